@@ -1,0 +1,137 @@
+"""The `qualbridge` command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.environment import PROJECT_ROOT
+from schemas.config import ConfigError, DeidConfig, load_config
+from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED = 0, 1, 2, 3
+DEMO_CONFIG = PROJECT_ROOT / "examples" / "demo" / "consortium.yaml"
+DEMO_KEY = Path("~/.config/qualbridge/demo.key")
+
+app = typer.Typer(
+    help="De-identify qualitative transcripts, check them against data contracts, and compare "
+    "theme coverage across studies.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+def _run_pipeline(config: Path, out: Path | None) -> int:
+    """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
+    try:
+        parsed = load_config(config, out)
+        load_key(parsed.key_env, parsed.key_file)
+    except (ConfigError, ConsortiumKeyError) as exc:
+        raise _fail(str(exc)) from None
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from flows.pipeline import pipeline
+
+    started = time.perf_counter()
+    with (
+        err.status("Running the qualbridge pipeline (Prefect flows)..."),
+        temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
+    ):
+        summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+    table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
+    for column in ("files seen", "loaded", "unchanged", "quarantined"):
+        table.add_column(column, justify="right")
+    c = summary.counts
+    table.add_row(str(c["seen"]), str(c["loaded"]), str(c["unchanged"]), str(c["quarantined"]))
+    err.print(table)
+    if summary.gates_passed:
+        err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
+    else:
+        err.print(
+            "[red]A quality gate failed; no release was made.[/] Failed checks: "
+            + ", ".join(summary.failed_checks)
+        )
+    err.print(f"Report: {summary.report}")
+    err.print(f"Finished in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED
+
+
+@app.command()
+def run(
+    config: Annotated[Path, typer.Argument(help="Consortium config (YAML).")],
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
+) -> None:
+    """Run the whole pipeline for one consortium config. Exit 3 when a quality gate failed."""
+    raise typer.Exit(_run_pipeline(config, out))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+) -> None:
+    """Run the whole pipeline on the bundled demo consortium."""
+    if not os.environ.get("QUALBRIDGE_KEY") and not os.environ.get("QUALBRIDGE_KEY_FILE"):
+        if create_key_file(DEMO_KEY):
+            err.print(f"Created a demo consortium key at {DEMO_KEY} (keep real keys elsewhere).")
+        os.environ["QUALBRIDGE_KEY_FILE"] = str(DEMO_KEY.expanduser())
+    raise typer.Exit(_run_pipeline(DEMO_CONFIG, out))
+
+
+@app.command("deid-text")
+def deid_text(
+    config: Annotated[
+        Path | None, typer.Option(help="Consortium config whose settings to use.")
+    ] = None,
+    study: Annotated[
+        str | None, typer.Option(help="Add this study's known identifiers and allow list.")
+    ] = None,
+) -> None:
+    """Read JSONL {"id", "text"} on stdin; write de-identified JSONL with entity offsets."""
+    from flows.deid_text import run_deid_text
+    from tasks.deid.engine import Deidentifier
+    from tasks.deid.transcripts import study_engine
+
+    try:
+        if config is None:
+            engine = Deidentifier(DeidConfig(), load_key())
+        else:
+            parsed = load_config(config)
+            key = load_key(parsed.key_env, parsed.key_file)
+            chosen = [s for s in parsed.studies if s.study_id == study]
+            if study and not chosen:
+                raise ConfigError(f"{config}: no study {study!r}")
+            engine = (
+                study_engine(chosen[0], parsed, key) if chosen else Deidentifier(parsed.deid, key)
+            )
+    except (ConfigError, ConsortiumKeyError) as exc:
+        raise _fail(str(exc)) from None
+    errors = run_deid_text(sys.stdin.buffer, sys.stdout, engine)
+    if errors:
+        err.print(f"{errors} line(s) could not be processed; see their error records.")
+
+
+@app.command()
+def keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the new key (outside the repo).")],
+) -> None:
+    """Create a random consortium key file (mode 600); never overwrites an existing one."""
+    if not create_key_file(path):
+        raise _fail(f"{path} already exists; not overwritten")
+    err.print(f"Created {path}. Share it with the consortium's sites by a secure channel.")
+
+
+if __name__ == "__main__":
+    app()

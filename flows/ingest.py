@@ -1,0 +1,33 @@
+"""Ingest flow: find the transcripts to load, skip unchanged ones, quarantine unreadable ones."""
+
+from __future__ import annotations
+
+from prefect import flow
+
+from flows.context import run_context
+from tasks.ingest.tasks import discover_study_task, sources_frame
+from tasks.staging import quarantine_frame, write_frame
+from tasks.warehouse.store import connect, stored_hashes
+
+
+@flow(name="ingest", persist_result=False)
+def ingest_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
+    """Stage the run's sources: changed or new files to load, and what was quarantined."""
+    ctx = run_context(config_path, output_dir, run_id)
+    with connect(ctx.warehouse) as con:
+        known = stored_hashes(con)
+    to_load, quarantined = [], []
+    unchanged = 0
+    for study in ctx.config.studies:
+        sources, rejected = discover_study_task(study, ctx.config)
+        quarantined += rejected
+        for source in sources:
+            if known.get(source.transcript_id) == source.content_hash:
+                unchanged += 1
+            else:
+                to_load.append(source)
+    write_frame(sources_frame(to_load), ctx.run_dir / "ingest" / "sources.parquet")
+    write_frame(
+        quarantine_frame(run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
+    )
+    return {"to_load": len(to_load), "unchanged": unchanged, "quarantined": len(quarantined)}

@@ -1,0 +1,89 @@
+"""The whole pipeline for one consortium config, composed of the stage flows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from prefect import flow
+from prefect.runtime import flow_run
+
+from flows.code import code_flow
+from flows.compare import compare_flow
+from flows.context import run_context
+from flows.deidentify import deidentify_flow
+from flows.ingest import ingest_flow
+from flows.load import load_flow
+from flows.report import report_flow
+from flows.validate import validate_flow
+from tasks.deid.nlp import model_version
+from tasks.warehouse.export import export_release
+from tasks.warehouse.store import connect, finish_run, start_run
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the CLI and for scripts."""
+
+    run_id: str
+    status: str
+    counts: dict[str, int]
+    gates_passed: bool
+    report: str
+    release: str | None
+    failed_checks: list[str] = field(default_factory=list)
+
+
+@flow(name="qualbridge-pipeline", persist_result=False)
+def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
+    """ingest -> deidentify -> load -> validate -> code -> compare -> report (-> release)."""
+    run_id = str(flow_run.get_id())
+    ctx = run_context(config_path, output_dir, run_id)
+    with connect(ctx.warehouse) as con:
+        start_run(
+            con,
+            run_id,
+            ctx.config.consortium,
+            ctx.config_hash,
+            ctx.key_fingerprint(),
+            model_version(ctx.config.deid.spacy_model),
+        )
+    try:
+        ingested = ingest_flow(config_path, output_dir, run_id)
+        deidentified = deidentify_flow(config_path, output_dir, run_id)
+        loaded = load_flow(config_path, output_dir, run_id)
+        validation = validate_flow(config_path, output_dir, run_id)
+        code_flow(config_path, output_dir, run_id)
+        compare_flow(config_path, output_dir, run_id)
+    except BaseException:
+        with connect(ctx.warehouse) as con:
+            finish_run(con, run_id, "failed", _empty_counts(), None)
+        raise
+    counts = {
+        "seen": ingested["to_load"] + ingested["unchanged"] + ingested["quarantined"],
+        "loaded": loaded["loaded"],
+        "unchanged": ingested["unchanged"],
+        "quarantined": ingested["quarantined"] + deidentified["quarantined"],
+    }
+    release = None
+    if validation["passed"]:
+        with connect(ctx.warehouse) as con:
+            release = str(
+                export_release(
+                    con,
+                    ctx.output_dir / "release",
+                    run_id,
+                    ctx.key_fingerprint(),
+                    validation["contracts"],
+                )
+            )
+    status = "completed" if validation["passed"] else "gate_failed"
+    with connect(ctx.warehouse) as con:
+        finish_run(con, run_id, status, counts, release)
+    report = report_flow(config_path, output_dir, run_id, counts, validation["passed"])
+    return RunSummary(
+        run_id, status, counts, validation["passed"], report, release, validation["failed_checks"]
+    )
+
+
+def _empty_counts() -> dict[str, int]:
+    return {"seen": 0, "loaded": 0, "unchanged": 0, "quarantined": 0}

@@ -1,0 +1,51 @@
+"""Report flow: the HTML report, the release when every gate passed, and Prefect artifacts."""
+
+from __future__ import annotations
+
+from prefect import flow
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows.context import run_context
+from tasks.coding.rules import coder_name
+from tasks.report.html import report_context, write_report
+from tasks.warehouse.store import connect
+
+
+@flow(name="report", persist_result=False)
+def report_flow(
+    config_path: str,
+    output_dir: str | None,
+    run_id: str,
+    counts: dict[str, int],
+    gates_passed: bool,
+) -> str:
+    """Write the run's HTML report and publish a summary and the comparison as artifacts."""
+    ctx = run_context(config_path, output_dir, run_id)
+    with connect(ctx.warehouse) as con:
+        context = report_context(
+            con, ctx.config, run_id, counts, gates_passed, coder_name(ctx.codebook)
+        )
+    path = write_report(context, ctx.run_dir / "report.html")
+    create_markdown_artifact(
+        key="qualbridge-run-summary",
+        markdown=(
+            f"## qualbridge run {run_id}\n\n"
+            f"Files seen {counts['seen']}, loaded {counts['loaded']}, unchanged "
+            f"{counts['unchanged']}, quarantined {counts['quarantined']}.\n\n"
+            f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}.\n\n"
+            f"Report: `{path}`"
+        ),
+        description="Counts and gate status of the run",
+    )
+    rows = [
+        {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}
+        for c in context["comparisons"]
+        for row in c["rows"]
+    ]
+    if rows:
+        create_table_artifact(
+            key="qualbridge-theme-comparison",
+            table=rows,
+            description="Differences in theme coverage with 95% intervals",
+        )
+    return str(path)

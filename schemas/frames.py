@@ -1,0 +1,60 @@
+"""Polars schemas of the frames that move between stages (all de-identified)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+TRANSCRIPTS = {
+    "transcript_id": pl.String,
+    "study_id": pl.String,
+    "participant_id": pl.String,
+    "source": pl.String,
+    "content_hash": pl.String,
+    "attributes": pl.String,
+    "n_utterances": pl.Int32,
+    "n_words": pl.Int32,
+    "loaded_run_id": pl.String,
+}
+
+UTTERANCES = {
+    "utterance_id": pl.String,
+    "transcript_id": pl.String,
+    "study_id": pl.String,
+    "seq": pl.Int32,
+    "speaker_role": pl.String,
+    "text": pl.String,
+    "n_words": pl.Int32,
+}
+
+DETECTIONS = {
+    "utterance_id": pl.String,
+    "transcript_id": pl.String,
+    "start_offset": pl.Int32,
+    "end_offset": pl.Int32,
+    "entity_type": pl.String,
+    "recognizer": pl.String,
+    "score": pl.Float64,
+    "action": pl.String,
+    "value_digest": pl.String,
+}
+
+CODINGS = {
+    "utterance_id": pl.String,
+    "transcript_id": pl.String,
+    "theme_id": pl.String,
+    "coder": pl.String,
+    "matched_rule": pl.String,
+}
+
+QUARANTINE = {
+    "run_id": pl.String,
+    "study_id": pl.String,
+    "source": pl.String,
+    "stage": pl.String,
+    "reason": pl.String,
+}
+
+
+def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Build a frame with exactly the schema's columns, empty or not."""
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)

@@ -1,0 +1,86 @@
+"""Post-detection rules: allow lists, generic time phrases, and merging overlapping spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tasks.deid.wordlists import load_word_list
+
+# Service, clinical and conversational vocabulary that NER mistakes for identifiers.
+DOMAIN_ALLOW_LIST = frozenset(term.casefold() for term in load_word_list("domain_allow_list.txt"))
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_SPECIFIC_DATE = re.compile(
+    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}[/.\-]\d{{1,2}}",
+    re.IGNORECASE,
+)
+# spaCy's NER is the only source of these types that may fire on ordinary words.
+NER_RECOGNIZER = "SpacyRecognizer"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """One span the engine decided to replace; offsets index the original text."""
+
+    start: int
+    end: int
+    entity_type: str
+    score: float
+    recognizer: str
+
+
+def is_specific_date(text: str) -> bool:
+    """True for dates that narrow a person down (month, year, day number), not 'every week'."""
+    return bool(_SPECIFIC_DATE.search(text))
+
+
+def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bool:
+    """Apply the allow list and the generic-time rule to one detection."""
+    value = text[detection.start : detection.end].strip()
+    if detection.recognizer.startswith("StudyDenyList"):
+        return True
+    if value.casefold() in allow or value.casefold().removeprefix("the ") in allow:
+        return False
+    if detection.entity_type == "DATE_TIME" and detection.recognizer == NER_RECOGNIZER:
+        return is_specific_date(value)
+    return True
+
+
+def _priority(detection: Detection) -> tuple[int, float, int]:
+    """Rank for conflicts: site lists and patterns beat NER, then score, then length."""
+    source_rank = (
+        2
+        if detection.recognizer.startswith("StudyDenyList")
+        else 0
+        if detection.recognizer == NER_RECOGNIZER
+        else 1
+    )
+    return source_rank, detection.score, detection.end - detection.start
+
+
+def merge_overlaps(detections: Iterable[Detection]) -> list[Detection]:
+    """Merge overlapping spans into their union, labelled by the highest-priority member."""
+    merged: list[list[Detection]] = []
+    for det in sorted(detections, key=lambda d: (d.start, -d.end)):
+        if merged and det.start < max(d.end for d in merged[-1]):
+            merged[-1].append(det)
+        else:
+            merged.append([det])
+    result = []
+    for group in merged:
+        best = max(group, key=_priority)
+        result.append(
+            Detection(
+                start=min(d.start for d in group),
+                end=max(d.end for d in group),
+                entity_type=best.entity_type,
+                score=best.score,
+                recognizer=best.recognizer,
+            )
+        )
+    return result

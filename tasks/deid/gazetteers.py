@@ -1,0 +1,56 @@
+"""Name and place lists that let the engine catch what a small NER model misses."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from functools import lru_cache
+
+import faker.providers.person
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from tasks.deid.wordlists import load_word_list
+
+# Names and places that are also everyday words; left to NER and context rules instead.
+AMBIGUOUS_WORDS = load_word_list("ambiguous_words.txt")
+
+
+def _names(value: object) -> Iterable[str]:
+    if isinstance(value, dict):
+        return value.keys()
+    if isinstance(value, list | tuple | set | frozenset):
+        return value
+    return ()
+
+
+def _usable(name: str) -> bool:
+    core = name.replace("'", "").replace("-", "")
+    return (
+        len(name) >= 3
+        and core.isascii()
+        and core.isalpha()
+        and name[0].isupper()
+        and name.casefold() not in STOP_WORDS
+        and name.casefold() not in AMBIGUOUS_WORDS
+    )
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """First and last names from every Latin-script locale Faker ships (MIT licensed)."""
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_female", "first_names_male", "last_names"):
+            found.update(n for n in _names(getattr(provider, attr, None)) if _usable(n))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def uk_places() -> frozenset[str]:
+    """UK populated places (GeoNames), minus everyday words."""
+    return frozenset(p for p in load_word_list("uk_places.txt") if " " in p or _usable(p))

@@ -1,0 +1,39 @@
+"""Keyed pseudonyms and audit digests: HMAC of the normalised value under the consortium key."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+
+PSEUDONYM_HEX = 8
+DIGEST_HEX = 16
+_TITLES = re.compile(r"^(?:dr|mr|mrs|ms|miss|mx|prof|nurse|sister)\.?\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def normalise_value(value: str) -> str:
+    """Case-, space- and title-insensitive form, so 'Dr  Khan' and 'khan' meet; digits unspaced."""
+    text = unicodedata.normalize("NFKC", value).casefold().strip()
+    text = _EDGE_PUNCT.sub("", text)
+    text = _TITLES.sub("", text)
+    if sum(ch.isdigit() for ch in text) >= 6:
+        text = re.sub(r"[\s\-().]", "", text).removeprefix("+44").lstrip("0")
+    return _SPACES.sub(" ", text)
+
+
+def _mac(key: bytes, purpose: str, value: str) -> str:
+    message = f"{purpose}\x1f{normalise_value(value)}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def pseudonym(key: bytes, entity_type: str, value: str) -> str:
+    """The replacement tag, e.g. [PERSON-3f9a1c2b]; the hex depends only on key and value."""
+    return f"[{entity_type}-{_mac(key, 'pseudonym', value)[:PSEUDONYM_HEX]}]"
+
+
+def value_digest(key: bytes, value: str) -> str:
+    """Keyed digest for the audit trail: joins repeated values without revealing them."""
+    return _mac(key, "audit", value)[:DIGEST_HEX]

@@ -1,0 +1,15 @@
+"""Word lists shipped in tasks/deid/data: one entry per line, '#' starts a comment line."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib.resources import files
+
+
+@lru_cache(maxsize=8)
+def load_word_list(name: str) -> frozenset[str]:
+    """The non-empty, non-comment lines of a shipped list."""
+    text = files("tasks.deid").joinpath("data", name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )

@@ -1,0 +1,86 @@
+"""Read a study manifest (CSV): one row per transcript file, checked field by field."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REQUIRED_COLUMNS = ("transcript_id", "file", "participant_id")
+_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+
+
+class ManifestError(ValueError):
+    """A manifest that cannot be read at all."""
+
+
+@dataclass(frozen=True)
+class ManifestRow:
+    """One transcript listed in a manifest, with its participant attributes."""
+
+    line: int
+    transcript_id: str
+    file: str
+    participant_id: str
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A manifest row that was rejected, located by line and field."""
+
+    line: int
+    field: str
+    reason: str
+
+
+def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
+    """Return the valid rows and the problems of the invalid ones; raise if unreadable."""
+    if not path.is_file():
+        raise ManifestError(f"{path}: manifest not found")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+            if missing:
+                raise ManifestError(f"{path}: missing required column(s) {missing}")
+            raw_rows = list(reader)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ManifestError(f"{path}: not a readable UTF-8 CSV ({type(exc).__name__})") from None
+    rows: list[ManifestRow] = []
+    problems: list[RowProblem] = []
+    seen: set[str] = set()
+    for line, raw in enumerate(raw_rows, start=2):
+        values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
+        problem = _row_problem(values, seen)
+        if problem:
+            problems.append(RowProblem(line, *problem))
+            continue
+        seen.add(values["transcript_id"])
+        rows.append(
+            ManifestRow(
+                line=line,
+                transcript_id=values["transcript_id"],
+                file=values["file"],
+                participant_id=values["participant_id"],
+                attributes={k: v for k, v in values.items() if k not in REQUIRED_COLUMNS},
+            )
+        )
+    return rows, problems
+
+
+def _row_problem(values: dict[str, str], seen: set[str]) -> tuple[str, str] | None:
+    for column in REQUIRED_COLUMNS:
+        if not values.get(column):
+            return column, "empty"
+    for column in ("transcript_id", "participant_id"):
+        if not _ID.match(values[column]):
+            return column, "must be 1-64 letters, digits, '_' or '-'"
+    if values["transcript_id"] in seen:
+        return "transcript_id", "duplicate transcript_id"
+    file = Path(values["file"])
+    if file.is_absolute() or ".." in file.parts:
+        return "file", "must be a path inside the manifest's folder"
+    return None

@@ -1,0 +1,89 @@
+"""Turn a consortium config into transcript sources to load and quarantine records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas.config import ConsortiumConfig, StudyConfig
+from tasks.ingest.manifest import ManifestError, read_manifest
+from tasks.ingest.reading import SourceError, content_hash, decode_text, read_bytes
+from tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
+
+
+@dataclass(frozen=True)
+class TranscriptSource:
+    """A transcript file listed in a manifest; holds its path and hash, never its text."""
+
+    study_id: str
+    transcript_id: str
+    path: Path
+    source: str
+    participant_id: str
+    content_hash: str
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QuarantineRecord:
+    """Something that was not loaded, with a reason a steward can act on."""
+
+    study_id: str
+    source: str
+    stage: str
+    reason: str
+
+
+def global_transcript_id(study_id: str, local_id: str) -> str:
+    """Transcript ids are unique per study; prefix them to make them unique per consortium."""
+    return f"{study_id}:{local_id}"
+
+
+def discover_study(
+    study: StudyConfig, config: ConsortiumConfig
+) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
+    """List a study's readable transcripts and quarantine what cannot be used."""
+    manifest_path = config.resolve(study.manifest)
+    sources: list[TranscriptSource] = []
+    quarantined: list[QuarantineRecord] = []
+    try:
+        rows, problems = read_manifest(manifest_path)
+    except ManifestError as exc:
+        return sources, [QuarantineRecord(study.study_id, manifest_path.name, "manifest", str(exc))]
+    for problem in problems:
+        quarantined.append(
+            QuarantineRecord(
+                study.study_id,
+                f"{manifest_path.name}:{problem.line}",
+                "manifest",
+                f"field '{problem.field}': {problem.reason}",
+            )
+        )
+    for row in rows:
+        path = (manifest_path.parent / row.file).resolve()
+        try:
+            data = read_bytes(path)
+            parse_labelled_text(decode_text(data), study.speakers)
+        except (SourceError, TranscriptError) as exc:
+            quarantined.append(QuarantineRecord(study.study_id, row.file, "ingest", str(exc)))
+            continue
+        sources.append(
+            TranscriptSource(
+                study_id=study.study_id,
+                transcript_id=global_transcript_id(study.study_id, row.transcript_id),
+                path=path,
+                source=row.file,
+                participant_id=row.participant_id,
+                content_hash=content_hash(data),
+                attributes=row.attributes,
+            )
+        )
+    return sources, quarantined
+
+
+def read_utterances(source: TranscriptSource, speakers: dict[str, str]) -> list[Utterance]:
+    """Read a source again for de-identification, refusing it if it changed since discovery."""
+    data = read_bytes(source.path)
+    if content_hash(data) != source.content_hash:
+        raise SourceError("file changed during the run; rerun to pick up the new version")
+    return parse_labelled_text(decode_text(data), speakers)

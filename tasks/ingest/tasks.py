@@ -1,0 +1,52 @@
+"""Prefect tasks of the ingest stage."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import polars as pl
+
+from schemas.config import ConsortiumConfig, StudyConfig
+from tasks.ingest.sources import QuarantineRecord, TranscriptSource, discover_study
+from tasks.prefect_task import stage_task
+
+SOURCES_SCHEMA = {
+    "study_id": pl.String,
+    "transcript_id": pl.String,
+    "path": pl.String,
+    "source": pl.String,
+    "participant_id": pl.String,
+    "content_hash": pl.String,
+    "attributes": pl.String,
+}
+
+
+@stage_task("discover-study", retries=2)
+def discover_study_task(
+    study: StudyConfig, config: ConsortiumConfig
+) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
+    """Read a study's manifest and check that each transcript can be read and parsed."""
+    return discover_study(study, config)
+
+
+def sources_frame(sources: list[TranscriptSource]) -> pl.DataFrame:
+    """Sources as a frame (paths and hashes only) for the next stage."""
+    rows = [
+        {**asdict(s), "path": str(s.path), "attributes": json.dumps(s.attributes, sort_keys=True)}
+        for s in sources
+    ]
+    return (
+        pl.DataFrame(rows, schema=SOURCES_SCHEMA) if rows else pl.DataFrame(schema=SOURCES_SCHEMA)
+    )
+
+
+def sources_from_frame(df: pl.DataFrame) -> list[TranscriptSource]:
+    """The inverse of sources_frame."""
+    return [
+        TranscriptSource(
+            **{**row, "path": Path(row["path"]), "attributes": json.loads(row["attributes"])}
+        )
+        for row in df.iter_rows(named=True)
+    ]

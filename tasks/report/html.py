@@ -1,0 +1,106 @@
+"""The run report: one self-contained HTML file built from the warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from schemas.config import ConsortiumConfig
+from tasks.compare.coverage import speaker_roles_note
+from tasks.report.charts import coverage_bars, forest_plot
+
+_ENV = Environment(
+    loader=PackageLoader("tasks.report", "templates"),
+    autoescape=select_autoescape(["html", "j2"]),
+)
+
+
+def _studies(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    return (
+        con.sql(
+            """SELECT s.study_id, s.corpus, s.site,
+                  count(DISTINCT t.transcript_id) AS transcripts,
+                  coalesce(sum(t.n_utterances), 0) AS utterances,
+                  coalesce(sum(t.n_words), 0) AS words
+           FROM studies s LEFT JOIN transcripts t USING (study_id)
+           GROUP BY ALL ORDER BY s.study_id"""
+        )
+        .pl()
+        .to_dicts()
+    )
+
+
+def _detections(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    counts = con.sql(
+        """SELECT d.entity_type, u.study_id, count(*) AS n
+           FROM detections d JOIN utterances u USING (utterance_id) GROUP BY ALL"""
+    ).pl()
+    by_type: dict[str, dict[str, int]] = {}
+    for entity_type, study_id, n in counts.iter_rows():
+        by_type.setdefault(entity_type, {})[study_id] = n
+    return [{"entity_type": t, "counts": c} for t, c in sorted(by_type.items())]
+
+
+def report_context(
+    con: duckdb.DuckDBPyConnection,
+    config: ConsortiumConfig,
+    run_id: str,
+    counts: dict[str, int],
+    gates_passed: bool,
+    coder: str,
+) -> dict:
+    """Everything the template shows, read from the warehouse (aggregates only)."""
+    run = con.sql("SELECT * FROM runs WHERE run_id = ?", params=[run_id]).pl().to_dicts()[0]
+    theme_names = dict(con.execute("SELECT theme_id, name FROM themes ORDER BY 1").fetchall())
+    coverage = con.sql("SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id").pl()
+    comparison = con.sql("SELECT * FROM theme_comparison_results").pl()
+    comparisons = []
+    for c in config.comparisons:
+        rows = comparison.filter(pl.col("comparison") == c.comparison_id).sort("theme_id")
+        comparisons.append(
+            {
+                "comparison_id": c.comparison_id,
+                "group_a": c.group_a,
+                "group_b": c.group_b,
+                "scope": speaker_roles_note(c),
+                "rows": rows.to_dicts(),
+                "svg": forest_plot(rows, theme_names),
+                "clusters_a": rows["clusters_a"][0] if rows.height else 0,
+                "clusters_b": rows["clusters_b"][0] if rows.height else 0,
+            }
+        )
+    return {
+        "run": run,
+        "counts": counts,
+        "gates_passed": gates_passed,
+        "coder": coder,
+        "studies": _studies(con),
+        "detections": _detections(con),
+        "quarantine": con.sql(
+            "SELECT * FROM quarantine WHERE run_id = ? ORDER BY study_id, source", params=[run_id]
+        )
+        .pl()
+        .to_dicts(),
+        "checks": con.sql(
+            "SELECT * FROM check_results WHERE run_id = ? ORDER BY contract_id, check_name",
+            params=[run_id],
+        )
+        .pl()
+        .to_dicts(),
+        "theme_names": theme_names,
+        "coverage": coverage.to_dicts(),
+        "coverage_svg": coverage_bars(coverage, theme_names) if coverage.height else "",
+        "comparisons": comparisons,
+        "resamples": config.stats.bootstrap_resamples,
+        "confidence": f"{config.stats.confidence:.0%}",
+    }
+
+
+def write_report(context: dict, path: Path) -> Path:
+    """Render the report to path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(_ENV.get_template("report.html.j2").render(**context), encoding="utf-8")
+    return path

@@ -1,0 +1,60 @@
+"""The release: de-identified Parquet files plus a manifest of counts and checksums."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+RELEASE_TABLES = {
+    "utterances": "SELECT * FROM utterances ORDER BY utterance_id",
+    "transcripts": "SELECT transcript_id, study_id, participant_id, attributes, n_utterances, "
+    "n_words FROM transcripts ORDER BY transcript_id",
+    "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder",
+    "themes": "SELECT * FROM themes ORDER BY theme_id",
+    "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
+    "theme_comparison": "SELECT * FROM theme_comparison_results ORDER BY comparison, theme_id",
+}
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def export_release(
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    run_id: str,
+    key_fingerprint: str,
+    contracts: dict[str, str],
+) -> Path:
+    """Write the release into a fresh folder, swapping it in only when complete."""
+    staging = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    files = {}
+    for name, query in RELEASE_TABLES.items():
+        path = staging / f"{name}.parquet"
+        df = con.sql(query).pl()
+        df.write_parquet(path)
+        files[path.name] = {"rows": df.height, "sha256": sha256_file(path)}
+    manifest = {
+        "run_id": run_id,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "key_fingerprint": key_fingerprint,
+        "contracts": contracts,
+        "files": files,
+    }
+    (staging / "release_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
+    return folder

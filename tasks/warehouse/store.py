@@ -1,0 +1,159 @@
+"""The DuckDB warehouse: schema, idempotent loads by content hash, run bookkeeping."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from schemas.codebook import Codebook
+from schemas.config import ConsortiumConfig
+
+# Tables whose rows belong to one transcript version; replaced together when a file changes.
+TRANSCRIPT_TABLES = ("detections", "codings", "utterances", "transcripts")
+
+
+def connect(path: Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the warehouse file and make sure the schema exists."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    con.execute(files("schemas").joinpath("warehouse.sql").read_text(encoding="utf-8"))
+    return con
+
+
+def upsert_studies(con: duckdb.DuckDBPyConnection, config: ConsortiumConfig) -> None:
+    """Record the studies of the config (replacing their previous description)."""
+    for s in config.studies:
+        con.execute(
+            "INSERT OR REPLACE INTO studies VALUES (?, ?, ?, ?)",
+            [s.study_id, s.corpus, s.site, s.title or s.study_id],
+        )
+
+
+def replace_themes(con: duckdb.DuckDBPyConnection, codebook: Codebook) -> None:
+    """Make the themes table equal to the codebook."""
+    con.execute("DELETE FROM themes")
+    con.executemany(
+        "INSERT INTO themes VALUES (?, ?, ?, ?, ?)",
+        [
+            [t.theme_id, codebook.codebook_id, t.name, t.definition, t.parent]
+            for t in codebook.themes
+        ],
+    )
+
+
+def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Content hash of every loaded transcript, by transcript id."""
+    return dict(con.execute("SELECT transcript_id, content_hash FROM transcripts").fetchall())
+
+
+def replace_transcripts(
+    con: duckdb.DuckDBPyConnection,
+    transcripts: pl.DataFrame,
+    utterances: pl.DataFrame,
+    detections: pl.DataFrame,
+) -> int:
+    """Replace the given transcripts and all their rows in one transaction; return how many."""
+    if transcripts.is_empty():
+        return 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("new_ids", transcripts.select("transcript_id").to_arrow())
+        for table in TRANSCRIPT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE transcript_id IN (SELECT * FROM new_ids)")
+        for table, df in (
+            ("transcripts", transcripts),
+            ("utterances", utterances),
+            ("detections", detections),
+        ):
+            con.register("incoming", df.to_arrow())
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+            con.unregister("incoming")
+        con.unregister("new_ids")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return transcripts.height
+
+
+def replace_codings(con: duckdb.DuckDBPyConnection, coder: str, codings: pl.DataFrame) -> None:
+    """Make one coder's codings equal to the given frame, atomically."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM codings WHERE coder = ?", [coder])
+        con.register("incoming", codings.to_arrow())
+        con.execute("INSERT INTO codings BY NAME SELECT * FROM incoming")
+        con.unregister("incoming")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
+    """Make a results table equal to the frame (results describe the latest run)."""
+    con.execute("BEGIN TRANSACTION")
+    con.execute(f"DELETE FROM {table}")
+    if not df.is_empty():
+        con.register("incoming", df.to_arrow())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        con.unregister("incoming")
+    con.execute("COMMIT")
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
+    """Append rows to a per-run history table."""
+    if not df.is_empty():
+        con.register("incoming", df.to_arrow())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+        con.unregister("incoming")
+
+
+def start_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    consortium: str,
+    config_hash: str,
+    key_fingerprint: str,
+    model_version: str,
+) -> None:
+    """Record that a run started (rerunning the same run id replaces its record)."""
+    con.execute(
+        "INSERT OR REPLACE INTO runs (run_id, consortium, started_at, status, config_hash, "
+        "key_fingerprint, model_version) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+        [run_id, consortium, datetime.now(UTC), config_hash, key_fingerprint, model_version],
+    )
+
+
+def finish_run(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    status: str,
+    counts: dict[str, int],
+    release_path: str | None,
+) -> None:
+    """Record how a run ended and what it counted."""
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = ?, files_seen = ?, files_loaded = ?, "
+        "files_unchanged = ?, files_quarantined = ?, release_path = ? WHERE run_id = ?",
+        [
+            datetime.now(UTC),
+            status,
+            counts["seen"],
+            counts["loaded"],
+            counts["unchanged"],
+            counts["quarantined"],
+            release_path,
+            run_id,
+        ],
+    )
+
+
+def attributes_json(attributes: dict[str, str]) -> str:
+    """Manifest attributes as canonical JSON."""
+    return json.dumps(attributes, sort_keys=True)
