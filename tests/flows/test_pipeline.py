@@ -1,0 +1,206 @@
+"""End to end: the real pipeline flow on the mini fixture, run twice, searched for leaks."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+from flows.pipeline import RunSummary, pipeline
+from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
+
+DATA_TABLES = ("studies", "transcripts", "utterances", "detections", "themes", "codings")
+
+
+@pytest.fixture(scope="module")
+def consortium(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture plus a manifest row without a file and a binary file named .txt."""
+    root = tmp_path_factory.mktemp("consortium")
+    shutil.copytree(FIXTURES / "mini", root, dirs_exist_ok=True)
+    study = root / "studies" / "peer_support"
+    (study / "transcripts" / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    with (study / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write("PS98,transcripts/missing.txt,P-PS98,site_a,25-34,female\n")
+        manifest.write("PS99,transcripts/junk.txt,P-PS99,site_a,25-34,male\n")
+    return root
+
+
+@pytest.fixture(scope="module")
+def runs(consortium: Path) -> list[tuple[RunSummary, dict[str, int]]]:
+    """Run the pipeline twice; return each summary with the data tables' row counts after it."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    results = []
+    try:
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            for _ in range(2):
+                summary = pipeline(str(consortium / "consortium.yaml"), str(consortium / "out"))
+                with duckdb.connect(str(consortium / "out" / "warehouse.duckdb")) as con:
+                    counts = {
+                        t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                        for t in DATA_TABLES
+                    }
+                results.append((summary, counts))
+    finally:
+        mp.undo()
+    return results
+
+
+def planted_values(consortium: Path) -> set[str]:
+    """Every identifier the generator planted in the fixture, plus the consortium key."""
+    planted = json.loads((consortium / "planted_identifiers.json").read_text(encoding="utf-8"))
+    return {p["value"] for p in planted} | {TEST_KEY}
+
+
+def test_first_run_loads_good_files_and_quarantines_bad_ones(runs) -> None:
+    summary, counts = runs[0]
+    assert summary.status == "completed" and summary.gates_passed
+    assert summary.counts == {"seen": 8, "loaded": 6, "unchanged": 0, "quarantined": 2}
+    assert counts["transcripts"] == 6 and counts["studies"] == 2 and counts["themes"] == 5
+    assert counts["utterances"] > 100 and counts["detections"] > 30 and counts["codings"] > 0
+
+
+def test_rerun_skips_unchanged_files_and_adds_no_rows(runs) -> None:
+    (first, first_counts), (second, second_counts) = runs
+    assert second.counts == {"seen": 8, "loaded": 0, "unchanged": 6, "quarantined": 2}
+    assert second_counts == first_counts
+    assert second.run_id != first.run_id
+
+
+def test_quarantine_names_file_and_reason(runs, consortium: Path) -> None:
+    summary, _ = runs[1]
+    with duckdb.connect(str(consortium / "out" / "warehouse.duckdb")) as con:
+        rows = con.execute(
+            "SELECT source, stage, reason FROM quarantine WHERE run_id = ? ORDER BY source",
+            [summary.run_id],
+        ).fetchall()
+    assert rows == [
+        ("transcripts/junk.txt", "ingest", "binary content (NUL bytes), not a text transcript"),
+        ("transcripts/missing.txt", "ingest", "file not found"),
+    ]
+
+
+def test_report_and_release_exist(runs) -> None:
+    summary, _ = runs[1]
+    report = Path(summary.report).read_text(encoding="utf-8")
+    assert "peer_vs_therapy_all" in report and "<svg" in report
+    assert not re.search(r"(?:src|href)\s*=\s*[\"']?https?:", report), "report must open offline"
+    manifest = json.loads((Path(summary.release) / "release_manifest.json").read_text())
+    assert manifest["files"]["utterances.parquet"]["rows"] > 100
+
+
+def _strings_in_duckdb(path: Path) -> list[str]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        found = []
+        for table in tables:
+            df = con.sql(f"SELECT * FROM {table}").pl()
+            found += [str(v) for col in df.columns for v in df[col].to_list() if v is not None]
+    return found
+
+
+def _strings_in_sqlite(path: Path) -> list[str]:
+    con = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        found = []
+        for table in tables:
+            for row in con.execute(f'SELECT * FROM "{table}"'):
+                found += [
+                    v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
+                    for v in row
+                    if v is not None
+                ]
+        return found
+    finally:
+        con.close()
+
+
+def _texts_written(folder: Path) -> dict[str, str]:
+    """Decoded contents of every file under a folder: tables by their values, others as text."""
+    texts = {}
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        if path.suffix == ".parquet":
+            df = pl.read_parquet(path)
+            texts[str(path)] = "\n".join(str(v) for c in df.columns for v in df[c].to_list())
+        elif path.suffix == ".duckdb":
+            texts[str(path)] = "\n".join(_strings_in_duckdb(path))
+        elif path.suffix in (".db", ".sqlite") or path.name.endswith(".db"):
+            texts[str(path)] = "\n".join(_strings_in_sqlite(path))
+        else:
+            texts[str(path)] = path.read_bytes().decode("utf-8", "replace")
+    return texts
+
+
+@pytest.mark.parametrize("where", ["output folder", "PREFECT_HOME"])
+def test_no_planted_identifier_or_key_is_written_anywhere(runs, consortium: Path, where) -> None:
+    folder = consortium / "out" if where == "output folder" else PREFECT_HOME
+    texts = _texts_written(folder)
+    assert texts, f"nothing written under {where}"
+    leaks = sorted(
+        (value, path)
+        for path, text in texts.items()
+        for value in planted_values(consortium)
+        if value in text
+    )
+    assert leaks == []
+
+
+@pytest.fixture(scope="module")
+def leaky_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Path]:
+    """A config that forgets contact details: the residual-PII gate must stop the release."""
+    root = tmp_path_factory.mktemp("leaky")
+    shutil.copytree(FIXTURES / "mini", root, dirs_exist_ok=True)
+    config = root / "consortium.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "deid:\n  entities: [PERSON, LOCATION]\n",
+        encoding="utf-8",
+    )
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    try:
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            summary = pipeline(str(config), str(root / "out"))
+    finally:
+        mp.undo()
+    return summary, root
+
+
+def test_failed_gate_blocks_the_release_and_quarantines_rows_by_id(leaky_run) -> None:
+    summary, root = leaky_run
+    assert summary.status == "gate_failed" and not summary.gates_passed
+    assert summary.release is None and not (root / "out" / "release").exists()
+    assert {"text.no_uk_phone", "text.residual_pii_scan.uk_phone"} <= set(summary.failed_checks)
+    with duckdb.connect(str(root / "out" / "warehouse.duckdb")) as con:
+        rows = con.execute(
+            "SELECT source, reason FROM quarantine WHERE run_id = ? AND stage = 'validate'",
+            [summary.run_id],
+        ).fetchall()
+        status = con.execute(
+            "SELECT status FROM runs WHERE run_id = ?", [summary.run_id]
+        ).fetchone()
+    assert rows and all(source.count(":") == 2 for source, _ in rows)
+    assert status == ("gate_failed",)
+
+
+def test_failed_gate_results_and_report_hold_no_values(leaky_run) -> None:
+    summary, root = leaky_run
+    planted = json.loads((root / "planted_identifiers.json").read_text(encoding="utf-8"))
+    contact = [p["value"] for p in planted if p["entity_type"] in ("PHONE_NUMBER", "EMAIL_ADDRESS")]
+    with duckdb.connect(str(root / "out" / "warehouse.duckdb"), read_only=True) as con:
+        results = con.sql("SELECT * FROM check_results UNION ALL BY NAME SELECT * FROM quarantine")
+        stored = str(results.pl().to_dicts())
+        leaked = con.execute("SELECT string_agg(text, ' ') FROM utterances").fetchone()[0]
+    assert any(v in leaked for v in contact), "this config should really leak contact details"
+    report = Path(summary.report).read_text(encoding="utf-8")
+    assert "A quality gate failed" in report
+    assert [v for v in contact if v in stored or v in report] == []

@@ -1,0 +1,169 @@
+"""Tests of discovering a study's transcripts and re-reading them safely."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from schemas.config import load_config
+from tasks.ingest.reading import SourceError
+from tasks.ingest.sources import (
+    QuarantineRecord,
+    TranscriptSource,
+    discover_study,
+    global_transcript_id,
+    read_utterances,
+)
+from tasks.ingest.transcript_text import Utterance
+
+CODEBOOK = Path(__file__).parents[2] / "fixtures" / "mini" / "codebook.yaml"
+SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}
+GOOD = b"Interviewer: How did it start?\nParticipant: Slowly,\nthen all at once.\n"
+
+CONFIG_YAML = """\
+consortium: test-consortium
+codebook: codebook.yaml
+studies:
+- study_id: alpha
+  corpus: peer_support
+  site: site_a
+  manifest: studies/alpha/manifest.csv
+  speakers:
+    Interviewer: interviewer
+    Participant: participant
+"""
+
+MANIFEST = """\
+transcript_id,file,participant_id,age_band
+GOOD1,transcripts/good.txt,P01,25-34
+MISSING,transcripts/missing.txt,P02,35-44
+EMPTY,transcripts/empty.txt,P03,45-54
+BINARY,transcripts/binary.txt,P04,55-64
+NOLABEL,transcripts/nolabel.txt,P05,65+
+,transcripts/good.txt,P06,18-24
+"""
+
+
+@pytest.fixture
+def study(tmp_path):
+    """A one-study consortium whose manifest lists one good file and several bad ones."""
+    shutil.copy(CODEBOOK, tmp_path / "codebook.yaml")
+    (tmp_path / "consortium.yaml").write_text(CONFIG_YAML, encoding="utf-8")
+    folder = tmp_path / "studies" / "alpha"
+    (folder / "transcripts").mkdir(parents=True)
+    (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    (folder / "transcripts" / "good.txt").write_bytes(GOOD)
+    (folder / "transcripts" / "empty.txt").write_bytes(b"")
+    (folder / "transcripts" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
+    (folder / "transcripts" / "nolabel.txt").write_bytes(b"just some words\nwith no label\n")
+    config = load_config(tmp_path / "consortium.yaml")
+    return config.studies[0], config, folder
+
+
+def _by_source(quarantined: list[QuarantineRecord]) -> dict[str, QuarantineRecord]:
+    return {q.source: q for q in quarantined}
+
+
+def test_global_transcript_id_prefixes_the_study() -> None:
+    assert global_transcript_id("alpha", "T01") == "alpha:T01"
+
+
+def test_good_file_becomes_a_source_with_hash_of_its_bytes(study) -> None:
+    study_cfg, config, folder = study
+
+    sources, _ = discover_study(study_cfg, config)
+
+    assert sources == [
+        TranscriptSource(
+            study_id="alpha",
+            transcript_id="alpha:GOOD1",
+            path=(folder / "transcripts" / "good.txt").resolve(),
+            source="transcripts/good.txt",
+            participant_id="P01",
+            content_hash=hashlib.sha256(GOOD).hexdigest(),
+            attributes={"age_band": "25-34"},
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("transcripts/missing.txt", "not found"),
+        ("transcripts/empty.txt", "empty"),
+        ("transcripts/binary.txt", "NUL"),
+        ("transcripts/nolabel.txt", "line 1: text before the first speaker label"),
+    ],
+)
+def test_unusable_files_are_quarantined_at_ingest(study, source: str, reason: str) -> None:
+    study_cfg, config, _ = study
+
+    _, quarantined = discover_study(study_cfg, config)
+
+    record = _by_source(quarantined)[source]
+    assert record.study_id == "alpha"
+    assert record.stage == "ingest"
+    assert reason in record.reason
+
+
+def test_manifest_row_problem_is_quarantined_at_manifest_stage(study) -> None:
+    study_cfg, config, _ = study
+
+    _, quarantined = discover_study(study_cfg, config)
+
+    record = _by_source(quarantined)["manifest.csv:7"]
+    assert record.stage == "manifest"
+    assert "transcript_id" in record.reason
+    assert len(quarantined) == 5
+
+
+def test_quarantine_reason_never_contains_file_content(study) -> None:
+    study_cfg, config, _ = study
+
+    _, quarantined = discover_study(study_cfg, config)
+
+    for record in quarantined:
+        assert "just some words" not in record.reason
+        assert "PNG" not in record.reason
+
+
+def test_unreadable_manifest_quarantines_the_whole_study(study) -> None:
+    study_cfg, config, folder = study
+    (folder / "manifest.csv").unlink()
+
+    sources, quarantined = discover_study(study_cfg, config)
+
+    assert sources == []
+    assert len(quarantined) == 1
+    assert (quarantined[0].source, quarantined[0].stage) == ("manifest.csv", "manifest")
+
+
+def test_read_utterances_parses_the_unchanged_file(study) -> None:
+    study_cfg, config, _ = study
+    [source], _ = discover_study(study_cfg, config)
+
+    assert read_utterances(source, SPEAKERS) == [
+        Utterance(0, "interviewer", "How did it start?"),
+        Utterance(1, "participant", "Slowly, then all at once."),
+    ]
+
+
+def test_read_utterances_refuses_a_file_changed_after_discovery(study) -> None:
+    study_cfg, config, folder = study
+    [source], _ = discover_study(study_cfg, config)
+    (folder / "transcripts" / "good.txt").write_bytes(GOOD + b"Interviewer: One more.\n")
+
+    with pytest.raises(SourceError, match="changed"):
+        read_utterances(source, SPEAKERS)
+
+
+def test_read_utterances_refuses_a_file_deleted_after_discovery(study) -> None:
+    study_cfg, config, folder = study
+    [source], _ = discover_study(study_cfg, config)
+    (folder / "transcripts" / "good.txt").unlink()
+
+    with pytest.raises(SourceError, match="not found"):
+        read_utterances(source, SPEAKERS)
