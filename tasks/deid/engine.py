@@ -18,17 +18,8 @@ from tasks.deid.filters import (
 )
 from tasks.deid.nlp import nlp_engine
 from tasks.deid.pseudonym import pseudonym
-from tasks.deid.recognizers import deny_list_recognizers, uk_recognizers
+from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
 
-# Presidio recognizers kept from its predefined set; the US-specific ones only add noise here.
-PRESIDIO_RECOGNIZERS = (
-    "EmailRecognizer",
-    "DateRecognizer",
-    "IpRecognizer",
-    "CreditCardRecognizer",
-    "IbanRecognizer",
-    "SpacyRecognizer",
-)
 NER_BATCH_SIZE = 64
 
 
@@ -55,9 +46,11 @@ class Deidentifier:
         self._nlp = nlp_engine(config.spacy_model, config.language)
         known = known_identifiers or {}
         registry = RecognizerRegistry(supported_languages=[config.language])
-        registry.load_predefined_recognizers(languages=[config.language], nlp_engine=self._nlp)
-        registry.recognizers = [r for r in registry.recognizers if r.name in PRESIDIO_RECOGNIZERS]
-        for recognizer in uk_recognizers() + deny_list_recognizers(known):
+        for recognizer in (
+            presidio_recognizers(self._nlp.get_supported_entities())
+            + uk_recognizers()
+            + deny_list_recognizers(known)
+        ):
             registry.add_recognizer(recognizer)
         self._entities = sorted(set(config.entities) | set(known))
         self._analyzer = AnalyzerEngine(

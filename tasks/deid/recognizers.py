@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
     NhsRecognizer,
+    SpacyRecognizer,
     UkNinoRecognizer,
     UkPostcodeRecognizer,
 )
@@ -120,7 +126,19 @@ _STREET = Pattern(
 _HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b", 0.85)
 
 
-def uk_recognizers() -> list[PatternRecognizer]:
+def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
+    """The Presidio recognizers that fit UK transcripts (its US-specific ones only add noise)."""
+    return [
+        SpacyRecognizer(supported_entities=ner_entities),
+        EmailRecognizer(),
+        DateRecognizer(),
+        IpRecognizer(),
+        CreditCardRecognizer(),
+        IbanRecognizer(),
+    ]
+
+
+def uk_recognizers() -> list[EntityRecognizer]:
     """Recognizers for UK identifiers and transcript quasi-identifiers."""
     return [
         NhsRecognizer(),

@@ -17,7 +17,7 @@ TAG = re.compile(r"\[[A-Z_]+-[0-9a-f]{8}\]")
 
 # (text, entity type, substring that must be masked, span must equal the substring exactly)
 POSITIVES = [
-    ("Ring me on 07700 900123 tomorrow.", "PHONE_NUMBER", "07700 900123", False),
+    ("You can ring me on 07700 900123 tomorrow.", "PHONE_NUMBER", "07700 900123", False),
     ("My number is +44 7700 900123 now.", "PHONE_NUMBER", "+44 7700 900123", False),
     ("The office is 0113 496 0123 in the day.", "PHONE_NUMBER", "0113 496 0123", False),
     ("My NHS number is 943 476 5919 apparently.", "UK_NHS", "943 476 5919", False),
