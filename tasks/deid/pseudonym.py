@@ -17,11 +17,21 @@ _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
 def normalise_value(value: str) -> str:
     """Case-, space- and title-insensitive form, so 'Dr  Khan' and 'khan' meet; digits unspaced."""
     text = unicodedata.normalize("NFKC", value).casefold().strip()
+    if sum(ch.isdigit() for ch in text) >= 6 and not re.search(r"[a-z]", text):
+        return _national_number(text)
     text = _EDGE_PUNCT.sub("", text)
     text = _TITLES.sub("", text)
-    if sum(ch.isdigit() for ch in text) >= 6:
-        text = re.sub(r"[\s\-().]", "", text).removeprefix("+44").lstrip("0")
     return _SPACES.sub(" ", text)
+
+
+def _national_number(text: str) -> str:
+    """Digits only, without a +44 / 0044 prefix or trunk zeros: '+44 (0)7700 900123' -> '7700900123'."""
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+44"):
+        digits = digits[2:]
+    elif text.startswith("0044"):
+        digits = digits[4:]
+    return digits.lstrip("0")
 
 
 def _mac(key: bytes, purpose: str, value: str) -> str:

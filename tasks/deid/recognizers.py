@@ -38,7 +38,8 @@ _POSTCODE = Pattern(
 )
 _NOT_AN_AGE = (
     r"(?!\s*(?:%|per ?cent|pounds|quid|p\b|pence|minutes|mins|hours|hrs|days|weeks|months|times"
-    r"|mg|milligrams|pm|am|o'clock|quid|miles|stone|kilos|kg|percent|th\b|st\b|nd\b|rd\b))"
+    r"|mg|milligrams|pm|am|o'clock|quid|miles|stone|kilos|kg|percent|th\b|st\b|nd\b|rd\b"
+    r"|foot|feet|ft\b|inch|inches|'|past|to\b|till|quarter|half))"
 )
 # Each pattern's 'value' group is the age itself; the rest is the cue that makes it an age.
 AGE_PATTERNS = [
@@ -201,6 +202,11 @@ def deny_list_recognizers(grouped: dict[str, list[str]]) -> list[PatternRecogniz
     ]
 
 
+# A one-word listed name must be tagged like a name: 'Ring me' (verb) and 'Fair enough'
+# (adjective) are everyday words even though Ring and Fair are surnames.
+NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
 class GazetteerRecognizer(EntityRecognizer):
     """Title-case tokens (or token runs) found in a list of names or places."""
 
@@ -224,7 +230,11 @@ class GazetteerRecognizer(EntityRecognizer):
             match_end = None
             for j in range(min(len(tokens), i + 4), i, -1):
                 span = tokens[i:j]
-                if span[0].text[:1].isupper() and span.text in self._phrases:
+                if (
+                    span[0].text[:1].isupper()
+                    and span.text in self._phrases
+                    and (len(span) > 1 or span[0].pos_ in NAME_LIKE_POS)
+                ):
                     match_end = j
                     break
             if match_end is None:

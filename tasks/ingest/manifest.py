@@ -46,13 +46,15 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
             missing = [c for c in REQUIRED_COLUMNS if c not in columns]
             if missing:
                 raise ManifestError(f"{path}: missing required column(s) {missing}")
-            raw_rows = list(reader)
+            # line_num is the physical line a row ends on, so blank lines and quoted
+            # newlines do not shift the line numbers stewards are told.
+            raw_rows = [(reader.line_num, row) for row in reader]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(f"{path}: not a readable UTF-8 CSV ({type(exc).__name__})") from None
     rows: list[ManifestRow] = []
     problems: list[RowProblem] = []
     seen: set[str] = set()
-    for line, raw in enumerate(raw_rows, start=2):
+    for line, raw in raw_rows:
         values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
         problem = _row_problem(values, seen)
         if problem:

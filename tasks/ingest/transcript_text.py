@@ -25,14 +25,18 @@ class TranscriptError(ValueError):
 def parse_labelled_text(text: str, speakers: dict[str, str]) -> list[Utterance]:
     """Split 'Label: text' lines into utterances; unlabelled lines continue the previous turn."""
     roles = {label.casefold(): role for label, role in speakers.items()}
+    known_label = re.compile(
+        r"^\s*(" + "|".join(re.escape(label) for label in speakers) + r")\s*:\s*(.*)$",
+        re.IGNORECASE,
+    )
     turns: list[tuple[str, list[str]]] = []
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        match = _LABELLED_LINE.match(line)
-        if match and match.group(1).strip().casefold() in roles:
-            turns.append((roles[match.group(1).strip().casefold()], [match.group(2).strip()]))
-        elif match:
+        known = known_label.match(line)
+        if known:
+            turns.append((roles[known.group(1).casefold()], [known.group(2).strip()]))
+        elif _LABELLED_LINE.match(line):
             raise TranscriptError(
                 f"line {line_no}: speaker label not in the study's speakers map "
                 f"(expected one of {sorted(speakers)})"

@@ -78,27 +78,7 @@ def test_different_values_normalise_differently(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     "international",
-    [
-        pytest.param(
-            "+44 7700 900123",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "bug: the leading '+' is stripped as edge punctuation before "
-                    "removeprefix('+44') runs, so '+44 7700 900123' normalises to "
-                    "'447700900123' and gets a different pseudonym from '07700 900123'"
-                ),
-            ),
-        ),
-        pytest.param(
-            "+44 (0)7700 900123",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="bug: same '+' stripping; normalises to '4407700900123'",
-            ),
-        ),
-        pytest.param("+447700900123", marks=pytest.mark.xfail(strict=True, reason="same bug")),
-    ],
+    ["+44 7700 900123", "+44 (0)7700 900123", "+447700900123", "0044 7700 900123"],
 )
 def test_international_uk_number_normalises_like_national(international: str) -> None:
     assert normalise_value(international) == normalise_value("07700 900123")

@@ -48,37 +48,15 @@ HARD_NEGATIVES = [
 ]
 
 
-def _over_redaction(text: str, reason: str):
-    return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason))
-
-
-# Everyday phrases that are masked today; each is a known over-redaction (strict xfail).
+# Everyday phrases that once were masked: surnames that are everyday words, heights, clock times.
 OVER_REDACTION = [
-    *(
-        _over_redaction(
-            text,
-            f"over-redaction: sentence-initial {word!r} is masked as PERSON by "
-            "NameGazetteerRecognizer (a Faker surname missing from ambiguous_words.txt)",
-        )
-        for text, word in (
-            ("Ring me tomorrow.", "Ring"),
-            ("Fair enough.", "Fair"),
-            ("Grand.", "Grand"),
-        )
-    ),
-    *(
-        _over_redaction(
-            text,
-            f"over-redaction: AgeRecognizer's 'I'm/it's <n>' pattern masks {number!r} in a "
-            "height or clock time; _NOT_AN_AGE lacks foot/feet/ft and past/to",
-        )
-        for text, number in (
-            ("I'm 5 foot 2", "5"),
-            ("I'm 6 feet tall", "6"),
-            ("It's 5 past ten", "5"),
-            ("It's 10 to three", "10"),
-        )
-    ),
+    "Ring me tomorrow.",
+    "Fair enough.",
+    "Grand.",
+    "I'm 5 foot 2",
+    "I'm 6 feet tall",
+    "It's 5 past ten",
+    "It's 10 to three",
 ]
 
 

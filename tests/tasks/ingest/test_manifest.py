@@ -183,14 +183,6 @@ def test_several_problems_are_each_reported(tmp_path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug: row line numbers come from enumerate() over csv.DictReader rows, which skips blank "
-        "lines, so every problem after a blank line is reported one line too early "
-        "(reader.line_num would give the physical line)"
-    ),
-)
 def test_line_numbers_count_blank_lines(tmp_path) -> None:
     path = _write(tmp_path, f"{HEADER}\nT1,a.txt,P1\n\nT2,,P2\n")
 
@@ -199,13 +191,6 @@ def test_line_numbers_count_blank_lines(tmp_path) -> None:
     assert [(p.line, p.field) for p in problems] == [(4, "file")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "bug: a quoted field spanning two physical lines shifts the line numbers of every later "
-        "row, because line numbers count records rather than physical lines"
-    ),
-)
 def test_line_numbers_count_multiline_quoted_fields(tmp_path) -> None:
     path = _write(tmp_path, f'{HEADER},note\nT1,a.txt,P1,"two\nlines"\nT2,,P2,x\n')
 

@@ -122,14 +122,6 @@ def test_empty_text_raises(text: str) -> None:
         parse_labelled_text(text, SPEAKERS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "suspected bug: a known label written in lower case ('participant:') does not match the "
-        "capitalised-label regex, so the line is silently glued onto the previous speaker's turn "
-        "instead of starting a new turn (roles are looked up case-insensitively, labels are not)"
-    ),
-)
 def test_lowercase_known_label_starts_a_new_turn() -> None:
     assert _turns("Interviewer: hi\nparticipant: yes") == [
         ("interviewer", "hi"),
