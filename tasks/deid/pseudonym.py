@@ -25,7 +25,7 @@ def normalise_value(value: str) -> str:
 
 
 def _national_number(text: str) -> str:
-    """Digits only, without a +44 / 0044 prefix or trunk zeros: '+44 (0)7700 900123' -> '7700900123'."""
+    """Digits without a +44 or 0044 prefix or trunk zeros: '+44 (0)7700 900123' -> '7700900123'."""
     digits = re.sub(r"\D", "", text)
     if text.startswith("+44"):
         digits = digits[2:]
