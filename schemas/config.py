@@ -8,7 +8,16 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-ENTITY_ACTIONS = Literal["pseudonym", "tag", "redact"]
+ENTITY_ACTIONS = Literal[
+    "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"
+]
+# Operators that only make sense for some entity types; the rest work for any type.
+ACTION_TYPES = {
+    "surrogate": {"PERSON", "LOCATION", "ORGANIZATION", "STREET_ADDRESS"},
+    "date_shift": {"DATE_TIME"},
+    "month_year": {"DATE_TIME"},
+    "age_band": {"AGE"},
+}
 
 
 class ConfigError(ValueError):
@@ -51,8 +60,21 @@ class DeidConfig(BaseModel):
         ]
     )
     actions: dict[str, ENTITY_ACTIONS] = Field(default_factory=dict)
-    default_action: ENTITY_ACTIONS = "pseudonym"
+    default_action: Literal["pseudonym", "tag", "redact"] = "pseudonym"
     allow_list: list[str] = Field(default_factory=list)
+    max_date_shift_days: int = Field(default=180, ge=1, le=3650)
+    age_band_width: int = Field(default=10, ge=2, le=50)
+
+    @field_validator("actions")
+    @classmethod
+    def _action_fits_type(cls, actions: dict[str, str]) -> dict[str, str]:
+        for entity_type, action in actions.items():
+            allowed = ACTION_TYPES.get(action)
+            if allowed is not None and entity_type not in allowed:
+                raise ValueError(
+                    f"{action} cannot be used for {entity_type}; it works for {sorted(allowed)}"
+                )
+        return actions
 
     def action_for(self, entity_type: str) -> str:
         """Return the configured operator for an entity type."""

@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_anonymizer import AnonymizerEngine
-from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
 from schemas.config import DeidConfig
-from tasks.deid.filters import (
-    DOMAIN_ALLOW_LIST,
-    Detection,
-    keep_detection,
-    merge_overlaps,
-)
+from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, merge_overlaps
 from tasks.deid.nlp import nlp_engine
-from tasks.deid.pseudonym import pseudonym
+from tasks.deid.operators import replace_value
 from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
+from tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
+# spaCy refuses texts over 1M characters and slows down on long ones: analyse in pieces.
+MAX_CHUNK_CHARS = 100_000
+# Control characters confuse the tokenizer; analysis sees spaces instead (same offsets).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
 class DeidResult:
-    """De-identified text and the detections replaced in it (offsets into the original)."""
+    """De-identified text, the detections replaced (offsets into the original), their actions."""
 
     text: str
     detections: list[Detection] = field(default_factory=list)
+    actions: list[str] = field(default_factory=list)
 
 
 class Deidentifier:
@@ -56,59 +56,69 @@ class Deidentifier:
         self._analyzer = AnalyzerEngine(
             nlp_engine=self._nlp, registry=registry, supported_languages=[config.language]
         )
-        self._anonymizer = AnonymizerEngine()
         self._allow = DOMAIN_ALLOW_LIST | {t.casefold() for t in [*config.allow_list, *allow_list]}
 
     def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
-        """Find identifiers in each text, batching the NER over all of them."""
+        """Find identifiers in each text, batching the NER over all pieces of all texts."""
+        pieces = [
+            (index, offset, _CONTROL.sub(" ", chunk))
+            for index, text in enumerate(texts)
+            for offset, chunk in split_text(text, MAX_CHUNK_CHARS)
+        ]
+        found: list[list[Detection]] = [[] for _ in texts]
         artifacts = self._nlp.process_batch(
-            list(texts), language=self.config.language, batch_size=NER_BATCH_SIZE
+            [chunk for _, _, chunk in pieces],
+            language=self.config.language,
+            batch_size=NER_BATCH_SIZE,
         )
-        found: list[list[Detection]] = []
-        for text, nlp_artifacts in artifacts:
+        for (index, offset, _), (chunk, nlp_artifacts) in zip(pieces, artifacts, strict=True):
             results = self._analyzer.analyze(
-                text=text,
+                text=chunk,
                 language=self.config.language,
                 entities=self._entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=self.config.score_threshold,
             )
-            detections = [
+            found[index] += [
                 Detection(
-                    r.start,
-                    r.end,
+                    r.start + offset,
+                    r.end + offset,
                     r.entity_type,
                     round(r.score, 3),
                     r.recognition_metadata.get("recognizer_name", "unknown"),
                 )
                 for r in results
             ]
-            kept = [d for d in detections if keep_detection(d, text, self._allow)]
-            found.append(merge_overlaps(kept))
-        return found
-
-    def _operator(self, entity_type: str) -> OperatorConfig:
-        action = self.config.action_for(entity_type)
-        if action == "pseudonym":
-            key = self._key
-            return OperatorConfig(
-                "custom", {"lambda": lambda value: pseudonym(key, entity_type, value)}
-            )
-        if action == "tag":
-            return OperatorConfig("replace", {"new_value": f"[{entity_type}]"})
-        return OperatorConfig("replace", {"new_value": "[REDACTED]"})
-
-    def replace(self, text: str, detections: list[Detection]) -> str:
-        """Replace each detection with its configured operator's output."""
-        if not detections:
-            return text
-        results = [RecognizerResult(d.entity_type, d.start, d.end, d.score) for d in detections]
-        operators = {d.entity_type: self._operator(d.entity_type) for d in detections}
-        return self._anonymizer.anonymize(text, results, operators).text
-
-    def deidentify(self, texts: Sequence[str]) -> list[DeidResult]:
-        """Detect and replace identifiers in each text."""
         return [
-            DeidResult(self.replace(text, dets), dets)
-            for text, dets in zip(texts, self.detect(texts), strict=True)
+            merge_overlaps(d for d in dets if keep_detection(d, text, self._allow))
+            for text, dets in zip(texts, found, strict=True)
         ]
+
+    def replace(
+        self, text: str, detections: list[Detection], participant: str = ""
+    ) -> tuple[str, list[str]]:
+        """Replace each detection with its operator's output; return the text and the actions."""
+        parts, actions, cursor = [], [], 0
+        for det in detections:
+            replacement, action = replace_value(
+                self.config.action_for(det.entity_type),
+                det.entity_type,
+                text[det.start : det.end],
+                self._key,
+                participant,
+                self.config.max_date_shift_days,
+                self.config.age_band_width,
+            )
+            parts += [text[cursor : det.start], replacement]
+            actions.append(action)
+            cursor = det.end
+        parts.append(text[cursor:])
+        return "".join(parts), actions
+
+    def deidentify(self, texts: Sequence[str], participant: str = "") -> list[DeidResult]:
+        """Detect and replace identifiers in each text (dates shift by the participant's offset)."""
+        results = []
+        for text, dets in zip(texts, self.detect(texts), strict=True):
+            new_text, actions = self.replace(text, dets, participant)
+            results.append(DeidResult(new_text, dets, actions))
+        return results

@@ -62,7 +62,7 @@ def deidentify_sources(
             )
             continue
         texts = [u.text for u in parsed]
-        results = engine.deidentify(texts)
+        results = engine.deidentify(texts, participant=source.participant_id)
         for utt, result in zip(parsed, results, strict=True):
             utterance_id = f"{source.transcript_id}:{utt.seq:04d}"
             utterances.append(
@@ -76,7 +76,7 @@ def deidentify_sources(
                     "n_words": count_words(utt.text),
                 }
             )
-            for det in result.detections:
+            for det, action in zip(result.detections, result.actions, strict=True):
                 detections.append(
                     {
                         "utterance_id": utterance_id,
@@ -86,7 +86,7 @@ def deidentify_sources(
                         "entity_type": det.entity_type,
                         "recognizer": det.recognizer,
                         "score": det.score,
-                        "action": engine.config.action_for(det.entity_type),
+                        "action": action,
                         "value_digest": value_digest(key, utt.text[det.start : det.end]),
                     }
                 )

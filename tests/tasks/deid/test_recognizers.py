@@ -204,13 +204,16 @@ def test_config_allow_list_is_case_insensitive(engine) -> None:
     [
         ("tag", "I'm [AGE] now."),
         ("redact", "I'm [REDACTED] now."),
+        ("age_band", "I'm [AGE 30-39] now."),
     ],
 )
 def test_replace_uses_the_configured_action(action: str, expected: str) -> None:
     deid = Deidentifier(DeidConfig(actions={"AGE": action}), KEY)
     text = "I'm 34 now."
 
-    assert deid.replace(text, [Detection(4, 6, "AGE", 0.6, "AgeRecognizer")]) == expected
+    replaced = deid.replace(text, [Detection(4, 6, "AGE", 0.6, "AgeRecognizer")])
+
+    assert replaced == (expected, [action])
 
 
 def test_replace_pseudonym_is_an_hmac_of_the_value(engine) -> None:
@@ -218,9 +221,10 @@ def test_replace_pseudonym_is_an_hmac_of_the_value(engine) -> None:
     digest = hmac.new(KEY, b"pseudonym\x1f34", hashlib.sha256).hexdigest()[:8]
 
     assert engine.replace(text, [Detection(4, 6, "AGE", 0.6, "AgeRecognizer")]) == (
-        f"I'm [AGE-{digest}] now."
+        f"I'm [AGE-{digest}] now.",
+        ["pseudonym"],
     )
 
 
 def test_replace_without_detections_returns_the_text(engine) -> None:
-    assert engine.replace("nothing here", []) == "nothing here"
+    assert engine.replace("nothing here", []) == ("nothing here", [])
