@@ -10,7 +10,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from schemas.config import DeidConfig
 from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, merge_overlaps
-from tasks.deid.nlp import nlp_engine
+from tasks.deid.nlp import dictionary_words, nlp_engine
 from tasks.deid.operators import replace_value
 from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
 from tasks.deid.splitting import split_text
@@ -48,7 +48,7 @@ class Deidentifier:
         registry = RecognizerRegistry(supported_languages=[config.language])
         for recognizer in (
             presidio_recognizers(self._nlp.get_supported_entities())
-            + uk_recognizers()
+            + uk_recognizers(*dictionary_words(config.spacy_model, config.language))
             + deny_list_recognizers(known)
         ):
             registry.add_recognizer(recognizer)

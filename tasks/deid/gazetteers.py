@@ -36,18 +36,32 @@ def _usable(name: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def person_names() -> frozenset[str]:
-    """First and last names from every Latin-script locale Faker ships (MIT licensed)."""
+FIRST_NAME_ATTRS = ("first_names", "first_names_female", "first_names_male")
+
+
+@lru_cache(maxsize=4)
+def _faker_names(attrs: tuple[str, ...], locale_prefix: str = "") -> frozenset[str]:
     found: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
+        if not module.name.startswith(locale_prefix):
+            continue
         try:
             provider = importlib.import_module(f"faker.providers.person.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr in ("first_names", "first_names_female", "first_names_male", "last_names"):
+        for attr in attrs:
             found.update(n for n in _names(getattr(provider, attr, None)) if _usable(n))
     return frozenset(found)
+
+
+def person_names() -> frozenset[str]:
+    """First and last names from every Latin-script locale Faker ships (MIT licensed)."""
+    return _faker_names((*FIRST_NAME_ATTRS, "last_names"))
+
+
+def first_names() -> frozenset[str]:
+    """First names of English-speaking locales: the list used for names written in lower case."""
+    return _faker_names(FIRST_NAME_ATTRS, "en_")
 
 
 @lru_cache(maxsize=1)

@@ -77,3 +77,19 @@ def model_version(model_name: str) -> str:
     """The installed model's name and version, for the audit trail."""
     meta = spacy.info(model_name) if spacy.util.is_package(model_name) else {}
     return f"{model_name}=={meta.get('version', 'unknown')}"
+
+
+@lru_cache(maxsize=4)
+def dictionary_words(
+    model_name: str, language: str = "en"
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, verbs+adjectives+adverbs) from the model's lemmatizer index (WordNet-derived)."""
+    nlp = nlp_engine(model_name, language).nlp[language]
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset(), frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset(), frozenset()
+    index = lookups.get_table("lemma_index")
+    other = {word for pos in ("verb", "adj", "adv") for word in index.get(pos, [])}
+    return frozenset(index.get("noun", [])), frozenset(other)

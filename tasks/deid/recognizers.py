@@ -19,7 +19,7 @@ from presidio_analyzer.predefined_recognizers import (
     UkPostcodeRecognizer,
 )
 
-from tasks.deid.gazetteers import person_names, uk_places
+from tasks.deid.gazetteers import first_names, person_names, uk_places
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 
@@ -139,7 +139,9 @@ def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
     ]
 
 
-def uk_recognizers() -> list[EntityRecognizer]:
+def uk_recognizers(
+    nouns: frozenset[str] = frozenset(), other_words: frozenset[str] = frozenset()
+) -> list[EntityRecognizer]:
     """Recognizers for UK identifiers and transcript quasi-identifiers."""
     return [
         NhsRecognizer(),
@@ -150,6 +152,7 @@ def uk_recognizers() -> list[EntityRecognizer]:
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),
         GazetteerRecognizer("PERSON", "NameGazetteerRecognizer", person_names(), 0.6),
         GazetteerRecognizer("LOCATION", "PlaceGazetteerRecognizer", uk_places(), 0.7),
+        LowercaseNameRecognizer(first_names(), nouns, other_words),
         PatternRecognizer(
             "PERSON",
             name="TitledPersonRecognizer",
@@ -254,6 +257,55 @@ class GazetteerRecognizer(EntityRecognizer):
                 )
             )
             i = match_end
+        return results
+
+
+class LowercaseNameRecognizer(EntityRecognizer):
+    """First names typed in lower case ('i told sarah'), as automatic transcripts write them.
+
+    A lower-case word is everyday English far more often than a name, so a listed first name
+    counts only when the dictionary has it as no verb, adjective or adverb, and, if it is also
+    a common noun ('penny'), when the tagger or NER reads it as a proper name.
+    """
+
+    def __init__(
+        self, first_names: Iterable[str], nouns: frozenset[str], other_words: frozenset[str]
+    ) -> None:
+        self._names = frozenset(n.casefold() for n in first_names) - other_words
+        self._nouns = nouns
+        super().__init__(
+            supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the lists came in with the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per lower-case token that passes the rules above."""
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        results = []
+        for token in nlp_artifacts.tokens:
+            if not token.is_lower or token.text not in self._names:
+                continue
+            if token.pos_ not in NAME_LIKE_POS:
+                continue
+            if token.text in self._nouns and token.tag_ != "NNP" and token.ent_type_ != "PERSON":
+                continue
+            results.append(
+                RecognizerResult(
+                    "PERSON",
+                    token.idx,
+                    token.idx + len(token.text),
+                    0.5,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
         return results
 
 
