@@ -51,8 +51,8 @@ def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bo
     return True
 
 
-def _priority(detection: Detection) -> tuple[int, float, int]:
-    """Rank for conflicts: site lists and patterns beat NER, then score, then length."""
+def _priority(detection: Detection, start: int, end: int) -> tuple[bool, int, float, int]:
+    """Conflict rank: covers the whole group, site list > pattern > NER, score, length."""
     source_rank = (
         2
         if detection.recognizer.startswith("StudyDenyList")
@@ -60,7 +60,8 @@ def _priority(detection: Detection) -> tuple[int, float, int]:
         if detection.recognizer == NER_RECOGNIZER
         else 1
     )
-    return source_rank, detection.score, detection.end - detection.start
+    covers = (detection.start, detection.end) == (start, end)
+    return covers, source_rank, detection.score, detection.end - detection.start
 
 
 def merge_overlaps(detections: Iterable[Detection]) -> list[Detection]:
@@ -73,11 +74,12 @@ def merge_overlaps(detections: Iterable[Detection]) -> list[Detection]:
             merged.append([det])
     result = []
     for group in merged:
-        best = max(group, key=_priority)
+        start, end = min(d.start for d in group), max(d.end for d in group)
+        best = max(group, key=lambda d: _priority(d, start, end))
         result.append(
             Detection(
-                start=min(d.start for d in group),
-                end=max(d.end for d in group),
+                start=start,
+                end=end,
                 entity_type=best.entity_type,
                 score=best.score,
                 recognizer=best.recognizer,

@@ -20,6 +20,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from tasks.deid.gazetteers import first_names, person_names, uk_places
+from tasks.deid.wordlists import load_word_list
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 
@@ -102,13 +103,15 @@ _TITLED_PERSON = Pattern(
 _ORG_SUFFIXES = (
     r"Hospital|Infirmary|Ward|Unit|NHS (?:Foundation )?Trust|Trust|School|Academy|Primary|"
     r"High School|College|University|Surgery|Medical Centre|Health Centre|Practice|Centre|"
-    r"Clinic|Group|Club|Café|Cafe|Church|Mosque|Temple|Library|Foundation|Ltd|Limited|plc"
+    r"Clinic|Group|Club|Café|Cafe|Church|Mosque|Temple|Gurdwara|Synagogue|Library|Foundation"
+    r"|Ltd|Limited|plc|Council|Police|Housing|Association|Centre|Project|Hub|Hospice|House"
 )
 _ORG = Pattern(
     "named institution",
     rf"\b(?:St\.?\s+)?(?:[A-Z][a-zA-Z'&\-]+\s+){{1,4}}(?:{_ORG_SUFFIXES})\b",
     0.75,
 )
+_NUMBERED_WARD = Pattern("numbered ward", r"\b(?:Ward|ward|Bay|Unit)\s+\d{1,3}[A-Z]?\b", 0.7)
 _URL = Pattern(
     "URL",
     r"(?i:\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+"
@@ -152,6 +155,9 @@ def uk_recognizers(
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),
         GazetteerRecognizer("PERSON", "NameGazetteerRecognizer", person_names(), 0.6),
         GazetteerRecognizer("LOCATION", "PlaceGazetteerRecognizer", uk_places(), 0.7),
+        GazetteerRecognizer(
+            "ORGANIZATION", "EmployerGazetteerRecognizer", load_word_list("uk_employers.txt"), 0.7
+        ),
         LowercaseNameRecognizer(first_names(), nouns, other_words),
         PatternRecognizer(
             "PERSON",
@@ -162,7 +168,7 @@ def uk_recognizers(
         PatternRecognizer(
             "ORGANIZATION",
             name="InstitutionRecognizer",
-            patterns=[_ORG],
+            patterns=[_ORG, _NUMBERED_WARD],
             global_regex_flags=CASE_SENSITIVE,
         ),
         PatternRecognizer("URL", name="UrlRecognizer", patterns=[_URL]),

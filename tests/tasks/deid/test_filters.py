@@ -133,11 +133,14 @@ def test_merge_keeps_touching_spans_apart() -> None:
     assert merge_overlaps([b, a]) == [a, b]
 
 
-def test_merge_nested_span_takes_union_and_best_label() -> None:
-    outer = _det(0, 20, NER_RECOGNIZER, "ORGANIZATION", 0.85)
-    inner = _det(5, 10, PATTERN, "LOCATION", 0.7)
+def test_merge_nested_span_keeps_the_label_of_the_span_covering_the_group() -> None:
+    # "Calderdale Council": ORG over the whole phrase beats PERSON on the word "Council".
+    outer = _det(0, 18, NER_RECOGNIZER, "ORGANIZATION", 0.85)
+    inner = _det(11, 18, PATTERN, "PERSON", 0.6)
 
-    assert merge_overlaps([outer, inner]) == [Detection(0, 20, "LOCATION", 0.7, PATTERN)]
+    assert merge_overlaps([outer, inner]) == [
+        Detection(0, 18, "ORGANIZATION", 0.85, NER_RECOGNIZER)
+    ]
 
 
 def test_merge_overlapping_spans_take_their_union() -> None:
