@@ -16,7 +16,7 @@ from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
 from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4
 DEMO_CONFIG = PROJECT_ROOT / "examples" / "demo" / "consortium.yaml"
 DEMO_KEY = Path("~/.config/qualbridge/demo.key")
 
@@ -121,6 +121,65 @@ def deid_text(
     errors = run_deid_text(sys.stdin.buffer, sys.stdout, engine)
     if errors:
         err.print(f"{errors} line(s) could not be processed; see their error records.")
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold-annotated JSONL (see examples/evaluation).")],
+    config: Annotated[
+        Path | None, typer.Option(help="Consortium config whose engine settings to score.")
+    ] = None,
+    study: Annotated[
+        str | None, typer.Option(help="Add this study's known identifiers and allow list.")
+    ] = None,
+    baseline: Annotated[
+        bool,
+        typer.Option("--baseline", help="Score plain Presidio (same model and threshold) instead."),
+    ] = False,
+    misses: Annotated[
+        int, typer.Option(min=0, help="How many misses and false positives to list.")
+    ] = 20,
+    min_direct_recall: Annotated[
+        float | None, typer.Option(min=0.0, help="Exit 4 if direct-identifier recall is lower.")
+    ] = None,
+    min_quasi_recall: Annotated[
+        float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
+    ] = None,
+    min_precision: Annotated[
+        float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
+    ] = None,
+) -> None:
+    """Score de-identification against a gold set: recall by class and type, precision, misses.
+
+    A gold entity counts as caught only when every non-space character of it is masked; a
+    detection that touches no gold entity is a false positive. No real key is needed. Exit 0
+    when done, 4 when a given --min-* threshold is not met, 2 for a bad gold file or config.
+    """
+    import json
+
+    from flows.evaluate import build_detector, print_report
+    from tasks.deid.evaluation import GoldFileError, evaluate, load_gold
+
+    try:
+        records = load_gold(gold)
+        label, detect = build_detector(config, study, baseline)
+    except (GoldFileError, ConfigError) as exc:
+        raise _fail(str(exc)) from None
+    started = time.perf_counter()
+    with err.status(f"Scoring {label} on {len(records)} gold records..."):
+        report = evaluate(records, detect)
+    print_report(report, label, Console(), misses)
+    if json_out is not None:
+        payload = {"gold": str(gold), "detector": label, **report.to_dict()}
+        json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
+    err.print(f"Finished in {time.perf_counter() - started:.1f} s")
+    unmet = report.unmet_minimums(min_direct_recall, min_quasi_recall, min_precision)
+    for problem in unmet:
+        err.print(f"[bold red]below minimum:[/] {problem}")
+    raise typer.Exit(EXIT_BELOW_MINIMUM if unmet else EXIT_OK)
 
 
 @app.command()
