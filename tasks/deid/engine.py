@@ -10,8 +10,10 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
 from schemas.config import DeidConfig
 from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, merge_overlaps
-from tasks.deid.nlp import dictionary_words, nlp_engine
+from tasks.deid.gazetteers import vocabulary
+from tasks.deid.nlp import dictionaries, nlp_engine
 from tasks.deid.operators import replace_value
+from tasks.deid.recasing import Recaser, is_uncased
 from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
 from tasks.deid.splitting import split_text
 
@@ -45,10 +47,12 @@ class Deidentifier:
         self._key = key
         self._nlp = nlp_engine(config.spacy_model, config.language)
         known = known_identifiers or {}
+        words = vocabulary(*dictionaries(config.spacy_model, config.language))
+        self._recaser = Recaser(words)
         registry = RecognizerRegistry(supported_languages=[config.language])
         for recognizer in (
             presidio_recognizers(self._nlp.get_supported_entities())
-            + uk_recognizers(*dictionary_words(config.spacy_model, config.language))
+            + uk_recognizers(words)
             + deny_list_recognizers(known)
         ):
             registry.add_recognizer(recognizer)
@@ -61,7 +65,7 @@ class Deidentifier:
     def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Find identifiers in each text, batching the NER over all pieces of all texts."""
         pieces = [
-            (index, offset, _CONTROL.sub(" ", chunk))
+            (index, offset, self._prepare(chunk))
             for index, text in enumerate(texts)
             for offset, chunk in split_text(text, MAX_CHUNK_CHARS)
         ]
@@ -93,6 +97,11 @@ class Deidentifier:
             merge_overlaps(d for d in dets if keep_detection(d, text, self._allow))
             for text, dets in zip(texts, found, strict=True)
         ]
+
+    def _prepare(self, chunk: str) -> str:
+        """What the analysers see: control characters blanked, lower-case text recased."""
+        chunk = _CONTROL.sub(" ", chunk)
+        return self._recaser.recase(chunk) if is_uncased(chunk) else chunk
 
     def replace(
         self, text: str, detections: list[Detection], participant: str = ""

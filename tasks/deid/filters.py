@@ -15,8 +15,11 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+# A day number, a year or a numeric date; a month alone ('back in April') is not specific.
 _SPECIFIC_DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d{{2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}[/.\-]\d{{1,2}}",
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b(?=.*?\b(?:" + _MONTHS + r")\b)"
+    r"|\b(?:" + _MONTHS + r")\b.*?\b\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)\b"
+    r"|\d{1,2}[/.\-]\d{1,2}",
     re.IGNORECASE,
 )
 # spaCy's NER is the only source of these types that may fire on ordinary words.
@@ -39,12 +42,21 @@ def is_specific_date(text: str) -> bool:
     return bool(_SPECIFIC_DATE.search(text))
 
 
+_LEADING_WORDS = re.compile(r"^(?:the|a|an|my|our|your|his|her|their|this|that)\s+", re.I)
+
+
+def _allowed(value: str, allow: frozenset[str]) -> bool:
+    """Allow-listed, ignoring a leading determiner or possessive and a trailing 's."""
+    core = _LEADING_WORDS.sub("", value.casefold()).removesuffix("'s").removesuffix("’s")
+    return value.casefold() in allow or core in allow
+
+
 def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bool:
     """Apply the allow list and the generic-time rule to one detection."""
     value = text[detection.start : detection.end].strip()
     if detection.recognizer.startswith("StudyDenyList"):
         return True
-    if value.casefold() in allow or value.casefold().removeprefix("the ") in allow:
+    if _allowed(value, allow):
         return False
     if detection.entity_type == "DATE_TIME" and detection.recognizer == NER_RECOGNIZER:
         return is_specific_date(value)

@@ -10,6 +10,8 @@ from functools import lru_cache
 import faker.providers.person
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from tasks.deid.nlp import Dictionary
+from tasks.deid.recasing import Vocabulary, lower_set
 from tasks.deid.wordlists import load_word_list
 
 # Names and places that are also everyday words; left to NER and context rules instead.
@@ -40,7 +42,9 @@ FIRST_NAME_ATTRS = ("first_names", "first_names_female", "first_names_male")
 
 
 @lru_cache(maxsize=4)
-def _faker_names(attrs: tuple[str, ...], locale_prefix: str = "") -> frozenset[str]:
+def _faker_names(
+    attrs: tuple[str, ...], locale_prefix: str = "", filtered: bool = True
+) -> frozenset[str]:
     found: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
         if not module.name.startswith(locale_prefix):
@@ -50,7 +54,8 @@ def _faker_names(attrs: tuple[str, ...], locale_prefix: str = "") -> frozenset[s
         except (ImportError, AttributeError):
             continue
         for attr in attrs:
-            found.update(n for n in _names(getattr(provider, attr, None)) if _usable(n))
+            names = _names(getattr(provider, attr, None))
+            found.update(n for n in names if _usable(n) or (not filtered and n.isalpha()))
     return frozenset(found)
 
 
@@ -68,3 +73,20 @@ def first_names() -> frozenset[str]:
 def uk_places() -> frozenset[str]:
     """UK populated places (GeoNames), minus everyday words."""
     return frozenset(p for p in load_word_list("uk_places.txt") if " " in p or _usable(p))
+
+
+def vocabulary(dictionary: Dictionary, non_nouns: Dictionary, adjectives: Dictionary) -> Vocabulary:
+    """The word lists of the recaser and the unknown-word rule, all lower case."""
+    return Vocabulary(
+        first_names=lower_set(first_names()) - AMBIGUOUS_WORDS,
+        all_first_names=lower_set(_faker_names(FIRST_NAME_ATTRS, "en_", filtered=False)),
+        surnames=lower_set(person_names()) - AMBIGUOUS_WORDS,
+        places=lower_set(uk_places()),
+        employers=lower_set(load_word_list("uk_employers.txt")),
+        dictionary=dictionary,
+        non_nouns=non_nouns,
+        adjectives=adjectives,
+        all_places=lower_set(load_word_list("uk_places.txt")),
+        everyday=lower_set(load_word_list("everyday_unlisted_words.txt"))
+        | lower_set(load_word_list("domain_allow_list.txt")),
+    )

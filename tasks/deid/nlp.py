@@ -79,17 +79,48 @@ def model_version(model_name: str) -> str:
     return f"{model_name}=={meta.get('version', 'unknown')}"
 
 
+class Dictionary:
+    """Words known to the model's lemmatizer, inflected forms included ('told', 'tablets')."""
+
+    POS = ("noun", "verb", "adj", "adv")
+
+    def __init__(self, index: dict, exceptions: dict, rules: dict, pos: tuple[str, ...]) -> None:
+        self._index = {p: frozenset(index.get(p, [])) for p in pos}
+        self._exceptions = {p: exceptions.get(p, {}) for p in pos}
+        self._rules = {p: rules.get(p, []) for p in pos}
+
+    @lru_cache(maxsize=200_000)  # noqa: B019 - one instance per model and process
+    def __contains__(self, word: object) -> bool:
+        """True if the word or a lemma the model's rules derive from it is listed."""
+        if not isinstance(word, str):
+            return False
+        for pos, listed in self._index.items():
+            if word in listed or word in self._exceptions[pos]:
+                return True
+            for suffix, replacement in self._rules[pos]:
+                if (
+                    word.endswith(suffix)
+                    and word[: len(word) - len(suffix)] + replacement in listed
+                ):
+                    return True
+        return False
+
+
 @lru_cache(maxsize=4)
-def dictionary_words(
+def dictionaries(
     model_name: str, language: str = "en"
-) -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns, verbs+adjectives+adverbs) from the model's lemmatizer index (WordNet-derived)."""
+) -> tuple[Dictionary, Dictionary, Dictionary]:
+    """(all words, verbs/adjectives/adverbs, adjectives) from the model's lemmatizer (WordNet)."""
     nlp = nlp_engine(model_name, language).nlp[language]
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset(), frozenset()
-    lookups = nlp.get_pipe("lemmatizer").lookups
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset(), frozenset()
-    index = lookups.get_table("lemma_index")
-    other = {word for pos in ("verb", "adj", "adv") for word in index.get(pos, [])}
-    return frozenset(index.get("noun", [])), frozenset(other)
+    tables: list[dict] = [{}, {}, {}]
+    if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").lookups is not None:
+        lookups = nlp.get_pipe("lemmatizer").lookups
+        for i, name in enumerate(("lemma_index", "lemma_exc", "lemma_rules")):
+            if lookups.has_table(name):
+                table = lookups.get_table(name)
+                tables[i] = {pos: table[pos] for pos in Dictionary.POS if pos in table}
+    return (
+        Dictionary(*tables, Dictionary.POS),
+        Dictionary(*tables, ("verb", "adj", "adv")),
+        Dictionary(*tables, ("adj",)),
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -19,7 +19,10 @@ from presidio_analyzer.predefined_recognizers import (
     UkPostcodeRecognizer,
 )
 
+from tasks.deid.age_patterns import AGE_PATTERNS
+from tasks.deid.date_patterns import DATE_PATTERNS
 from tasks.deid.gazetteers import first_names, person_names, uk_places
+from tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
 from tasks.deid.wordlists import load_word_list
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
@@ -30,6 +33,12 @@ _UK_PHONE = Pattern(
     r"|1\d{2,3}\)?\s?\d{3}\s?\d{3,4}|2\d\)?\s?\d{4}\s?\d{4}|3\d{2}\)?\s?\d{3}\s?\d{4}))(?!\d)",
     0.9,
 )
+# Any other grouping of a UK number: 0 or +44, then 9-10 digits with spaces or dashes between.
+_UK_PHONE_ANY_GROUPING = Pattern(
+    "UK phone, any grouping",
+    r"(?<![\w+/.])(?:\+44\s?(?:\(0\)\s?)?|0)[1-37-9](?:[\s\-]?\d){8,9}(?![\d/.])",
+    0.7,
+)
 _POSTCODE = Pattern(
     "UK postcode",
     r"\b(?:[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]?|[A-PR-UWYZ][0-9]{2}"
@@ -37,31 +46,6 @@ _POSTCODE = Pattern(
     r"\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
     0.8,
 )
-_NOT_AN_AGE = (
-    r"(?!\s*(?:%|per ?cent|pounds|quid|p\b|pence|minutes|mins|hours|hrs|days|weeks|months|times"
-    r"|mg|milligrams|pm|am|o'clock|quid|miles|stone|kilos|kg|percent|th\b|st\b|nd\b|rd\b"
-    r"|foot|feet|ft\b|inch|inches|'|past|to\b|till|quarter|half))"
-)
-# Each pattern's 'value' group is the age itself; the rest is the cue that makes it an age.
-AGE_PATTERNS = [
-    (
-        rf"(?i:\b(?:I'?m|I am|(?:s?he|it)'?s|(?:s?he|it) is|they'?re|aged?)\s+)"
-        rf"(?P<value>\d{{1,3}})\b{_NOT_AN_AGE}",
-        0.6,
-    ),
-    (r"\b(?P<value>\d{1,3}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
-    (rf"(?i:\b(?:I|s?he|they|we)\s+(?:was|were)\s+)(?P<value>\d{{1,2}})\b{_NOT_AN_AGE}", 0.7),
-    (
-        r"(?i:\b(?:turned|turning|turn|age of|at|since)\s+)(?P<value>\d{1,2})\b"
-        r"(?=\s*(?:,|\.|$|when|and|I|years))(?!\s*(?:o'clock|am|pm))",
-        0.5,
-    ),
-    (
-        r"(?i:\bin\s+(?:my|her|his|their)\s+)(?P<value>(?:(?:early|mid|late)[\s-]+)?"
-        r"(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
-        0.6,
-    ),
-]
 _RELATION = (
     r"(?:(?:older|younger|little|big|baby|step|ex|best|late|eldest|oldest|youngest)[\s-]?)?"
     r"(?:sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|granny"
@@ -73,7 +57,35 @@ _RELATION = (
 )
 _NAME = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
 # Names cued by how people are talked to or about: relations, greetings, introductions.
+# Capitalised words that start sentences and clauses but are never names.
+_NOT_A_NAME = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|With|And"
+    r"|But|So|Then|When|Because|For|To|From|At|In|On|Like|About|Me|It|That|This|The|Yeah"
+    r"|Well|Oh|No|Yes|Just|Even|Only|Also|Or|If|As|Of|By|After|Before|Since|Until|Till|Tell"
+    r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically)\b)"
+)
 NAME_CONTEXT_PATTERNS = [
+    # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
+    (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+from\s+the\b)", 0.6),
+    (
+        rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=,?\s+(?i:my|his|her|our|your|their)\s+{_RELATION}\b)",
+        0.7,
+    ),
+    (
+        rf",\s+(?P<value>{_NAME}),\s+(?=(?:came|rang|called|said|told|took|brought|who|was|is"
+        r"|has|had|helped)\b)",
+        0.7,
+    ),
+    (
+        rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+(?:rang|texted|messaged|phoned|rings|texts"
+        r"|came round|popped round|picked me up)\b)",
+        0.6,
+    ),
+    # "me and Will", "Summer and me", "Big Dave": names that are also words, or nicknames.
+    (rf"(?i:\bme\s+and\s+)(?P<value>{_NAME})\b", 0.75),
+    (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?i:\s+and\s+me\b)", 0.75),
+    (rf"\b(?P<value>(?:Big|Little|Lil|Young|Old|Mad|Auntie|Aunty|Uncle)\s+{_NAME})\b", 0.7),
     (
         rf"(?i:\b(?:my|her|his|our|your|their|me)\s+{_RELATION},?\s+)(?P<value>{_NAME}(?:\s+{_NAME})?)",
         0.8,
@@ -97,7 +109,8 @@ NAME_CONTEXT_PATTERNS = [
 ]
 _TITLED_PERSON = Pattern(
     "title + surname",
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Sister)\.?\s+[A-Z][a-zA-Z'\-]+(?:\s+[A-Z][a-zA-Z'\-]+)?",
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Sister)\.?\s+"
+    r"(?:(?:Ó|Ní|Nic|Mac|Mc|O'|de|van|von|al|el)\s?)?[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?",
     0.9,
 )
 _ORG_SUFFIXES = (
@@ -105,11 +118,22 @@ _ORG_SUFFIXES = (
     r"High School|College|University|Surgery|Medical Centre|Health Centre|Practice|Centre|"
     r"Clinic|Group|Club|Café|Cafe|Church|Mosque|Temple|Gurdwara|Synagogue|Library|Foundation"
     r"|Ltd|Limited|plc|Council|Police|Housing|Association|Centre|Project|Hub|Hospice|House"
+    r"|Masjid|Network|Shed|Partnership|Collective|Alliance|Forum|Society|Fellowship|Mission"
+    r"|General|Drop-in"
 )
+_DETERMINER = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|This|That|No|One|Every|Some|Any)\b)"
 _ORG = Pattern(
     "named institution",
-    rf"\b(?:St\.?\s+)?(?:[A-Z][a-zA-Z'&\-]+\s+){{1,4}}(?:{_ORG_SUFFIXES})\b",
+    rf"\b(?:St\.?\s+)?{_DETERMINER}[A-Z][\w'&\-]*\s+"
+    rf"(?:(?:and\s+|&\s+|of\s+|for\s+)?[A-Z][\w'&\-]*\s+){{0,5}}(?:{_ORG_SUFFIXES})\b",
     0.75,
+)
+# "Brew and Natter group", "Open Door drop-in": a lower-case suffix needs two named words.
+_NAMED_GROUP = Pattern(
+    "named group",
+    rf"\b{_DETERMINER}[A-Z][\w'&\-]*\s+(?:(?:and|&|of)\s+)?[A-Z][\w'&\-]*\s+"
+    r"(?:group|club|café|cafe|drop-in|walkers|network|collective)\b",
+    0.7,
 )
 _NUMBERED_WARD = Pattern("numbered ward", r"\b(?:Ward|ward|Bay|Unit)\s+\d{1,3}[A-Z]?\b", 0.7)
 _URL = Pattern(
@@ -121,13 +145,18 @@ _URL = Pattern(
 _STREET_SUFFIXES = (
     r"Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Court|Crescent|Terrace|Grove|Place"
     r"|Fold|Gardens|Row|Walk|Square|Mews|Rise|View|Parade|Green|Gate|Croft|Park|Hill|Bank|Yard"
+    r"|Mount|Vale|Top|Bottom|Side|Fields|Meadows|Heights|End|Wharf|Approach|Chase|Nook|Ridge"
+    r"|Quay|Town|Moor|Estate|Village|Common|Heath|Cross"
 )
 _STREET = Pattern(
     "street",
+    r"(?:(?i:\b(?:flat|apartment|apt|unit|room)\s+\d{1,4}[A-Za-z]?,?\s+))?"
     rf"\b(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_SUFFIXES})\b",
     0.6,
 )
-_HANDLE = Pattern("social handle", r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b", 0.85)
+_HANDLE = Pattern(
+    "social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?", 0.85
+)
 
 
 def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
@@ -142,23 +171,30 @@ def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
     ]
 
 
-def uk_recognizers(
-    nouns: frozenset[str] = frozenset(), other_words: frozenset[str] = frozenset()
-) -> list[EntityRecognizer]:
+def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
     """Recognizers for UK identifiers and transcript quasi-identifiers."""
     return [
         NhsRecognizer(),
         UkNinoRecognizer(),
         UkPostcodeRecognizer(patterns=[_POSTCODE]),
-        PatternRecognizer("PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE]),
+        PatternRecognizer(
+            "PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE, _UK_PHONE_ANY_GROUPING]
+        ),
+        GroupPatternRecognizer("DATE_TIME", "UkDateRecognizer", DATE_PATTERNS),
         GroupPatternRecognizer("AGE", "AgeRecognizer", AGE_PATTERNS),
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),
         GazetteerRecognizer("PERSON", "NameGazetteerRecognizer", person_names(), 0.6),
         GazetteerRecognizer("LOCATION", "PlaceGazetteerRecognizer", uk_places(), 0.7),
         GazetteerRecognizer(
-            "ORGANIZATION", "EmployerGazetteerRecognizer", load_word_list("uk_employers.txt"), 0.7
+            "ORGANIZATION",
+            "EmployerGazetteerRecognizer",
+            load_word_list("uk_employers.txt"),
+            0.7,
+            check_pos=False,
         ),
-        LowercaseNameRecognizer(first_names(), nouns, other_words),
+        LowercaseNameRecognizer(first_names(), vocabulary.dictionary, vocabulary.non_nouns),
+        UnknownWordNameRecognizer(vocabulary),
+        PlaceAfterCueRecognizer(vocabulary),
         PatternRecognizer(
             "PERSON",
             name="TitledPersonRecognizer",
@@ -168,7 +204,7 @@ def uk_recognizers(
         PatternRecognizer(
             "ORGANIZATION",
             name="InstitutionRecognizer",
-            patterns=[_ORG, _NUMBERED_WARD],
+            patterns=[_ORG, _NAMED_GROUP, _NUMBERED_WARD],
             global_regex_flags=CASE_SENSITIVE,
         ),
         PatternRecognizer("URL", name="UrlRecognizer", patterns=[_URL]),
@@ -219,8 +255,16 @@ NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "X"})
 class GazetteerRecognizer(EntityRecognizer):
     """Title-case tokens (or token runs) found in a list of names or places."""
 
-    def __init__(self, entity_type: str, name: str, phrases: Iterable[str], score: float) -> None:
+    def __init__(
+        self,
+        entity_type: str,
+        name: str,
+        phrases: Iterable[str],
+        score: float,
+        check_pos: bool = True,
+    ) -> None:
         self._phrases = frozenset(phrases)
+        self._check_pos = check_pos
         self._score = score
         super().__init__(supported_entities=[entity_type], name=name, supported_language="en")
 
@@ -242,7 +286,7 @@ class GazetteerRecognizer(EntityRecognizer):
                 if (
                     span[0].text[:1].isupper()
                     and span.text in self._phrases
-                    and (len(span) > 1 or span[0].pos_ in NAME_LIKE_POS)
+                    and (len(span) > 1 or not self._check_pos or span[0].pos_ in NAME_LIKE_POS)
                 ):
                     match_end = j
                     break
@@ -275,10 +319,12 @@ class LowercaseNameRecognizer(EntityRecognizer):
     """
 
     def __init__(
-        self, first_names: Iterable[str], nouns: frozenset[str], other_words: frozenset[str]
+        self, first_names: Iterable[str], words: Container[str], non_nouns: Container[str]
     ) -> None:
-        self._names = frozenset(n.casefold() for n in first_names) - other_words
-        self._nouns = nouns
+        self._names = frozenset(
+            n for n in (name.casefold() for name in first_names) if n not in non_nouns
+        )
+        self._nouns = words
         super().__init__(
             supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
         )
@@ -312,6 +358,90 @@ class LowercaseNameRecognizer(EntityRecognizer):
                     },
                 )
             )
+        return results
+
+
+class UnknownWordNameRecognizer(EntityRecognizer):
+    """Title-case words no dictionary or list knows ('Titch', 'Parminder'): most likely names."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        self._known = vocabulary.places | vocabulary.employers
+        super().__init__(
+            supported_entities=["PERSON", "LOCATION"],
+            name="UnknownWordNameRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the vocabulary came in with the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per title-case token unknown to every word list."""
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        results, tokens = [], nlp_artifacts.tokens
+        for token in tokens:
+            word = token.text.casefold()
+            if not token.is_title or word in self._known or not self._vocabulary.is_unknown(word):
+                continue
+            previous = tokens[token.i - 1].text.casefold() if token.i else ""
+            results.append(
+                RecognizerResult(
+                    "LOCATION" if previous in PLACE_CUES else "PERSON",
+                    token.idx,
+                    token.idx + len(token.text),
+                    0.45,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+class PlaceAfterCueRecognizer(EntityRecognizer):
+    """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March'."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._places = vocabulary.all_places - MONTHS_AND_DAYS
+        super().__init__(
+            supported_entities=["LOCATION"], name="PlaceAfterCueRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load: the places came in with the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Title-case one- or two-word listed places right after in/to/from/near/..."""
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        results, tokens = [], nlp_artifacts.tokens
+        for token in tokens:
+            if token.i == 0 or not token.is_title:
+                continue
+            if tokens[token.i - 1].text.casefold() not in PLACE_CUES or token.pos_ == "VERB":
+                continue  # 'want to Send me' is a verb, not the town
+            for span in (tokens[token.i : token.i + 2], tokens[token.i : token.i + 1]):
+                if span[-1].is_title and span.text.casefold() in self._places:
+                    results.append(
+                        RecognizerResult(
+                            "LOCATION",
+                            span.start_char,
+                            span.end_char,
+                            0.65,
+                            recognition_metadata={
+                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            },
+                        )
+                    )
+                    break
         return results
 
 

@@ -1,0 +1,71 @@
+"""Age patterns: the 'value' group is the age, the rest is the cue that makes it one."""
+
+from __future__ import annotations
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+# An age as digits or words: "34", "sixteen", "sixty-two", "forty three".
+NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+# After "I'm" a bare small number word is rarely an age ("I'm one of them"): ten and over.
+NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS})"
+# Teen ages and over only, for cues like "at" that also introduce clock times.
+NUMBER_13_PLUS = (
+    rf"(?:1[3-9]|[2-9]\d|1[01]\d|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+DECADE = (
+    r"(?:(?:early|mid|late)[\s-]+)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies"
+    r"|eighties|nineties|[2-9]0s)"
+)
+# What follows a number that is not an age: units, times, money, ordinals, "2 years sober".
+NOT_AN_AGE = (
+    r"(?!\s*(?:%|per ?cent|pounds|quid|p\b|pence|minutes|mins|hours|hrs|days|weeks|months"
+    r"|times|mg|milligrams|pm|am|o'clock|miles|stone|kilos|kg|th\b|st\b|nd\b|rd\b"
+    r"|foot|feet|ft\b|inch|inches|'|past|(?:to|till)\s+(?:\d|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|midnight|noon)|quarter|half|tablets|pills|grand"
+    r"|(?:years?|yrs)\s+(?!old\b)))"
+)
+_HEDGE = r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for)\s+)?"
+_SUBJECT = r"(?:I|you|s?he|they|we)"
+_BE = r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|turned|turns|turning)"
+_RELATIVE = (
+    r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
+    r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
+    r"|cousin|friend|mate)"
+)
+
+AGE_PATTERNS: list[tuple[str, float]] = [
+    # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
+    (
+        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        0.6,
+    ),
+    # "58 years old", "sixty-two years old", "a 34-year-old".
+    (rf"(?i:\b)(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
+    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
+    (
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{_HEDGE})"
+        rf"(?P<value>{NUMBER})\b{NOT_AN_AGE}",
+        0.65,
+    ),
+    # "since I was 15", "when she was sixteen", "by the time I was twelve".
+    (
+        rf"(?i:\b(?:since|when|till|until|by the time|before|after)\s+{_SUBJECT}\s+(?:was|were)"
+        rf"\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
+        0.85,
+    ),
+    # "at fourteen", "at the age of 15", "aged 15": teen ages and over (not clock times).
+    (
+        rf"(?i:\b(?:at|by|from|till|until)\s+(?:the\s+age\s+of\s+)?)(?P<value>{NUMBER_13_PLUS})\b"
+        rf"(?!\s*(?:o'clock|am|pm|past|tonight|this|that|in the))",
+        0.5,
+    ),
+    # "at twelve I was drinking", "at 11, I left": any age, when a clause follows.
+    (
+        rf"(?i:\bat\s+)(?P<value>{NUMBER})(?=\s*(?:,|I\b|i\b|when\b|and\s+I\b))",
+        0.6,
+    ),
+    # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
+    (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),
+]

@@ -1,0 +1,36 @@
+"""Specific dates in the forms British speakers use; the 'value' group is the whole date."""
+
+from __future__ import annotations
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    r"|thirty[\s-]first)"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_HOLIDAY = (
+    r"(?:christmas(?:\s+day|\s+eve)?|boxing\s+day|new\s+year'?s?(?:\s+day|\s+eve)?"
+    r"|easter(?:\s+sunday|\s+monday)?|bonfire\s+night|halloween|valentine'?s\s+day"
+    r"|mother'?s\s+day|father'?s\s+day|eid|diwali)"
+)
+_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD})(?:\s+of)?\s+{MONTH}\b"
+_MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD})\b"
+
+DATE_PATTERNS: list[tuple[str, float]] = [
+    # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".
+    (
+        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
+        0.8,
+    ),
+    # "March 2019", "in june 2020".
+    (rf"(?i:\b(?P<value>{MONTH}\s+{_YEAR})\b)", 0.8),
+    # "Boxing Day 2010", "new year's eve 2003", "Christmas 2018".
+    (rf"(?i:\b(?P<value>{_HOLIDAY}\s+{_YEAR})\b)", 0.8),
+]

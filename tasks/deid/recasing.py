@@ -1,0 +1,194 @@
+"""Restore likely capitals in lower-case transcripts (as speech recognisers write them).
+
+Names, places and institutions in 'i told sarah at st lukes' are invisible to NER and to the
+case-sensitive rules. The recaser capitalises what is probably a proper noun, without
+changing the text's length, so detections still index the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
+)
+ACRONYMS = frozenset("nhs gp cmht cbt dbt ptsd ocd adhd uk emdr iapt camhs cpn".split())
+TITLES = frozenset("dr mr mrs ms miss mx prof".split())
+PLACE_CUES = frozenset(
+    "in to from into near round around outside towards at through via up down".split()
+)
+PERSON_CUES = frozenset(
+    """with and told asked called named mate friend pal worker therapist counsellor nurse
+    doctor son daughter husband wife partner lad girl boyfriend girlfriend sister brother mum
+    mam dad nan cousin auntie aunty uncle niece nephew colleague boss manager supervise
+    supervised coordinator""".split()
+)
+STREET_SUFFIXES = frozenset(
+    """road street lane avenue close drive way court crescent terrace grove place fold gardens
+    row walk square mews rise view parade green gate croft park hill bank yard mount vale
+    estate town moor side""".split()
+)
+SUFFIXES = STREET_SUFFIXES | frozenset(
+    """hospital infirmary general ward unit trust school academy college university surgery
+    centre center clinic church mosque masjid temple gurdwara synagogue library council
+    society network partnership project hub hospice shed café cafe primary juniors infants
+    house drop-in walkers""".split()
+)
+POSSESSIVES = frozenset("my his her our your their me".split())
+RELATIONS = frozenset(
+    """sister brother mum mam mother dad father nan gran grandma grandad aunt auntie aunty
+    uncle cousin son daughter wife husband partner boyfriend girlfriend friend mate pal
+    neighbour niece nephew ex worker therapist counsellor nurse doctor""".split()
+)
+EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
+CONNECTORS = frozenset({"and", "of", "&"})
+MAX_PHRASE_TOKENS = 4
+
+
+def is_uncased(text: str, threshold: float = 0.02) -> bool:
+    """True when (almost) no letter is upper case, as in speech-recogniser output."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < threshold
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Lower-case word lists the recaser decides with."""
+
+    first_names: frozenset[str]
+    all_first_names: frozenset[str]
+    surnames: frozenset[str]
+    places: frozenset[str]
+    employers: frozenset[str]
+    dictionary: Container[str]
+    non_nouns: Container[str]
+    adjectives: Container[str]
+    all_places: frozenset[str]
+    everyday: frozenset[str]
+
+    def is_unknown(self, word: str) -> bool:
+        """Not a dictionary, stop or everyday word: probably a name."""
+        base = re.split(r"['’]", word, maxsplit=1)[0]
+        if base != word and (base in STOP_WORDS or base in self.dictionary):
+            return False  # "she's", "mum's"
+        return (
+            len(word) >= 3
+            and word not in self.dictionary
+            and word not in STOP_WORDS
+            and word not in self.everyday
+            and word.replace("-", "").replace("'", "").isalpha()
+        )
+
+
+def lower_set(words: Iterable[str]) -> frozenset[str]:
+    """Case-folded copy of a word list."""
+    return frozenset(w.casefold() for w in words)
+
+
+class Recaser:
+    """Capitalises probable proper nouns in lower-case text, keeping every offset."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.v = vocabulary
+
+    def recase(self, text: str) -> str:
+        """The text with likely proper nouns, sentence starts, 'I' and acronyms capitalised."""
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+        words = [w for _, _, w in tokens]
+        caps: set[int] = set()
+        upper: set[int] = set()
+        for i, word in enumerate(words):
+            if word in ACRONYMS:
+                upper.add(i)
+            if self._capitalise(i, words, text, tokens) or (
+                i - 1 in caps and word in self.v.surnames and word not in self.v.non_nouns
+            ):
+                caps.add(i)
+        caps |= self._phrases(words, self.v.places | self.v.employers)
+        caps |= self._institutions(words, text, tokens)
+        chars = list(text)
+        for i in caps | upper:
+            start, end, _ = tokens[i]
+            word = text[start:end]
+            piece = word.upper() if i in upper else word[0].upper() + word[1:]
+            if len(piece) == end - start:  # a few characters change length when upper-cased
+                chars[start:end] = piece
+        return "".join(chars)
+
+    def _capitalise(self, i: int, words: list[str], text: str, tokens: list) -> bool:
+        word, prev = words[i], words[i - 1] if i else ""
+        if word == "i" or word.startswith(("i'", "i’")):
+            return True
+        if i == 0 or _SENTENCE_END.search(text[: tokens[i][0]]):
+            return True
+        if word in MONTHS_AND_DAYS or (
+            word in TITLES
+            and i + 1 < len(words)
+            and (self.v.is_unknown(words[i + 1]) or words[i + 1] in self.v.surnames)
+        ):
+            return True
+        if prev in TITLES:
+            return self.v.is_unknown(word) or word in self.v.surnames
+        if word in self.v.first_names and word not in self.v.non_nouns:
+            return True
+        if word in self.v.all_first_names and self._beside_relation(i, words):
+            return True  # 'my husband sunny', 'amber my sister', 'jade from the group'
+        if prev in self.v.first_names and prev not in self.v.non_nouns:
+            return word in self.v.surnames or self.v.is_unknown(word)
+        if word in self.v.places or (word in self.v.all_places and prev in PLACE_CUES):
+            return word not in self.v.dictionary or prev in PLACE_CUES
+        if word in self.v.employers:
+            return word not in self.v.dictionary or prev in EMPLOYER_CUES
+        # A word no list or dictionary knows is far more often a name than anything else.
+        return self.v.is_unknown(word)
+
+    @staticmethod
+    def _beside_relation(i: int, words: list[str]) -> bool:
+        """'my husband X', 'X my sister', 'X from the ...': cues that make a word a name."""
+        before = i >= 2 and words[i - 2] in POSSESSIVES and words[i - 1] in RELATIONS
+        after = words[i + 1 : i + 3]
+        return before or (
+            len(after) == 2
+            and ((after[0] in POSSESSIVES and after[1] in RELATIONS) or after == ["from", "the"])
+        )
+
+    def _phrases(self, words: list[str], phrases: frozenset[str]) -> set[int]:
+        """Indices of multi-word listed phrases ('hebden bridge', 'marks and spencer')."""
+        found: set[int] = set()
+        for i in range(len(words)):
+            for n in range(MAX_PHRASE_TOKENS, 1, -1):
+                if i + n <= len(words) and " ".join(words[i : i + n]) in phrases:
+                    found.update(j for j in range(i, i + n) if words[j] not in CONNECTORS)
+                    break
+        return found
+
+    def _institutions(self, words: list[str], text: str, tokens: list) -> set[int]:
+        """'chapel crescent', 'calder and aire care nhs trust': a suffix and the words before."""
+        found: set[int] = set()
+        for i, word in enumerate(words):
+            if word not in SUFFIXES or i == 0:
+                continue
+            j, named = i - 1, []
+            while j >= 0 and len(named) < 6:
+                if words[j] in CONNECTORS and named and j > 0 and words[j - 1] not in STOP_WORDS:
+                    j -= 1
+                    continue
+                if words[j] in STOP_WORDS or words[j] in self.v.everyday:
+                    break
+                if word in STREET_SUFFIXES and words[j] in self.v.adjectives:
+                    numbered = re.search(r"\d[a-z]?,?\s*$", text[: tokens[j][0]])
+                    if not numbered and not (j > 0 and words[j - 1] not in STOP_WORDS):
+                        break  # 'a dark place' is no address; '51 sunny bank street' is
+                named.append(j)
+                j -= 1
+            phrase = " ".join(words[min(named, default=i) : i + 1])
+            if named and phrase not in self.v.everyday:  # 'car park' is no address
+                found.update([i, *named])
+        return found
