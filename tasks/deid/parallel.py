@@ -17,8 +17,8 @@ _ENGINE: Deidentifier | None = None
 MAX_WARM_UP_ROUNDS = 100
 
 
-def start_method() -> str:
-    """forkserver where available (a clean, cheap start), else spawn; never fork under threads."""
+def default_start_method() -> str:
+    """forkserver where available, else spawn: never fork a process that may hold threads."""
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
@@ -50,13 +50,16 @@ class ParallelDeidentifier:
         known_identifiers: dict[str, list[str]] | None = None,
         allow_list: Iterable[str] = (),
         n_process: int = 2,
+        start_method: str | None = None,
     ) -> None:
         if n_process < 1:
             raise ValueError("n_process must be at least 1")
+        if start_method not in (None, "spawn", "forkserver"):
+            raise ValueError("start_method must be 'spawn' or 'forkserver'")
         self.n_process = n_process
         self._pool = ProcessPoolExecutor(
             max_workers=n_process,
-            mp_context=multiprocessing.get_context(start_method()),
+            mp_context=multiprocessing.get_context(start_method or default_start_method()),
             initializer=_build_engine,
             initargs=(config, key, known_identifiers or {}, tuple(allow_list)),
         )
@@ -77,7 +80,7 @@ class ParallelDeidentifier:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def warm_up(self, texts: Sequence[str]) -> None:
-        """Start every worker and run texts through its engine, so timings exclude model loads."""
+        """Start the workers and run texts through each engine (best effort: bounded rounds)."""
         seen: set[int] = set()
         for _ in range(MAX_WARM_UP_ROUNDS):
             futures = [self._pool.submit(_warm_up, list(texts)) for _ in range(self.n_process)]

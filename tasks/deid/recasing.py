@@ -41,11 +41,12 @@ SUFFIXES = STREET_SUFFIXES | frozenset(
     society network partnership project hub hospice shed café cafe primary juniors infants
     house drop-in walkers""".split()
 )
-POSSESSIVES = frozenset("my his her our your their me".split())
+POSSESSIVES = frozenset("my his her our your their me this that".split())
 RELATIONS = frozenset(
     """sister brother mum mam mother dad father nan gran grandma grandad aunt auntie aunty
     uncle cousin son daughter wife husband partner boyfriend girlfriend friend mate pal
-    neighbour niece nephew ex worker therapist counsellor nurse doctor""".split()
+    neighbour niece nephew ex worker therapist counsellor nurse doctor lad girl bloke fella
+    guy woman man""".split()
 )
 EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
 CONNECTORS = frozenset({"and", "of", "&"})

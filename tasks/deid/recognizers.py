@@ -63,7 +63,8 @@ _NOT_A_NAME = (
     r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|With|And"
     r"|But|So|Then|When|Because|For|To|From|At|In|On|Like|About|Me|It|That|This|The|Yeah"
     r"|Well|Oh|No|Yes|Just|Even|Only|Also|Or|If|As|Of|By|After|Before|Since|Until|Till|Tell"
-    r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically)\b)"
+    r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically|You|He"
+    r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan)\b)"
 )
 NAME_CONTEXT_PATTERNS = [
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
@@ -79,7 +80,7 @@ NAME_CONTEXT_PATTERNS = [
     ),
     (
         rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+(?:rang|texted|messaged|phoned|rings|texts"
-        r"|came round|popped round|picked me up)\b)",
+        r"|came round|popped round|picked me up|said|says|told me|reckons|brought)\b)",
         0.6,
     ),
     # "me and Will", "Summer and me", "Big Dave": names that are also words, or nicknames.
@@ -87,7 +88,8 @@ NAME_CONTEXT_PATTERNS = [
     (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?i:\s+and\s+me\b)", 0.75),
     (rf"\b(?P<value>(?:Big|Little|Lil|Young|Old|Mad|Auntie|Aunty|Uncle)\s+{_NAME})\b", 0.7),
     (
-        rf"(?i:\b(?:my|her|his|our|your|their|me)\s+{_RELATION},?\s+)(?P<value>{_NAME}(?:\s+{_NAME})?)",
+        rf"(?i:\b(?:my|her|his|our|your|their|me|this|that)\s+(?:{_RELATION}|bloke|fella|guy"
+        rf"|woman|man),?\s+)(?P<value>{_NAME}(?:\s+{_NAME})?)",
         0.8,
     ),
     (
