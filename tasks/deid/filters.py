@@ -63,15 +63,28 @@ def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bo
     return True
 
 
+# Word-list and heuristic recognizers weigh like NER: their score, not their source, decides.
+STATISTICAL_RECOGNIZERS = frozenset(
+    {
+        NER_RECOGNIZER,
+        "NameGazetteerRecognizer",
+        "PlaceGazetteerRecognizer",
+        "EmployerGazetteerRecognizer",
+        "LowercaseNameRecognizer",
+        "UnknownWordNameRecognizer",
+        "PlaceAfterCueRecognizer",
+    }
+)
+
+
 def _priority(detection: Detection, start: int, end: int) -> tuple[bool, int, float, int]:
-    """Conflict rank: covers the whole group, site list > pattern > NER, score, length."""
-    source_rank = (
-        2
-        if detection.recognizer.startswith("StudyDenyList")
-        else 0
-        if detection.recognizer == NER_RECOGNIZER
-        else 1
-    )
+    """Conflict rank: covers the whole group, site list > pattern > NER/lists, score, length."""
+    if detection.recognizer.startswith("StudyDenyList"):
+        source_rank = 2
+    elif detection.recognizer in STATISTICAL_RECOGNIZERS:
+        source_rank = 0
+    else:
+        source_rank = 1
     covers = (detection.start, detection.end) == (start, end)
     return covers, source_rank, detection.score, detection.end - detection.start
 

@@ -1,0 +1,54 @@
+"""The recaser: likely proper nouns capitalised in lower-case text, offsets unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.config import DeidConfig
+from tasks.deid.engine import Deidentifier
+from tasks.deid.recasing import is_uncased
+
+
+@pytest.fixture(scope="module")
+def recase():
+    """The engine's own recaser (built with the model's dictionary and the gazetteers)."""
+    return Deidentifier(DeidConfig(), b"recasing-test-key-0123456789")._recaser.recase
+
+
+@pytest.mark.parametrize(
+    ("text", "uncased"),
+    [
+        ("i told sarah about it", True),
+        ("ok so yeah", True),
+        ("I told Sarah about it.", False),
+        ("12345 !!", False),
+        ("", False),
+    ],
+)
+def test_is_uncased(text: str, uncased: bool) -> None:
+    assert is_uncased(text) is uncased
+
+
+@pytest.mark.parametrize(
+    ("text", "capitalised", "left_alone"),
+    [
+        ("i told sarah about it", ["I", "Sarah"], ["told", "about"]),
+        ("we moved to hebden bridge in march", ["Hebden", "Bridge", "March"], ["moved"]),
+        ("she works at amazon now", ["Amazon"], ["works"]),
+        ("so mrs murphy on juniper ward said", ["Mrs", "Murphy", "Juniper", "Ward"], ["said"]),
+        ("i live at 8 chapel crescent", ["Chapel", "Crescent"], ["live"]),
+        ("my daughter hope is lovely", ["Hope"], ["lovely", "daughter"]),
+        ("i was in a dark place", [], ["dark", "place"]),
+        ("we sat in the car park", [], ["car", "park"]),
+        ("the nhs and my gp", ["NHS", "GP"], ["and"]),
+        ("and she's got the tablets", [], ["she's", "got", "tablets"]),
+    ],
+)
+def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised, left_alone):
+    out = recase(text)
+    words = out.split()
+    assert len(out) == len(text) and out.casefold() == text.casefold()
+    for word in capitalised:
+        assert word in words, out
+    for word in left_alone:
+        assert word in words, out
