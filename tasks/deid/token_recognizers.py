@@ -1,0 +1,207 @@
+"""Recognizers that read spaCy's tokens: word lists, lower-case names, unknown words, places.
+
+They share one table of token attributes per document (built once, kept on the Doc), since
+walking spaCy Token objects in Python costs more than the rules themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc
+
+from tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+
+# Fine-grained tags of words that can be names: proper and common nouns, foreign words.
+NAME_LIKE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "FW", "XX", "ADD"})
+MAX_PHRASE_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class TokenTable:
+    """Plain lists of what the recognizers need from each token of a document."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    tags: list[str]
+    ents: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        """The document's table, built on first use and cached in doc.user_data."""
+        table = doc.user_data.get("qualbridge_tokens")
+        if table is None:
+            starts = [t.idx for t in doc]
+            words = [t.text for t in doc]
+            table = cls(
+                doc.text,
+                starts,
+                [s + len(w) for s, w in zip(starts, words, strict=True)],
+                words,
+                [t.tag_ for t in doc],
+                [t.ent_type_ for t in doc],
+            )
+            doc.user_data["qualbridge_tokens"] = table
+        return table
+
+
+def _result(recognizer: EntityRecognizer, entity_type: str, start: int, end: int, score: float):
+    return RecognizerResult(
+        entity_type, start, end, score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )  # fmt: skip
+
+
+class _TokenRecognizer(EntityRecognizer):
+    """Base: no model to load; subclasses implement scan(table)."""
+
+    def __init__(self, name: str, entity_types: list[str]) -> None:
+        super().__init__(supported_entities=entity_types, name=name, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: word lists come in with the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Scan the document's token table."""
+        if nlp_artifacts is None or nlp_artifacts.tokens is None:
+            return []
+        return self.scan(TokenTable.of(nlp_artifacts.tokens))
+
+    def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """The results for one document."""
+        raise NotImplementedError
+
+
+class GazetteerRecognizer(_TokenRecognizer):
+    """Title-case tokens (or runs of up to four) found in a list of names, places or employers.
+
+    A one-word listed name must be tagged like a noun: 'Ring me' (verb) and 'Fair enough'
+    (adjective) are everyday words even though Ring and Fair are surnames.
+    """
+
+    def __init__(
+        self, entity_type: str, name: str, phrases: Iterable[str], score: float,
+        check_tag: bool = True,
+    ) -> None:  # fmt: skip
+        self._phrases = frozenset(phrases)
+        self._score = score
+        self._check_tag = check_tag
+        super().__init__(name, [entity_type])
+
+    def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """Longest listed phrase at each title-case token, left to right."""
+        results, i, n = [], 0, len(table.words)
+        while i < n:
+            if not table.words[i][:1].isupper():
+                i += 1
+                continue
+            end = None
+            for j in range(min(n, i + MAX_PHRASE_TOKENS), i, -1):
+                if table.text[table.starts[i] : table.ends[j - 1]] in self._phrases and (
+                    j - i > 1 or not self._check_tag or table.tags[i] in NAME_LIKE_TAGS
+                ):
+                    end = j
+                    break
+            if end is None:
+                i += 1
+                continue
+            start_char, end_char = table.starts[i], table.ends[end - 1]
+            results.append(
+                _result(self, self.supported_entities[0], start_char, end_char, self._score)
+            )
+            i = end
+        return results
+
+
+class LowercaseNameRecognizer(_TokenRecognizer):
+    """First names typed in lower case ('i told sarah') inside otherwise cased text.
+
+    A lower-case word is everyday English far more often than a name, so a listed first name
+    counts only when the dictionary has it as no verb, adjective or adverb, and, if it is also
+    a common noun ('penny'), when the tagger or NER reads it as a proper name.
+    """
+
+    def __init__(
+        self, first_names: Iterable[str], words: Container[str], non_nouns: Container[str]
+    ) -> None:
+        self._names = frozenset(
+            n for n in (name.casefold() for name in first_names) if n not in non_nouns
+        )
+        self._words = words
+        super().__init__("LowercaseNameRecognizer", ["PERSON"])
+
+    def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """One result per lower-case token that passes the rules above."""
+        results = []
+        for i, word in enumerate(table.words):
+            if word not in self._names or not word.islower():
+                continue
+            if table.tags[i] not in NAME_LIKE_TAGS:
+                continue
+            if word in self._words and table.tags[i] != "NNP" and table.ents[i] != "PERSON":
+                continue
+            results.append(_result(self, "PERSON", table.starts[i], table.ends[i], 0.5))
+        return results
+
+
+class UnknownWordNameRecognizer(_TokenRecognizer):
+    """Title-case words no dictionary or list knows ('Titch', 'Parminder'): most likely names.
+
+    After a place cue ('grew up in Burngreave') the word is labelled a location instead.
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        self._known = vocabulary.places | vocabulary.employers
+        super().__init__("UnknownWordNameRecognizer", ["PERSON", "LOCATION"])
+
+    def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """One result per title-case token unknown to every word list."""
+        results = []
+        for i, token in enumerate(table.words):
+            if not token.istitle():
+                continue
+            word = token.casefold()
+            if word in self._known or not self._vocabulary.is_unknown(word):
+                continue
+            previous = table.words[i - 1].casefold() if i else ""
+            entity_type = "LOCATION" if previous in PLACE_CUES else "PERSON"
+            results.append(_result(self, entity_type, table.starts[i], table.ends[i], 0.45))
+        return results
+
+
+class PlaceAfterCueRecognizer(_TokenRecognizer):
+    """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March'."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._places = vocabulary.all_places - MONTHS_AND_DAYS
+        super().__init__("PlaceAfterCueRecognizer", ["LOCATION"])
+
+    def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """Title-case one- or two-word listed places right after in/to/from/near/..."""
+        results = []
+        for i in range(1, len(table.words)):
+            if not table.words[i].istitle() or table.words[i - 1].casefold() not in PLACE_CUES:
+                continue
+            if table.tags[i].startswith("VB"):
+                continue  # 'want to Send me' is a verb, not the town
+            for j in (i + 2, i + 1):
+                if j > len(table.words) or not table.words[j - 1].istitle():
+                    continue
+                phrase = table.text[table.starts[i] : table.ends[j - 1]].casefold()
+                if phrase in self._places:
+                    results.append(
+                        _result(self, "LOCATION", table.starts[i], table.ends[j - 1], 0.65)
+                    )
+                    break
+        return results
