@@ -12,9 +12,8 @@ from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.deid.engine import Deidentifier
 from tasks.deid.pseudonym import value_digest
 from tasks.deid.recognizers import parse_deny_list
-from tasks.ingest.reading import SourceError
+from tasks.ingest.formats import SOURCE_ERRORS
 from tasks.ingest.sources import QuarantineRecord, TranscriptSource, read_utterances
-from tasks.ingest.transcript_text import TranscriptError
 from tasks.warehouse.store import attributes_json
 
 
@@ -56,7 +55,7 @@ def deidentify_sources(
     for source in sources:
         try:
             parsed = read_utterances(source, study.speakers)
-        except (SourceError, TranscriptError) as exc:
+        except SOURCE_ERRORS as exc:
             quarantined.append(
                 QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
             )

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.config import ConsortiumConfig, StudyConfig
+from tasks.ingest.formats import SOURCE_ERRORS, parse_source
 from tasks.ingest.manifest import ManifestError, read_manifest
-from tasks.ingest.reading import SourceError, content_hash, decode_text, read_bytes
-from tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
+from tasks.ingest.reading import SourceError, content_hash, read_bytes
+from tasks.ingest.transcript_text import Utterance
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def discover_study(
         path = (manifest_path.parent / row.file).resolve()
         try:
             data = read_bytes(path)
-            parse_labelled_text(decode_text(data), study.speakers)
-        except (SourceError, TranscriptError) as exc:
+            parse_source(data, path.suffix, study.speakers)
+        except SOURCE_ERRORS as exc:
             quarantined.append(QuarantineRecord(study.study_id, row.file, "ingest", str(exc)))
             continue
         sources.append(
@@ -86,4 +87,4 @@ def read_utterances(source: TranscriptSource, speakers: dict[str, str]) -> list[
     data = read_bytes(source.path)
     if content_hash(data) != source.content_hash:
         raise SourceError("file changed during the run; rerun to pick up the new version")
-    return parse_labelled_text(decode_text(data), speakers)
+    return parse_source(data, source.path.suffix, speakers)

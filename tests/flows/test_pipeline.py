@@ -15,6 +15,19 @@ from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settin
 
 from flows.pipeline import RunSummary, pipeline
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
+from tests.tasks.ingest.builders import docx_bytes
+
+# Identifiers planted in the extra non-text transcripts, searched for like the generator's.
+CANARIES = ["Zebedee Quartermaine", "07700 900777", "HX7 8QT", "zeb.q@example.org"]
+VTT = (
+    "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Interviewer>Who was your worker?</v>\n\n"
+    "2\n00:00:04.500 --> 00:00:09.000\n<v Participant>Zebedee Quartermaine. He'd ring me on"
+    " 07700 900777 and he'd been there himself, you know.</v>\n"
+)
+DOCX_LINES = [
+    "Interviewer: Where were you living then?",
+    "Participant: Near HX7 8QT, and I'd email zeb.q@example.org when I was low.",
+]
 
 DATA_TABLES = ("studies", "transcripts", "utterances", "detections", "themes", "codings")
 
@@ -26,7 +39,11 @@ def consortium(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURES / "mini", root, dirs_exist_ok=True)
     study = root / "studies" / "peer_support"
     (study / "transcripts" / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    (study / "transcripts" / "PS90.vtt").write_text(VTT, encoding="utf-8")
+    (study / "transcripts" / "PS91.docx").write_bytes(docx_bytes(DOCX_LINES))
     with (study / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write("PS90,transcripts/PS90.vtt,P-PS90,site_a,25-34,female\n")
+        manifest.write("PS91,transcripts/PS91.docx,P-PS91,site_a,35-44,male\n")
         manifest.write("PS98,transcripts/missing.txt,P-PS98,site_a,25-34,female\n")
         manifest.write("PS99,transcripts/junk.txt,P-PS99,site_a,25-34,male\n")
     return root
@@ -56,20 +73,20 @@ def runs(consortium: Path) -> list[tuple[RunSummary, dict[str, int]]]:
 def planted_values(consortium: Path) -> set[str]:
     """Every identifier the generator planted in the fixture, plus the consortium key."""
     planted = json.loads((consortium / "planted_identifiers.json").read_text(encoding="utf-8"))
-    return {p["value"] for p in planted} | {TEST_KEY}
+    return {p["value"] for p in planted} | {TEST_KEY, *CANARIES}
 
 
 def test_first_run_loads_good_files_and_quarantines_bad_ones(runs) -> None:
     summary, counts = runs[0]
     assert summary.status == "completed" and summary.gates_passed
-    assert summary.counts == {"seen": 8, "loaded": 6, "unchanged": 0, "quarantined": 2}
-    assert counts["transcripts"] == 6 and counts["studies"] == 2 and counts["themes"] == 5
+    assert summary.counts == {"seen": 10, "loaded": 8, "unchanged": 0, "quarantined": 2}
+    assert counts["transcripts"] == 8 and counts["studies"] == 2 and counts["themes"] == 5
     assert counts["utterances"] > 100 and counts["detections"] > 30 and counts["codings"] > 0
 
 
 def test_rerun_skips_unchanged_files_and_adds_no_rows(runs) -> None:
     (first, first_counts), (second, second_counts) = runs
-    assert second.counts == {"seen": 8, "loaded": 0, "unchanged": 6, "quarantined": 2}
+    assert second.counts == {"seen": 10, "loaded": 0, "unchanged": 8, "quarantined": 2}
     assert second_counts == first_counts
     assert second.run_id != first.run_id
 

@@ -1,0 +1,61 @@
+"""Parse a source file of any supported format into utterances with speaker roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tasks.ingest.docx_reader import parse_docx
+from tasks.ingest.loading import to_text
+from tasks.ingest.reading import SourceError, decode_text
+from tasks.ingest.subtitles import parse_subtitles
+from tasks.ingest.textgrid import TextGridError, parse_textgrid, timeline
+from tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
+from tasks.ingest.turns import ParseError, Turn
+
+# Speakers the study's map does not name (a Zoom display name, a visitor) keep no label.
+UNMAPPED_ROLE = "other"
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".vtt", ".srt", ".textgrid")
+# Every error a parser raises for a bad file; their messages never quote the file's text.
+SOURCE_ERRORS = (SourceError, TranscriptError, ParseError, TextGridError)
+
+
+@dataclass(frozen=True)
+class TimedTurn:
+    """A turn with its speaker label, as every parser yields."""
+
+    speaker: str
+    text: str
+
+
+def turns_to_utterances(
+    turns: list[Turn] | list[TimedTurn], speakers: dict[str, str]
+) -> list[Utterance]:
+    """Number the non-empty turns and map labels to roles (case-insensitive)."""
+    roles = {label.casefold(): role for label, role in speakers.items()}
+    kept = [t for t in turns if t.text.strip()]
+    if not kept:
+        raise ParseError("no speaker turns found")
+    return [
+        Utterance(i, roles.get(t.speaker.strip().casefold(), UNMAPPED_ROLE), t.text.strip())
+        for i, t in enumerate(kept)
+    ]
+
+
+def parse_source(data: bytes, suffix: str, speakers: dict[str, str]) -> list[Utterance]:
+    """Utterances of a file's bytes, by its suffix; raises one of SOURCE_ERRORS if unusable."""
+    suffix = suffix.casefold()
+    labels = list(speakers)
+    if suffix in (".txt", ".text"):
+        return parse_labelled_text(decode_text(data), speakers)
+    if suffix == ".docx":
+        return turns_to_utterances(parse_docx(data, known_labels=labels), speakers)
+    if suffix in (".vtt", ".srt"):
+        return turns_to_utterances(
+            parse_subtitles(to_text(data), known_labels=labels).turns, speakers
+        )
+    if suffix == ".textgrid":
+        merged = timeline(parse_textgrid(to_text(data)))
+        return turns_to_utterances([TimedTurn(u.speaker, u.text) for u in merged], speakers)
+    raise SourceError(
+        f"unsupported file type '{suffix}' (supported: {', '.join(SUPPORTED_SUFFIXES)})"
+    )
