@@ -136,10 +136,10 @@ def parse_textgrid(text: str) -> list[Tier]:
     reader = _Reader(text)
     file_type = reader.string("the file type")
     if file_type not in _FILE_TYPES:
-        raise TextGridError(f"line {reader.line}: not a Praat text file (file type {file_type!r})")
+        raise TextGridError(f"line {reader.line}: not a Praat text file (unexpected file type)")
     object_class = reader.string("the object class")
     if object_class != "TextGrid":
-        raise TextGridError(f"line {reader.line}: object class is {object_class!r}, not TextGrid")
+        raise TextGridError(f"line {reader.line}: object class is not TextGrid")
     _span(reader, "the TextGrid")
     if reader.flag("the tiers flag") != "exists":
         return []
@@ -147,7 +147,7 @@ def parse_textgrid(text: str) -> list[Tier]:
     for n in range(1, reader.count("the number of tiers") + 1):
         tier_class = reader.string(f"the class of tier {n}")
         if tier_class not in _TIER_CLASSES:
-            raise TextGridError(f"line {reader.line}: tier {n} has unknown class {tier_class!r}")
+            raise TextGridError(f"line {reader.line}: tier {n} has an unknown class")
         name = reader.string(f"the name of tier {n}")
         xmin, xmax = _span(reader, f"tier {n}")
         size = reader.count(f"the size of tier {n}")

@@ -115,8 +115,8 @@ def test_truncated_file_error_names_the_last_line() -> None:
     ("text", "message"),
     [
         ('File type = "ooBinaryFile"\n', r"^line 1: not a Praat text file"),
-        ('"ooTextFile"\n"Sound"\n', r"^line 2: object class is 'Sound'"),
-        (HEADER + "1\n" + '"Tier"\n"S"\n0\n1\n0\n', r"^line 7: tier 1 has unknown class"),
+        ('"ooTextFile"\n"Sound"\n', r"^line 2: object class is not TextGrid"),
+        (HEADER + "1\n" + '"Tier"\n"S"\n0\n1\n0\n', r"^line 7: tier 1 has an unknown class"),
         (
             _grid(_tier("S", (0, 1, "secret words"), (1, 2, "x"))).replace('"x"', "7"),
             r"^line 17: expected the text of interval 2 of tier 1, found a number",
