@@ -63,6 +63,8 @@ class DeidConfig(BaseModel):
     default_action: Literal["pseudonym", "tag", "redact"] = "pseudonym"
     allow_list: list[str] = Field(default_factory=list)
     max_date_shift_days: int = Field(default=180, ge=1, le=3650)
+    # Worker processes for large studies (each loads its own model, ~250 MB); 1 = in process.
+    processes: int = Field(default=1, ge=1, le=64)
     age_band_width: int = Field(default=10, ge=2, le=50)
 
     @field_validator("actions")

@@ -127,3 +127,12 @@ class Deidentifier:
             new_text, actions = self.replace(text, dets, participant)
             results.append(DeidResult(new_text, dets, actions))
         return results
+
+    def deidentify_transcripts(
+        self, texts_per_transcript: Sequence[Sequence[str]], participants: Sequence[str]
+    ) -> list[list[DeidResult]]:
+        """De-identify several transcripts, one after another, in this process."""
+        return [
+            self.deidentify(texts, participant)
+            for texts, participant in zip(texts_per_transcript, participants, strict=True)
+        ]

@@ -29,10 +29,10 @@ def _build_engine(
     _ENGINE = Deidentifier(config, key, known_identifiers=known, allow_list=allow)
 
 
-def _deidentify(texts: Sequence[str]) -> list[DeidResult]:
+def _deidentify(texts: Sequence[str], participant: str = "") -> list[DeidResult]:
     if _ENGINE is None:
         raise RuntimeError("worker engine was not built; use ParallelDeidentifier")
-    return _ENGINE.deidentify(texts)
+    return _ENGINE.deidentify(texts, participant)
 
 
 def _warm_up(texts: Sequence[str]) -> int:
@@ -88,16 +88,26 @@ class ParallelDeidentifier:
             if len(seen) >= self.n_process:
                 return
 
-    def deidentify(self, texts_per_transcript: Sequence[Sequence[str]]) -> list[list[DeidResult]]:
+    def deidentify(
+        self,
+        texts_per_transcript: Sequence[Sequence[str]],
+        participants: Sequence[str] | None = None,
+    ) -> list[list[DeidResult]]:
         """De-identify each transcript's texts; a transcript is one work unit, output in order."""
+        participants = participants or [""] * len(texts_per_transcript)
         # Longest first, so a long transcript does not start last and leave the other workers idle.
         order = sorted(
             range(len(texts_per_transcript)),
             key=lambda i: sum(len(t) for t in texts_per_transcript[i]),
             reverse=True,
         )
-        futures = {i: self._pool.submit(_deidentify, list(texts_per_transcript[i])) for i in order}
+        futures = {
+            i: self._pool.submit(_deidentify, list(texts_per_transcript[i]), participants[i])
+            for i in order
+        }
         return [futures[i].result() for i in range(len(texts_per_transcript))]
+
+    deidentify_transcripts = deidentify
 
 
 def deidentify_parallel(

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.deid.keys import load_key
-from tasks.deid.transcripts import deidentify_sources, study_engine
+from tasks.deid.parallel import ParallelDeidentifier
+from tasks.deid.transcripts import deidentify_sources, study_engine, study_lists
 from tasks.ingest.sources import TranscriptSource
 from tasks.prefect_task import stage_task
 from tasks.staging import quarantine_frame, write_frame
@@ -22,8 +23,13 @@ def deidentify_study_task(
 ) -> dict[str, int]:
     """De-identify one study's sources and stage the de-identified frames as Parquet."""
     key = load_key(config.key_env, config.key_file)
-    engine = study_engine(study, config, key)
-    batch = deidentify_sources(sources, study, engine, key, run_id)
+    processes = config.deid.processes
+    if processes > 1 and len(sources) >= 2 * processes:
+        known, allow = study_lists(study, config)
+        with ParallelDeidentifier(config.deid, key, known, allow, processes) as pool:
+            batch = deidentify_sources(sources, study, pool, key, run_id)
+    else:
+        batch = deidentify_sources(sources, study, study_engine(study, config, key), key, run_id)
     for name, df in (
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),

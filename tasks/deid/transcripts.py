@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import polars as pl
 
 from schemas import frames
 from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.deid.engine import Deidentifier
+from tasks.deid.engine import Deidentifier, DeidResult
 from tasks.deid.pseudonym import value_digest
 from tasks.deid.recognizers import parse_deny_list
 from tasks.ingest.formats import SOURCE_ERRORS
 from tasks.ingest.sources import QuarantineRecord, TranscriptSource, read_utterances
+from tasks.ingest.transcript_text import Utterance
 from tasks.warehouse.store import attributes_json
+
+# Transcripts read into memory at once: enough to keep every worker busy, no more.
+TRANSCRIPTS_PER_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -27,13 +32,21 @@ class DeidentifiedBatch:
     quarantined: list[QuarantineRecord]
 
 
-def study_engine(study: StudyConfig, config: ConsortiumConfig, key: bytes) -> Deidentifier:
-    """An engine with the study's known identifiers and allow list added."""
+def study_lists(
+    study: StudyConfig, config: ConsortiumConfig
+) -> tuple[dict[str, list[str]], list[str]]:
+    """The study's known identifiers (by type) and its allow list."""
     known: dict[str, list[str]] = {}
     if study.deny_list is not None:
         path = config.resolve(study.deny_list)
         known = parse_deny_list(path.read_text(encoding="utf-8").splitlines())
-    return Deidentifier(config.deid, key, known_identifiers=known, allow_list=study.allow_list)
+    return known, list(study.allow_list)
+
+
+def study_engine(study: StudyConfig, config: ConsortiumConfig, key: bytes) -> Deidentifier:
+    """An engine with the study's known identifiers and allow list added."""
+    known, allow = study_lists(study, config)
+    return Deidentifier(config.deid, key, known_identifiers=known, allow_list=allow)
 
 
 def count_words(text: str) -> int:
@@ -41,72 +54,97 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+class TranscriptDeidentifier(Protocol):
+    """Anything that de-identifies whole transcripts: the engine, or a pool of engines."""
+
+    def deidentify_transcripts(
+        self, texts_per_transcript: Sequence[Sequence[str]], participants: Sequence[str]
+    ) -> list[list[DeidResult]]:
+        """Results per transcript, in order; dates shift by each transcript's participant."""
+        ...
+
+
 def deidentify_sources(
     sources: Sequence[TranscriptSource],
     study: StudyConfig,
-    engine: Deidentifier,
+    engine: TranscriptDeidentifier,
     key: bytes,
     run_id: str,
-    on_transcript: Callable[[], None] | None = None,
+    batch_size: int = TRANSCRIPTS_PER_BATCH,
 ) -> DeidentifiedBatch:
     """Read, de-identify and frame each source; raw text lives only inside this function."""
-    transcripts, utterances, detections = [], [], []
+    rows: dict[str, list[dict]] = {"transcripts": [], "utterances": [], "detections": []}
     quarantined: list[QuarantineRecord] = []
-    for source in sources:
-        try:
-            parsed = read_utterances(source, study.speakers)
-        except SOURCE_ERRORS as exc:
-            quarantined.append(
-                QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
-            )
-            continue
-        texts = [u.text for u in parsed]
-        results = engine.deidentify(texts, participant=source.participant_id)
-        for utt, result in zip(parsed, results, strict=True):
-            utterance_id = f"{source.transcript_id}:{utt.seq:04d}"
-            utterances.append(
+    for first in range(0, len(sources), batch_size):
+        readable = []
+        for source in sources[first : first + batch_size]:
+            try:
+                readable.append((source, read_utterances(source, study.speakers)))
+            except SOURCE_ERRORS as exc:
+                quarantined.append(
+                    QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
+                )
+        results = engine.deidentify_transcripts(
+            [[u.text for u in parsed] for _, parsed in readable],
+            [source.participant_id for source, _ in readable],
+        )
+        for (source, parsed), transcript_results in zip(readable, results, strict=True):
+            _add_rows(rows, source, study, parsed, transcript_results, key, run_id)
+    return DeidentifiedBatch(
+        frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
+        frames.frame(rows["utterances"], frames.UTTERANCES),
+        frames.frame(rows["detections"], frames.DETECTIONS),
+        quarantined,
+    )
+
+
+def _add_rows(
+    rows: dict[str, list[dict]],
+    source: TranscriptSource,
+    study: StudyConfig,
+    parsed: list[Utterance],
+    results: list[DeidResult],
+    key: bytes,
+    run_id: str,
+) -> None:
+    """Frame rows of one transcript: de-identified utterances, audit rows, the transcript."""
+    for utt, result in zip(parsed, results, strict=True):
+        utterance_id = f"{source.transcript_id}:{utt.seq:04d}"
+        rows["utterances"].append(
+            {
+                "utterance_id": utterance_id,
+                "transcript_id": source.transcript_id,
+                "study_id": study.study_id,
+                "seq": utt.seq,
+                "speaker_role": utt.speaker_role,
+                "text": result.text,
+                "n_words": count_words(utt.text),
+            }
+        )
+        for det, action in zip(result.detections, result.actions, strict=True):
+            rows["detections"].append(
                 {
                     "utterance_id": utterance_id,
                     "transcript_id": source.transcript_id,
-                    "study_id": study.study_id,
-                    "seq": utt.seq,
-                    "speaker_role": utt.speaker_role,
-                    "text": result.text,
-                    "n_words": count_words(utt.text),
+                    "start_offset": det.start,
+                    "end_offset": det.end,
+                    "entity_type": det.entity_type,
+                    "recognizer": det.recognizer,
+                    "score": det.score,
+                    "action": action,
+                    "value_digest": value_digest(key, utt.text[det.start : det.end]),
                 }
             )
-            for det, action in zip(result.detections, result.actions, strict=True):
-                detections.append(
-                    {
-                        "utterance_id": utterance_id,
-                        "transcript_id": source.transcript_id,
-                        "start_offset": det.start,
-                        "end_offset": det.end,
-                        "entity_type": det.entity_type,
-                        "recognizer": det.recognizer,
-                        "score": det.score,
-                        "action": action,
-                        "value_digest": value_digest(key, utt.text[det.start : det.end]),
-                    }
-                )
-        transcripts.append(
-            {
-                "transcript_id": source.transcript_id,
-                "study_id": study.study_id,
-                "participant_id": source.participant_id,
-                "source": source.source,
-                "content_hash": source.content_hash,
-                "attributes": attributes_json(source.attributes),
-                "n_utterances": len(parsed),
-                "n_words": sum(count_words(t) for t in texts),
-                "loaded_run_id": run_id,
-            }
-        )
-        if on_transcript:
-            on_transcript()
-    return DeidentifiedBatch(
-        frames.frame(transcripts, frames.TRANSCRIPTS),
-        frames.frame(utterances, frames.UTTERANCES),
-        frames.frame(detections, frames.DETECTIONS),
-        quarantined,
+    rows["transcripts"].append(
+        {
+            "transcript_id": source.transcript_id,
+            "study_id": study.study_id,
+            "participant_id": source.participant_id,
+            "source": source.source,
+            "content_hash": source.content_hash,
+            "attributes": attributes_json(source.attributes),
+            "n_utterances": len(parsed),
+            "n_words": sum(count_words(u.text) for u in parsed),
+            "loaded_run_id": run_id,
+        }
     )
