@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench examples clean
+.PHONY: demo test lint format bench evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,9 +25,16 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-examples: $(STAMP)  ## regenerate the demo consortium and the test fixture
+evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gold set
+	$(BIN)/qualbridge evaluate examples/evaluation/gold.jsonl --misses 10
+
+bench: $(STAMP)  ## de-identification speed on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...)
+	$(BIN)/python benchmarks/deid_speed.py $(BENCH_ARGS)
+
+examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
 	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12
-	$(BIN)/python examples/generate_demo.py --out tests/fixtures/mini --per-study 3 --seed 7
+	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/gold.jsonl
+	$(BIN)/python examples/generate_demo.py --out tests/fixtures/mini --per-study 3 --seed 1
 
 clean:
 	rm -rf out .prefect .pytest_cache .ruff_cache

@@ -1,0 +1,65 @@
+"""Tests that the process-pool de-identifier gives exactly the serial engine's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.config import DeidConfig
+from tasks.deid.engine import Deidentifier, DeidResult
+from tasks.deid.parallel import ParallelDeidentifier, deidentify_parallel
+
+KEY = b"parallel-test-key-3d7a9e1f"
+KNOWN = {"PERSON": ["Zebedee Quill"], "ORGANIZATION": ["Larkfield Ward"]}
+ALLOW = ("Recovery College",)
+# Transcripts of different lengths, so longest-first scheduling must still return input order.
+TRANSCRIPTS = [
+    ["Hi, thanks for coming in.", "Yeah, no problem."],
+    [
+        "I moved to Halifax with my sister, Bethany, in March 2019.",
+        "You can ring me on 07700 900123 or email jo.bloggs@example.com.",
+        "Zebedee Quill was my nurse on Larkfield Ward.",
+        "I go to the Recovery College on Tuesdays.",
+        "I'm 34 and I saw Dr Okafor last week.",
+    ],
+    [],
+    ["My NHS number is 943 476 5919.", "I live near LS6 2QT now."],
+    ["Okay."],
+]
+
+
+@pytest.fixture(scope="module")
+def serial() -> list[list[DeidResult]]:
+    engine = Deidentifier(DeidConfig(), KEY, known_identifiers=KNOWN, allow_list=ALLOW)
+    return [engine.deidentify(texts) for texts in TRANSCRIPTS]
+
+
+def test_serial_reference_finds_identifiers(serial: list[list[DeidResult]]) -> None:
+    assert sum(len(r.detections) for results in serial for r in results) >= 8
+
+
+@pytest.mark.parametrize("start_method", ["spawn", "forkserver"])
+def test_pool_output_equals_serial_output(
+    serial: list[list[DeidResult]], start_method: str
+) -> None:
+    with ParallelDeidentifier(DeidConfig(), KEY, KNOWN, ALLOW, 2, start_method) as pool:
+        pool.warm_up(["Hello there."])
+        assert pool.deidentify(TRANSCRIPTS) == serial
+        assert pool.deidentify(TRANSCRIPTS[::-1]) == serial[::-1]
+
+
+def test_function_equals_serial_output(serial: list[list[DeidResult]]) -> None:
+    result = deidentify_parallel(TRANSCRIPTS, DeidConfig(), KEY, KNOWN, ALLOW, n_process=2)
+
+    assert result == serial
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_process": 0}, "n_process must be at least 1"),
+        ({"start_method": "fork"}, "start_method must be"),
+    ],
+)
+def test_bad_pool_settings_are_refused(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        ParallelDeidentifier(DeidConfig(), KEY, **kwargs)  # type: ignore[arg-type]
