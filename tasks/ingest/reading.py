@@ -31,19 +31,35 @@ def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     return path.read_bytes()
 
 
-def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM) or BOM-marked UTF-16; normalise to NFC and LF."""
+def detect_encoding(data: bytes) -> str:
+    """UTF-16 by its BOM, else UTF-8 (BOM optional), else Windows-1252 if every byte is defined.
+
+    Word and older transcription tools on Windows save cp1252; a file that is neither raises.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-        if b"\x00" in data:
-            raise SourceError("binary content (NUL bytes), not a text transcript")
+        return "utf-16"
+    if b"\x00" in data:
+        raise SourceError("binary content (NUL bytes), not a text transcript")
+    try:
+        data.decode("utf-8-sig")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        raise SourceError(
+            f"neither UTF-8 nor Windows-1252 text (bad byte at offset {utf8_error.start})"
+        ) from None
+
+
+def decode_text(data: bytes) -> str:
+    """Decode with the detected encoding; normalise to NFC and LF line endings."""
+    encoding = detect_encoding(data)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"not valid {encoding.upper()} (bad byte at offset {exc.start})"
-        ) from None
+        raise SourceError(f"not valid UTF-16 (bad byte at offset {exc.start})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)

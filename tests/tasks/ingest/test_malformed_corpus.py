@@ -125,10 +125,10 @@ CORPUS: list[tuple[str, str, bytes, Refused | Parsed]] = [
     # .vtt / .srt
     ("vtt-binary-junk", ".vtt", JUNK, Refused("binary content (NUL bytes)")),
     (
-        "vtt-latin1",
+        "vtt-neither-utf8-nor-cp1252",
         ".vtt",
-        f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n{SECRET} \xe9t\xe9".encode("latin-1"),
-        Refused("not valid UTF-8-SIG (bad byte at offset 67)"),
+        f"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n{SECRET} ".encode() + b"\x81t\x81",
+        Refused("neither UTF-8 nor Windows-1252 text (bad byte at offset 67)"),
     ),
     ("vtt-empty", ".vtt", b"", Refused("file is empty")),
     ("vtt-no-header", ".vtt", f"{SECRET}\n\n1\n".encode(), Refused("missing the WEBVTT header")),

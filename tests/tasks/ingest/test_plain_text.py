@@ -211,7 +211,9 @@ def test_read_plain_text_decodes_files(tmp_path: Path, data: bytes, expected: li
     [
         pytest.param(b"", "file is empty", id="empty"),
         pytest.param(f"I: {SECRET}\x00".encode(), "NUL bytes", id="nul"),
-        pytest.param(f"I: {SECRET} \xff".encode("latin-1"), "not valid UTF-8", id="latin1"),
+        pytest.param(
+            f"I: {SECRET} ".encode() + b"\x81", "neither UTF-8 nor Windows-1252", id="undecodable"
+        ),
     ],
 )
 def test_read_plain_text_refuses_unreadable_files(

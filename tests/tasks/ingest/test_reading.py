@@ -80,11 +80,26 @@ def test_decode_text_refuses_nul_bytes(data: bytes) -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            b"Participant: I said \x93no\x94 \x96 twice",
+            "Participant: I said \u201cno\u201d \u2013 twice",
+        ),
+        (b"Client: it cost \xa35 at the caf\xe9", "Client: it cost \u00a35 at the caf\u00e9"),
+    ],
+)
+def test_windows_1252_text_is_detected(data: bytes, expected: str) -> None:
+    assert decode_text(data) == expected
+
+
+@pytest.mark.parametrize(
     ("data", "offset"),
     [
-        pytest.param(b"\xff secret-name Bethany", 0, id="bad-first-byte"),
-        pytest.param(b"Participant: Bethany \xe9 lives here", 21, id="latin1-byte"),
-        pytest.param(b"Client: Okafor \xc3(", 15, id="truncated-sequence"),
+        # 0x81 and 0x8d are undefined in Windows-1252 too, so these are neither encoding.
+        pytest.param(b"\x81 secret-name Bethany", 0, id="bad-first-byte"),
+        pytest.param(b"Participant: Bethany \xe9 lives \x8d here", 21, id="latin1-byte"),
+        pytest.param(b"Client: Okafor \xc3( \x81", 15, id="truncated-sequence"),
     ],
 )
 def test_decode_text_names_the_bad_offset_but_not_the_content(data: bytes, offset: int) -> None:
