@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import polars as pl
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows.context import run_context
+from schemas import frames
 from tasks.coding.rules import coder_name
 from tasks.report.html import report_context, write_report
 from tasks.warehouse.store import connect
@@ -26,6 +28,10 @@ def report_flow(
             con, ctx.config, run_id, counts, gates_passed, coder_name(ctx.codebook)
         )
     path = write_report(context, ctx.run_dir / "report.html")
+    # What a steward acts on: every file or row not loaded, with its reason (never its content).
+    pl.DataFrame(context["quarantine"], schema=frames.QUARANTINE).write_csv(
+        ctx.run_dir / "quarantine.csv"
+    )
     create_markdown_artifact(
         key="qualbridge-run-summary",
         markdown=(

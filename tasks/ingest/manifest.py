@@ -33,6 +33,7 @@ class RowProblem:
     line: int
     field: str
     reason: str
+    file: str = ""  # the row's file column as written, so the file is not also "unlisted"
 
 
 def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
@@ -58,7 +59,7 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
         values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
         problem = _row_problem(values, seen)
         if problem:
-            problems.append(RowProblem(line, *problem))
+            problems.append(RowProblem(line, *problem, file=values.get("file", "")))
             continue
         seen.add(values["transcript_id"])
         rows.append(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.ingest.formats import SOURCE_ERRORS, parse_source
+from tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
 from tasks.ingest.manifest import ManifestError, read_manifest
 from tasks.ingest.reading import SourceError, content_hash, read_bytes
 from tasks.ingest.transcript_text import Utterance
@@ -79,7 +79,26 @@ def discover_study(
                 attributes=row.attributes,
             )
         )
+    listed = {(manifest_path.parent / f).resolve() for f in [r.file for r in rows]}
+    listed |= {(manifest_path.parent / p.file).resolve() for p in problems if p.file}
+    quarantined += unlisted_files(study.study_id, manifest_path.parent, listed)
     return sources, quarantined
+
+
+def unlisted_files(study_id: str, root: Path, listed: set[Path]) -> list[QuarantineRecord]:
+    """Transcript files beside the listed ones that no manifest row names: never silently lost."""
+    folders = {path.parent for path in listed if path.parent.is_dir()}
+    return [
+        QuarantineRecord(
+            study_id, path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name,
+            "manifest", "file is not listed in the manifest",
+        )
+        for folder in sorted(folders)
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+        and path.suffix.casefold() in SUPPORTED_SUFFIXES
+        and path.resolve() not in listed
+    ]  # fmt: skip
 
 
 def read_utterances(source: TranscriptSource, speakers: dict[str, str]) -> list[Utterance]:

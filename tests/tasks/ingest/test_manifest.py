@@ -157,7 +157,7 @@ def test_duplicate_is_reported_on_the_second_occurrence_only(tmp_path) -> None:
     rows, problems = read_manifest(path)
 
     assert [(r.transcript_id, r.file) for r in rows] == [("T1", "a.txt"), ("T2", "b.txt")]
-    assert problems == [RowProblem(4, "transcript_id", "duplicate transcript_id")]
+    assert problems == [RowProblem(4, "transcript_id", "duplicate transcript_id", file="c.txt")]
 
 
 def test_rejected_row_does_not_reserve_its_id(tmp_path) -> None:

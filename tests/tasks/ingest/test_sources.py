@@ -16,6 +16,7 @@ from tasks.ingest.sources import (
     discover_study,
     global_transcript_id,
     read_utterances,
+    unlisted_files,
 )
 from tasks.ingest.transcript_text import Utterance
 
@@ -167,3 +168,20 @@ def test_read_utterances_refuses_a_file_deleted_after_discovery(study) -> None:
 
     with pytest.raises(SourceError, match="not found"):
         read_utterances(source, SPEAKERS)
+
+
+def test_files_no_manifest_row_names_are_quarantined(tmp_path) -> None:
+    """A transcript beside the listed ones but missing from the manifest is never silently lost."""
+    study_dir = tmp_path / "study"
+    (study_dir / "t").mkdir(parents=True)
+    (study_dir / "t" / "a.txt").write_text("Interviewer: hi\nParticipant: yes\n")
+    (study_dir / "t" / "forgotten.txt").write_text("Interviewer: hi\n")
+    (study_dir / "t" / "notes.md").write_text("not a transcript type")
+    (study_dir / "manifest.csv").write_text("transcript_id,file,participant_id\nA,t/a.txt,P1\n")
+    listed = {(study_dir / "t" / "a.txt").resolve()}
+
+    records = unlisted_files("s1", study_dir.resolve(), listed)
+
+    assert [(r.source, r.stage, r.reason) for r in records] == [
+        ("t/forgotten.txt", "manifest", "file is not listed in the manifest")
+    ]
