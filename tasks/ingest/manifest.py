@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 REQUIRED_COLUMNS = ("transcript_id", "file", "participant_id")
 _ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 
@@ -40,6 +42,31 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
     """Return the valid rows and the problems of the invalid ones; raise if unreadable."""
     if not path.is_file():
         raise ManifestError(f"{path}: manifest not found")
+    raw_rows = _yaml_rows(path) if path.suffix.casefold() in (".yaml", ".yml") else _csv_rows(path)
+    return _validate(raw_rows)
+
+
+def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
+    """Rows of a YAML manifest: a list of mappings, or a mapping with a 'transcripts' list."""
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ManifestError(f"{path}: not readable UTF-8 YAML ({type(exc).__name__})") from None
+    items = document.get("transcripts") if isinstance(document, dict) else document
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ManifestError(f"{path}: expected a list of transcripts (mappings)")
+    missing = sorted({c for item in items for c in REQUIRED_COLUMNS if c not in item})
+    if missing:
+        raise ManifestError(f"{path}: missing required field(s) {missing}")
+    # YAML has no row lines; entries are numbered from 1 as "line" for the steward.
+    return [
+        (n, {k: "" if v is None else str(v) for k, v in item.items()})
+        for n, item in enumerate(items, 1)
+    ]
+
+
+def _csv_rows(path: Path) -> list[tuple[int, dict]]:
+    """Rows of a CSV manifest with the physical line each ends on."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -52,6 +79,11 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
             raw_rows = [(reader.line_num, row) for row in reader]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(f"{path}: not a readable UTF-8 CSV ({type(exc).__name__})") from None
+    return raw_rows
+
+
+def _validate(raw_rows: list[tuple[int, dict]]) -> tuple[list[ManifestRow], list[RowProblem]]:
+    """Split rows into valid ones and located problems."""
     rows: list[ManifestRow] = []
     problems: list[RowProblem] = []
     seen: set[str] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,41 @@ def test_line_numbers_count_multiline_quoted_fields(tmp_path) -> None:
     _, problems = read_manifest(path)
 
     assert [(p.line, p.field) for p in problems] == [(4, "file")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- {transcript_id: T1, file: a.txt, participant_id: P1, age_band: 25-34}\n"
+        "- {transcript_id: T2, file: '', participant_id: P2}\n",
+        "transcripts:\n"
+        "  - {transcript_id: T1, file: a.txt, participant_id: P1, age_band: 25-34}\n"
+        "  - {transcript_id: T2, file: '', participant_id: P2}\n",
+    ],
+)
+def test_yaml_manifest_reads_like_csv(tmp_path, text: str) -> None:
+    path = tmp_path / "manifest.yaml"
+    path.write_text(text, encoding="utf-8")
+
+    rows, problems = read_manifest(path)
+
+    assert [(r.transcript_id, r.file, r.attributes) for r in rows] == [
+        ("T1", "a.txt", {"age_band": "25-34"})
+    ]
+    assert [(p.line, p.field) for p in problems] == [(2, "file")]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("just a string\n", "expected a list of transcripts"),
+        ("- {transcript_id: T1, file: a.txt}\n", "missing required field(s) ['participant_id']"),
+        ("- [unclosed\n", "not readable UTF-8 YAML"),
+    ],
+)
+def test_bad_yaml_manifest_is_refused_naming_the_file(tmp_path, text: str, message: str) -> None:
+    path = tmp_path / "manifest.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ManifestError, match=re.escape(message)) as info:
+        read_manifest(path)
+    assert "manifest.yml" in str(info.value)
