@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench evaluate examples clean
+.PHONY: demo test lint format bench bench-ingest evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gol
 
 bench: $(STAMP)  ## de-identification speed on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...)
 	$(BIN)/python benchmarks/deid_speed.py $(BENCH_ARGS)
+
+bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-identification (BENCH_ARGS=...)
+	$(BIN)/python benchmarks/ingest_speed.py $(BENCH_ARGS)
 
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
 	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12
