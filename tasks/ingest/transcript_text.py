@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _LABELLED_LINE = re.compile(r"^\s*([A-Z][\w'\-]*(?: [A-Z0-9][\w'\-]*){0,2})\s*:\s+(.*)$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Utterance:
     """One speaker turn: its order, the speaker's role, and its raw text (never persisted)."""
 
