@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from tasks.deid.wordlists import load_word_list
 
 # Service, clinical and conversational vocabulary that NER mistakes for identifiers.
-DOMAIN_ALLOW_LIST = frozenset(term.casefold() for term in load_word_list("domain_allow_list.txt"))
+DOMAIN_ALLOW_LIST = frozenset(
+    term.casefold()
+    for name in (
+        "domain_allow_list.txt",
+        "medicines_and_conditions.txt",
+        "everyday_unlisted_words.txt",
+    )
+    for term in load_word_list(name)
+)
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

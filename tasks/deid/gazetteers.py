@@ -88,5 +88,6 @@ def vocabulary(dictionary: Dictionary, non_nouns: Dictionary, adjectives: Dictio
         adjectives=adjectives,
         all_places=lower_set(load_word_list("uk_places.txt")),
         everyday=lower_set(load_word_list("everyday_unlisted_words.txt"))
-        | lower_set(load_word_list("domain_allow_list.txt")),
+        | lower_set(load_word_list("domain_allow_list.txt"))
+        | lower_set(load_word_list("medicines_and_conditions.txt")),
     )

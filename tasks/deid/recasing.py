@@ -76,6 +76,7 @@ class Vocabulary:
 
     def is_unknown(self, word: str) -> bool:
         """Not a dictionary, stop or everyday word: probably a name."""
+        word = word.lstrip("'’")  # "'cause"
         base = re.split(r"['’]", word, maxsplit=1)[0]
         if base != word and (base in STOP_WORDS or base in self.dictionary):
             return False  # "she's", "mum's"

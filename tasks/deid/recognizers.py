@@ -70,7 +70,8 @@ _NOT_A_NAME = (
     r"|But|So|Then|When|Because|For|To|From|At|In|On|Like|About|Me|It|That|This|The|Yeah"
     r"|Well|Oh|No|Yes|Just|Even|Only|Also|Or|If|As|Of|By|After|Before|Since|Until|Till|Tell"
     r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically|You|He"
-    r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan)\b)"
+    r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan"
+    r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope)\b)"
 )
 NAME_CONTEXT_PATTERNS = [
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
@@ -100,7 +101,8 @@ NAME_CONTEXT_PATTERNS = [
     ),
     (
         rf"(?i:\b(?:hello|hi|hiya|hey|thanks|thank you|cheers|bye|take care|take it easy|see you"
-        rf"|morning|afternoon|evening|sorry|welcome|night|love you)),?\s+(?P<value>{_NAME})\b"
+        rf"|morning|afternoon|evening|sorry|welcome|night|love you)),?\s+{_NOT_A_NAME}"
+        rf"(?P<value>{_NAME})\b"
         r"(?=\s*(?:[,.!?]|$))",
         0.8,
     ),
@@ -117,7 +119,7 @@ NAME_CONTEXT_PATTERNS = [
 ]
 _TITLED_PERSON = Pattern(
     "title + surname",
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Nurse|Sister)\.?\s+"
+    r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister)\.?\s+"
     r"(?:(?:Ó|Ní|Nic|Mac|Mc|O'|de|van|von|al|el)\s?)?[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?",
     0.9,
 )
