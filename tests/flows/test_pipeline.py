@@ -107,7 +107,10 @@ def test_quarantine_names_file_and_reason(runs, consortium: Path) -> None:
 def test_run_folder_lists_quarantine_reasons_as_csv(runs) -> None:
     summary, _ = runs[1]
     listing = pl.read_csv(Path(summary.report).parent / "quarantine.csv")
-    assert sorted(listing["source"].to_list()) == ["transcripts/junk.txt", "transcripts/missing.txt"]
+    assert sorted(listing["source"].to_list()) == [
+        "transcripts/junk.txt",
+        "transcripts/missing.txt",
+    ]
 
 
 def test_report_and_release_exist(runs) -> None:
