@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 
 from schemas.config import DeidConfig
 from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, merge_overlaps
@@ -23,6 +23,19 @@ NER_BATCH_SIZE = 64
 MAX_CHUNK_CHARS = 100_000
 # Control characters confuse the tokenizer; analysis sees spaces instead (same offsets).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class OrderedRegistry(RecognizerRegistry):
+    """Presidio's registry with recognizers in a fixed order.
+
+    Presidio keeps the first of two equal results (same span, type and score), and its own
+    order follows object hashes, which differ between processes; a fixed order makes the
+    recognizer named in the audit trail the same on every run.
+    """
+
+    def get_recognizers(self, *args, **kwargs) -> list[EntityRecognizer]:
+        """The matching recognizers, sorted by name."""
+        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)
 
 
 @dataclass(frozen=True)
@@ -50,7 +63,7 @@ class Deidentifier:
         known = known_identifiers or {}
         words = vocabulary(*dictionaries(config.spacy_model, config.language))
         self._recaser = Recaser(words)
-        registry = RecognizerRegistry(supported_languages=[config.language])
+        registry = OrderedRegistry(supported_languages=[config.language])
         for recognizer in (
             presidio_recognizers(self._nlp.get_supported_entities())
             + uk_recognizers(words)
