@@ -30,10 +30,7 @@ HISTORY_TABLES = (
     "theme_comparison_results",
 )
 
-# Columns compared per data table and each table's key. Left out: run ids and timestamps, and
-# detections.recognizer: Presidio's duplicate removal keeps one of two equal results (same span,
-# type and score) in set order, so which recognizer is named varies with PYTHONHASHSEED between
-# processes (texts, spans, types and scores do not).
+# Columns compared per data table and each table's key; run ids and timestamps are left out.
 COMPARED = {
     "studies": ("study_id, corpus, site, title", "study_id"),
     "transcripts": (
@@ -46,8 +43,8 @@ COMPARED = {
         "utterance_id",
     ),
     "detections": (
-        "utterance_id, transcript_id, start_offset, end_offset, entity_type, score, action, "
-        "value_digest",
+        "utterance_id, transcript_id, start_offset, end_offset, entity_type, recognizer, score, "
+        "action, value_digest",
         "utterance_id, start_offset",
     ),
     "themes": ("theme_id, codebook_id, name, definition, parent", "theme_id"),
