@@ -25,6 +25,8 @@ app = typer.Typer(
     "theme coverage across studies.",
     no_args_is_help=True,
     add_completion=False,
+    # Tracebacks must never print local variables: they may hold raw transcript text.
+    pretty_exceptions_show_locals=False,
 )
 err = Console(stderr=True)
 

@@ -74,3 +74,8 @@ def test_keygen_writes_a_private_key_and_never_overwrites(tmp_path: Path) -> Non
     before = key.read_text()
     assert runner.invoke(app, ["keygen", str(key)]).exit_code == EXIT_USAGE
     assert key.read_text() == before
+
+
+def test_crash_tracebacks_never_show_local_variables() -> None:
+    """A crash must not print locals: a frame may hold raw transcript text."""
+    assert app.pretty_exceptions_show_locals is False
