@@ -186,7 +186,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of every variant")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
     args = parser.parse_args(argv)
-    if min(args.processes, args.repeat, args.limit or 1) < 1:
+    if min(args.processes, args.repeat, 1 if args.limit is None else args.limit) < 1:
         parser.error("--processes, --repeat and --limit must be at least 1")
     return args
 

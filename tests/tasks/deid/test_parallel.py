@@ -47,6 +47,18 @@ def test_pool_output_equals_serial_output(
         assert pool.deidentify(TRANSCRIPTS[::-1]) == serial[::-1]
 
 
+def test_participants_reach_the_workers() -> None:
+    config = DeidConfig(actions={"DATE_TIME": "date_shift"})
+    texts = [["It was on 12 March 2019."]] * 3
+    participants = ["p1", "p2", "p3"]
+    engine = Deidentifier(config, KEY)
+    expected = [engine.deidentify(t, p) for t, p in zip(texts, participants, strict=True)]
+    assert len({r[0].text for r in expected}) > 1  # the shift differs between participants
+
+    with ParallelDeidentifier(config, KEY, n_process=2) as pool:
+        assert pool.deidentify(texts, participants) == expected
+
+
 def test_function_equals_serial_output(serial: list[list[DeidResult]]) -> None:
     result = deidentify_parallel(TRANSCRIPTS, DeidConfig(), KEY, KNOWN, ALLOW, n_process=2)
 
