@@ -23,6 +23,8 @@ NER_BATCH_SIZE = 64
 MAX_CHUNK_CHARS = 100_000
 # Control characters confuse the tokenizer; analysis sees spaces instead (same offsets).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Transcriber markup such as <UNSURE>...</UNSURE> or <INAUDIBLE_SPEECH/> splits names apart.
+_MARKUP = re.compile(r"</?[A-Z][A-Z_]*/?>")
 
 
 class OrderedRegistry(RecognizerRegistry):
@@ -108,8 +110,8 @@ class Deidentifier:
         ]
 
     def _prepare(self, chunk: str) -> str:
-        """What the analysers see: control characters blanked, lower-case text recased."""
-        chunk = _CONTROL.sub(" ", chunk)
+        """What the analysers see: control characters and markup blanked, lower case recased."""
+        chunk = _MARKUP.sub(lambda m: " " * len(m.group()), _CONTROL.sub(" ", chunk))
         return self._recaser.recase(chunk) if is_uncased(chunk) else chunk
 
     def replace(

@@ -11,8 +11,9 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-# A blank line: NER and the patterns treat it as a hard break between utterances.
-SEPARATOR = "\n\n"
+# A full stop on a line of its own: a sentence break for NER, and a character no cue pattern's
+# whitespace can cross, so "thanks" at the end of one turn never names the next turn's word.
+SEPARATOR = "\n.\n"
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,8 @@ _NOT_A_NAME = (
     r"|Well|Oh|No|Yes|Just|Even|Only|Also|Or|If|As|Of|By|After|Before|Since|Until|Till|Tell"
     r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically|You|He"
     r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan"
-    r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope)\b)"
+    r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope|My|Your|Our|His"
+    r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who)\b)"
 )
 NAME_CONTEXT_PATTERNS = [
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
