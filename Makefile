@@ -27,6 +27,7 @@ format: $(STAMP)
 
 evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gold set
 	$(BIN)/qualbridge evaluate examples/evaluation/gold.jsonl --misses 10
+	$(BIN)/qualbridge evaluate examples/evaluation/heldout.jsonl --misses 10
 
 bench: $(STAMP)  ## de-identification speed on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...)
 	$(BIN)/python benchmarks/deid_speed.py $(BENCH_ARGS)
@@ -37,6 +38,7 @@ bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-ide
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
 	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12
 	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/gold.jsonl
+	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/heldout.jsonl --seed 99
 	$(BIN)/python examples/generate_demo.py --out tests/fixtures/mini --per-study 3 --seed 1
 
 clean:
