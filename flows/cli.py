@@ -48,10 +48,8 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     from flows.pipeline import pipeline
 
     started = time.perf_counter()
-    with (
-        err.status("Running the qualbridge pipeline (Prefect flows)..."),
-        temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
-    ):
+    err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):

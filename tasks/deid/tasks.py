@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.deid.keys import load_key
@@ -11,6 +17,17 @@ from tasks.deid.transcripts import deidentify_sources, study_engine, study_lists
 from tasks.ingest.sources import TranscriptSource
 from tasks.prefect_task import stage_task
 from tasks.staging import quarantine_frame, write_frame
+
+
+@contextmanager
+def transcript_progress(description: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on a terminal (nothing in logs or pipes); yields 'advance by n'."""
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty(),
+    ) as progress:  # fmt: skip
+        task_id = progress.add_task(description, total=total)
+        yield lambda n: progress.advance(task_id, n)
 
 
 @stage_task("deidentify-study")
@@ -24,12 +41,14 @@ def deidentify_study_task(
     """De-identify one study's sources and stage the de-identified frames as Parquet."""
     key = load_key(config.key_env, config.key_file)
     processes = config.deid.processes
-    if processes > 1 and len(sources) >= 2 * processes:
-        known, allow = study_lists(study, config)
-        with ParallelDeidentifier(config.deid, key, known, allow, processes) as pool:
-            batch = deidentify_sources(sources, study, pool, key, run_id)
-    else:
-        batch = deidentify_sources(sources, study, study_engine(study, config, key), key, run_id)
+    with transcript_progress(f"De-identifying {study.study_id}", len(sources)) as advance:
+        if processes > 1 and len(sources) >= 2 * processes:
+            known, allow = study_lists(study, config)
+            with ParallelDeidentifier(config.deid, key, known, allow, processes) as pool:
+                batch = deidentify_sources(sources, study, pool, key, run_id, on_progress=advance)
+        else:
+            engine = study_engine(study, config, key)
+            batch = deidentify_sources(sources, study, engine, key, run_id, on_progress=advance)
     for name, df in (
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),

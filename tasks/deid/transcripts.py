@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -71,6 +71,7 @@ def deidentify_sources(
     key: bytes,
     run_id: str,
     batch_size: int = TRANSCRIPTS_PER_BATCH,
+    on_progress: Callable[[int], None] | None = None,
 ) -> DeidentifiedBatch:
     """Read, de-identify and frame each source; raw text lives only inside this function."""
     rows: dict[str, list[dict]] = {"transcripts": [], "utterances": [], "detections": []}
@@ -90,6 +91,8 @@ def deidentify_sources(
         )
         for (source, parsed), transcript_results in zip(readable, results, strict=True):
             _add_rows(rows, source, study, parsed, transcript_results, key, run_id)
+        if on_progress:
+            on_progress(len(sources[first : first + batch_size]))
     return DeidentifiedBatch(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),
