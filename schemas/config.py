@@ -83,6 +83,16 @@ class DeidConfig(BaseModel):
         return self.actions.get(entity_type, self.default_action)
 
 
+class IngestConfig(BaseModel):
+    """Limits every input file must respect; a file over one is quarantined, never trimmed."""
+
+    max_file_bytes: int = Field(default=50 * 1024 * 1024, gt=0)
+    max_zip_entries: int = Field(default=2_000, gt=0)
+    max_uncompressed_bytes: int = Field(default=200 * 1024 * 1024, gt=0)
+    max_compression_ratio: float = Field(default=100.0, gt=0)
+    max_line_chars: int = Field(default=100_000, gt=0)
+
+
 class ComparisonConfig(BaseModel):
     """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
 
@@ -111,6 +121,7 @@ class ConsortiumConfig(BaseModel):
     key_env: str = "QUALBRIDGE_KEY"
     key_file: Path | None = None
     deid: DeidConfig = Field(default_factory=DeidConfig)
+    ingest: IngestConfig = Field(default_factory=IngestConfig)
     comparisons: list[ComparisonConfig] = Field(default_factory=list)
     stats: StatsConfig = Field(default_factory=StatsConfig)
     base_dir: Path = Path(".")

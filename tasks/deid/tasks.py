@@ -45,10 +45,14 @@ def deidentify_study_task(
         if processes > 1 and len(sources) >= 2 * processes:
             known, allow = study_lists(study, config)
             with ParallelDeidentifier(config.deid, key, known, allow, processes) as pool:
-                batch = deidentify_sources(sources, study, pool, key, run_id, on_progress=advance)
+                batch = deidentify_sources(
+                    sources, study, pool, key, run_id, on_progress=advance, config=config
+                )
         else:
             engine = study_engine(study, config, key)
-            batch = deidentify_sources(sources, study, engine, key, run_id, on_progress=advance)
+            batch = deidentify_sources(
+                sources, study, engine, key, run_id, on_progress=advance, config=config
+            )
     for name, df in (
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),

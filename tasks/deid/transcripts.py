@@ -14,7 +14,13 @@ from tasks.deid.engine import Deidentifier, DeidResult
 from tasks.deid.pseudonym import value_digest
 from tasks.deid.recognizers import parse_deny_list
 from tasks.ingest.formats import SOURCE_ERRORS
-from tasks.ingest.sources import QuarantineRecord, TranscriptSource, read_utterances
+from tasks.ingest.limits import DEFAULT_LIMITS
+from tasks.ingest.sources import (
+    QuarantineRecord,
+    TranscriptSource,
+    ingest_limits,
+    read_utterances,
+)
 from tasks.ingest.transcript_text import Utterance
 from tasks.warehouse.store import attributes_json
 
@@ -72,15 +78,17 @@ def deidentify_sources(
     run_id: str,
     batch_size: int = TRANSCRIPTS_PER_BATCH,
     on_progress: Callable[[int], None] | None = None,
+    config: ConsortiumConfig | None = None,
 ) -> DeidentifiedBatch:
     """Read, de-identify and frame each source; raw text lives only inside this function."""
     rows: dict[str, list[dict]] = {"transcripts": [], "utterances": [], "detections": []}
+    limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
     quarantined: list[QuarantineRecord] = []
     for first in range(0, len(sources), batch_size):
         readable = []
         for source in sources[first : first + batch_size]:
             try:
-                readable.append((source, read_utterances(source, study.speakers)))
+                readable.append((source, read_utterances(source, study.speakers, limits)))
             except SOURCE_ERRORS as exc:
                 quarantined.append(
                     QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tasks.ingest.docx_reader import parse_docx
+from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from tasks.ingest.loading import to_text
 from tasks.ingest.reading import SourceError, decode_text
 from tasks.ingest.subtitles import parse_subtitles
@@ -41,17 +42,24 @@ def turns_to_utterances(
     ]
 
 
-def parse_source(data: bytes, suffix: str, speakers: dict[str, str]) -> list[Utterance]:
+def parse_source(
+    data: bytes, suffix: str, speakers: dict[str, str], limits: IngestLimits = DEFAULT_LIMITS
+) -> list[Utterance]:
     """Utterances of a file's bytes, by its suffix; raises one of SOURCE_ERRORS if unusable."""
     suffix = suffix.casefold()
     labels = list(speakers)
     if suffix in (".txt", ".text"):
-        return parse_labelled_text(decode_text(data), speakers)
+        text = decode_text(data)
+        if any(len(line) > limits.max_line_chars for line in text.split("\n")):
+            raise ParseError(
+                f"a line is longer than the limit of {limits.max_line_chars} characters"
+            )
+        return parse_labelled_text(text, speakers)
     if suffix == ".docx":
-        return turns_to_utterances(parse_docx(data, known_labels=labels), speakers)
+        return turns_to_utterances(parse_docx(data, known_labels=labels, limits=limits), speakers)
     if suffix in (".vtt", ".srt"):
         return turns_to_utterances(
-            parse_subtitles(to_text(data), known_labels=labels).turns, speakers
+            parse_subtitles(to_text(data), known_labels=labels, limits=limits).turns, speakers
         )
     if suffix == ".textgrid":
         merged = timeline(parse_textgrid(to_text(data)))

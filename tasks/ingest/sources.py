@@ -7,6 +7,7 @@ from pathlib import Path
 
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
+from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from tasks.ingest.manifest import ManifestError, read_manifest
 from tasks.ingest.reading import SourceError, content_hash, read_bytes
 from tasks.ingest.transcript_text import Utterance
@@ -45,6 +46,7 @@ def discover_study(
 ) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
     """List a study's readable transcripts and quarantine what cannot be used."""
     manifest_path = config.resolve(study.manifest)
+    limits = ingest_limits(config)
     sources: list[TranscriptSource] = []
     quarantined: list[QuarantineRecord] = []
     try:
@@ -63,8 +65,8 @@ def discover_study(
     for row in rows:
         path = (manifest_path.parent / row.file).resolve()
         try:
-            data = read_bytes(path)
-            parse_source(data, path.suffix, study.speakers)
+            data = read_bytes(path, limits.max_file_bytes)
+            parse_source(data, path.suffix, study.speakers, limits)
         except SOURCE_ERRORS as exc:
             quarantined.append(QuarantineRecord(study.study_id, row.file, "ingest", str(exc)))
             continue
@@ -101,9 +103,16 @@ def unlisted_files(study_id: str, root: Path, listed: set[Path]) -> list[Quarant
     ]  # fmt: skip
 
 
-def read_utterances(source: TranscriptSource, speakers: dict[str, str]) -> list[Utterance]:
+def ingest_limits(config: ConsortiumConfig) -> IngestLimits:
+    """The config's ingest limits as the parsers take them."""
+    return IngestLimits(**config.ingest.model_dump())
+
+
+def read_utterances(
+    source: TranscriptSource, speakers: dict[str, str], limits: IngestLimits = DEFAULT_LIMITS
+) -> list[Utterance]:
     """Read a source again for de-identification, refusing it if it changed since discovery."""
-    data = read_bytes(source.path)
+    data = read_bytes(source.path, limits.max_file_bytes)
     if content_hash(data) != source.content_hash:
         raise SourceError("file changed during the run; rerun to pick up the new version")
-    return parse_source(data, source.path.suffix, speakers)
+    return parse_source(data, source.path.suffix, speakers, limits)

@@ -185,3 +185,22 @@ def test_files_no_manifest_row_names_are_quarantined(tmp_path) -> None:
     assert [(r.source, r.stage, r.reason) for r in records] == [
         ("t/forgotten.txt", "manifest", "file is not listed in the manifest")
     ]
+
+
+@pytest.mark.parametrize(
+    ("limits", "reason"),
+    [
+        ("ingest: {max_file_bytes: 20}\n", "over the limit of 20"),
+        ("ingest: {max_line_chars: 25}\n", "longer than the limit of 25 characters"),
+    ],
+)
+def test_config_ingest_limits_quarantine_files_over_them(study, limits: str, reason: str) -> None:
+    _, _, folder = study
+    path = folder.parents[1] / "consortium.yaml"
+    path.write_text(CONFIG_YAML + limits, encoding="utf-8")
+    strict = load_config(path)
+
+    sources, quarantined = discover_study(strict.studies[0], strict)
+
+    assert sources == []
+    assert reason in _by_source(quarantined)["transcripts/good.txt"].reason
