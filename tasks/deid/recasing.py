@@ -24,12 +24,6 @@ TITLES = frozenset("dr mr mrs ms miss mx prof".split())
 PLACE_CUES = frozenset(
     "in to from into near round around outside towards at through via up down".split()
 )
-PERSON_CUES = frozenset(
-    """with and told asked called named mate friend pal worker therapist counsellor nurse
-    doctor son daughter husband wife partner lad girl boyfriend girlfriend sister brother mum
-    mam dad nan cousin auntie aunty uncle niece nephew colleague boss manager supervise
-    supervised coordinator""".split()
-)
 STREET_SUFFIXES = frozenset(
     """road street lane avenue close drive way court crescent terrace grove place fold gardens
     row walk square mews rise view parade green gate croft park hill bank yard mount vale

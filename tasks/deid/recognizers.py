@@ -28,6 +28,7 @@ from tasks.deid.token_recognizers import (
     LowercaseNameRecognizer,
     PlaceAfterCueRecognizer,
     UnknownWordNameRecognizer,
+    recognizer_result,
 )
 from tasks.deid.wordlists import load_word_list
 
@@ -272,19 +273,9 @@ class GroupPatternRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """One result per pattern match, spanning only its 'value' group."""
-        results = []
-        for pattern, score in self._patterns:
-            for match in pattern.finditer(text):
-                results.append(
-                    RecognizerResult(
-                        self.supported_entities[0],
-                        match.start("value"),
-                        match.end("value"),
-                        score,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
-        return results
+        entity_type = self.supported_entities[0]
+        return [
+            recognizer_result(self, entity_type, match.start("value"), match.end("value"), score)
+            for pattern, score in self._patterns
+            for match in pattern.finditer(text)
+        ]

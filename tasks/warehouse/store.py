@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -51,6 +53,29 @@ def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT transcript_id, content_hash FROM transcripts").fetchall())
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN ... COMMIT, rolled back on any error so no half-written batch remains."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
+    """Insert a frame's rows into a table, matching columns by name."""
+    if df.is_empty():
+        return
+    # Not unregistered on error: inside an aborted transaction that call fails too and would
+    # hide the real error; the next register() replaces the view anyway.
+    con.register("incoming", df.to_arrow())
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
+    con.unregister("incoming")
+
+
 def replace_transcripts(
     con: duckdb.DuckDBPyConnection,
     transcripts: pl.DataFrame,
@@ -60,58 +85,28 @@ def replace_transcripts(
     """Replace the given transcripts and all their rows in one transaction; return how many."""
     if transcripts.is_empty():
         return 0
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.register("new_ids", transcripts.select("transcript_id").to_arrow())
+    ids = transcripts["transcript_id"].to_list()
+    with transaction(con):
         for table in TRANSCRIPT_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE transcript_id IN (SELECT * FROM new_ids)")
-        for table, df in (
-            ("transcripts", transcripts),
-            ("utterances", utterances),
-            ("detections", detections),
-        ):
-            con.register("incoming", df.to_arrow())
-            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-            con.unregister("incoming")
-        con.unregister("new_ids")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+            con.execute(f"DELETE FROM {table} WHERE list_contains(?, transcript_id)", [ids])
+        append_rows(con, "transcripts", transcripts)
+        append_rows(con, "utterances", utterances)
+        append_rows(con, "detections", detections)
     return transcripts.height
 
 
 def replace_codings(con: duckdb.DuckDBPyConnection, coder: str, codings: pl.DataFrame) -> None:
     """Make one coder's codings equal to the given frame, atomically."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         con.execute("DELETE FROM codings WHERE coder = ?", [coder])
-        con.register("incoming", codings.to_arrow())
-        con.execute("INSERT INTO codings BY NAME SELECT * FROM incoming")
-        con.unregister("incoming")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
+        append_rows(con, "codings", codings)
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
-    """Make a results table equal to the frame (results describe the latest run)."""
-    con.execute("BEGIN TRANSACTION")
-    con.execute(f"DELETE FROM {table}")
-    if not df.is_empty():
-        con.register("incoming", df.to_arrow())
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        con.unregister("incoming")
-    con.execute("COMMIT")
-
-
-def append_rows(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:
-    """Append rows to a per-run history table."""
-    if not df.is_empty():
-        con.register("incoming", df.to_arrow())
-        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM incoming")
-        con.unregister("incoming")
+    """Make a results table equal to the frame (results describe the latest run), atomically."""
+    with transaction(con):
+        con.execute(f"DELETE FROM {table}")
+        append_rows(con, table, df)
 
 
 def start_run(
