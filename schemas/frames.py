@@ -44,6 +44,9 @@ CODINGS = {
     "theme_id": pl.String,
     "coder": pl.String,
     "matched_rule": pl.String,
+    "start_offset": pl.Int32,
+    "end_offset": pl.Int32,
+    "origin": pl.String,
 }
 
 QUARANTINE = {

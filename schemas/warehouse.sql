@@ -72,7 +72,10 @@ CREATE TABLE IF NOT EXISTS codings (
     theme_id       VARCHAR NOT NULL,
     coder          VARCHAR NOT NULL,         -- rules:<codebook version>, or a person
     matched_rule   VARCHAR NOT NULL,
-    PRIMARY KEY (utterance_id, theme_id, coder)
+    start_offset   INTEGER NOT NULL,         -- code points into the de-identified utterance text
+    end_offset     INTEGER NOT NULL,         -- exclusive; a whole-utterance coding spans all of it
+    origin         VARCHAR NOT NULL,         -- rules | qdpx | table | semantic
+    PRIMARY KEY (utterance_id, theme_id, coder, start_offset)
 );
 
 CREATE TABLE IF NOT EXISTS quarantine (

@@ -56,6 +56,9 @@ def code_utterances(utterances: pl.DataFrame, codebook: Codebook) -> pl.DataFram
                         "theme_id": rule.theme_id,
                         "coder": coder,
                         "matched_rule": matched,
+                        "start_offset": 0,
+                        "end_offset": len(text),
+                        "origin": "rules",
                     }
                 )
     return frames.frame(rows, frames.CODINGS)

@@ -14,7 +14,7 @@ RELEASE_TABLES = {
     "utterances": "SELECT * FROM utterances ORDER BY utterance_id",
     "transcripts": "SELECT transcript_id, study_id, participant_id, attributes, n_utterances, "
     "n_words FROM transcripts ORDER BY transcript_id",
-    "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder",
+    "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder, start_offset",
     "themes": "SELECT * FROM themes ORDER BY theme_id",
     "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
     "theme_comparison": "SELECT * FROM theme_comparison_results ORDER BY comparison, theme_id",

@@ -49,8 +49,9 @@ COMPARED = {
     ),
     "themes": ("theme_id, codebook_id, name, definition, parent", "theme_id"),
     "codings": (
-        "utterance_id, transcript_id, theme_id, coder, matched_rule",
-        "utterance_id, theme_id, coder",
+        "utterance_id, transcript_id, theme_id, coder, matched_rule, start_offset, end_offset, "
+        "origin",
+        "utterance_id, theme_id, coder, start_offset",
     ),
 }
 

@@ -159,6 +159,9 @@ def test_codings_carry_transcript_and_coder() -> None:
         "theme_id": "t",
         "coder": "rules:cb@7",
         "matched_rule": "keyword:heard",
+        "start_offset": 0,
+        "end_offset": len("I felt heard"),
+        "origin": "rules",
     }
 
 

@@ -80,6 +80,9 @@ def _codings(transcript_id: str, n: int):
                 "theme_id": "heard",
                 "coder": CODER,
                 "matched_rule": "keyword:heard",
+                "start_offset": 0,
+                "end_offset": 5,
+                "origin": "rules",
             }
             for i in range(n)
         ],
