@@ -11,9 +11,11 @@ from pathlib import Path
 import duckdb
 
 RELEASE_TABLES = {
+    "studies": "SELECT * FROM studies ORDER BY study_id",
     "utterances": "SELECT * FROM utterances ORDER BY utterance_id",
     "transcripts": "SELECT transcript_id, study_id, participant_id, attributes, n_utterances, "
     "n_words FROM transcripts ORDER BY transcript_id",
+    "detections": "SELECT * FROM detections ORDER BY utterance_id, start_offset",
     "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder, start_offset",
     "themes": "SELECT * FROM themes ORDER BY theme_id",
     "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
