@@ -31,6 +31,8 @@ DETECTIONS = {
     "transcript_id": pl.String,
     "start_offset": pl.Int32,
     "end_offset": pl.Int32,
+    "out_start": pl.Int32,
+    "out_end": pl.Int32,
     "entity_type": pl.String,
     "recognizer": pl.String,
     "score": pl.Float64,

@@ -50,6 +50,8 @@ CREATE TABLE IF NOT EXISTS detections (
     transcript_id  VARCHAR NOT NULL,
     start_offset   INTEGER NOT NULL,         -- offsets into the original utterance text
     end_offset     INTEGER NOT NULL,
+    out_start      INTEGER NOT NULL,         -- the replacement's offsets in the de-identified text
+    out_end        INTEGER NOT NULL,
     entity_type    VARCHAR NOT NULL,
     recognizer     VARCHAR NOT NULL,
     score          DOUBLE NOT NULL,

@@ -42,11 +42,16 @@ class OrderedRegistry(RecognizerRegistry):
 
 @dataclass(frozen=True)
 class DeidResult:
-    """De-identified text, the detections replaced (offsets into the original), their actions."""
+    """De-identified text, the detections replaced (offsets into the original), their actions.
+
+    `spans` holds, per detection, where its replacement sits in the de-identified text, so
+    offsets can be mapped between the two texts.
+    """
 
     text: str
     detections: list[Detection] = field(default_factory=list)
     actions: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class Deidentifier:
@@ -116,9 +121,13 @@ class Deidentifier:
 
     def replace(
         self, text: str, detections: list[Detection], participant: str = ""
-    ) -> tuple[str, list[str]]:
-        """Replace each detection with its operator's output; return the text and the actions."""
-        parts, actions, cursor = [], [], 0
+    ) -> tuple[str, list[str], list[tuple[int, int]]]:
+        """Replace each detection with its operator's output.
+
+        Returns the new text, the action applied to each detection and each replacement's span
+        in the new text.
+        """
+        parts, actions, spans, cursor, out = [], [], [], 0, 0
         for det in detections:
             replacement, action = replace_value(
                 self.config.action_for(det.entity_type),
@@ -129,18 +138,21 @@ class Deidentifier:
                 self.config.max_date_shift_days,
                 self.config.age_band_width,
             )
+            out += det.start - cursor
             parts += [text[cursor : det.start], replacement]
             actions.append(action)
+            spans.append((out, out + len(replacement)))
+            out += len(replacement)
             cursor = det.end
         parts.append(text[cursor:])
-        return "".join(parts), actions
+        return "".join(parts), actions, spans
 
     def deidentify(self, texts: Sequence[str], participant: str = "") -> list[DeidResult]:
         """Detect and replace identifiers in each text (dates shift by the participant's offset)."""
         results = []
         for text, dets in zip(texts, self.detect(texts), strict=True):
-            new_text, actions = self.replace(text, dets, participant)
-            results.append(DeidResult(new_text, dets, actions))
+            new_text, actions, spans = self.replace(text, dets, participant)
+            results.append(DeidResult(new_text, dets, actions, spans))
         return results
 
     def deidentify_transcripts(

@@ -132,13 +132,17 @@ def _add_rows(
                 "n_words": count_words(utt.text),
             }
         )
-        for det, action in zip(result.detections, result.actions, strict=True):
+        for det, action, (out_start, out_end) in zip(
+            result.detections, result.actions, result.spans, strict=True
+        ):
             rows["detections"].append(
                 {
                     "utterance_id": utterance_id,
                     "transcript_id": source.transcript_id,
                     "start_offset": det.start,
                     "end_offset": det.end,
+                    "out_start": out_start,
+                    "out_end": out_end,
                     "entity_type": det.entity_type,
                     "recognizer": det.recognizer,
                     "score": det.score,

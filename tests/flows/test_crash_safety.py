@@ -43,7 +43,8 @@ COMPARED = {
         "utterance_id",
     ),
     "detections": (
-        "utterance_id, transcript_id, start_offset, end_offset, entity_type, recognizer, score, "
+        "utterance_id, transcript_id, start_offset, end_offset, out_start, out_end, entity_type, "
+        "recognizer, score, "
         "action, value_digest",
         "utterance_id, start_offset",
     ),

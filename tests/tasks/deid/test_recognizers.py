@@ -266,7 +266,8 @@ def test_replace_uses_the_configured_action(action: str, expected: str) -> None:
 
     replaced = deid.replace(text, [Detection(4, 6, "AGE", 0.6, "AgeRecognizer")])
 
-    assert replaced == (expected, [action])
+    assert replaced[:2] == (expected, [action])
+    assert replaced[2] == [(4, 4 + len(expected) - len("I'm  now."))]
 
 
 def test_replace_pseudonym_is_an_hmac_of_the_value(engine) -> None:
@@ -276,8 +277,21 @@ def test_replace_pseudonym_is_an_hmac_of_the_value(engine) -> None:
     assert engine.replace(text, [Detection(4, 6, "AGE", 0.6, "AgeRecognizer")]) == (
         f"I'm [AGE-{digest}] now.",
         ["pseudonym"],
+        [(4, 4 + len(f"[AGE-{digest}]"))],
     )
 
 
 def test_replace_without_detections_returns_the_text(engine) -> None:
-    assert engine.replace("nothing here", []) == ("nothing here", [])
+    assert engine.replace("nothing here", []) == ("nothing here", [], [])
+
+
+def test_spans_locate_each_replacement_in_the_output(positive_results) -> None:
+    for original, result in positive_results.items():
+        assert result.spans, original
+        cursor, out_cursor = 0, 0
+        for det, (out_start, out_end) in zip(result.detections, result.spans, strict=True):
+            # The text between replacements is the original's, at shifted offsets.
+            assert result.text[out_cursor:out_start] == original[cursor : det.start]
+            assert result.text[out_start:out_end] != original[det.start : det.end]
+            cursor, out_cursor = det.end, out_end
+        assert result.text[out_cursor:] == original[cursor:]

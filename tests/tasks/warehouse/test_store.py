@@ -44,6 +44,8 @@ def _batch(transcript_id: str, texts: list[str], content_hash: str, run_id: str 
             "transcript_id": transcript_id,
             "start_offset": 0,
             "end_offset": 5,
+            "out_start": 0,
+            "out_end": 18,
             "entity_type": "PERSON",
             "recognizer": "SpacyRecognizer",
             "score": 0.85,
