@@ -12,8 +12,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows.codebook_cli import codebook_app
 from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
+from schemas.crosswalk import check_inputs
 from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4
@@ -29,6 +31,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 err = Console(stderr=True)
+app.add_typer(codebook_app, name="codebook")
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -40,6 +43,7 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
     try:
         parsed = load_config(config, out)
+        check_inputs(parsed)
         load_key(parsed.key_env, parsed.key_file)
     except (ConfigError, ConsortiumKeyError) as exc:
         raise _fail(str(exc)) from None

@@ -6,10 +6,13 @@ from prefect import flow
 
 from flows.context import run_context
 from schemas import frames
+from schemas.crosswalk import load_crosswalks
+from tasks.coding.crosswalk import crosswalk_frame
 from tasks.staging import read_frames
 from tasks.warehouse.store import (
     append_rows,
     connect,
+    replace_crosswalks,
     replace_themes,
     replace_transcripts,
     upsert_studies,
@@ -28,6 +31,11 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
     with connect(ctx.warehouse) as con:
         upsert_studies(con, ctx.config)
         replace_themes(con, ctx.codebook)
+        replace_crosswalks(
+            con,
+            [s.study_id for s in ctx.config.studies],
+            crosswalk_frame(load_crosswalks(ctx.config, ctx.codebook)),
+        )
         loaded = replace_transcripts(con, transcripts, utterances, detections)
         con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])
         append_rows(con, "quarantine", quarantined)

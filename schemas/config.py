@@ -35,6 +35,8 @@ class StudyConfig(BaseModel):
     speakers: dict[str, str] = Field(min_length=1)
     deny_list: Path | None = None
     allow_list: list[str] = Field(default_factory=list)
+    # YAML mapping the study's own code names onto consortium theme ids (schemas/crosswalk.py).
+    crosswalk: Path | None = None
 
 
 class DeidConfig(BaseModel):

@@ -51,6 +51,21 @@ CODINGS = {
     "origin": pl.String,
 }
 
+CROSSWALKS = {
+    "study_id": pl.String,
+    "study_code": pl.String,
+    "code_key": pl.String,
+    "theme_id": pl.String,
+    "crosswalk_version": pl.String,
+    "crosswalk_hash": pl.String,
+}
+
+UNMAPPED_CODES = {
+    "study_id": pl.String,
+    "study_code": pl.String,
+    "n_codings": pl.Int64,
+}
+
 QUARANTINE = {
     "run_id": pl.String,
     "study_id": pl.String,

@@ -150,3 +150,18 @@ FROM grid g
 JOIN units u USING (study_id, corpus, speaker_role)
 LEFT JOIN codings c ON c.utterance_id = u.utterance_id AND c.theme_id = g.theme_id
 GROUP BY ALL;
+
+-- The codebook's inclusion and exclusion notes, kept with each theme.
+ALTER TABLE themes ADD COLUMN IF NOT EXISTS include_note VARCHAR;
+ALTER TABLE themes ADD COLUMN IF NOT EXISTS exclude_note VARCHAR;
+
+-- Each study's own codes mapped (many to one) onto consortium themes; replaced per study.
+CREATE TABLE IF NOT EXISTS crosswalks (
+    study_id           VARCHAR NOT NULL,
+    study_code         VARCHAR NOT NULL,     -- the code's name as the study's coders wrote it
+    code_key           VARCHAR NOT NULL,     -- the name normalised to ^[a-z0-9_]+$
+    theme_id           VARCHAR NOT NULL,     -- consortium theme
+    crosswalk_version  VARCHAR NOT NULL,     -- the crosswalk file's own version label
+    crosswalk_hash     VARCHAR NOT NULL,     -- SHA-256 of the crosswalk file
+    PRIMARY KEY (study_id, study_code)
+);

@@ -18,6 +18,7 @@ RELEASE_TABLES = {
     "detections": "SELECT * FROM detections ORDER BY utterance_id, start_offset",
     "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder, start_offset",
     "themes": "SELECT * FROM themes ORDER BY theme_id",
+    "crosswalks": "SELECT * FROM crosswalks ORDER BY study_id, study_code",
     "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
     "theme_comparison": "SELECT * FROM theme_comparison_results ORDER BY comparison, theme_id",
 }

@@ -40,9 +40,10 @@ def replace_themes(con: duckdb.DuckDBPyConnection, codebook: Codebook) -> None:
     """Make the themes table equal to the codebook."""
     con.execute("DELETE FROM themes")
     con.executemany(
-        "INSERT INTO themes VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO themes (theme_id, codebook_id, name, definition, parent, include_note, "
+        "exclude_note) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            [t.theme_id, codebook.codebook_id, t.name, t.definition, t.parent]
+            [t.theme_id, codebook.codebook_id, t.name, t.definition, t.parent, t.include, t.exclude]
             for t in codebook.themes
         ],
     )
@@ -100,6 +101,15 @@ def replace_codings(con: duckdb.DuckDBPyConnection, coder: str, codings: pl.Data
     with transaction(con):
         con.execute("DELETE FROM codings WHERE coder = ?", [coder])
         append_rows(con, "codings", codings)
+
+
+def replace_crosswalks(
+    con: duckdb.DuckDBPyConnection, study_ids: list[str], crosswalks: pl.DataFrame
+) -> None:
+    """Make these studies' crosswalk rows equal to the frame (none for a study without one)."""
+    with transaction(con):
+        con.execute("DELETE FROM crosswalks WHERE list_contains(?, study_id)", [study_ids])
+        append_rows(con, "crosswalks", crosswalks)
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, df: pl.DataFrame) -> None:

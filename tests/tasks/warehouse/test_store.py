@@ -21,6 +21,7 @@ EXPECTED_TABLES = {
     "check_results",
     "theme_coverage_results",
     "theme_comparison_results",
+    "crosswalks",
 }
 
 

@@ -1,0 +1,98 @@
+"""Map a study's imported codings onto consortium themes through its crosswalk."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from schemas import frames
+from schemas.codebook import slug
+from schemas.crosswalk import Crosswalk
+
+CODE_PREFIX = "code:"
+
+
+def _study_code() -> pl.Expr:
+    """The study's own code name: from matched_rule 'code:<name>', else the coding's theme id."""
+    rule = pl.col("matched_rule")
+    return (
+        pl.when(rule.str.starts_with(CODE_PREFIX))
+        .then(rule.str.strip_prefix(CODE_PREFIX))
+        .otherwise(pl.col("theme_id"))
+    )
+
+
+def apply_crosswalk(
+    codings: pl.DataFrame, crosswalk: Crosswalk, study_id: str
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Codings with consortium theme ids, and the study codes the crosswalk does not map.
+
+    Rows arrive with theme_id = the study code normalised and matched_rule = 'code:<name>';
+    mapped rows take the consortium theme id and keep matched_rule. When two study codes on
+    the same span map onto one theme, one row is kept (the first by matched_rule). Unmapped
+    codes come back with how many codings each had: the caller reports them, never drops them.
+    """
+    foreign = codings.filter(~pl.col("transcript_id").str.starts_with(f"{study_id}:"))
+    if foreign.height:
+        raise ValueError(
+            f"{foreign.height} codings are not of study {study_id!r} "
+            f"(e.g. transcript {foreign['transcript_id'][0]!r})"
+        )
+    mapping = crosswalk.mapping()
+    named = codings.with_columns(_study_code().alias("_code"))
+    lookup = {code: mapping.get(slug(code)) for code in named["_code"].unique().to_list()}
+    named = named.with_columns(
+        pl.col("_code").replace_strict(lookup, default=None, return_dtype=pl.String).alias("_theme")
+    )
+    mapped = (
+        named.filter(pl.col("_theme").is_not_null())
+        .with_columns(pl.col("_theme").alias("theme_id"))
+        .sort("utterance_id", "theme_id", "coder", "start_offset", "matched_rule")
+        .unique(["utterance_id", "theme_id", "coder", "start_offset"], keep="first")
+        .sort("utterance_id", "theme_id", "coder", "start_offset")
+        .select(list(frames.CODINGS))
+        .cast(frames.CODINGS)
+    )
+    unmapped = (
+        named.filter(pl.col("_theme").is_null())
+        .group_by("_code")
+        .agg(pl.len().cast(pl.Int64).alias("n_codings"))
+        .select(
+            pl.lit(study_id).alias("study_id"), pl.col("_code").alias("study_code"), "n_codings"
+        )
+        .sort("study_code")
+        .cast(frames.UNMAPPED_CODES)
+    )
+    return mapped, unmapped
+
+
+def crosswalk_frame(crosswalks: dict[str, Crosswalk]) -> pl.DataFrame:
+    """Rows of the crosswalks table for the given studies' crosswalks."""
+    rows = [
+        {
+            "study_id": study_id,
+            "study_code": e.study_code,
+            "code_key": e.code_key,
+            "theme_id": e.theme_id,
+            "crosswalk_version": cw.version,
+            "crosswalk_hash": cw.sha256,
+        }
+        for study_id, cw in sorted(crosswalks.items())
+        for e in cw.entries
+    ]
+    return frames.frame(rows, frames.CROSSWALKS)
+
+
+def unmapped_quarantine(unmapped: pl.DataFrame, run_id: str) -> pl.DataFrame:
+    """Quarantine rows a steward can read: one per study code the crosswalk does not map."""
+    rows = [
+        {
+            "run_id": run_id,
+            "study_id": study_id,
+            "source": f"{CODE_PREFIX}{code}",
+            "stage": "code",
+            "reason": f"{n} codings with this study code were not loaded: the study's "
+            "crosswalk does not map it onto a consortium theme",
+        }
+        for study_id, code, n in unmapped.select(list(frames.UNMAPPED_CODES)).iter_rows()
+    ]
+    return frames.frame(rows, frames.QUARANTINE)
