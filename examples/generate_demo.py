@@ -1614,6 +1614,22 @@ class StudySpec:
     site: str
     speakers: dict[str, str]
     builder: Callable[[random.Random, Participant], Transcript]
+    # The study's own code names mapped onto consortium themes (written as crosswalk.yaml).
+    crosswalk: dict[str, str] | None = None
+
+
+# The peer support study coded with its own codebook before joining the consortium.
+PEER_SUPPORT_CROSSWALK = {
+    "Peer worker's own story": "helper_self_disclosure",
+    "Lived experience shared": "helper_self_disclosure",
+    "When and how they shared": "disclosure_process",
+    "Been there too": "shared_identity",
+    "One of us": "shared_identity",
+    "Felt heard": "being_understood",
+    "Not judged": "being_understood",
+    "Friend or worker?": "dual_roles_boundaries",
+    "Contact between sessions": "dual_roles_boundaries",
+}
 
 
 STUDIES = (
@@ -1625,6 +1641,7 @@ STUDIES = (
         site="site_a",
         speakers={"Interviewer": "interviewer", "Participant": "participant"},
         builder=build_peer,
+        crosswalk=PEER_SUPPORT_CROSSWALK,
     ),
     StudySpec(
         study_id="therapist_disclosure",
@@ -1636,6 +1653,9 @@ STUDIES = (
         builder=build_therapy,
     ),
 )
+
+
+HEADER = "# Synthetic demo data written by examples/generate_demo.py; do not edit by hand.\n"
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -1700,6 +1720,14 @@ def write_study(out: Path, spec: StudySpec, per_study: int, seed: int) -> list[d
         )
     _write_manifest(folder / "manifest.csv", rows)
     _write_text(folder / "known_identifiers.txt", "\n".join(_known_identifiers(spec.site)) + "\n")
+    if spec.crosswalk is not None:
+        crosswalk = {
+            "study_id": spec.study_id,
+            "codebook_id": CODEBOOK["codebook_id"],
+            "version": "1",
+            "codes": dict(spec.crosswalk),
+        }
+        _write_text(folder / "crosswalk.yaml", HEADER + _dump_yaml(crosswalk))
     return planted
 
 
@@ -1729,6 +1757,7 @@ def consortium_config() -> dict:
             "speakers": dict(spec.speakers),
             "deny_list": f"studies/{spec.study_id}/known_identifiers.txt",
         }
+        | ({"crosswalk": f"studies/{spec.study_id}/crosswalk.yaml"} if spec.crosswalk else {})
         for spec in STUDIES
     ]
     return {
@@ -1759,9 +1788,8 @@ def generate(out: Path, per_study: int = 12, seed: int = DEFAULT_SEED) -> list[d
     """Write the whole demo consortium under a folder; return the planted identifiers."""
     if not 1 <= per_study <= 99:
         raise ValueError("per_study must be between 1 and 99")
-    header = "# Synthetic demo data written by examples/generate_demo.py; do not edit by hand.\n"
-    _write_text(out / "consortium.yaml", header + _dump_yaml(consortium_config()))
-    _write_text(out / "codebook.yaml", header + _dump_yaml(CODEBOOK))
+    _write_text(out / "consortium.yaml", HEADER + _dump_yaml(consortium_config()))
+    _write_text(out / "codebook.yaml", HEADER + _dump_yaml(CODEBOOK))
     planted = []
     for spec in STUDIES:
         planted += write_study(out, spec, per_study, seed)

@@ -67,11 +67,16 @@ def check(
     rules = sum(len(t.rules.keywords) + len(t.rules.patterns) for t in codebook.themes)
     err.print(
         f"[green]ok[/] {file}: codebook {codebook.codebook_id} version {codebook.version}, "
-        f"{len(codebook.themes)} themes ({_depth(codebook)} levels deep), {rules} rules, "
+        f"{len(codebook.themes)} themes (depth {_depth(codebook)}), {rules} rules, "
         f"{len(codebook.sets)} sets"
     )
     for cw in checked:
-        table = Table(title=f"{cw.source} (study {cw.study_id or '?'}, version {cw.version})")
+        targets = {e.theme_id for e in cw.entries}
+        err.print(
+            f"[green]ok[/] {cw.source}: study {cw.study_id or '(not named)'}, version "
+            f"{cw.version}, {len(cw.entries)} study codes onto {len(targets)} themes"
+        )
+        table = Table()
         table.add_column("consortium theme")
         table.add_column("study codes", justify="right")
         for theme in codebook.themes:
