@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from schemas.config import ConsortiumConfig
 from tasks.compare.coverage import speaker_roles_note
 from tasks.report.charts import coverage_bars, forest_plot
+from tasks.report.codebook import codebook_context
 
 _ENV = Environment(
     loader=PackageLoader("tasks.report", "templates"),
@@ -96,6 +97,7 @@ def report_context(
         "comparisons": comparisons,
         "resamples": config.stats.bootstrap_resamples,
         "confidence": f"{config.stats.confidence:.0%}",
+        **codebook_context(con),
     }
 
 
