@@ -29,6 +29,7 @@ DOCX_LINES = [
     "Participant: Near HX7 8QT, and I'd email zeb.q@example.org when I was low.",
 ]
 
+DEMO_CROSSWALK = Path(__file__).parents[2] / "examples/demo/studies/peer_support/crosswalk.yaml"
 DATA_TABLES = ("studies", "transcripts", "utterances", "detections", "themes", "codings")
 
 
@@ -46,6 +47,15 @@ def consortium(tmp_path_factory: pytest.TempPathFactory) -> Path:
         manifest.write("PS91,transcripts/PS91.docx,P-PS91,site_a,35-44,male\n")
         manifest.write("PS98,transcripts/missing.txt,P-PS98,site_a,25-34,female\n")
         manifest.write("PS99,transcripts/junk.txt,P-PS99,site_a,25-34,male\n")
+    shutil.copy(DEMO_CROSSWALK, study / "crosswalk.yaml")
+    config = root / "consortium.yaml"
+    deny_list = "  deny_list: studies/peer_support/known_identifiers.txt\n"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            deny_list, deny_list + "  crosswalk: studies/peer_support/crosswalk.yaml\n"
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
@@ -120,6 +130,19 @@ def test_report_and_release_exist(runs) -> None:
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?https?:", report), "report must open offline"
     manifest = json.loads((Path(summary.release) / "release_manifest.json").read_text())
     assert manifest["files"]["utterances.parquet"]["rows"] > 100
+
+
+def test_crosswalk_is_stored_reported_and_released(runs, consortium: Path) -> None:
+    summary, _ = runs[1]
+    with duckdb.connect(str(consortium / "out" / "warehouse.duckdb"), read_only=True) as con:
+        stored = con.execute("SELECT DISTINCT study_id, theme_id FROM crosswalks").fetchall()
+        notes = con.execute("SELECT count(*) FROM themes WHERE include_note <> ''").fetchone()
+    assert {study for study, _ in stored} == {"peer_support"} and len(stored) == 5
+    assert notes == (5,)
+    report = Path(summary.report).read_text(encoding="utf-8")
+    assert "Crosswalk of peer_support" in report and "Felt heard" in report
+    released = pl.read_parquet(Path(summary.release) / "crosswalks.parquet")
+    assert released.height == 9
 
 
 def _strings_in_duckdb(path: Path) -> list[str]:
