@@ -15,7 +15,7 @@ from rich.table import Table
 from flows.codebook_cli import codebook_app
 from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
-from schemas.crosswalk import check_inputs
+from tasks.coding.crosswalk import check_inputs
 from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4

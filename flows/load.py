@@ -6,8 +6,7 @@ from prefect import flow
 
 from flows.context import run_context
 from schemas import frames
-from schemas.crosswalk import load_crosswalks
-from tasks.coding.crosswalk import crosswalk_frame
+from tasks.coding.crosswalk import crosswalk_frame, study_crosswalks
 from tasks.staging import read_frames
 from tasks.warehouse.store import (
     append_rows,
@@ -34,7 +33,7 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
         replace_crosswalks(
             con,
             [s.study_id for s in ctx.config.studies],
-            crosswalk_frame(load_crosswalks(ctx.config, ctx.codebook)),
+            crosswalk_frame(study_crosswalks(ctx.config, ctx.codebook)),
         )
         loaded = replace_transcripts(con, transcripts, utterances, detections)
         con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from schemas.codebook import Codebook, load_codebook, slug
+from schemas.codebook import Codebook, slug
 from schemas.config import ConfigError, ConsortiumConfig
 
 TOP_KEYS = ("study_id", "codebook_id", "version", "codes")
@@ -142,9 +142,3 @@ def load_crosswalks(config: ConsortiumConfig, codebook: Codebook) -> dict[str, C
         for s in config.studies
         if s.crosswalk is not None
     }
-
-
-def check_inputs(config: ConsortiumConfig) -> tuple[Codebook, dict[str, Crosswalk]]:
-    """Load the codebook and crosswalks a config names, so a bad one fails before any run."""
-    codebook = load_codebook(config.resolve(config.codebook))
-    return codebook, load_crosswalks(config, codebook)

@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from schemas import frames
-from schemas.codebook import slug
-from schemas.crosswalk import Crosswalk
+from schemas.codebook import Codebook, load_codebook, slug
+from schemas.config import ConfigError, ConsortiumConfig, StudyConfig
+from schemas.crosswalk import Crosswalk, load_crosswalks
 
 CODE_PREFIX = "code:"
+
+
+def _known_identifiers(study: StudyConfig, config: ConsortiumConfig) -> list[str]:
+    if study.deny_list is None:
+        return []
+    from tasks.deid.recognizers import parse_deny_list
+
+    path = config.resolve(study.deny_list)
+    grouped = parse_deny_list(path.read_text(encoding="utf-8").splitlines())
+    return [value for values in grouped.values() for value in values if value]
+
+
+def check_code_names(crosswalk: Crosswalk, known: list[str]) -> None:
+    """Refuse study code names holding one of the study's known identifiers (whole words)."""
+    if not known:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(v) for v in known) + r")(?!\w)", re.IGNORECASE
+    )
+    lines = [e.line for e in crosswalk.entries if pattern.search(e.study_code)]
+    if lines:
+        # The message names lines only: echoing the code would print the identifier.
+        raise ConfigError(
+            f"{crosswalk.source}: study codes on lines {', '.join(map(str, lines))} contain an "
+            "identifier from the study's deny list; rename them (code names are stored and "
+            "released)"
+        )
+
+
+def study_crosswalks(config: ConsortiumConfig, codebook: Codebook) -> dict[str, Crosswalk]:
+    """Every study's validated crosswalk, with code names checked against its deny list."""
+    crosswalks = load_crosswalks(config, codebook)
+    for study in config.studies:
+        if study.study_id in crosswalks:
+            check_code_names(crosswalks[study.study_id], _known_identifiers(study, config))
+    return crosswalks
+
+
+def check_inputs(config: ConsortiumConfig) -> tuple[Codebook, dict[str, Crosswalk]]:
+    """Load the codebook and crosswalks a config names, so a bad one fails before any run."""
+    codebook = load_codebook(config.resolve(config.codebook))
+    return codebook, study_crosswalks(config, codebook)
 
 
 def _study_code() -> pl.Expr:

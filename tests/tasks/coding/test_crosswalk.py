@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -9,8 +10,15 @@ import pytest
 
 from schemas import frames
 from schemas.codebook import Codebook
+from schemas.config import ConfigError, load_config
 from schemas.crosswalk import Crosswalk, load_crosswalk
-from tasks.coding.crosswalk import apply_crosswalk, crosswalk_frame, unmapped_quarantine
+from tasks.coding.crosswalk import (
+    apply_crosswalk,
+    check_code_names,
+    check_inputs,
+    crosswalk_frame,
+    unmapped_quarantine,
+)
 from tasks.warehouse.store import connect, replace_crosswalks
 
 CODEBOOK = Codebook.model_validate(
@@ -22,6 +30,7 @@ CODEBOOK = Codebook.model_validate(
         ],
     }
 )
+DEMO = Path(__file__).parents[3] / "examples" / "demo"
 CROSSWALK_TEXT = (
     "version: '2'\ncodes:\n  Felt heard: heard\n  Not judged: heard\n  Been there: identity\n"
 )
@@ -147,3 +156,38 @@ def test_warehouse_rows_are_replaced_per_study(tmp_path: Path, crosswalk: Crossw
             ]
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "refused"),
+    [
+        ("Lorna's story", True),
+        ("talk about LORNA", True),
+        ("Ward 7 visits", True),
+        ("Lornas", False),  # whole words only, as the deny-list recognizer matches
+        ("Being heard", False),
+    ],
+)
+def test_code_names_holding_a_known_identifier_are_refused_without_echo(
+    tmp_path: Path, code: str, refused: bool
+) -> None:
+    path = tmp_path / "cw.yaml"
+    path.write_text(f"codes:\n  Felt heard: heard\n  {code}: identity\n", encoding="utf-8")
+    crosswalk = load_crosswalk(path, CODEBOOK, "ps")
+    known = ["Lorna", "Ward 7"]
+    if not refused:
+        check_code_names(crosswalk, known)
+        return
+    with pytest.raises(ConfigError) as caught:
+        check_code_names(crosswalk, known)
+    assert "lines 3 contain an identifier" in str(caught.value)
+    assert not any(value.lower() in str(caught.value).lower() for value in known)
+
+
+def test_check_inputs_reads_the_study_deny_list(tmp_path: Path) -> None:
+    shutil.copytree(DEMO, tmp_path, dirs_exist_ok=True)
+    deny_list = tmp_path / "studies" / "peer_support" / "known_identifiers.txt"
+    assert check_inputs(load_config(tmp_path / "consortium.yaml"))[1].keys() == {"peer_support"}
+    deny_list.write_text(deny_list.read_text(encoding="utf-8") + "PERSON: Felt\n", "utf-8")
+    with pytest.raises(ConfigError, match=r"crosswalk\.yaml: study codes on lines 11 contain"):
+        check_inputs(load_config(tmp_path / "consortium.yaml"))
