@@ -88,6 +88,8 @@ def codebook_problems(codebook: Codebook) -> list[str]:
         where = f"themes.{i} ({theme.theme_id})"
         if theme.parent is not None and theme.parent not in ids:
             problems.append(f"{where}.parent: no theme {theme.parent!r}")
+        if not theme.codable and (theme.rules.keywords or theme.rules.patterns):
+            problems.append(f"{where}.rules: a theme that is not codable cannot have rules")
         for j, pattern in enumerate(theme.rules.patterns):
             try:
                 re.compile(pattern, re.IGNORECASE)

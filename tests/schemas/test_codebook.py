@@ -51,6 +51,11 @@ def test_shipped_codebooks_are_valid(path: Path) -> None:
             {},
             "themes.1 (b).rules.patterns.1: bad regular expression (missing ), unterminated",
         ),
+        (
+            [_theme("a", patterns=["x"], codable=False)],
+            {},
+            "themes.0 (a).rules: a theme that is not codable cannot have rules",
+        ),
         ([_theme("Bad Id")], {}, "themes.0.theme_id: String should match pattern"),
         ([_theme("a", guid="not-a-guid")], {}, "themes.0.guid"),
         ([_theme("a", color="red")], {}, "themes.0.color"),
