@@ -120,9 +120,9 @@ def export(
     _refuse_overwrite(out, force)
     try:
         codebook = load_codebook(file)
+        write_qdc(codebook, out)
     except ConfigError as exc:
         raise _fail(str(exc)) from None
-    write_qdc(codebook, out)
     err.print(
         f"Wrote {out}: {len(codebook.themes)} codes. Rules stay in {file.name}: .qdc has no place "
         "for them."

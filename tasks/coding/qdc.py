@@ -27,6 +27,8 @@ _NOTES = re.compile(r"^(.*?)(?:(?:^|\n\n)Include: (.*?))?(?:(?:^|\n\n)Exclude: (
 _GUID = re.compile(GUID)
 _RGB = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _BOOLEAN = {"true": True, "1": True, "false": False, "0": False}
+# Characters XML 1.0 cannot carry at all; ElementTree would write them and break the file.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 class QdcError(ConfigError):
@@ -78,8 +80,19 @@ def _code_element(codebook: Codebook, theme: Theme, children: dict[str | None, l
     return element
 
 
+def _check_xml_text(codebook: Codebook) -> None:
+    for i, theme in enumerate(codebook.themes):
+        for field in ("name", "definition", "include", "exclude"):
+            if _NOT_XML.search(getattr(theme, field)):
+                raise QdcError(
+                    f"themes.{i} ({theme.theme_id}).{field}: holds a control character that "
+                    "XML cannot carry"
+                )
+
+
 def export_qdc(codebook: Codebook) -> bytes:
     """The codebook as a .qdc document; the same codebook always gives the same bytes."""
+    _check_xml_text(codebook)
     children: dict[str | None, list[Theme]] = {}
     for theme in codebook.themes:
         children.setdefault(theme.parent, []).append(theme)

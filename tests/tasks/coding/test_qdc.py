@@ -227,3 +227,10 @@ def test_read_qdc_names_the_codebook_after_the_file(tmp_path: Path) -> None:
     assert read_qdc(path).codebook_id == "peer_codes"
     with pytest.raises(QdcError, match="not found"):
         read_qdc(tmp_path / "missing.qdc")
+
+
+def test_export_refuses_text_xml_cannot_carry() -> None:
+    codebook = _codebook()
+    codebook.themes[1].definition = "copied from Word\x0b with a vertical tab"
+    with pytest.raises(QdcError, match=r"themes\.1 \(heard\)\.definition: holds a control"):
+        export_qdc(codebook)
