@@ -110,6 +110,23 @@ def apply_crosswalk(
     return mapped, unmapped
 
 
+def apply_crosswalks(
+    codings: pl.DataFrame, crosswalks: dict[str, Crosswalk], run_id: str
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Codings of every study through its crosswalk (studies without one pass unchanged), and
+    quarantine rows for the study codes left unmapped."""
+    study = pl.col("transcript_id").str.split_exact(":", 1).struct.field("field_0")
+    parts, unmapped = [codings.filter(~study.is_in(list(crosswalks)))], []
+    for study_id, crosswalk in sorted(crosswalks.items()):
+        mapped, missing = apply_crosswalk(codings.filter(study == study_id), crosswalk, study_id)
+        parts.append(mapped)
+        unmapped.append(missing)
+    quarantine = unmapped_quarantine(
+        pl.concat(unmapped) if unmapped else frames.frame([], frames.UNMAPPED_CODES), run_id
+    )
+    return pl.concat(parts).select(list(frames.CODINGS)), quarantine
+
+
 def crosswalk_frame(crosswalks: dict[str, Crosswalk]) -> pl.DataFrame:
     """Rows of the crosswalks table for the given studies' crosswalks."""
     rows = [

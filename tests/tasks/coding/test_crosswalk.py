@@ -14,6 +14,7 @@ from schemas.config import ConfigError, load_config
 from schemas.crosswalk import Crosswalk, load_crosswalk
 from tasks.coding.crosswalk import (
     apply_crosswalk,
+    apply_crosswalks,
     check_code_names,
     check_inputs,
     crosswalk_frame,
@@ -191,3 +192,20 @@ def test_check_inputs_reads_the_study_deny_list(tmp_path: Path) -> None:
     deny_list.write_text(deny_list.read_text(encoding="utf-8") + "PERSON: Felt\n", "utf-8")
     with pytest.raises(ConfigError, match=r"crosswalk\.yaml: study codes on lines 11 contain"):
         check_inputs(load_config(tmp_path / "consortium.yaml"))
+
+
+def test_all_studies_at_once_pass_studies_without_a_crosswalk_unchanged(
+    crosswalk: Crosswalk,
+) -> None:
+    other = _coding("Felt heard", transcript_id="td:T1", utterance_id="td:T1:0001")
+    codings = _codings(_coding("Felt heard"), _coding("Admin", utterance=2), other)
+    loaded, quarantine = apply_crosswalks(codings, {"ps": crosswalk}, "run-1")
+    assert sorted(loaded.select("transcript_id", "theme_id").rows()) == [
+        ("ps:T1", "heard"),
+        ("td:T1", "felt_heard"),
+    ]
+    assert quarantine.select("run_id", "study_id", "source").rows() == [
+        ("run-1", "ps", "code:Admin")
+    ]
+    loaded, quarantine = apply_crosswalks(codings, {}, "run-1")
+    assert loaded.equals(codings) and quarantine.is_empty()
