@@ -113,8 +113,7 @@ def apply_crosswalk(
 def apply_crosswalks(
     codings: pl.DataFrame, crosswalks: dict[str, Crosswalk], run_id: str
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Codings of every study through its crosswalk (studies without one pass unchanged), and
-    quarantine rows for the study codes left unmapped."""
+    """Map each study's codings through its crosswalk; unmapped codes become quarantine rows."""
     study = pl.col("transcript_id").str.split_exact(":", 1).struct.field("field_0")
     parts, unmapped = [codings.filter(~study.is_in(list(crosswalks)))], []
     for study_id, crosswalk in sorted(crosswalks.items()):
