@@ -20,6 +20,8 @@ def _known_identifiers(study: StudyConfig, config: ConsortiumConfig) -> list[str
     from tasks.deid.recognizers import parse_deny_list
 
     path = config.resolve(study.deny_list)
+    if not path.is_file():
+        raise ConfigError(f"study {study.study_id}: deny list {path} not found")
     grouped = parse_deny_list(path.read_text(encoding="utf-8").splitlines())
     return [value for values in grouped.values() for value in values if value]
 

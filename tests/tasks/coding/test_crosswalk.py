@@ -209,3 +209,10 @@ def test_all_studies_at_once_pass_studies_without_a_crosswalk_unchanged(
     ]
     loaded, quarantine = apply_crosswalks(codings, {}, "run-1")
     assert loaded.equals(codings) and quarantine.is_empty()
+
+
+def test_check_inputs_names_a_missing_deny_list(tmp_path: Path) -> None:
+    shutil.copytree(DEMO, tmp_path, dirs_exist_ok=True)
+    (tmp_path / "studies" / "peer_support" / "known_identifiers.txt").unlink()
+    with pytest.raises(ConfigError, match=r"study peer_support: deny list .* not found"):
+        check_inputs(load_config(tmp_path / "consortium.yaml"))
