@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import yaml
@@ -62,8 +63,8 @@ class Codebook(BaseModel):
     @field_validator("themes")
     @classmethod
     def _unique_theme_ids(cls, themes: list[Theme]) -> list[Theme]:
-        ids = [t.theme_id for t in themes]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        counts = Counter(t.theme_id for t in themes)
+        duplicates = sorted(i for i, n in counts.items() if n > 1)
         if duplicates:
             raise ValueError(f"theme_id values must be unique; repeated: {duplicates}")
         return themes

@@ -23,7 +23,6 @@ ORIGIN = "qualbridge"
 GUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "qualbridge:codebook")
 MAX_QDC_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 100
-_NOTES = re.compile(r"^(.*?)(?:(?:^|\n\n)Include: (.*?))?(?:(?:^|\n\n)Exclude: (.*))?$", re.DOTALL)
 _GUID = re.compile(GUID)
 _RGB = re.compile(r"^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 _BOOLEAN = {"true": True, "1": True, "false": False, "0": False}
@@ -229,11 +228,19 @@ def _theme_ids(flat: list[_Code], codebook_id: str, base: Codebook | None) -> li
     return [i for i in ids if i is not None]
 
 
+def _cut(text: str, label: str) -> tuple[str, str]:
+    """Text before a paragraph starting with label, and that paragraph's rest."""
+    if text.startswith(label):
+        return "", text[len(label) :]
+    at = text.find(f"\n\n{label}")
+    return (text, "") if at < 0 else (text[:at], text[at + 2 + len(label) :])
+
+
 def _split_description(text: str) -> tuple[str, str, str]:
-    match = _NOTES.match(text)
-    assert match is not None  # the pattern matches every string
-    definition, include, exclude = match.groups()
-    return definition, include or "", exclude or ""
+    """Definition, include note and exclude note of a Description written by description()."""
+    head, exclude = _cut(text, "Exclude: ")
+    definition, include = _cut(head, "Include: ")
+    return definition, include, exclude
 
 
 def import_qdc(
@@ -261,32 +268,35 @@ def import_qdc(
         codebook_id = base.codebook_id
     ids = _theme_ids(flat, codebook_id, base)
     by_guid = {c.guid.strip("{}").upper(): ids[n] for n, c in enumerate(flat)}
+    known = {t.theme_id: (i, t.rules) for i, t in enumerate(base.themes)} if base else {}
     themes = []
     for n, code in enumerate(flat):
         definition, include, exclude = _split_description(code.description)
-        kept = base.theme(ids[n]) if base is not None else None
         own = code.guid.strip("{}").upper() != derived_guid(codebook_id, ids[n])
         themes.append(
-            Theme(
-                theme_id=ids[n],
-                name=code.name,
-                definition=definition,
-                parent=None if code.parent is None else ids[code.parent],
-                include=include,
-                exclude=exclude,
-                guid=code.guid if own else None,
-                color=code.color,
-                codable=code.codable,
-                rules=kept.rules if kept is not None else ThemeRules(),
-            )
+            {
+                "theme_id": ids[n],
+                "name": code.name,
+                "definition": definition,
+                "parent": None if code.parent is None else ids[code.parent],
+                "include": include,
+                "exclude": exclude,
+                "guid": code.guid if own else None,
+                "color": code.color,
+                "codable": code.codable,
+                "rules": known[ids[n]][1] if ids[n] in known else ThemeRules(),
+            }
         )
-    sets = [_read_set(s, i, by_guid, codebook_id, source) for i, s in _sets(root)]
+    # Known themes keep the base's order, so a round trip gives back the same codebook.
+    themes.sort(key=lambda t: known[t["theme_id"]][0] if t["theme_id"] in known else len(known))
     try:
-        return Codebook(
-            codebook_id=codebook_id,
-            version=base.version if base is not None else "1",
-            themes=themes,
-            sets=sets,
+        return Codebook.model_validate(
+            {
+                "codebook_id": codebook_id,
+                "version": base.version if base is not None else "1",
+                "themes": themes,
+                "sets": [_read_set(e, i, by_guid, codebook_id, source) for i, e in _sets(root)],
+            }
         )
     except ValidationError as exc:
         raise QdcError(f"{source}: {validation_message(exc)}") from None

@@ -234,3 +234,36 @@ def test_export_refuses_text_xml_cannot_carry() -> None:
     codebook.themes[1].definition = "copied from Word\x0b with a vertical tab"
     with pytest.raises(QdcError, match=r"themes\.1 \(heard\)\.definition: holds a control"):
         export_qdc(codebook)
+
+
+@pytest.mark.parametrize(
+    ("definition", "include", "exclude"),
+    [
+        ("Def.", "", ""),
+        ("", "Inc.", ""),
+        ("", "", "Exc."),
+        ("Def.\n\nSecond paragraph.", "Inc.", "Exc."),
+        ("Def.", "", "Exc.\n\nMore."),
+        ("", "", ""),
+    ],
+)
+def test_notes_come_back_from_the_description(definition: str, include: str, exclude: str) -> None:
+    theme = {"theme_id": "t", "name": "T", "definition": definition}
+    theme |= {"include": include, "exclude": exclude}
+    codebook = Codebook.model_validate({"codebook_id": "cb", "themes": [theme]})
+    back = import_qdc(export_qdc(codebook), "x.qdc", "cb").themes[0]
+    assert (back.definition, back.include, back.exclude) == (definition, include, exclude)
+
+
+def test_a_round_trip_keeps_the_base_order_even_when_children_come_first() -> None:
+    codebook = Codebook.model_validate(
+        {
+            "codebook_id": "cb",
+            "themes": [
+                {"theme_id": "child", "name": "Child", "definition": "", "parent": "top"},
+                {"theme_id": "other", "name": "Other", "definition": ""},
+                {"theme_id": "top", "name": "Top", "definition": ""},
+            ],
+        }
+    )
+    assert import_qdc(export_qdc(codebook), "x.qdc", "cb", base=codebook) == codebook
