@@ -6,7 +6,14 @@ import duckdb
 import pytest
 
 from schemas import frames
-from tasks.warehouse.store import connect, replace_codings, replace_transcripts, stored_hashes
+from schemas.codebook import Codebook
+from tasks.warehouse.store import (
+    connect,
+    replace_codings,
+    replace_themes,
+    replace_transcripts,
+    stored_hashes,
+)
 
 CODER = "rules:cb@1"
 EXPECTED_TABLES = {
@@ -133,6 +140,26 @@ def test_connect_twice_keeps_existing_rows(tmp_path) -> None:
         assert _counts(con) == {"transcripts": 1, "utterances": 1, "detections": 1, "codings": 0}
     finally:
         con.close()
+
+
+def test_a_warehouse_from_before_theme_notes_gains_them(tmp_path) -> None:
+    path = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute(
+            "CREATE TABLE themes (theme_id VARCHAR PRIMARY KEY, codebook_id VARCHAR NOT NULL, "
+            "name VARCHAR NOT NULL, definition VARCHAR NOT NULL, parent VARCHAR)"
+        )
+        old.execute("INSERT INTO themes VALUES ('a', 'cb', 'A', 'd', NULL)")
+    codebook = Codebook.model_validate(
+        {
+            "codebook_id": "cb",
+            "themes": [{"theme_id": "a", "name": "A", "definition": "d", "include": "in"}],
+        }
+    )
+    with connect(path) as con:
+        replace_themes(con, codebook)
+        rows = con.execute("SELECT theme_id, include_note, exclude_note FROM themes").fetchall()
+    assert rows == [("a", "in", "")]
 
 
 def test_replace_transcripts_loads_rows_and_returns_count(con) -> None:
