@@ -211,12 +211,17 @@ def _flatten(codes: Element, source: str) -> list[_Code]:
     return flat
 
 
-def _theme_ids(flat: list[_Code], codebook_id: str, base: Codebook | None) -> list[str]:
+def _key(guid: str) -> str:
+    """A GUID compared as tools mean it: without braces, in upper case."""
+    return guid.strip().strip("{}").upper()
+
+
+def _theme_ids(flat: list[_Code], base: Codebook | None) -> list[str]:
     """Base theme ids for codes whose GUID the base codebook knows; unique slugs for the rest."""
     known = {}
     if base is not None:
-        known = {theme_guid(base, t).strip("{}").upper(): t.theme_id for t in base.themes}
-    ids: list[str | None] = [known.get(c.guid.strip("{}").upper()) for c in flat]
+        known = {_key(theme_guid(base, t)): t.theme_id for t in base.themes}
+    ids: list[str | None] = [known.get(_key(c.guid)) for c in flat]
     used = {i for i in ids if i is not None}
     for n, code in enumerate(flat):
         if ids[n] is None:
@@ -260,19 +265,19 @@ def import_qdc(
         raise QdcError(f"{source}: Codes holds no Code")
     seen: dict[str, str] = {}
     for code in flat:
-        key = code.guid.strip("{}").upper()
+        key = _key(code.guid)
         if key in seen:
             raise QdcError(f"{source}: {code.where}: guid {code.guid} repeats {seen[key]}")
         seen[key] = code.where
     if base is not None:
         codebook_id = base.codebook_id
-    ids = _theme_ids(flat, codebook_id, base)
-    by_guid = {c.guid.strip("{}").upper(): ids[n] for n, c in enumerate(flat)}
+    ids = _theme_ids(flat, base)
+    by_guid = {_key(c.guid): ids[n] for n, c in enumerate(flat)}
     known = {t.theme_id: (i, t.rules) for i, t in enumerate(base.themes)} if base else {}
     themes = []
     for n, code in enumerate(flat):
         definition, include, exclude = _split_description(code.description)
-        own = code.guid.strip("{}").upper() != derived_guid(codebook_id, ids[n])
+        own = _key(code.guid) != derived_guid(codebook_id, ids[n])
         themes.append(
             {
                 "theme_id": ids[n],
@@ -319,11 +324,11 @@ def _read_set(
         raise QdcError(f"{source}: {where}: a set needs a name and a GUID")
     members = []
     for i, member in enumerate(_children(element, "MemberCode"), 1):
-        key = member.get("guid", "").strip().strip("{}").upper()
+        key = _key(member.get("guid", ""))
         if key not in by_guid:
             raise QdcError(f"{source}: {where}/MemberCode[{i}]: no code with guid {key!r}")
         members.append(by_guid[key])
-    own = guid.strip("{}").upper() != derived_guid(codebook_id, f"set:{name}")
+    own = _key(guid) != derived_guid(codebook_id, f"set:{name}")
     return ThemeSet(
         name=name,
         description=_text(element, "Description"),
