@@ -192,5 +192,12 @@ def keygen(
     err.print(f"Created {path}. Share it with the consortium's sites by a secure channel.")
 
 
+# The steward's audit and sign-off (bodies in flows/audit_cli.py).
+from flows import audit_cli  # noqa: E402
+
+app.command()(audit_cli.audit)
+app.command()(audit_cli.approve)
+
+
 if __name__ == "__main__":
     app()
