@@ -29,7 +29,7 @@ class RiskConfig(BaseModel):
 
     quasi_identifiers: list[str] = Field(min_length=1)
     sensitive: list[str] = Field(default_factory=list)
-    k: int = Field(default=5, ge=2)
+    k: int = Field(default=5, ge=1)
     l: int = Field(default=2, ge=1)  # noqa: E741 - the measure's own name
 
 
