@@ -6,7 +6,9 @@ import pytest
 
 from tasks.audit.context import Replacement, masked_window
 
-TEXT = "Thanks, [PERSON-5c7bd796]. I live in [LOCATION-9db5e928] near Ravenholt, with Jim Surrogate."
+TEXT = (
+    "Thanks, [PERSON-5c7bd796]. I live in [LOCATION-9db5e928] near Ravenholt, with Jim Surrogate."
+)
 PERSON = Replacement(8, 25, "PERSON")
 PLACE = Replacement(37, 56, "LOCATION")
 SURROGATE = Replacement(TEXT.index("Jim"), TEXT.index("Jim") + len("Jim Surrogate"), "PERSON")
