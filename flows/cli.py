@@ -14,6 +14,7 @@ from rich.table import Table
 
 from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
+from tasks.audit.decisions import check_decisions
 from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4
@@ -41,6 +42,7 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     try:
         parsed = load_config(config, out)
         load_key(parsed.key_env, parsed.key_file)
+        check_decisions(parsed)
     except (ConfigError, ConsortiumKeyError) as exc:
         raise _fail(str(exc)) from None
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings

@@ -13,7 +13,7 @@ import polars as pl
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
 
-from schemas.config import ConsortiumConfig, StudyConfig
+from schemas.config import ConfigError, ConsortiumConfig, StudyConfig
 from tasks.deid.pseudonym import value_digest
 from tasks.warehouse.store import append_rows, transaction
 
@@ -34,7 +34,7 @@ DECISIONS_FRAME = {
 }
 
 
-class DecisionsError(ValueError):
+class DecisionsError(ConfigError):
     """A decisions file that cannot be used; names the file and row, never a term."""
 
 
@@ -126,6 +126,12 @@ def study_decisions(study: StudyConfig, config: ConsortiumConfig) -> list[Number
     if study.decisions is None:
         return []
     return read_decisions(config.resolve(study.decisions))
+
+
+def check_decisions(config: ConsortiumConfig) -> None:
+    """Read every study's decisions file, so a bad one stops a run before it starts."""
+    for study in config.studies:
+        study_decisions(study, config)
 
 
 def apply_decisions(

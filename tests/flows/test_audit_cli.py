@@ -118,3 +118,13 @@ def test_approve_refuses_a_changed_config_then_records_approval(
     assert audit(config_path).exit_code == 0
     html = (config_path.parent / "out" / "onsite" / RUN_ID / "audit.html").read_text()
     assert "has no steward approval" not in html and "checked" in html
+
+
+def test_run_with_a_bad_decisions_file_exits_2(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", "test-key-for-a-bad-decisions-file")
+    config_path = audited_consortium(tmp_path)
+    decisions = config_path.parent / "studies" / "peer_support" / "decisions.csv"
+    decisions.write_text("decision,term,decided_by,decided_at\nmissed,Secretname,,2026-11-20\n")
+    result = runner.invoke(app, ["run", str(config_path)])
+    assert result.exit_code == 2
+    assert "row 2" in result.output and "Secretname" not in result.output
