@@ -118,3 +118,38 @@ def rare_terms(
         if n <= max_count and len(key) > 2 and not _in_vocabulary(key, dictionary)
     ]
     return sorted(rare, key=lambda item: (item[1], item[0].casefold()))
+
+
+# spaCy labels of names, places and organisations; the rest are left to the rules above.
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+
+
+def entity_near_misses(
+    nlp: object,
+    items: Iterable[tuple[str, str, list[Replacement]]],
+    dictionary: object,
+    batch_size: int = 64,
+) -> list[NearMiss]:
+    """Entities spaCy finds outside every replacement with a word unknown or listed as a name.
+
+    These are what the engine dropped: scored under its threshold, or filtered by a rule.
+    Entities of everyday and domain words only ("the NHS", "Recovery College") are left out.
+    """
+    items = list(items)
+    docs = nlp.pipe((text for _, text, _ in items), batch_size=batch_size)  # type: ignore[attr-defined]
+    found = []
+    for (utterance_id, _, replacements), doc in zip(items, docs, strict=True):
+        for ent in doc.ents:
+            if ent.label_ not in ENTITY_LABELS or not any(ch.isupper() for ch in ent.text):
+                continue
+            if any(r.start < ent.end_char and ent.start_char < r.end for r in replacements):
+                continue
+            words = [w for w in _WORD.findall(ent.text) if w.casefold() not in STOP_WORDS]
+            if all(
+                _in_vocabulary(w, dictionary) and w not in person_names() and w not in uk_places()
+                for w in words
+            ):
+                continue
+            reason = f"spaCy {ent.label_} entity, not masked"
+            found.append(NearMiss(utterance_id, ent.start_char, ent.end_char, ent.text, reason))
+    return found

@@ -13,11 +13,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from schemas.config import ConsortiumConfig
 from tasks.audit.context import Replacement, masked_window
-from tasks.audit.nearmiss import near_misses, rare_terms
+from tasks.audit.nearmiss import NearMiss, entity_near_misses, near_misses, rare_terms
 from tasks.audit.raw import raw_values
 from tasks.audit.risk import assess_risk
 from tasks.audit.signoff import approvals, signoff_blockers
-from tasks.deid.nlp import dictionaries
+from tasks.deid.nlp import dictionaries, nlp_engine
 from tasks.report.charts import PALETTE, _svg
 
 _ENV = Environment(
@@ -95,6 +95,31 @@ def _low_confidence(
     return rows
 
 
+def _all_near_misses(
+    config: ConsortiumConfig,
+    texts: dict[str, str],
+    replacements: dict[str, list[Replacement]],
+    dictionary: object,
+) -> list[NearMiss]:
+    """Word-rule near-misses, plus spaCy entities that overlap none of them, in text order."""
+    found = [
+        miss
+        for utterance_id, text in texts.items()
+        for miss in near_misses(utterance_id, text, replacements.get(utterance_id, []), dictionary)
+    ]
+    taken: dict[str, list[NearMiss]] = {}
+    for miss in found:
+        taken.setdefault(miss.utterance_id, []).append(miss)
+    nlp = nlp_engine(config.deid.spacy_model, config.deid.language).nlp[config.deid.language]
+    items = [(u, t, replacements.get(u, [])) for u, t in texts.items()]
+    for miss in entity_near_misses(nlp, items, dictionary):
+        if not any(
+            m.start < miss.end and miss.start < m.end for m in taken.get(miss.utterance_id, [])
+        ):
+            found.append(miss)
+    return sorted(found, key=lambda m: (m.utterance_id, m.start))
+
+
 def audit_context(
     con: duckdb.DuckDBPyConnection,
     config: ConsortiumConfig,
@@ -109,10 +134,10 @@ def audit_context(
     replacements = _replacements(con)
     dictionary = dictionaries(config.deid.spacy_model, config.deid.language)[0]
     misses = []
-    for utterance_id, text in sorted(texts.items()):
-        for miss in near_misses(utterance_id, text, replacements.get(utterance_id, []), dictionary):
-            window = masked_window(text, replacements.get(utterance_id, []), (miss.start, miss.end))
-            misses.append({**asdict(miss), "window": asdict(window)})
+    for miss in _all_near_misses(config, texts, replacements, dictionary):
+        text, spans = texts[miss.utterance_id], replacements.get(miss.utterance_id, [])
+        window = masked_window(text, spans, (miss.start, miss.end))
+        misses.append({**asdict(miss), "window": asdict(window)})
     scores = [s for (s,) in con.execute("SELECT score FROM detections").fetchall()]
     checks = con.sql(
         "SELECT * FROM check_results WHERE run_id = ? ORDER BY contract_id, check_name",

