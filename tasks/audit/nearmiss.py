@@ -8,9 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 
 from tasks.audit.context import Replacement
 from tasks.deid.gazetteers import person_names, uk_places
+from tasks.deid.nlp import Dictionary
 from tasks.deid.wordlists import load_word_list
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -61,7 +63,7 @@ def tokens(text: str, replacements: Iterable[Replacement]) -> list[Token]:
     return found
 
 
-def _in_vocabulary(word: str, dictionary: object) -> bool:
+def _in_vocabulary(word: str, dictionary: Dictionary) -> bool:
     lower = word.casefold().replace("’", "'")
     base = next((lower.removesuffix(s) for s in _CLITICS if lower.endswith(s)), lower)
     return (
@@ -69,12 +71,12 @@ def _in_vocabulary(word: str, dictionary: object) -> bool:
         or lower in STOP_WORDS
         or base in STOP_WORDS
         or lower in _EVERYDAY
-        or base in dictionary  # type: ignore[operator]
-        or lower in dictionary  # type: ignore[operator]
+        or base in dictionary
+        or lower in dictionary
     )
 
 
-def near_miss_reason(token: Token, dictionary: object) -> str | None:
+def near_miss_reason(token: Token, dictionary: Dictionary) -> str | None:
     """Why a token looks like an unmasked name or place, or None."""
     word = token.text.removesuffix("'s").removesuffix("’s")
     if len(word) < 2 or not word[0].isupper() or word.isupper() or word.casefold() in _FILLERS:
@@ -89,7 +91,7 @@ def near_miss_reason(token: Token, dictionary: object) -> str | None:
 
 
 def near_misses(
-    utterance_id: str, text: str, replacements: list[Replacement], dictionary: object
+    utterance_id: str, text: str, replacements: list[Replacement], dictionary: Dictionary
 ) -> list[NearMiss]:
     """Every near-miss of one de-identified utterance."""
     return [
@@ -100,7 +102,7 @@ def near_misses(
 
 
 def rare_terms(
-    texts: Iterable[tuple[str, list[Replacement]]], dictionary: object, max_count: int = 2
+    texts: Iterable[tuple[str, list[Replacement]]], dictionary: Dictionary, max_count: int = 2
 ) -> list[tuple[str, int]]:
     """Capitalised or out-of-vocabulary words seen at most max_count times in the corpus."""
     counts: Counter[str] = Counter()
@@ -125,9 +127,9 @@ ENTITY_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 
 
 def entity_near_misses(
-    nlp: object,
+    nlp: Language,
     items: Iterable[tuple[str, str, list[Replacement]]],
-    dictionary: object,
+    dictionary: Dictionary,
     batch_size: int = 64,
 ) -> list[NearMiss]:
     """Entities spaCy finds outside every replacement with a word unknown or listed as a name.
@@ -136,7 +138,7 @@ def entity_near_misses(
     Entities of everyday and domain words only ("the NHS", "Recovery College") are left out.
     """
     items = list(items)
-    docs = nlp.pipe((text for _, text, _ in items), batch_size=batch_size)  # type: ignore[attr-defined]
+    docs = nlp.pipe((text for _, text, _ in items), batch_size=batch_size)
     found = []
     for (utterance_id, _, replacements), doc in zip(items, docs, strict=True):
         for ent in doc.ents:

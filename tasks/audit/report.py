@@ -17,7 +17,7 @@ from tasks.audit.nearmiss import NearMiss, entity_near_misses, near_misses, rare
 from tasks.audit.raw import raw_values
 from tasks.audit.risk import assess_risk
 from tasks.audit.signoff import approvals, signoff_blockers
-from tasks.deid.nlp import dictionaries, nlp_engine
+from tasks.deid.nlp import Dictionary, dictionaries, nlp_engine
 from tasks.report.charts import PALETTE, _svg
 
 _ENV = Environment(
@@ -99,7 +99,7 @@ def _all_near_misses(
     config: ConsortiumConfig,
     texts: dict[str, str],
     replacements: dict[str, list[Replacement]],
-    dictionary: object,
+    dictionary: Dictionary,
 ) -> list[NearMiss]:
     """Word-rule near-misses, plus spaCy entities that overlap none of them, in text order."""
     found = [

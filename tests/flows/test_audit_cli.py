@@ -10,7 +10,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
+from flows.audit_cli import audit_path
 from flows.cli import app
+from schemas.config import load_config
 from tests.tasks.audit.builders import (
     FALSE_POSITIVE,
     MISSED,
@@ -128,3 +130,10 @@ def test_run_with_a_bad_decisions_file_exits_2(tmp_path: Path, monkeypatch) -> N
     result = runner.invoke(app, ["run", str(config_path)])
     assert result.exit_code == 2
     assert "row 2" in result.output and "Secretname" not in result.output
+
+
+def test_audits_go_to_an_onsite_folder_outside_runs_and_release(consortium: Path) -> None:
+    config = load_config(consortium)
+    for show_raw in (False, True):
+        parts = audit_path(config, RUN_ID, show_raw).relative_to(consortium.parent / "out").parts
+        assert parts[0] == "onsite" and "release" not in parts and "runs" not in parts
