@@ -20,13 +20,19 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“(\[]|\s-)\s*$")
 # Shipped lists of everyday words the dictionary lacks, and domain terms never to flag.
 _EVERYDAY = frozenset(
     w.casefold()
-    for name in ("everyday_unlisted_words.txt", "domain_allow_list.txt")
+    for name in (
+        "everyday_unlisted_words.txt",
+        "domain_allow_list.txt",
+        "medicines_and_conditions.txt",
+    )
     for w in load_word_list(name)
 )
 
 _CLITICS = ("n't", "'s", "'m", "'ve", "'d", "'ll", "'re")
 # Hesitations transcribers write with a capital at the start of a turn.
-_FILLERS = frozenset({"erm", "er", "um", "umm", "uh", "uhm", "hmm", "mm", "mhm", "ah", "oh"})
+_FILLERS = frozenset(
+    {"erm", "er", "um", "umm", "uh", "uhm", "hmm", "mm", "mhm", "ah", "oh", "mm-hmm", "uh-huh"}
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ def tokens(text: str, replacements: Iterable[Replacement]) -> list[Token]:
 
 
 def _in_vocabulary(word: str, dictionary: Dictionary) -> bool:
+    if "-" in word.strip("-"):
+        return all(_in_vocabulary(part, dictionary) for part in word.split("-") if part)
     lower = word.casefold().replace("’", "'")
     base = next((lower.removesuffix(s) for s in _CLITICS if lower.endswith(s)), lower)
     return (
@@ -81,9 +89,11 @@ def near_miss_reason(token: Token, dictionary: Dictionary) -> str | None:
     word = token.text.removesuffix("'s").removesuffix("’s")
     if len(word) < 2 or not word[0].isupper() or word.isupper() or word.casefold() in _FILLERS:
         return None
-    if word in person_names():
+    # A listed name that is also a word ("Kind", "Close") is only suspect mid-sentence.
+    common = token.sentence_initial and _in_vocabulary(word, dictionary)
+    if word in person_names() and not common:
         return "in the name list"
-    if word in uk_places():
+    if word in uk_places() and not common:
         return "in the place list"
     if not token.sentence_initial and not _in_vocabulary(word, dictionary):
         return "capitalised mid-sentence, not in the vocabulary"
@@ -147,6 +157,8 @@ def entity_near_misses(
             if any(r.start < ent.end_char and ent.start_char < r.end for r in replacements):
                 continue
             words = [w for w in _WORD.findall(ent.text) if w.casefold() not in STOP_WORDS]
+            if all(w.isupper() for w in words):
+                continue  # acronyms, as in the word rule
             if all(
                 _in_vocabulary(w, dictionary) and w not in person_names() and w not in uk_places()
                 for w in words

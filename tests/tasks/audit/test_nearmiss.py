@@ -60,3 +60,11 @@ def test_spacy_entities_outside_replacements_are_near_misses(dictionary) -> None
     ]
     found = [(m.utterance_id, m.token) for m in entity_near_misses(nlp, items, dictionary)]
     assert found == [("u1", "Brackenholme Hospital"), ("u2", "Zorbington")]
+
+
+@pytest.mark.parametrize(
+    ("word", "rare"),
+    [("long-haul", False), ("well-tolerated", False), ("snickle-way", True)],
+)
+def test_hyphenated_words_are_known_when_every_part_is(dictionary, word: str, rare: bool) -> None:
+    assert (rare_terms([(f"It was {word} really.", [])], dictionary) != []) is rare
