@@ -16,7 +16,8 @@ from tasks.deid.nlp import Dictionary
 from tasks.deid.wordlists import load_word_list
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“(\[]|\s-)\s*$")
+# What may end the text before a sentence-initial word (a transcriber's tag such as <UNSURE> too).
+_SENTENCE_END = frozenset('.!?…:;"“([>')
 # Shipped lists of everyday words the dictionary lacks, and domain terms never to flag.
 _EVERYDAY = frozenset(
     w.casefold()
@@ -56,6 +57,12 @@ class NearMiss:
     reason: str
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """True if only space separates start from the text's start or a sentence end."""
+    before = text[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_END or before[-2:] in (" -", " –")
+
+
 def tokens(text: str, replacements: Iterable[Replacement]) -> list[Token]:
     """Words outside replacements, each marked if it starts a sentence."""
     spans = [(r.start, r.end) for r in replacements]
@@ -64,15 +71,17 @@ def tokens(text: str, replacements: Iterable[Replacement]) -> list[Token]:
         if any(s < match.end() and match.start() < e for s, e in spans):
             continue
         word = match.group().strip("'’-")
-        initial = bool(_SENTENCE_END.search(text[: match.start()]))
+        initial = _starts_sentence(text, match.start())
         found.append(Token(match.start(), match.start() + len(word), word, initial))
     return found
 
 
 def _in_vocabulary(word: str, dictionary: Dictionary) -> bool:
+    lower = word.casefold().replace("’", "'")
+    if lower in _EVERYDAY or lower in _FILLERS:
+        return True
     if "-" in word.strip("-"):
         return all(_in_vocabulary(part, dictionary) for part in word.split("-") if part)
-    lower = word.casefold().replace("’", "'")
     base = next((lower.removesuffix(s) for s in _CLITICS if lower.endswith(s)), lower)
     return (
         lower in _FILLERS

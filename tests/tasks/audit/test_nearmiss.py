@@ -25,6 +25,7 @@ def dictionary():
         # Not near-misses: sentence starts, fillers, contractions, acronyms, everyday words.
         ("Erm, I'm not sure. Honestly I'd say the NHS helped.", []),
         ("Thanks. Well, I've been going to the Recovery College.", []),
+        ("<UNSURE>Close, they are spreading</UNSURE>. Then Co-codamol, Mm-hmm.", []),
     ],
 )  # fmt: skip
 def test_planted_near_misses_are_found(dictionary, text, expected) -> None:
