@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows import audit_cli
 from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
 from tasks.audit.decisions import check_decisions
@@ -195,8 +196,6 @@ def keygen(
 
 
 # The steward's audit and sign-off (bodies in flows/audit_cli.py).
-from flows import audit_cli  # noqa: E402
-
 app.command()(audit_cli.audit)
 app.command()(audit_cli.approve)
 
