@@ -43,6 +43,8 @@ class StudyRisk:
     records: int
     flags: list[Flag] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
+    # Configured columns no record has: probably a typo, which would hide every risk.
+    unknown_columns: list[str] = field(default_factory=list)
 
     @property
     def unaccepted(self) -> list[Flag]:
@@ -124,5 +126,9 @@ def assess_risk(con: duckdb.DuckDBPyConnection, config: ConsortiumConfig) -> lis
             for f in flag_records(records, study.risk)
         ]
         found = suggestions(records, study.risk) if flags else []
-        assessed.append(StudyRisk(study.study_id, study.risk, len(records), flags, found))
+        present = {column for attrs in records.values() for column in attrs}
+        unknown = [
+            c for c in [*study.risk.quasi_identifiers, *study.risk.sensitive] if c not in present
+        ]
+        assessed.append(StudyRisk(study.study_id, study.risk, len(records), flags, found, unknown))
     return assessed

@@ -63,6 +63,11 @@ def signoff_blockers(
     if not approvals(con, run_id):
         blockers.append(f"run {run_id} has no steward approval (qualbridge approve RUN --by NAME)")
     for study in assess_risk(con, config):
+        if study.unknown_columns:
+            blockers.append(
+                f"{study.study_id}: risk settings name attributes no participant record has: "
+                + ", ".join(study.unknown_columns)
+            )
         if study.unaccepted:
             blockers.append(
                 f"{study.study_id}: {len(study.unaccepted)} participant record(s) below "

@@ -55,3 +55,15 @@ def test_approval_records_who_when_which_run_and_config(audited) -> None:
 
 def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_misspelt_quasi_identifier_blocks_the_release(tmp_path: Path) -> None:
+    config_path = audited_consortium(tmp_path)
+    text = config_path.read_text().replace("[age_band, gender]", "[age_bnad, gender]")
+    config_path.write_text(text)
+    config = load_warehouse(config_path)
+    with connect(config.warehouse_path) as con:
+        blockers = signoff_blockers(con, RUN_ID, config)
+    assert "peer_support: risk settings name attributes no participant record has: age_bnad" in (
+        blockers
+    )
