@@ -12,9 +12,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from flows import audit_cli
 from flows.codebook_cli import codebook_app
 from flows.environment import PROJECT_ROOT
 from schemas.config import ConfigError, DeidConfig, load_config
+from tasks.audit.decisions import check_decisions
 from tasks.coding.crosswalk import check_inputs
 from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 
@@ -45,6 +47,7 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
         parsed = load_config(config, out)
         check_inputs(parsed)
         load_key(parsed.key_env, parsed.key_file)
+        check_decisions(parsed)
     except (ConfigError, ConsortiumKeyError) as exc:
         raise _fail(str(exc)) from None
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
@@ -194,6 +197,11 @@ def keygen(
     if not create_key_file(path):
         raise _fail(f"{path} already exists; not overwritten")
     err.print(f"Created {path}. Share it with the consortium's sites by a secure channel.")
+
+
+# The steward's audit and sign-off (bodies in flows/audit_cli.py).
+app.command()(audit_cli.audit)
+app.command()(audit_cli.approve)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from prefect import flow
 
 from flows.context import run_context
 from schemas import frames
+from tasks.audit.decisions import store_decisions
 from tasks.coding.crosswalk import crosswalk_frame, study_crosswalks
 from tasks.staging import read_frames
 from tasks.warehouse.store import (
@@ -38,4 +39,5 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
         loaded = replace_transcripts(con, transcripts, utterances, detections)
         con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])
         append_rows(con, "quarantine", quarantined)
+        store_decisions(con, ctx.config, ctx.key(), run_id)
     return {"loaded": loaded, "quarantined": quarantined.height}

@@ -24,6 +24,15 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used, with a message naming the file and problem."""
 
 
+class RiskConfig(BaseModel):
+    """Re-identification risk of a study's participant attributes (k-anonymity, l-diversity)."""
+
+    quasi_identifiers: list[str] = Field(min_length=1)
+    sensitive: list[str] = Field(default_factory=list)
+    k: int = Field(default=5, ge=1)
+    l: int = Field(default=2, ge=1)  # noqa: E741 - the measure's own name
+
+
 class StudyConfig(BaseModel):
     """One study: its manifest, how speakers map to roles, and its site-known identifiers."""
 
@@ -37,6 +46,10 @@ class StudyConfig(BaseModel):
     allow_list: list[str] = Field(default_factory=list)
     # YAML mapping the study's own code names onto consortium theme ids (schemas/crosswalk.py).
     crosswalk: Path | None = None
+    # Steward decisions (CSV or YAML): false positives join the allow list, missed terms the
+    # deny list on the next run; accept_risk rows accept flagged records.
+    decisions: Path | None = None
+    risk: RiskConfig | None = None
 
 
 class DeidConfig(BaseModel):

@@ -165,3 +165,29 @@ CREATE TABLE IF NOT EXISTS crosswalks (
     crosswalk_hash     VARCHAR NOT NULL,     -- SHA-256 of the crosswalk file
     PRIMARY KEY (study_id, study_code)
 );
+
+-- Steward decisions from each study's decisions file (audit review loop). Never the term itself.
+CREATE TABLE IF NOT EXISTS decisions (
+    study_id        VARCHAR NOT NULL,
+    line            INTEGER NOT NULL,         -- row (CSV line or YAML entry) in the decisions file
+    decision        VARCHAR NOT NULL,         -- false_positive | missed | accept_risk
+    entity_type     VARCHAR,
+    term_digest     VARCHAR,                  -- keyed digest of the term, never the term
+    utterance_id    VARCHAR,                  -- or a span: utterance and offsets into its original
+    start_offset    INTEGER,
+    end_offset      INTEGER,
+    participant_id  VARCHAR,                  -- accept_risk: the record whose risk is accepted
+    decided_by      VARCHAR NOT NULL,
+    decided_at      TIMESTAMPTZ NOT NULL,
+    loaded_run_id   VARCHAR NOT NULL,
+    PRIMARY KEY (study_id, line)
+);
+
+-- Sign-off of a run for release: who approved which run under which config.
+CREATE TABLE IF NOT EXISTS approvals (
+    run_id        VARCHAR NOT NULL,
+    config_hash   VARCHAR NOT NULL,
+    approved_by   VARCHAR NOT NULL,
+    approved_at   TIMESTAMPTZ NOT NULL,
+    note          VARCHAR NOT NULL
+);

@@ -10,6 +10,8 @@ import polars as pl
 
 from schemas import frames
 from schemas.config import ConsortiumConfig, StudyConfig
+from tasks.audit.decisions import apply_decisions, study_decisions
+from tasks.audit.spans import resolve_spans
 from tasks.deid.engine import Deidentifier, DeidResult
 from tasks.deid.pseudonym import value_digest
 from tasks.deid.recognizers import parse_deny_list
@@ -41,12 +43,13 @@ class DeidentifiedBatch:
 def study_lists(
     study: StudyConfig, config: ConsortiumConfig
 ) -> tuple[dict[str, list[str]], list[str]]:
-    """The study's known identifiers (by type) and its allow list."""
+    """The study's known identifiers (by type) and allow list, with the steward's decisions."""
     known: dict[str, list[str]] = {}
     if study.deny_list is not None:
         path = config.resolve(study.deny_list)
         known = parse_deny_list(path.read_text(encoding="utf-8").splitlines())
-    return known, list(study.allow_list)
+    decisions = resolve_spans(study_decisions(study, config), study, config)
+    return apply_decisions(decisions, known, list(study.allow_list))
 
 
 def study_engine(study: StudyConfig, config: ConsortiumConfig, key: bytes) -> Deidentifier:

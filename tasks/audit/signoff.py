@@ -1,0 +1,76 @@
+"""Sign-off: a steward's approval of a run, and what still blocks its release."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import duckdb
+
+from schemas.config import ConsortiumConfig
+from tasks.audit.risk import assess_risk
+
+
+class SignoffError(ValueError):
+    """An approval that cannot be recorded (unknown run, config changed since the run)."""
+
+
+def run_config_hash(con: duckdb.DuckDBPyConnection, run_id: str) -> str:
+    """The config hash a run was made with; raise SignoffError for an unknown run."""
+    rows = con.execute("SELECT config_hash FROM runs WHERE run_id = ?", [run_id]).fetchall()
+    if not rows:
+        raise SignoffError(f"no run {run_id!r} in the warehouse")
+    return rows[0][0]
+
+
+def approve(
+    con: duckdb.DuckDBPyConnection, run_id: str, current_config_hash: str, by: str, note: str = ""
+) -> datetime:
+    """Record who approved a run and when; refuse if the config changed since the run."""
+    if not by.strip():
+        raise SignoffError("an approval needs the approver's name")
+    run_hash = run_config_hash(con, run_id)
+    if run_hash != current_config_hash:
+        raise SignoffError(
+            f"run {run_id} was made with config {run_hash[:12]}, but the config is now "
+            f"{current_config_hash[:12]}; rerun before approving"
+        )
+    at = datetime.now(UTC)
+    con.execute(
+        "INSERT INTO approvals VALUES (?, ?, ?, ?, ?)", [run_id, run_hash, by.strip(), at, note]
+    )
+    return at
+
+
+def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+    """Approvals of a run that match the config it was made with, oldest first."""
+    return (
+        con.sql(
+            "SELECT a.approved_by, a.approved_at, a.config_hash, a.note FROM approvals a "
+            "JOIN runs r ON r.run_id = a.run_id AND r.config_hash = a.config_hash "
+            "WHERE a.run_id = ? ORDER BY a.approved_at",
+            params=[run_id],
+        )
+        .pl()
+        .to_dicts()
+    )
+
+
+def signoff_blockers(
+    con: duckdb.DuckDBPyConnection, run_id: str, config: ConsortiumConfig
+) -> list[str]:
+    """Reasons a run may not be released yet: no approval, unaccepted re-identification risks."""
+    blockers = []
+    if not approvals(con, run_id):
+        blockers.append(f"run {run_id} has no steward approval (qualbridge approve RUN --by NAME)")
+    for study in assess_risk(con, config):
+        if study.unknown_columns:
+            blockers.append(
+                f"{study.study_id}: risk settings name attributes no participant record has: "
+                + ", ".join(study.unknown_columns)
+            )
+        if study.unaccepted:
+            blockers.append(
+                f"{study.study_id}: {len(study.unaccepted)} participant record(s) below "
+                f"k={study.risk.k} or l={study.risk.l}, not accepted (accept_risk) or fixed"
+            )
+    return blockers
