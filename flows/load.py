@@ -24,11 +24,16 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
     transcripts = read_frames(staged, "*.transcripts.parquet", frames.TRANSCRIPTS)
     utterances = read_frames(staged, "*.utterances.parquet", frames.UTTERANCES)
     detections = read_frames(staged, "*.detections.parquet", frames.DETECTIONS)
+    codings = read_frames(staged, "*.codings.parquet", frames.CODINGS)
     quarantined = read_frames(ctx.run_dir / "quarantine", "*.parquet", frames.QUARANTINE)
     with connect(ctx.warehouse) as con:
         upsert_studies(con, ctx.config)
         replace_themes(con, ctx.codebook)
-        loaded = replace_transcripts(con, transcripts, utterances, detections)
+        # Imported codings (qdpx, label columns) load with their transcripts; a crosswalk onto
+        # the consortium codebook would map `codings.theme_id` here.
+        replace_transcripts(con, transcripts, utterances, detections, codings)
         con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])
         append_rows(con, "quarantine", quarantined)
-    return {"loaded": loaded, "quarantined": quarantined.height}
+    # Counted in files: a table or project holds many transcripts.
+    files = transcripts.select("study_id", "source").n_unique() if transcripts.height else 0
+    return {"loaded": files, "transcripts": transcripts.height, "quarantined": quarantined.height}
