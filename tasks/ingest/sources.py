@@ -102,9 +102,11 @@ def discover_study(
     if documents:
         key = key if key is not None else load_key(config.key_env, config.key_file)
         taken = {s.transcript_id for s in sources}
+        base = Path(config.base_dir).resolve()
         for path, (kind, table) in documents.items():
+            name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name
             found, problem = _document_sources(
-                study, path, kind, table, key, limits, attribute_rows, taken
+                study, path, name, kind, table, key, limits, attribute_rows, taken
             )
             sources += found
             quarantined += problem
@@ -125,6 +127,7 @@ def multi_transcript_files(
 def _document_sources(
     study: StudyConfig,
     path: Path,
+    name: str,
     kind: str,
     table: TableSourceConfig | None,
     key: bytes,
@@ -133,7 +136,6 @@ def _document_sources(
     taken: set[str],
 ) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
     """A table's conversations or a project's text sources as transcripts, or one quarantine."""
-    name = table.path.as_posix() if table is not None else path.name
     try:
         data = read_bytes(path, limits.max_file_bytes)
         documents = file_documents(data, kind, study.speakers, key, limits, table)
