@@ -93,9 +93,9 @@ def deidentify_sources(
     limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
     quarantined: list[QuarantineRecord] = []
     failed: set[Path] = set()  # a table or project that fails is quarantined once, as a whole
+    parsed_files: dict[tuple[Path, str], list[Document]] = {}
     for first in range(0, len(sources), batch_size):
         readable = []
-        parsed_files: dict[tuple[Path, str], list[Document]] = {}
         for source in sources[first : first + batch_size]:
             if source.path in failed:
                 continue
@@ -120,9 +120,9 @@ def deidentify_sources(
         for (source, document), transcript_results in zip(readable, results, strict=True):
             _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
             rows["codings"] += imported_codings(source, document, transcript_results)
-        del parsed_files, readable
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
+    parsed_files.clear()
     return DeidentifiedBatch(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),

@@ -23,6 +23,7 @@ from tasks.ingest.turns import ParseError
 # A local id is kept as written only when it looks like a code ("P07", "conv-12"), never a name.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")
 _ROLE = re.compile(r"^[a-z0-9_]+$")
+MAX_LABEL_CHARS = 64
 _SOURCE_SUFFIX = re.compile(r"\.(txt|text|docx?|rtf|odt|pdf)$", re.IGNORECASE)
 
 
@@ -92,6 +93,7 @@ def table_documents(
             text = turn.text.strip()
             if not text:
                 continue
+            _check_labels(labels)
             seq = len(utterances)
             utterances.append(Utterance(seq, _role(turn.speaker, roles, bool(mapping.role)), text))
             annotations += [
@@ -115,6 +117,16 @@ def table_documents(
             )
         )
     return documents
+
+
+def _check_labels(labels: dict[str, str | None]) -> None:
+    """Label cells are codes: free text there would reach the warehouse un-de-identified."""
+    for column, value in labels.items():
+        if value is not None and len(value.strip()) > MAX_LABEL_CHARS:
+            raise ParseError(
+                f"label column '{column}' holds free text (a value over {MAX_LABEL_CHARS} "
+                "characters); map only columns of codes as labels"
+            )
 
 
 def qdpx_documents(

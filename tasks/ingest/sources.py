@@ -206,8 +206,8 @@ def read_document(
 ) -> Document:
     """Read a transcript for de-identification: a file's utterances, or a table or project part.
 
-    `cache` keeps a multi-transcript file parsed once per batch; the caller drops it with the
-    batch (it holds raw text).
+    `cache` keeps the current multi-transcript file parsed once; the caller drops it when done
+    (it holds raw text).
     """
     limits = ingest_limits(config)
     if source.kind == "file":
@@ -215,6 +215,7 @@ def read_document(
     cache = {} if cache is None else cache
     cache_key = (source.path, source.content_hash)
     if cache_key not in cache:
+        cache.clear()  # a file's transcripts come together: hold one parsed file at a time
         data = read_bytes(source.path, limits.max_file_bytes)
         if content_hash(data) != source.content_hash:
             raise SourceError("file changed during the run; rerun to pick up the new version")

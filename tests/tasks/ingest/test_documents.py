@@ -129,6 +129,12 @@ def test_role_column_values_become_roles_and_participants_are_read() -> None:
             id="two-participants",
         ),
         pytest.param(
+            [{**ROWS[0], "strategy": f"Told me about {SECRET} and " + "more " * 20}],
+            {},
+            "label column 'strategy' holds free text",
+            id="free-text-label",
+        ),
+        pytest.param(
             [{**ROWS[0], "utt": "  "}],
             {},
             "a conversation has no non-empty utterances",
