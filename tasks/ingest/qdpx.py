@@ -155,14 +155,19 @@ def parse_qdpx(data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> QdpxProjec
             raise ParseError(f"{PROJECT_MEMBER}: root element is not <Project>")
         sources: list[QdpxSource] = []
         codes = _codes(root)
+        # Positions count code points of the text as stored, CRLF as two (the standard; NVivo,
+        # MAXQDA), except that ATLAS.ti counts a CRLF in its text files as one character.
+        counts_crlf_as_one = "atlas" in root.get("origin", "").casefold()
         elements = [e for s in _children(root, "Sources") for e in _children(s, "TextSource")]
         for number, element in enumerate(elements, start=1):
             where = f"TextSource {number}"
             guid = element.get("guid")
             if not guid:
                 raise ParseError(f"{where}: has no guid")
-            # Positions count code points of the text as stored (CRLF is two), per the spec.
-            text, offsets = normalise_with_offsets(_source_text(element, where, archive, limits))
+            raw = _source_text(element, where, archive, limits)
+            if counts_crlf_as_one:
+                raw = raw.replace("\r\n", "\n")
+            text, offsets = normalise_with_offsets(raw)
             selections = tuple(_selections(element, where, offsets, codes))
             sources.append(QdpxSource(guid, element.get("name", ""), text, selections))
     return QdpxProject(root, sources)

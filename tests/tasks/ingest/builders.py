@@ -139,6 +139,7 @@ def coded_qde(
     sources: Iterable[tuple[str, str, str, Iterable[tuple[int, int, str, str]]]],
     codes: dict[str, str],
     users: dict[str, str] | None = None,
+    origin: str = "QualCoder 3.6",
 ) -> bytes:
     """A project.qde with a codebook, users and, per source (guid, name, plainTextPath,
     selections), coded PlainTextSelections (start, end, code guid, user guid)."""
@@ -163,7 +164,8 @@ def coded_qde(
             f"plainTextPath={quoteattr(path)}>{inner}</TextSource>"
         )
     body = (
-        f'<Project name="study" xmlns="{QDE_NAMESPACE}"><Users>{user_xml}</Users>'
+        f'<Project name="study" origin={quoteattr(origin)} xmlns="{QDE_NAMESPACE}">'
+        f"<Users>{user_xml}</Users>"
         f"<CodeBook><Codes>{code_xml}</Codes></CodeBook><Sources>{source_xml}</Sources></Project>"
     )
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}'.encode()

@@ -268,3 +268,22 @@ def test_malformed_projects_are_refused_with_a_reason(data: bytes, fragment: str
 
     assert fragment in str(info.value)
     assert SECRET not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("origin", "crlf_counts"),
+    [("NVivo 14", 2), ("MAXQDA 2022", 2), ("QualCoder 3.6", 2), ("ATLAS.ti 23", 1)],
+)
+def test_crlf_counts_as_each_exporter_counts_it(origin: str, crlf_counts: int) -> None:
+    stored = SOURCE_TEXT if crlf_counts == 2 else SOURCE_TEXT.replace("\r\n", "\n")
+    start = stored.index("every week")
+    project = coded_qde(
+        [("G1", "PS01", "internal://G1.txt", [(start, start + 10, "K1", "U1")])],
+        {"K1": "Contact"},
+        origin=origin,
+    )
+    data = qdpx_bytes(project, [("sources/G1.txt", SOURCE_TEXT.encode())])
+
+    [document] = qdpx_documents(data, SPEAKERS, KEY)
+
+    assert _coded(document) == [(1, "every week", "Contact", "qdpx")]
