@@ -123,6 +123,12 @@ def deidentify_sources(
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
     parsed_files.clear()
+    # A table that failed part-way loads none of its transcripts: files load whole or not at all.
+    dropped = {s.transcript_id for s in sources if s.path in failed}
+    rows = {
+        name: [r for r in table if r["transcript_id"] not in dropped]
+        for name, table in rows.items()
+    }
     return DeidentifiedBatch(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),

@@ -121,3 +121,40 @@ def test_project_codings_name_the_study_code_and_a_keyed_coder(batch) -> None:
 def test_no_frame_holds_the_name(batch) -> None:
     for frame in (batch.transcripts, batch.utterances, batch.detections, batch.codings):
         assert NAME.split()[0] not in str(frame.rows())
+
+
+def test_a_table_failing_part_way_loads_none_of_its_conversations(tmp_path: Path) -> None:
+    shutil.copy(CODEBOOK, tmp_path / "codebook.yaml")
+    config_yaml = (
+        CONFIG_YAML.split("  qdpx:")[0]
+        + CONFIG_YAML.split("  tables:\n")[1]
+        .replace("chats.jsonl", "other.jsonl")
+        .split("  qdpx:")[0]
+    )
+    (tmp_path / "consortium.yaml").write_text(config_yaml, encoding="utf-8")
+    for name, prefix in (("chats.jsonl", "C"), ("other.jsonl", "D")):
+        rows = [
+            f'{{"conv": "{prefix}{i}", "who": "Client", "text": "Fine.", "act": "a"}}'
+            for i in (1, 2)
+        ]
+        (tmp_path / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    config = load_config(tmp_path / "consortium.yaml")
+    study = config.studies[0]
+    found = {s.part: s for s in discover_study(study, config, KEY)[0]}
+    # C2 comes after another file's conversation, so its table is read again (and checked).
+    sources = [found["C1"], found["D1"], found["C2"], found["D2"]]
+
+    class ChangeAfterFirstBatch(Deidentifier):
+        """Edits one table once the first batch has been de-identified."""
+
+        def deidentify_transcripts(self, texts, participants):  # type: ignore[no-untyped-def]
+            (tmp_path / "chats.jsonl").write_text("changed\n", encoding="utf-8")
+            return super().deidentify_transcripts(texts, participants)
+
+    engine = ChangeAfterFirstBatch(config.deid, KEY)
+    batch = deidentify_sources(sources, study, engine, KEY, "run-1", batch_size=2, config=config)
+
+    assert batch.transcripts["transcript_id"].to_list() == ["alpha:D1", "alpha:D2"]
+    assert set(batch.codings["transcript_id"]) == {"alpha:D1", "alpha:D2"}
+    assert [(q.source, q.stage) for q in batch.quarantined] == [("chats.jsonl", "deidentify")]
+    assert "changed during the run" in batch.quarantined[0].reason
