@@ -108,8 +108,8 @@ class KillBeforeDetections:
 real_replace = store.replace_transcripts
 
 
-def replace_then_die(con, transcripts, utterances, detections):
-    return real_replace(KillBeforeDetections(con), transcripts, utterances, detections)
+def replace_then_die(con, transcripts, utterances, detections, codings=None):
+    return real_replace(KillBeforeDetections(con), transcripts, utterances, detections, codings)
 
 
 def validate_then_die(df, contract):
