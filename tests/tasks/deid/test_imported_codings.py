@@ -125,8 +125,9 @@ def test_no_frame_holds_the_name(batch) -> None:
 
 def test_a_table_failing_part_way_loads_none_of_its_conversations(tmp_path: Path) -> None:
     shutil.copy(CODEBOOK, tmp_path / "codebook.yaml")
-    other = "  - path: other.jsonl\n    mapping: {conversation_id: conv, speaker: who, text: text, labels: [act]}\n"
-    config_yaml = CONFIG_YAML.split("  qdpx:")[0] + other
+    config_yaml = CONFIG_YAML.split("  qdpx:")[0] + CONFIG_YAML.split("  tables:\n")[1].split(
+        "  qdpx:"
+    )[0].replace("chats.jsonl", "other.jsonl")
     (tmp_path / "consortium.yaml").write_text(config_yaml, encoding="utf-8")
     for name, prefix in (("chats.jsonl", "C"), ("other.jsonl", "D")):
         rows = [
