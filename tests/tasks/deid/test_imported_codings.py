@@ -125,6 +125,7 @@ def test_no_frame_holds_the_name(batch) -> None:
 
 def test_a_table_failing_part_way_loads_none_of_its_conversations(tmp_path: Path) -> None:
     shutil.copy(CODEBOOK, tmp_path / "codebook.yaml")
+    # The study's table entry twice: chats.jsonl and other.jsonl, no project.
     config_yaml = CONFIG_YAML.split("  qdpx:")[0] + CONFIG_YAML.split("  tables:\n")[1].split(
         "  qdpx:"
     )[0].replace("chats.jsonl", "other.jsonl")
