@@ -141,11 +141,15 @@ def qdpx_documents(
             utterances, segments = segment_labelled_text(source.text, speakers)
         except ValueError as exc:
             raise ParseError(f"{where}: {exc}") from None
+        ends = [segment.end for segment in segments]
+        coders = {
+            g: _coder(key, g) for g in {selection.user_guid for selection in source.selections}
+        }
         annotations = [
-            Annotation(seq, start, end, selection.code, _coder(key, selection.user_guid), "qdpx")
+            Annotation(seq, start, end, selection.code, coders[selection.user_guid], "qdpx")
             for selection in source.selections
             for seq, (start, end) in spans_per_utterance(
-                selection.start, selection.end, segments
+                selection.start, selection.end, segments, ends
             ).items()
         ]
         local_id = safe_id(key, _SOURCE_SUFFIX.sub("", source.name.strip()) or source.guid)

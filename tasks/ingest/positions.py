@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from tasks.ingest.turns import ParseError
 
 
-def _lf_endings(raw: str) -> tuple[str, list[int]]:
-    """CRLF and lone CR become LF; offsets[i] is where raw position i lands (len(raw)+1 long)."""
-    out: list[str] = []
-    offsets: list[int] = []
-    length = 0
-    for index, char in enumerate(raw):
-        offsets.append(length)
-        if char == "\r" and raw[index + 1 : index + 2] == "\n":
-            continue  # the CR of a CRLF lands where its LF does
-        out.append("\n" if char == "\r" else char)
-        length += 1
-    offsets.append(length)
-    return "".join(out), offsets
+@dataclass(frozen=True)
+class PositionMap:
+    """Where each position 0..len(raw) of the stored text lands in the normalised text."""
+
+    raw_length: int
+    dropped: list[int]  # the CR of each CRLF, in order: it lands where its LF does
+    nfc: list[int] | None = None  # positions after line-ending normalisation -> after NFC
+
+    def __len__(self) -> int:
+        return self.raw_length + 1
+
+    def __getitem__(self, position: int) -> int:
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError(position)
+        moved = position - bisect_left(self.dropped, position)
+        return moved if self.nfc is None else self.nfc[moved]
 
 
-def _nfc(text: str) -> tuple[str, list[int]]:
+def _nfc(text: str) -> tuple[str, list[int] | None]:
     """NFC text and where each position lands (inside a composed run: the run's start)."""
     if unicodedata.is_normalized("NFC", text):
-        return text, list(range(len(text) + 1))
+        return text, None
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(text)):
@@ -50,8 +58,8 @@ def _nfc(text: str) -> tuple[str, list[int]]:
     return normalised, offsets
 
 
-def normalise_with_offsets(raw: str) -> tuple[str, list[int]]:
-    """LF line endings and NFC, as ingest reads every text; offsets map raw positions into it."""
-    lf_text, lf_offsets = _lf_endings(raw)
-    text, nfc_offsets = _nfc(lf_text)
-    return text, [nfc_offsets[offset] for offset in lf_offsets]
+def normalise_with_offsets(raw: str) -> tuple[str, PositionMap]:
+    """LF line endings and NFC, as ingest reads every text, and where raw positions land."""
+    dropped = [match.start() for match in re.finditer("\r\n", raw)]
+    text, nfc = _nfc(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    return text, PositionMap(len(raw), dropped, nfc)

@@ -14,7 +14,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 
 from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from tasks.ingest.loading import load_bytes
-from tasks.ingest.positions import normalise_with_offsets
+from tasks.ingest.positions import PositionMap, normalise_with_offsets
 from tasks.ingest.reading import SourceError, detect_encoding
 from tasks.ingest.turns import ParseError
 from tasks.ingest.zip_guard import open_archive, read_member
@@ -124,7 +124,7 @@ def _position(selection: Element, name: str, where: str, length: int) -> int:
 
 
 def _selections(
-    element: Element, where: str, offsets: list[int], codes: dict[str, str]
+    element: Element, where: str, offsets: PositionMap, codes: dict[str, str]
 ) -> list[QdpxSelection]:
     """Coded selections with positions moved from the stored text into the normalised text."""
     found: list[QdpxSelection] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from tasks.ingest.transcript_text import (
@@ -67,11 +68,19 @@ def segment_labelled_text(
 
 
 def spans_per_utterance(
-    start: int, end: int, segments: list[Segment]
+    start: int, end: int, segments: list[Segment], ends: list[int] | None = None
 ) -> dict[int, tuple[int, int]]:
-    """A source span [start, end) as one span per utterance it touches (utterance offsets)."""
+    """A source span [start, end) as one span per utterance it touches (utterance offsets).
+
+    Segments are in source order; pass `ends` ([s.end for s in segments]) when mapping many
+    spans, so each lookup is a bisection.
+    """
+    ends = [segment.end for segment in segments] if ends is None else ends
     found: dict[int, tuple[int, int]] = {}
-    for segment in segments:
+    for index in range(bisect_right(ends, start), len(segments)):
+        segment = segments[index]
+        if segment.start >= end:
+            break
         first, last = max(start, segment.start), min(end, segment.end)
         if first >= last:
             continue
