@@ -22,6 +22,7 @@ from tasks.ingest.zip_guard import open_archive, read_member
 PROJECT_MEMBER = "project.qde"
 NAMESPACE = "urn:QDA-XML:project:1.0"
 _INTERNAL = "internal://"
+_SOURCE_DIRS = ("sources", "Sources")
 # An internal path names one file directly in sources/: no folders, no "..".
 _MEMBER_FILE = re.compile(r"^[\w.\-{}]+$")
 
@@ -91,8 +92,10 @@ def _source_text(
     file_name = path[len(_INTERNAL) :]
     if not _MEMBER_FILE.match(file_name) or file_name in (".", ".."):
         raise ParseError(f"{where}: plainTextPath is not a file name inside sources/")
-    member = f"sources/{file_name}"
-    if member not in archive.namelist():
+    # The standard says sources/; some exporters (MAXQDA, per QualCoder's importer) write Sources/.
+    names = set(archive.namelist())
+    member = next((f"{d}/{file_name}" for d in _SOURCE_DIRS if f"{d}/{file_name}" in names), None)
+    if member is None:
         raise ParseError(f"{where}: its plain-text file is missing from the archive")
     data = read_member(archive, member, limits)
     try:
