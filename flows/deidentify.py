@@ -15,7 +15,7 @@ def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> di
     """De-identify the sources the ingest flow staged; raw text never leaves the tasks."""
     ctx = run_context(config_path, output_dir, run_id)
     sources = sources_from_frame(pl.read_parquet(ctx.run_dir / "ingest" / "sources.parquet"))
-    totals = {"transcripts": 0, "utterances": 0, "detections": 0, "quarantined": 0}
+    totals = {"transcripts": 0, "utterances": 0, "detections": 0, "codings": 0, "quarantined": 0}
     for study in ctx.config.studies:
         study_sources = [s for s in sources if s.study_id == study.study_id]
         if not study_sources:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prefect import flow
 
 from flows.context import run_context
-from tasks.ingest.tasks import discover_study_task, sources_frame
+from tasks.ingest.tasks import discover_study_task, files_of, sources_frame
 from tasks.staging import quarantine_frame, write_frame
 from tasks.warehouse.store import connect, stored_hashes
 
@@ -17,17 +17,19 @@ def ingest_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[s
     with connect(ctx.warehouse) as con:
         known = stored_hashes(con)
     to_load, quarantined = [], []
-    unchanged = 0
+    unchanged = files_to_load = 0
     for study in ctx.config.studies:
         sources, rejected = discover_study_task(study, ctx.config)
         quarantined += rejected
-        for source in sources:
-            if known.get(source.transcript_id) == source.content_hash:
+        # A file is the unit: a table is unchanged only if all its conversations are.
+        for file_sources in files_of(sources).values():
+            if all(known.get(s.transcript_id) == s.content_hash for s in file_sources):
                 unchanged += 1
             else:
-                to_load.append(source)
+                files_to_load += 1
+                to_load += file_sources
     write_frame(sources_frame(to_load), ctx.run_dir / "ingest" / "sources.parquet")
     write_frame(
         quarantine_frame(run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
     )
-    return {"to_load": len(to_load), "unchanged": unchanged, "quarantined": len(quarantined)}
+    return {"to_load": files_to_load, "unchanged": unchanged, "quarantined": len(quarantined)}

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from tasks.ingest.tables import TableMapping
 
 ENTITY_ACTIONS = Literal[
     "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"
@@ -33,14 +35,24 @@ class RiskConfig(BaseModel):
     l: int = Field(default=2, ge=1)  # noqa: E741 - the measure's own name
 
 
+class TableSourceConfig(BaseModel):
+    """An utterance table (CSV, JSON Lines or Parquet) and which columns hold what."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: Path
+    format: Literal["csv", "jsonl", "parquet"] | None = None  # default: by the file's suffix
+    mapping: TableMapping
+
+
 class StudyConfig(BaseModel):
-    """One study: its manifest, how speakers map to roles, and its site-known identifiers."""
+    """One study: its sources, how speakers map to roles, and its site-known identifiers."""
 
     study_id: str = Field(pattern=r"^[a-z0-9_]+$")
     corpus: str = Field(pattern=r"^[a-z0-9_]+$")
     site: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str = ""
-    manifest: Path
+    manifest: Path | None = None
     speakers: dict[str, str] = Field(min_length=1)
     deny_list: Path | None = None
     allow_list: list[str] = Field(default_factory=list)
@@ -50,6 +62,15 @@ class StudyConfig(BaseModel):
     # deny list on the next run; accept_risk rows accept flagged records.
     decisions: Path | None = None
     risk: RiskConfig | None = None
+    # Utterance tables and REFI-QDA projects: each conversation or text source is a transcript.
+    tables: list[TableSourceConfig] = Field(default_factory=list)
+    qdpx: list[Path] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_sources(self) -> StudyConfig:
+        if self.manifest is None and not self.tables and not self.qdpx:
+            raise ValueError("a study needs a manifest, tables or qdpx projects")
+        return self
 
 
 class DeidConfig(BaseModel):

@@ -15,6 +15,10 @@ class RawSourceError(ValueError):
     """A source that cannot be shown raw: missing, unreadable or changed since it was loaded."""
 
 
+# Utterance tables and QDA projects hold many transcripts; the raw view reads single files.
+DOCUMENT_SUFFIXES = {".csv", ".jsonl", ".parquet", ".qdpx"}
+
+
 def raw_utterances(
     con: duckdb.DuckDBPyConnection, config: ConsortiumConfig, transcript_id: str
 ) -> dict[str, str]:
@@ -30,6 +34,10 @@ def raw_utterances(
     study = next((s for s in config.studies if s.study_id == study_id), None)
     if study is None:
         raise RawSourceError(f"{transcript_id}: study {study_id} is not in this config")
+    if study.manifest is None or Path(source).suffix.lower() in DOCUMENT_SUFFIXES:
+        raise RawSourceError(
+            f"{transcript_id}: raw context is read from manifest-listed transcript files only"
+        )
     path = (config.resolve(study.manifest).parent / Path(source)).resolve()
     transcript = TranscriptSource(
         study_id, transcript_id, path, source, participant_id, content_hash

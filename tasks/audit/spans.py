@@ -31,6 +31,10 @@ def resolve_spans(
     spans = [d for d in decisions if d.decision.utterance_id and not d.decision.term]
     if not spans:
         return decisions
+    if study.manifest is None:
+        raise DecisionsError(
+            f"{study.study_id}: span decisions need a manifest; give the term instead"
+        )
     manifest = config.resolve(study.manifest)
     try:
         rows = {row.transcript_id: row.file for row in read_manifest(manifest)[0]}

@@ -47,3 +47,8 @@ def pseudonym(key: bytes, entity_type: str, value: str) -> str:
 def value_digest(key: bytes, value: str) -> str:
     """Keyed digest for the audit trail: joins repeated values without revealing them."""
     return _mac(key, "audit", value)[:DIGEST_HEX]
+
+
+def keyed_id(key: bytes, prefix: str, value: str) -> str:
+    """An id-like stand-in for a value that may name someone, e.g. coder-3f9a1c2b."""
+    return f"{prefix}-{_mac(key, prefix, value)[:PSEUDONYM_HEX]}"

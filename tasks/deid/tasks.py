@@ -57,6 +57,7 @@ def deidentify_study_task(
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),
         ("detections", batch.detections),
+        ("codings", batch.codings),
     ):
         write_frame(df, stage_dir / f"{study.study_id}.{name}.parquet")
     write_frame(
@@ -67,5 +68,6 @@ def deidentify_study_task(
         "transcripts": batch.transcripts.height,
         "utterances": batch.utterances.height,
         "detections": batch.detections.height,
+        "codings": batch.codings.height,
         "quarantined": len(batch.quarantined),
     }

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import polars as pl
@@ -12,15 +13,19 @@ from schemas import frames
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.audit.decisions import apply_decisions, study_decisions
 from tasks.audit.spans import resolve_spans
+from tasks.coding.imported import remap_span, theme_id_for
 from tasks.deid.engine import Deidentifier, DeidResult
 from tasks.deid.pseudonym import value_digest
 from tasks.deid.recognizers import parse_deny_list
+from tasks.ingest.documents import Document
 from tasks.ingest.formats import SOURCE_ERRORS
 from tasks.ingest.limits import DEFAULT_LIMITS
+from tasks.ingest.reading import SourceError
 from tasks.ingest.sources import (
     QuarantineRecord,
     TranscriptSource,
     ingest_limits,
+    read_document,
     read_utterances,
 )
 from tasks.ingest.transcript_text import Utterance
@@ -38,6 +43,7 @@ class DeidentifiedBatch:
     utterances: pl.DataFrame
     detections: pl.DataFrame
     quarantined: list[QuarantineRecord]
+    codings: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=frames.CODINGS))
 
 
 def study_lists(
@@ -84,32 +90,94 @@ def deidentify_sources(
     config: ConsortiumConfig | None = None,
 ) -> DeidentifiedBatch:
     """Read, de-identify and frame each source; raw text lives only inside this function."""
-    rows: dict[str, list[dict]] = {"transcripts": [], "utterances": [], "detections": []}
+    rows: dict[str, list[dict]] = {
+        "transcripts": [], "utterances": [], "detections": [], "codings": []
+    }  # fmt: skip
     limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
     quarantined: list[QuarantineRecord] = []
+    failed: set[Path] = set()  # a table or project that fails is quarantined once, as a whole
+    parsed_files: dict[tuple[Path, str], list[Document]] = {}
     for first in range(0, len(sources), batch_size):
         readable = []
         for source in sources[first : first + batch_size]:
+            if source.path in failed:
+                continue
             try:
-                readable.append((source, read_utterances(source, study.speakers, limits)))
+                if source.kind == "file":
+                    document = Document("", None, read_utterances(source, study.speakers, limits))
+                elif config is None:
+                    raise SourceError("tables and projects need the consortium config")
+                else:
+                    document = read_document(source, study, config, key, parsed_files)
+                readable.append((source, document))
             except SOURCE_ERRORS as exc:
+                failed.add(source.path)
                 quarantined.append(
                     QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
                 )
+        readable = [(s, d) for s, d in readable if s.path not in failed]
         results = engine.deidentify_transcripts(
-            [[u.text for u in parsed] for _, parsed in readable],
+            [[u.text for u in document.utterances] for _, document in readable],
             [source.participant_id for source, _ in readable],
         )
-        for (source, parsed), transcript_results in zip(readable, results, strict=True):
-            _add_rows(rows, source, study, parsed, transcript_results, key, run_id)
+        for (source, document), transcript_results in zip(readable, results, strict=True):
+            _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
+            rows["codings"] += imported_codings(source, document, transcript_results)
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
+    parsed_files.clear()
+    # A table that failed part-way loads none of its transcripts: files load whole or not at all.
+    dropped = {s.transcript_id for s in sources if s.path in failed}
+    rows = {
+        name: [r for r in table if r["transcript_id"] not in dropped]
+        for name, table in rows.items()
+    }
     return DeidentifiedBatch(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),
         frames.frame(rows["detections"], frames.DETECTIONS),
         quarantined,
+        frames.frame(rows["codings"], frames.CODINGS),
     )
+
+
+def utterance_id(transcript_id: str, seq: int) -> str:
+    """<transcript_id>:<seq, 4 digits>."""
+    return f"{transcript_id}:{seq:04d}"
+
+
+def imported_codings(
+    source: TranscriptSource, document: Document, results: list[DeidResult]
+) -> list[dict]:
+    """Coding rows of a document's annotations, remapped onto its de-identified utterances.
+
+    This is where imported codings enter the pipeline (theme_id is the study's own code name
+    until a crosswalk maps it onto the consortium codebook).
+    """
+    rows: dict[tuple[str, str, str, int], dict] = {}
+    for note in document.annotations:
+        result = results[note.seq]
+        replacements = [
+            (det.start, det.end, out_start, out_end)
+            for det, (out_start, out_end) in zip(result.detections, result.spans, strict=True)
+        ]
+        start, end = remap_span(note.start, note.end, replacements)
+        if start >= end:
+            continue
+        row = {
+            "utterance_id": utterance_id(source.transcript_id, note.seq),
+            "transcript_id": source.transcript_id,
+            "theme_id": theme_id_for(note.code),
+            "coder": note.coder,
+            "matched_rule": f"code:{note.code}",
+            "start_offset": start,
+            "end_offset": end,
+            "origin": note.origin,
+        }
+        unique = (row["utterance_id"], row["theme_id"], row["coder"], start)
+        kept = rows.setdefault(unique, row)
+        kept["end_offset"] = max(kept["end_offset"], end)  # same start twice: keep the longer
+    return list(rows.values())
 
 
 def _add_rows(
@@ -123,10 +191,10 @@ def _add_rows(
 ) -> None:
     """Frame rows of one transcript: de-identified utterances, audit rows, the transcript."""
     for utt, result in zip(parsed, results, strict=True):
-        utterance_id = f"{source.transcript_id}:{utt.seq:04d}"
+        uid = utterance_id(source.transcript_id, utt.seq)
         rows["utterances"].append(
             {
-                "utterance_id": utterance_id,
+                "utterance_id": uid,
                 "transcript_id": source.transcript_id,
                 "study_id": study.study_id,
                 "seq": utt.seq,
@@ -140,7 +208,7 @@ def _add_rows(
         ):
             rows["detections"].append(
                 {
-                    "utterance_id": utterance_id,
+                    "utterance_id": uid,
                     "transcript_id": source.transcript_id,
                     "start_offset": det.start,
                     "end_offset": det.end,

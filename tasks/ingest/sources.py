@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.config import ConsortiumConfig, StudyConfig
+from schemas.config import ConsortiumConfig, StudyConfig, TableSourceConfig
+from tasks.deid.keys import load_key
+from tasks.ingest.documents import Document, file_documents
 from tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
 from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.manifest import ManifestError, read_manifest
+from tasks.ingest.manifest import ManifestError, ManifestRow, read_manifest
 from tasks.ingest.reading import SourceError, content_hash, read_bytes
 from tasks.ingest.transcript_text import Utterance
 
@@ -24,6 +26,8 @@ class TranscriptSource:
     participant_id: str
     content_hash: str
     attributes: dict[str, str] = field(default_factory=dict)
+    kind: str = "file"  # file | table | qdpx: tables and projects hold many transcripts
+    part: str = ""  # the transcript's local id inside a table or project
 
 
 @dataclass(frozen=True)
@@ -42,17 +46,28 @@ def global_transcript_id(study_id: str, local_id: str) -> str:
 
 
 def discover_study(
-    study: StudyConfig, config: ConsortiumConfig
+    study: StudyConfig, config: ConsortiumConfig, key: bytes | None = None
 ) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
     """List a study's readable transcripts and quarantine what cannot be used."""
-    manifest_path = config.resolve(study.manifest)
     limits = ingest_limits(config)
+    documents = multi_transcript_files(study, config)
+    if study.manifest is None:
+        rows, problems, manifest_dir = [], [], config.base_dir
+    else:
+        manifest_path = config.resolve(study.manifest)
+        manifest_dir = manifest_path.parent
+        try:
+            rows, problems = read_manifest(manifest_path)
+        except ManifestError as exc:
+            record = QuarantineRecord(study.study_id, manifest_path.name, "manifest", str(exc))
+            return [], [record]
+    # Rows naming a table or project give attributes to its transcripts, by transcript_id.
+    attribute_rows = {
+        r.transcript_id: r for r in rows if (manifest_dir / r.file).resolve() in documents
+    }
+    rows = [r for r in rows if r.transcript_id not in attribute_rows]
     sources: list[TranscriptSource] = []
     quarantined: list[QuarantineRecord] = []
-    try:
-        rows, problems = read_manifest(manifest_path)
-    except ManifestError as exc:
-        return sources, [QuarantineRecord(study.study_id, manifest_path.name, "manifest", str(exc))]
     for problem in problems:
         quarantined.append(
             QuarantineRecord(
@@ -63,7 +78,7 @@ def discover_study(
             )
         )
     for row in rows:
-        path = (manifest_path.parent / row.file).resolve()
+        path = (manifest_dir / row.file).resolve()
         try:
             data = read_bytes(path, limits.max_file_bytes)
             parse_source(data, path.suffix, study.speakers, limits)
@@ -81,10 +96,74 @@ def discover_study(
                 attributes=row.attributes,
             )
         )
-    listed = {(manifest_path.parent / f).resolve() for f in [r.file for r in rows]}
-    listed |= {(manifest_path.parent / p.file).resolve() for p in problems if p.file}
-    quarantined += unlisted_files(study.study_id, manifest_path.parent, listed)
+    listed = {(manifest_dir / f).resolve() for f in [r.file for r in rows]}
+    listed |= {(manifest_dir / p.file).resolve() for p in problems if p.file}
+    quarantined += unlisted_files(study.study_id, manifest_dir, listed)
+    if documents:
+        key = key if key is not None else load_key(config.key_env, config.key_file)
+        taken = {s.transcript_id for s in sources}
+        base = Path(config.base_dir).resolve()
+        for path, (kind, table) in documents.items():
+            name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name
+            found, problem = _document_sources(
+                study, path, name, kind, table, key, limits, attribute_rows, taken
+            )
+            sources += found
+            quarantined += problem
     return sources, quarantined
+
+
+def multi_transcript_files(
+    study: StudyConfig, config: ConsortiumConfig
+) -> dict[Path, tuple[str, TableSourceConfig | None]]:
+    """The study's tables and projects by resolved path, with their kind and table config."""
+    files: dict[Path, tuple[str, TableSourceConfig | None]] = {
+        config.resolve(table.path): ("table", table) for table in study.tables
+    }
+    files.update({config.resolve(path): ("qdpx", None) for path in study.qdpx})
+    return files
+
+
+def _document_sources(
+    study: StudyConfig,
+    path: Path,
+    name: str,
+    kind: str,
+    table: TableSourceConfig | None,
+    key: bytes,
+    limits: IngestLimits,
+    attribute_rows: dict[str, ManifestRow],
+    taken: set[str],
+) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
+    """A table's conversations or a project's text sources as transcripts, or one quarantine."""
+    try:
+        data = read_bytes(path, limits.max_file_bytes)
+        documents = file_documents(data, kind, study.speakers, key, limits, table)
+    except SOURCE_ERRORS as exc:
+        return [], [QuarantineRecord(study.study_id, name, "ingest", str(exc))]
+    found = []
+    for document in documents:
+        transcript_id = global_transcript_id(study.study_id, document.local_id)
+        if transcript_id in taken:
+            reason = f"transcript id {transcript_id} already comes from another source"
+            return [], [QuarantineRecord(study.study_id, name, "ingest", reason)]
+        row = attribute_rows.get(document.local_id)
+        participant = row.participant_id if row else document.participant_id
+        found.append(
+            TranscriptSource(
+                study_id=study.study_id,
+                transcript_id=transcript_id,
+                path=path,
+                source=name,
+                participant_id=participant or document.local_id,
+                content_hash=content_hash(data),
+                attributes=row.attributes if row else {},
+                kind=kind,
+                part=document.local_id,
+            )
+        )
+    taken.update(s.transcript_id for s in found)
+    return found, []
 
 
 def unlisted_files(study_id: str, root: Path, listed: set[Path]) -> list[QuarantineRecord]:
@@ -116,3 +195,33 @@ def read_utterances(
     if content_hash(data) != source.content_hash:
         raise SourceError("file changed during the run; rerun to pick up the new version")
     return parse_source(data, source.path.suffix, speakers, limits)
+
+
+def read_document(
+    source: TranscriptSource,
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    key: bytes,
+    cache: dict[tuple[Path, str], list[Document]] | None = None,
+) -> Document:
+    """Read a transcript for de-identification: a file's utterances, or a table or project part.
+
+    `cache` keeps the current multi-transcript file parsed once; the caller drops it when done
+    (it holds raw text).
+    """
+    limits = ingest_limits(config)
+    if source.kind == "file":
+        return Document("", None, read_utterances(source, study.speakers, limits))
+    cache = {} if cache is None else cache
+    cache_key = (source.path, source.content_hash)
+    if cache_key not in cache:
+        cache.clear()  # a file's transcripts come together: hold one parsed file at a time
+        data = read_bytes(source.path, limits.max_file_bytes)
+        if content_hash(data) != source.content_hash:
+            raise SourceError("file changed during the run; rerun to pick up the new version")
+        kind, table = multi_transcript_files(study, config).get(source.path, (source.kind, None))
+        cache[cache_key] = file_documents(data, kind, study.speakers, key, limits, table)
+    for document in cache[cache_key]:
+        if document.local_id == source.part:
+            return document
+    raise SourceError("the transcript is no longer in its file; rerun to pick up the new version")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +37,7 @@ class TableMapping(BaseModel):
     speaker: str | None = Field(default=None, min_length=1)
     role: str | None = Field(default=None, min_length=1)
     text: str = Field(min_length=1)
+    participant_id: str | None = Field(default=None, min_length=1)
     labels: tuple[str, ...] = ()
 
     @model_validator(mode="after")
@@ -55,7 +56,7 @@ class TableMapping(BaseModel):
 
     def columns(self) -> list[str]:
         """Every mapped column, in a fixed order."""
-        optional = [self.turn] if self.turn else []
+        optional = [c for c in (self.turn, self.participant_id) if c]
         return [self.conversation_id, *optional, self.speaker_column, self.text, *self.labels]
 
 
@@ -65,6 +66,7 @@ class TableTranscripts:
 
     turns: dict[str, list[Turn]]
     labels: dict[str, list[dict[str, str | None]]]
+    participants: dict[str, str] = field(default_factory=dict)
 
 
 def _missing(mapping: TableMapping, present: set[str]) -> None:
@@ -189,6 +191,7 @@ def _collect(
     frame = _as_text_columns(frame, mapping)
     grouped: dict[str, list[tuple[int, Turn, dict[str, str | None]]]] = {}
     seen: dict[str, set[int]] = {}
+    participants: dict[str, str] = {}
     for index, row in enumerate(frame.iter_rows(named=True)):
         where = f"{position} {row[_POSITION]}"
         conversation = _required(row, mapping.conversation_id, where)
@@ -206,6 +209,10 @@ def _collect(
             if order in seen.setdefault(conversation, set()):
                 raise ParseError(f"{where}: turn number repeats within its conversation")
             seen[conversation].add(order)
+        if mapping.participant_id:
+            participant = _required(row, mapping.participant_id, where).strip()
+            if participants.setdefault(conversation, participant) != participant:
+                raise ParseError(f"{where}: participant differs within its conversation")
         labels = {column: row[column] for column in mapping.labels}
         grouped.setdefault(conversation, []).append((order, Turn(speaker.strip(), text), labels))
     if not grouped:
@@ -215,6 +222,7 @@ def _collect(
     return TableTranscripts(
         turns={cid: [turn for _, turn, _ in rows] for cid, rows in grouped.items()},
         labels={cid: [labels for _, _, labels in rows] for cid, rows in grouped.items()},
+        participants=participants,
     )
 
 

@@ -20,6 +20,8 @@ SOURCES_SCHEMA = {
     "participant_id": pl.String,
     "content_hash": pl.String,
     "attributes": pl.String,
+    "kind": pl.String,
+    "part": pl.String,
 }
 
 
@@ -50,3 +52,11 @@ def sources_from_frame(df: pl.DataFrame) -> list[TranscriptSource]:
         )
         for row in df.iter_rows(named=True)
     ]
+
+
+def files_of(sources: list[TranscriptSource]) -> dict[Path, list[TranscriptSource]]:
+    """Sources grouped by the file they come from (a table or project holds many)."""
+    grouped: dict[Path, list[TranscriptSource]] = {}
+    for source in sources:
+        grouped.setdefault(source.path, []).append(source)
+    return grouped

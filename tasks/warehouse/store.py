@@ -82,17 +82,32 @@ def replace_transcripts(
     transcripts: pl.DataFrame,
     utterances: pl.DataFrame,
     detections: pl.DataFrame,
+    codings: pl.DataFrame | None = None,
 ) -> int:
-    """Replace the given transcripts and all their rows in one transaction; return how many."""
+    """Replace the given transcripts and all their rows in one transaction; return how many.
+
+    Every transcript earlier loaded from the same source file goes too, so a conversation
+    removed from a changed table leaves nothing behind. `codings` are the imported ones.
+    """
     if transcripts.is_empty():
         return 0
     ids = transcripts["transcript_id"].to_list()
+    files = transcripts.select("study_id", "source").unique().rows()
     with transaction(con):
+        ids += [
+            row[0]
+            for row in con.execute(
+                "SELECT transcript_id FROM transcripts WHERE list_contains(?, [study_id, source])",
+                [[list(f) for f in files]],
+            ).fetchall()
+        ]
         for table in TRANSCRIPT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE list_contains(?, transcript_id)", [ids])
         append_rows(con, "transcripts", transcripts)
         append_rows(con, "utterances", utterances)
         append_rows(con, "detections", detections)
+        if codings is not None:
+            append_rows(con, "codings", codings)
     return transcripts.height
 
 

@@ -108,8 +108,8 @@ class KillBeforeDetections:
 real_replace = store.replace_transcripts
 
 
-def replace_then_die(con, transcripts, utterances, detections):
-    return real_replace(KillBeforeDetections(con), transcripts, utterances, detections)
+def replace_then_die(con, transcripts, utterances, detections, codings=None):
+    return real_replace(KillBeforeDetections(con), transcripts, utterances, detections, codings)
 
 
 def validate_then_die(df, contract):
@@ -256,6 +256,7 @@ def test_rerun_after_sigkill_gives_the_same_warehouse(
         # Killed inside the open transaction: its DELETEs ran and rows were half written...
         assert facts["statements"] == [
             "BEGIN TRANSACTION",
+            "SELECT transcript_id FROM transcripts",  # earlier transcripts of the same files
             *(f"DELETE FROM {t}" for t in TRANSCRIPT_TABLES),
             "INSERT INTO transcripts BY NAME SELECT * FROM incoming",
             "INSERT INTO utterances BY NAME SELECT * FROM incoming",

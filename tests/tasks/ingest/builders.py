@@ -133,3 +133,39 @@ def billion_laughs_qde(levels: int = 9) -> bytes:
         "</TextSource>"
     )
     return qde(source, prolog=prolog)
+
+
+def coded_qde(
+    sources: Iterable[tuple[str, str, str, Iterable[tuple[int, int, str, str]]]],
+    codes: dict[str, str],
+    users: dict[str, str] | None = None,
+    origin: str = "QualCoder 3.6",
+) -> bytes:
+    """A project.qde with a codebook, users and, per source (guid, name, plainTextPath,
+    selections), coded PlainTextSelections (start, end, code guid, user guid)."""
+    code_xml = "".join(
+        f"<Code guid={quoteattr(g)} name={quoteattr(n)} isCodable='true'/>"
+        for g, n in codes.items()
+    )
+    user_xml = "".join(
+        f"<User guid={quoteattr(g)} name={quoteattr(n)}/>" for g, n in (users or {}).items()
+    )
+    source_xml = ""
+    for guid, name, path, selections in sources:
+        inner = "".join(
+            f"<PlainTextSelection guid='s{i}' name='s' startPosition='{start}' "
+            f"endPosition='{end}' creatingUser={quoteattr(user)}>"
+            f"<Coding guid='c{i}' creatingUser={quoteattr(user)}>"
+            f"<CodeRef targetGUID={quoteattr(code)}/></Coding></PlainTextSelection>"
+            for i, (start, end, code, user) in enumerate(selections)
+        )
+        source_xml += (
+            f"<TextSource guid={quoteattr(guid)} name={quoteattr(name)} "
+            f"plainTextPath={quoteattr(path)}>{inner}</TextSource>"
+        )
+    body = (
+        f'<Project name="study" origin={quoteattr(origin)} xmlns="{QDE_NAMESPACE}">'
+        f"<Users>{user_xml}</Users>"
+        f"<CodeBook><Codes>{code_xml}</Codes></CodeBook><Sources>{source_xml}</Sources></Project>"
+    )
+    return f'<?xml version="1.0" encoding="utf-8"?>\n{body}'.encode()

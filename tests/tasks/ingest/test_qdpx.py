@@ -47,6 +47,11 @@ MEMBER = (f"sources/{GUID_B}.txt", b"I: From a file.")
             [QdpxSource(GUID_B, "Interview 2", "I: UTF-16 ça")],
             id="utf16-member",
         ),
+        pytest.param(
+            qdpx_bytes(qde(BY_PATH), [(f"Sources/{GUID_B}.txt", b"I: From a file.")]),
+            [QdpxSource(GUID_B, "Interview 2", "I: From a file.")],
+            id="capitalised-sources-folder",
+        ),
         pytest.param(qdpx_bytes(qde()), [], id="no-sources"),
         pytest.param(
             qdpx_bytes(qde(INLINE, prolog="<!DOCTYPE Project>\n")),

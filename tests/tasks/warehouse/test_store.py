@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import polars as pl
 import pytest
 
 from schemas import frames
@@ -259,3 +260,47 @@ def test_connection_is_usable_after_a_rollback(con) -> None:
 
     assert replace_transcripts(con, transcripts, utterances, detections) == 1
     assert _counts(con) == {"transcripts": 1, "utterances": 1, "detections": 1, "codings": 0}
+
+
+def _table_batch(conversations: dict[str, list[str]], content_hash: str):
+    """Frames of a table file's conversations: one source, one hash, imported codings."""
+    parts = [_batch(f"s:{c}", texts, content_hash) for c, texts in conversations.items()]
+    transcripts, utterances, detections = (pl.concat([p[i] for p in parts]) for i in range(3))
+    transcripts = transcripts.with_columns(source=pl.lit("chats.csv"))
+    codings = pl.concat(
+        _codings(f"s:{c}", len(texts)).with_columns(
+            coder=pl.lit("table:act"), origin=pl.lit("table")
+        )
+        for c, texts in conversations.items()
+    )
+    return transcripts, utterances, detections, codings
+
+
+def test_a_changed_table_replaces_its_conversations_and_drops_vanished_ones(con) -> None:
+    replace_transcripts(con, *_table_batch({"C1": ["a", "b"], "C2": ["c"]}, "h1"))
+    replace_transcripts(con, *_batch("s:T9", ["kept"], "h9"))
+    replace_codings(con, CODER, _codings("s:T9", 1))
+    assert _counts(con)["codings"] == 4
+
+    replace_transcripts(con, *_table_batch({"C1": ["a2"], "C3": ["d", "e"]}, "h2"))
+
+    assert stored_hashes(con) == {"s:C1": "h2", "s:C3": "h2", "s:T9": "h9"}
+    assert _counts(con, "s:C2") == {
+        "transcripts": 0,
+        "utterances": 0,
+        "detections": 0,
+        "codings": 0,
+    }
+    assert _counts(con, "s:C3")["codings"] == 2
+    assert _counts(con, "s:T9")["codings"] == 1
+
+
+def test_reloading_imported_codings_is_idempotent_and_rule_codings_leave_them(con) -> None:
+    batch = _table_batch({"C1": ["a", "b"]}, "h1")
+    replace_transcripts(con, *batch)
+    replace_transcripts(con, *batch)
+    replace_codings(con, CODER, _codings("s:C1", 1))
+    replace_codings(con, CODER, _codings("s:C1", 1))
+
+    origins = con.execute("SELECT origin, count(*) FROM codings GROUP BY 1 ORDER BY 1").fetchall()
+    assert origins == [("rules", 1), ("table", 2)]
