@@ -28,6 +28,7 @@ studies:
   site: site_a
   speakers: {Worker: peer_worker, Client: client}
   deny_list: known.txt
+  crosswalk: crosswalk.yaml
   tables:
   - path: data/chats.csv
     mapping: {conversation_id: conv, turn: n, speaker: who, text: text, labels: [act]}
@@ -44,6 +45,14 @@ CHATS = (
     f"{CLIENT},1,Worker,I've been there myself you know.,self_disclosure\n"
     f"{CLIENT},2,Client,That helps.,\n"
 )
+# The project's codes map onto consortium themes; two of the table's codes stay unmapped.
+CROSSWALK = """\
+version: "1"
+codes:
+  Shared identity: shared_identity
+  Being heard: being_understood
+  disclosure: helper_self_disclosure
+"""
 BROKEN = "conv,n,who,text\nC05,1,Worker,Hello.\nC05,1,Client,Hi.\n"
 SOURCE = (
     "Worker: Welcome back. I've been there myself.\r\n"
@@ -61,6 +70,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[RunSummar
     root = tmp_path_factory.mktemp("sources")
     shutil.copy(FIXTURES / "mini" / "codebook.yaml", root / "codebook.yaml")
     (root / "consortium.yaml").write_text(CONFIG, encoding="utf-8")
+    (root / "crosswalk.yaml").write_text(CROSSWALK, encoding="utf-8")
     (root / "known.txt").write_text(f"PERSON: {WORKER}\nPERSON: {CLIENT}\n", encoding="utf-8")
     data = root / "data"
     data.mkdir()
@@ -117,11 +127,28 @@ def test_the_broken_table_is_quarantined_with_its_reason(runs) -> None:
     root, summaries = runs
 
     rows = _query(
-        root, f"SELECT source, stage, reason FROM quarantine WHERE run_id = '{summaries[0].run_id}'"
+        root,
+        "SELECT source, stage, reason FROM quarantine "
+        f"WHERE run_id = '{summaries[0].run_id}' AND stage = 'ingest'",
     )
     assert rows == [
         ("data/broken.csv", "ingest", "row 2: turn number repeats within its conversation")
     ]
+
+
+def test_codes_the_crosswalk_does_not_map_are_quarantined_not_dropped(runs) -> None:
+    root, summaries = runs
+
+    rows = _query(
+        root,
+        "SELECT study_id, source, reason FROM quarantine "
+        f"WHERE run_id = '{summaries[0].run_id}' AND stage = 'code'",
+    )
+    assert sorted((study, source) for study, source, _ in rows) == [
+        ("chats", "code:question"),
+        ("chats", "code:self_disclosure"),
+    ]
+    assert "does not map it" in rows[0][2]
 
 
 def test_each_conversation_and_source_is_a_transcript_and_vanished_ones_go(runs) -> None:
@@ -146,12 +173,13 @@ def test_imported_codings_are_loaded_once_beside_rule_codings(runs) -> None:
         "WHERE c.origin <> 'rules' ORDER BY 1, 2",
     )
     by_theme = {theme: (origin, coder, rule, words) for origin, theme, coder, rule, words in rows}
-    assert set(by_theme) == {"question", "disclosure", "shared_identity", "being_heard"}
-    assert by_theme["disclosure"][:3] == ("table", "table:act", "code:disclosure")
+    # Mapped through the crosswalk onto consortium themes; the matched rule keeps the study code.
+    assert set(by_theme) == {"helper_self_disclosure", "shared_identity", "being_understood"}
+    assert by_theme["helper_self_disclosure"][:3] == ("table", "table:act", "code:disclosure")
     origin, coder, rule, words = by_theme["shared_identity"]
     assert (origin, rule) == ("qdpx", "code:Shared identity") and coder.startswith("coder-")
     assert words.startswith("[PERSON-") and words.endswith("] said the same")
-    assert by_theme["being_heard"][3] == "listened"
+    assert by_theme["being_understood"][3] == "listened"
     assert _query(root, "SELECT count(*) FROM codings WHERE origin = 'rules'")[0][0] > 0
 
 
