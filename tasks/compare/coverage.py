@@ -1,119 +1,160 @@
-"""Theme coverage per study and two-group comparisons, read from the warehouse."""
+"""Theme coverage per study, site, corpus, speaker role and participant attribute."""
 
 from __future__ import annotations
 
 import duckdb
-import numpy as np
 import polars as pl
 
-from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.bootstrap import cluster_bootstrap_diff
+from schemas.config import StatsConfig
+from tasks.compare.selection import SELECTED_CODINGS, selection_params
 
-STUDY_COVERAGE_SQL = """
-WITH units AS (
-    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus
-    FROM utterances u JOIN studies s USING (study_id)
+# One row per utterance with what coverage groups by. A speaker turn is a maximal run of
+# consecutive utterances by the same role in a transcript (formats that already write one
+# utterance per turn give turns equal to utterances).
+UNITS_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_units AS
+WITH ordered AS (
+    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus, s.site, u.speaker_role,
+           u.study_id || ':' || t.participant_id AS participant, t.attributes, u.n_words,
+           length(u.text) AS chars, u.seq,
+           CASE WHEN u.speaker_role IS DISTINCT FROM lag(u.speaker_role)
+                     OVER (PARTITION BY u.transcript_id ORDER BY u.seq) THEN 1 ELSE 0 END
+               AS new_turn
+    FROM utterances u JOIN studies s ON s.study_id = u.study_id
+    JOIN transcripts t ON t.transcript_id = u.transcript_id
+)
+SELECT * EXCLUDE (new_turn, seq),
+       transcript_id || '#' || sum(new_turn) OVER (
+           PARTITION BY transcript_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS turn
+FROM ordered
+"""
+
+# Per utterance and theme: references (selected codings) and characters in the union of spans.
+CODED_SQL = (
+    """
+CREATE OR REPLACE TEMP TABLE coverage_coded AS
+WITH spans AS (
+    SELECT c.utterance_id, c.theme_id, greatest(c.start_offset, 0) AS s,
+           least(c.end_offset, u.chars) AS e
+    FROM """
+    + SELECTED_CODINGS
+    + """ c JOIN coverage_units u USING (utterance_id)
 ),
+marked AS (
+    SELECT *, max(e) OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+    FROM spans
+),
+islands AS (
+    SELECT *, sum(CASE WHEN prev_end IS NULL OR s >= prev_end THEN 1 ELSE 0 END)
+              OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e ROWS UNBOUNDED PRECEDING)
+              AS island
+    FROM marked
+),
+merged AS (
+    SELECT utterance_id, theme_id, island, count(*) AS refs, greatest(max(e) - min(s), 0) AS chars
+    FROM islands GROUP BY ALL
+)
+SELECT utterance_id, theme_id, sum(refs) AS refs, sum(chars) AS chars_coded
+FROM merged GROUP BY ALL
+"""
+)
+
+BREAKDOWN_SQL = """
+WITH scoped AS (SELECT *, {level} AS level FROM coverage_units WHERE {level} IS NOT NULL),
 totals AS (
-    SELECT study_id, corpus, count(*) AS units_total,
-           count(DISTINCT transcript_id) AS transcripts_total
-    FROM units GROUP BY ALL
+    SELECT level, count(*) AS units_total, count(DISTINCT turn) AS turns_total,
+           count(DISTINCT transcript_id) AS transcripts_total,
+           count(DISTINCT participant) AS participants_total,
+           sum(chars) AS chars_total, sum(n_words) AS words_total
+    FROM scoped GROUP BY level
 ),
 coded AS (
-    SELECT u.study_id, c.theme_id, count(DISTINCT c.utterance_id) AS units_coded,
-           count(DISTINCT c.transcript_id) AS transcripts_coded
-    FROM codings c JOIN units u USING (utterance_id) GROUP BY ALL
+    SELECT level, c.theme_id, sum(c.refs) AS n_references, count(*) AS units_coded,
+           count(DISTINCT turn) AS turns_coded, count(DISTINCT transcript_id) AS transcripts_coded,
+           count(DISTINCT participant) AS participants_coded, sum(c.chars_coded) AS chars_coded
+    FROM scoped JOIN coverage_coded c USING (utterance_id) GROUP BY ALL
 )
-SELECT t.study_id, t.corpus, th.theme_id, t.units_total,
-       coalesce(c.units_coded, 0) AS units_coded,
+SELECT $dimension AS dimension, t.level::VARCHAR AS level, th.theme_id,
+       coalesce(c.n_references, 0) AS n_references,
+       t.units_total, coalesce(c.units_coded, 0) AS units_coded,
        coalesce(c.units_coded, 0) / t.units_total AS share_units,
+       t.turns_total, coalesce(c.turns_coded, 0) AS turns_coded,
+       coalesce(c.turns_coded, 0) / t.turns_total AS share_turns,
        t.transcripts_total, coalesce(c.transcripts_coded, 0) AS transcripts_coded,
-       coalesce(c.transcripts_coded, 0) / t.transcripts_total AS share_transcripts
+       coalesce(c.transcripts_coded, 0) / t.transcripts_total AS share_transcripts,
+       t.participants_total, coalesce(c.participants_coded, 0) AS participants_coded,
+       coalesce(c.participants_coded, 0) / t.participants_total AS share_participants,
+       t.chars_total, coalesce(c.chars_coded, 0) AS chars_coded,
+       coalesce(c.chars_coded, 0) / nullif(t.chars_total, 0) AS share_chars,
+       t.words_total,
+       1000.0 * coalesce(c.n_references, 0) / nullif(t.words_total, 0) AS per_1000_words
 FROM totals t CROSS JOIN themes th
-LEFT JOIN coded c ON c.study_id = t.study_id AND c.theme_id = th.theme_id
-ORDER BY t.study_id, th.theme_id
+LEFT JOIN coded c ON c.level = t.level AND c.theme_id = th.theme_id
+WHERE t.participants_total >= $min_participants
+ORDER BY level, th.theme_id
 """
 
-# One row per transcript and theme: units in scope and units coded with the theme.
-CLUSTER_COUNTS_SQL = """
-WITH scoped AS (
-    SELECT u.utterance_id, u.transcript_id, s.{by} AS grp
-    FROM utterances u JOIN studies s USING (study_id)
-    WHERE s.{by} IN (?, ?) AND (? OR list_contains(?, u.speaker_role))
-)
-SELECT sc.grp, sc.transcript_id, th.theme_id,
-       count(DISTINCT sc.utterance_id) AS units,
-       count(DISTINCT c.utterance_id) AS coded
-FROM scoped sc CROSS JOIN themes th
-LEFT JOIN codings c ON c.utterance_id = sc.utterance_id AND c.theme_id = th.theme_id
-GROUP BY ALL
-ORDER BY sc.grp, sc.transcript_id, th.theme_id
-"""
+DIMENSIONS = ("study_id", "site", "corpus", "speaker_role")
 
 
-def study_coverage(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Share of utterances and of transcripts coded with each theme, per study."""
-    return con.sql(STUDY_COVERAGE_SQL).pl()
+def prepare_units(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> None:
+    """Build the per-utterance temp tables that every breakdown reads."""
+    con.execute(UNITS_SQL)
+    con.execute(CODED_SQL, selection_params(stats))
 
 
-def _cluster_matrices(
-    counts: pl.DataFrame, group: str, theme_ids: list[str]
-) -> tuple[np.ndarray, np.ndarray]:
-    wide = (
-        counts.filter(pl.col("grp") == group)
-        .pivot(on="theme_id", index=["transcript_id", "units"], values="coded")
-        .sort("transcript_id")
-    )
-    return wide.select(theme_ids).to_numpy().astype(float), wide["units"].to_numpy().astype(float)
+def attribute_names(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> list[str]:
+    """Participant attributes to break down by: the configured ones, or every one recorded."""
+    if stats.attributes is not None:
+        return stats.attributes
+    rows = con.execute(
+        "SELECT DISTINCT unnest(json_keys(attributes)) FROM transcripts ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
-def compare_groups(
-    con: duckdb.DuckDBPyConnection, comparison: ComparisonConfig, stats: StatsConfig
+def _breakdown(
+    con: duckdb.DuckDBPyConnection, dimension: str, level: str, params: dict, min_p: int
 ) -> pl.DataFrame:
-    """Difference in share of utterances coded, group_a minus group_b, per theme."""
-    roles = comparison.speaker_roles or []
-    counts = con.sql(
-        CLUSTER_COUNTS_SQL.format(by=comparison.by),
-        params=[comparison.group_a, comparison.group_b, not roles, roles],
+    return con.sql(
+        BREAKDOWN_SQL.format(level=level),
+        params={"dimension": dimension, "min_participants": min_p} | params,
     ).pl()
-    theme_ids = [r[0] for r in con.execute("SELECT theme_id FROM themes ORDER BY 1").fetchall()]
-    coded_a, units_a = _cluster_matrices(counts, comparison.group_a, theme_ids)
-    coded_b, units_b = _cluster_matrices(counts, comparison.group_b, theme_ids)
-    if len(units_a) < 2 or len(units_b) < 2:
-        raise ValueError(
-            f"comparison {comparison.comparison_id}: each group needs at least 2 transcripts "
-            f"(got {len(units_a)} and {len(units_b)})"
+
+
+def coverage_breakdown(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
+    """Coverage of every theme by study, site, corpus, speaker role and participant attribute."""
+    prepare_units(con, stats)
+    frames = [_breakdown(con, d, d, {}, 1) for d in DIMENSIONS]
+    for name in attribute_names(con, stats):
+        frames.append(
+            _breakdown(
+                con,
+                f"attribute:{name}",
+                "attributes->>$attribute",
+                {"attribute": name},
+                stats.min_participants_per_group,
+            )
         )
-    diffs = cluster_bootstrap_diff(
-        coded_a, units_a, coded_b, units_b, stats.bootstrap_resamples, stats.seed, stats.confidence
-    )
-    method = (
-        f"cluster bootstrap over transcripts, {stats.bootstrap_resamples} resamples, "
-        f"percentile {stats.confidence:.0%} CI"
-    )
-    return pl.DataFrame(
-        [
-            {
-                "comparison": comparison.comparison_id,
-                "theme_id": theme_id,
-                "group_a": comparison.group_a,
-                "group_b": comparison.group_b,
-                "share_a": d.share_a,
-                "share_b": d.share_b,
-                "diff": d.diff,
-                "ci_low": d.ci_low,
-                "ci_high": d.ci_high,
-                "clusters_a": len(units_a),
-                "clusters_b": len(units_b),
-                "method": method,
-            }
-            for theme_id, d in zip(theme_ids, diffs, strict=True)
-        ]
+    return pl.concat(frames, how="vertical_relaxed")
+
+
+def study_coverage(con: duckdb.DuckDBPyConnection, breakdown: pl.DataFrame) -> pl.DataFrame:
+    """The per-study rows of a breakdown, with each study's corpus."""
+    corpora = con.sql("SELECT study_id, corpus FROM studies").pl()
+    return (
+        breakdown.filter(pl.col("dimension") == "study_id")
+        .rename({"level": "study_id"})
+        .drop("dimension")
+        .join(corpora, on="study_id")
+        .select("study_id", "corpus", pl.exclude("study_id", "corpus"))
+        .sort("study_id", "theme_id")
     )
 
 
-def speaker_roles_note(comparison: ComparisonConfig) -> str:
+def speaker_roles_note(roles: list[str] | None) -> str:
     """Plain words for which utterances a comparison counts."""
-    if not comparison.speaker_roles:
+    if not roles:
         return "all utterances"
-    return "utterances by " + ", ".join(comparison.speaker_roles)
+    return "utterances by " + ", ".join(roles)
