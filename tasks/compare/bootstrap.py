@@ -23,8 +23,15 @@ class ShareDifference:
 
 
 def resample_weights(n_clusters: int, resamples: int, rng: np.random.Generator) -> np.ndarray:
-    """How often each cluster is drawn in each resample (rows sum to n_clusters)."""
-    return rng.multinomial(n_clusters, np.full(n_clusters, 1.0 / n_clusters), size=resamples)
+    """How often each cluster is drawn in each resample (rows sum to n_clusters).
+
+    Multinomial counts built from uniform draws with one bincount: several times faster than
+    rng.multinomial when there are thousands of transcripts.
+    """
+    picks = rng.integers(0, n_clusters, size=(resamples, n_clusters), dtype=np.int64)
+    picks += (np.arange(resamples, dtype=np.int64) * n_clusters)[:, None]
+    counts = np.bincount(picks.ravel(), minlength=resamples * n_clusters)
+    return counts.reshape(resamples, n_clusters)
 
 
 def _ratio(weights: np.ndarray, coded: np.ndarray, units: np.ndarray) -> np.ndarray:

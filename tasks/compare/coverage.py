@@ -13,19 +13,24 @@ from tasks.compare.selection import SELECTED_CODINGS, selection_params
 # utterance per turn give turns equal to utterances).
 UNITS_SQL = """
 CREATE OR REPLACE TEMP TABLE coverage_units AS
-WITH ordered AS (
-    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus, s.site, u.speaker_role,
-           u.study_id || ':' || t.participant_id AS participant, t.attributes, u.n_words,
-           length(u.text) AS chars, u.seq,
+WITH keys AS (
+    SELECT transcript_id, attributes,
+           row_number() OVER (ORDER BY transcript_id) AS transcript_key,
+           dense_rank() OVER (ORDER BY study_id, participant_id) AS participant_key
+    FROM transcripts
+),
+ordered AS (
+    SELECT u.utterance_id, u.study_id, s.corpus, s.site, u.speaker_role, k.attributes,
+           k.transcript_key, k.participant_key, u.n_words, length(u.text) AS chars, u.seq,
            CASE WHEN u.speaker_role IS DISTINCT FROM lag(u.speaker_role)
-                     OVER (PARTITION BY u.transcript_id ORDER BY u.seq) THEN 1 ELSE 0 END
+                     OVER (PARTITION BY k.transcript_key ORDER BY u.seq) THEN 1 ELSE 0 END
                AS new_turn
     FROM utterances u JOIN studies s ON s.study_id = u.study_id
-    JOIN transcripts t ON t.transcript_id = u.transcript_id
+    JOIN keys k ON k.transcript_id = u.transcript_id
 )
-SELECT * EXCLUDE (new_turn, seq),
-       transcript_id || '#' || sum(new_turn) OVER (
-           PARTITION BY transcript_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS turn
+SELECT * EXCLUDE (new_turn, seq), row_number() OVER () AS uid,
+       transcript_key * 1048576 + sum(new_turn) OVER (
+           PARTITION BY transcript_key ORDER BY seq ROWS UNBOUNDED PRECEDING) AS turn_key
 FROM ordered
 """
 
@@ -34,46 +39,51 @@ CODED_SQL = (
     """
 CREATE OR REPLACE TEMP TABLE coverage_coded AS
 WITH spans AS (
-    SELECT c.utterance_id, c.theme_id, greatest(c.start_offset, 0) AS s,
+    SELECT u.uid, c.theme_id, greatest(c.start_offset, 0) AS s,
            least(c.end_offset, u.chars) AS e
     FROM """
     + SELECTED_CODINGS
     + """ c JOIN coverage_units u USING (utterance_id)
 ),
 marked AS (
-    SELECT *, max(e) OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e
+    SELECT *, max(e) OVER (PARTITION BY uid, theme_id ORDER BY s, e
                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
     FROM spans
 ),
 islands AS (
     SELECT *, sum(CASE WHEN prev_end IS NULL OR s >= prev_end THEN 1 ELSE 0 END)
-              OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e ROWS UNBOUNDED PRECEDING)
+              OVER (PARTITION BY uid, theme_id ORDER BY s, e ROWS UNBOUNDED PRECEDING)
               AS island
     FROM marked
 ),
 merged AS (
-    SELECT utterance_id, theme_id, island, count(*) AS refs, greatest(max(e) - min(s), 0) AS chars
+    SELECT uid, theme_id, island, count(*) AS refs, greatest(max(e) - min(s), 0) AS chars
     FROM islands GROUP BY ALL
 )
-SELECT utterance_id, theme_id, sum(refs) AS refs, sum(chars) AS chars_coded
+SELECT uid, theme_id, sum(refs) AS refs, sum(chars) AS chars_coded
 FROM merged GROUP BY ALL
 """
 )
 
 BREAKDOWN_SQL = """
-WITH scoped AS (SELECT *, {level} AS level FROM coverage_units WHERE {level} IS NOT NULL),
+WITH scoped AS (
+    SELECT uid, turn_key, transcript_key, participant_key, chars, n_words, {level} AS level
+    FROM coverage_units WHERE {level} IS NOT NULL
+),
 totals AS (
-    SELECT level, count(*) AS units_total, count(DISTINCT turn) AS turns_total,
-           count(DISTINCT transcript_id) AS transcripts_total,
-           count(DISTINCT participant) AS participants_total,
+    SELECT level, count(*) AS units_total, count(DISTINCT turn_key) AS turns_total,
+           count(DISTINCT transcript_key) AS transcripts_total,
+           count(DISTINCT participant_key) AS participants_total,
            sum(chars) AS chars_total, sum(n_words) AS words_total
     FROM scoped GROUP BY level
 ),
 coded AS (
     SELECT level, c.theme_id, sum(c.refs) AS n_references, count(*) AS units_coded,
-           count(DISTINCT turn) AS turns_coded, count(DISTINCT transcript_id) AS transcripts_coded,
-           count(DISTINCT participant) AS participants_coded, sum(c.chars_coded) AS chars_coded
-    FROM scoped JOIN coverage_coded c USING (utterance_id) GROUP BY ALL
+           count(DISTINCT turn_key) AS turns_coded,
+           count(DISTINCT transcript_key) AS transcripts_coded,
+           count(DISTINCT participant_key) AS participants_coded,
+           sum(c.chars_coded) AS chars_coded
+    FROM scoped JOIN coverage_coded c USING (uid) GROUP BY ALL
 )
 SELECT $dimension AS dimension, t.level::VARCHAR AS level, th.theme_id,
        coalesce(c.n_references, 0) AS n_references,

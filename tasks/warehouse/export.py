@@ -19,7 +19,12 @@ RELEASE_TABLES = {
     "codings": "SELECT * FROM codings ORDER BY utterance_id, theme_id, coder, start_offset",
     "themes": "SELECT * FROM themes ORDER BY theme_id",
     "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
-    "theme_comparison": "SELECT * FROM theme_comparison_results ORDER BY comparison, theme_id",
+    "theme_comparison": "SELECT * FROM theme_comparison_results "
+    "ORDER BY comparison, theme_id, method",
+    "theme_coverage_breakdown": "SELECT * FROM theme_coverage_breakdown "
+    "ORDER BY dimension, level, theme_id",
+    "theme_cooccurrence": "SELECT * FROM theme_cooccurrence ORDER BY scope, theme_a, theme_b",
+    "coder_agreement": "SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b",
 }
 
 
