@@ -95,7 +95,8 @@ def cooccurrence_heatmap(cooccurrence: pl.DataFrame, theme_names: dict[str, str]
     """Jaccard index of every pair of themes coded in the same utterance, as a shaded grid."""
     themes = list(theme_names)
     lookup = {(r["theme_a"], r["theme_b"]): r["jaccard"] for r in cooccurrence.to_dicts()}
-    grid = [[lookup.get((a, b)) or 0.0 for b in themes] for a in themes]
+    # The diagonal (a theme with itself) is always 1 and would drown the scale: left blank.
+    grid = [[float("nan") if a == b else lookup.get((a, b)) or 0.0 for b in themes] for a in themes]
     size = 0.45 * len(themes) + 2.5
     fig, ax = plt.subplots(figsize=(size + 1, size))
     image = ax.imshow(grid, cmap="Blues", vmin=0, vmax=1)

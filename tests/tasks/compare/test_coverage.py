@@ -177,9 +177,9 @@ def test_study_coverage_carries_the_corpus(con) -> None:
 def test_view_counts_every_coder_and_has_the_required_columns(con) -> None:
     view = (
         con.sql(
-            "SELECT study_id, corpus, speaker_role, theme_id, units_total, units_coded, share_units, "
-            "transcripts_total, transcripts_coded, share_transcripts, share_chars FROM theme_coverage "
-            "WHERE study_id = 's1' AND speaker_role = 'h' AND theme_id = 'x'"
+            "SELECT study_id, corpus, speaker_role, theme_id, units_total, units_coded, "
+            "share_units, transcripts_total, transcripts_coded, share_transcripts, share_chars "
+            "FROM theme_coverage WHERE study_id = 's1' AND speaker_role = 'h' AND theme_id = 'x'"
         )
         .pl()
         .to_dicts()

@@ -21,6 +21,9 @@ EXPECTED_TABLES = {
     "check_results",
     "theme_coverage_results",
     "theme_comparison_results",
+    "theme_coverage_breakdown",
+    "theme_cooccurrence",
+    "coder_agreement",
 }
 
 
@@ -118,7 +121,7 @@ def test_connect_creates_the_file_and_schema(tmp_path) -> None:
 
     assert path.is_file()
     assert tables >= EXPECTED_TABLES
-    assert "theme_coverage" in views
+    assert {"theme_coverage", "theme_comparison", "theme_coded_chars"} <= views
 
 
 def test_connect_twice_keeps_existing_rows(tmp_path) -> None:
