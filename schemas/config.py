@@ -116,8 +116,9 @@ class StatsConfig(BaseModel):
     origins: list[str] | None = None
     # Participant attributes (manifest columns) to break coverage down by; None = every one.
     attributes: list[str] | None = None
-    # Attribute groups with fewer participants are left out of the breakdown (small cells).
-    min_participants_per_group: int = Field(default=1, ge=1)
+    # Attribute groups with fewer participants are left out of the breakdown: a small cell
+    # would tell readers what one or two identifiable people talked about.
+    min_participants_per_group: int = Field(default=5, ge=1)
     # Coders compared for agreement (None = every coder sharing a transcript with another).
     agreement_coders: list[str] | None = None
 

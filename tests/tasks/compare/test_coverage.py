@@ -128,7 +128,8 @@ def _row(frame: pl.DataFrame, dimension: str, level: str, theme: str) -> dict:
     ],
 )
 def test_breakdown_counts_by_hand(con, dimension, level, theme, expected) -> None:
-    row = _row(coverage_breakdown(con, StatsConfig()), dimension, level, theme)
+    stats = StatsConfig(min_participants_per_group=1)
+    row = _row(coverage_breakdown(con, stats), dimension, level, theme)
 
     assert {k: row[k] for k in expected} == expected
 
@@ -155,6 +156,12 @@ def test_configured_coders_and_origins_decide_what_counts(con, stats, chars_code
     row = _row(coverage_breakdown(con, stats), "study_id", "s1", "x")
 
     assert (row["chars_coded"], row["units_coded"]) == (chars_coded, units_coded)
+
+
+def test_attribute_groups_below_five_participants_are_left_out_by_default(con) -> None:
+    frame = coverage_breakdown(con, StatsConfig())
+
+    assert frame.filter(pl.col("dimension").str.starts_with("attribute:")).is_empty()
 
 
 def test_small_attribute_groups_are_left_out(con) -> None:

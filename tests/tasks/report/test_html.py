@@ -43,7 +43,7 @@ def report(tmp_path) -> str:
         codings,
         ["disclosure", "support"],
     )
-    stats = StatsConfig(bootstrap_resamples=200)
+    stats = StatsConfig(bootstrap_resamples=200, min_participants_per_group=1)
     comparison = ComparisonConfig(
         comparison_id="peer_vs_therapy", group_a="peer", group_b="therapy"
     )
