@@ -38,12 +38,6 @@ CODED_SQL = (
     + SCOPE
 )
 
-METHODS = {
-    "cluster_bootstrap": "cluster bootstrap over transcripts, percentile interval and p-value",
-    "cluster_wald": "cluster-robust Wald (GEE sandwich, independence, clusters = transcripts)",
-    "unclustered": "UNCLUSTERED two-proportion z-test, every utterance treated as independent",
-}
-
 
 def cluster_counts(
     con: duckdb.DuckDBPyConnection,
@@ -56,7 +50,7 @@ def cluster_counts(
     params = {
         "group_a": comparison.group_a,
         "group_b": comparison.group_b,
-        "all_roles": roles is None,
+        "all_roles": not roles,
         "roles": roles or [""],
     }
     group = GROUP_COLUMNS[comparison.by]
@@ -73,7 +67,7 @@ def cluster_counts(
         rows = units.filter(pl.col("grp") == grp)
         unit_vec[[clusters[t] for t in rows["transcript_id"]]] = rows["units"].to_numpy()
         coded_mat = np.zeros((len(clusters), len(theme_ids)))
-        rows = coded.filter(pl.col("grp") == grp)
+        rows = coded.filter((pl.col("grp") == grp) & pl.col("theme_id").is_in(theme_ids))
         coded_mat[
             [clusters[t] for t in rows["transcript_id"]],
             [theme_index[t] for t in rows["theme_id"]],
@@ -92,10 +86,22 @@ def _rows(method: str, result: WaldResult, p_values: np.ndarray) -> dict[str, np
     }
 
 
+def speaker_roles_note(roles: list[str] | None) -> str:
+    """Plain words for which utterances a comparison counts."""
+    if not roles:
+        return "all utterances"
+    return "utterances by " + ", ".join(roles)
+
+
 def compare_groups(
     con: duckdb.DuckDBPyConnection, comparison: ComparisonConfig, stats: StatsConfig
 ) -> pl.DataFrame:
-    """Difference in share of utterances coded, group_a minus group_b: three rows per theme."""
+    """Difference in share of utterances coded, group_a minus group_b: three rows per theme.
+
+    Methods: cluster_bootstrap (percentile interval and p-value, transcripts resampled),
+    cluster_wald (GEE sandwich variance, clusters = transcripts) and unclustered (the
+    two-proportion z-test, every utterance treated as independent; clustered = false).
+    """
     theme_ids = [r[0] for r in con.execute("SELECT theme_id FROM themes ORDER BY 1").fetchall()]
     coded_a, units_a, coded_b, units_b = cluster_counts(con, comparison, stats, theme_ids)
     in_a, in_b = units_a > 0, units_b > 0

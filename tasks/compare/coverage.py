@@ -220,10 +220,3 @@ def study_coverage(con: duckdb.DuckDBPyConnection, breakdown: pl.DataFrame) -> p
         .select("study_id", "corpus", pl.exclude("study_id", "corpus"))
         .sort("study_id", "theme_id")
     )
-
-
-def speaker_roles_note(roles: list[str] | None) -> str:
-    """Plain words for which utterances a comparison counts."""
-    if not roles:
-        return "all utterances"
-    return "utterances by " + ", ".join(roles)

@@ -9,8 +9,7 @@ import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from schemas.config import ConsortiumConfig
-from tasks.compare.comparison import METHODS
-from tasks.compare.coverage import speaker_roles_note
+from tasks.compare.comparison import speaker_roles_note
 from tasks.compare.selection import selection_note
 from tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
 
@@ -97,7 +96,6 @@ def report_context(
         "coverage": coverage.to_dicts(),
         "coverage_svg": coverage_bars(coverage, theme_names) if coverage.height else "",
         "comparisons": comparisons,
-        "methods": METHODS,
         "selection": selection_note(config.stats),
         "breakdown": con.sql(
             "SELECT * FROM theme_coverage_breakdown WHERE dimension NOT IN ('study_id') "

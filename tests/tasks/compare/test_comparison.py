@@ -107,3 +107,27 @@ def test_a_group_with_one_transcript_is_refused(con) -> None:
 
     with pytest.raises(ValueError, match="at least 2 transcripts"):
         compare_groups(con, comparison, StatsConfig(bootstrap_resamples=100))
+
+
+def test_an_empty_role_list_means_every_role(con) -> None:
+    run = lambda roles: compare_groups(  # noqa: E731
+        con,
+        ComparisonConfig(comparison_id="c", group_a="peer", group_b="therapy", speaker_roles=roles),
+        StatsConfig(bootstrap_resamples=100),
+    )
+
+    assert run([]).equals(run(None))
+
+
+def test_codings_of_themes_outside_the_codebook_are_ignored(con) -> None:
+    con.execute(
+        "INSERT INTO codings SELECT utterance_id, transcript_id, 'retired', 'old', 'r', 0, 1, "
+        "'table' FROM utterances"
+    )
+    frame = compare_groups(
+        con,
+        ComparisonConfig(comparison_id="c", group_a="peer", group_b="therapy"),
+        StatsConfig(bootstrap_resamples=100),
+    )
+
+    assert sorted(frame["theme_id"].unique()) == THEMES
