@@ -79,7 +79,7 @@ def report(tmp_path) -> str:
     [
         "How to read the comparisons",
         "cluster_wald",
-        "<em>(unclustered)</em>",
+        "unclustered <em>(ignores transcripts)</em>",
         "p adjusted (BH)",
         "Themes coded together",
         "Agreement between coders",
