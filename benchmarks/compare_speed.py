@@ -18,6 +18,7 @@ import itertools
 import json
 import os
 import platform
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -129,11 +130,14 @@ def main() -> int:
         )
         size_ratio = after["utterances"] / before["utterances"]
         print(f"{before['utterances']:,} -> {after['utterances']:,} (x{size_ratio:g}): {ratios}")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process (DuckDB included): {peak_mb:,.0f} MB")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
         "themes": args.themes,
         "resamples": args.resamples,
+        "peak_rss_mb": round(peak_mb),
         "runs": runs,
     }
     args.out.write_text(json.dumps(report, indent=2) + "\n")
