@@ -1,4 +1,4 @@
-"""Comparison flow: theme coverage per study and the configured two-group comparisons."""
+"""Comparison flow: coverage, two-group comparisons, co-occurrence and coder agreement."""
 
 from __future__ import annotations
 
@@ -6,27 +6,38 @@ import polars as pl
 from prefect import flow
 
 from flows.context import run_context
-from tasks.compare.coverage import compare_groups, study_coverage
+from tasks.compare.agreement import coder_agreement
+from tasks.compare.comparison import compare_groups
+from tasks.compare.cooccurrence import theme_cooccurrence
+from tasks.compare.coverage import coverage_breakdown, study_coverage
 from tasks.warehouse.store import connect, replace_table
 
 
 @flow(name="compare", persist_result=False)
 def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
-    """Compute coverage and comparisons, store them, and export them as CSV and Parquet."""
+    """Compute the statistics, store them, and export them as CSV and Parquet."""
     ctx = run_context(config_path, output_dir, run_id)
+    stats = ctx.config.stats
     with connect(ctx.warehouse) as con:
-        coverage = study_coverage(con).with_columns(run_id=pl.lit(run_id))
-        comparisons = [compare_groups(con, c, ctx.config.stats) for c in ctx.config.comparisons]
-        comparison = (
-            pl.concat(comparisons).with_columns(run_id=pl.lit(run_id))
-            if comparisons
-            else pl.DataFrame()
-        )
-        replace_table(con, "theme_coverage_results", coverage)
-        replace_table(con, "theme_comparison_results", comparison)
+        breakdown = coverage_breakdown(con, stats)
+        comparisons = [compare_groups(con, c, stats) for c in ctx.config.comparisons]
+        results = {
+            "theme_coverage_results": study_coverage(con, breakdown),
+            "theme_coverage_breakdown": breakdown,
+            "theme_comparison_results": pl.concat(comparisons) if comparisons else pl.DataFrame(),
+            "theme_cooccurrence": theme_cooccurrence(con, stats),
+            "coder_agreement": coder_agreement(con, stats),
+        }
+        results = {
+            k: v if v.is_empty() else v.with_columns(run_id=pl.lit(run_id))
+            for k, v in results.items()
+        }
+        for table, frame in results.items():
+            replace_table(con, table, frame)
     exports = ctx.run_dir / "results"
     exports.mkdir(parents=True, exist_ok=True)
-    for name, df in (("theme_coverage", coverage), ("theme_comparison", comparison)):
-        df.write_csv(exports / f"{name}.csv")
-        df.write_parquet(exports / f"{name}.parquet")
-    return {"coverage_rows": coverage.height, "comparison_rows": comparison.height}
+    for table, frame in results.items():
+        name = table.removesuffix("_results")
+        frame.write_csv(exports / f"{name}.csv")
+        frame.write_parquet(exports / f"{name}.parquet")
+    return {table: frame.height for table, frame in results.items()}

@@ -133,18 +133,30 @@ class ComparisonConfig(BaseModel):
     """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
 
     comparison_id: str = Field(pattern=r"^[a-z0-9_]+$")
-    by: Literal["corpus", "study_id", "site"] = "corpus"
+    # speaker_role compares two roles inside the same transcripts (a paired design).
+    by: Literal["corpus", "study_id", "site", "speaker_role"] = "corpus"
     group_a: str
     group_b: str
     speaker_roles: list[str] | None = None
 
 
 class StatsConfig(BaseModel):
-    """Settings of the cluster bootstrap."""
+    """Settings of the comparison statistics, coverage and agreement."""
 
     bootstrap_resamples: int = Field(default=1000, ge=100)
     seed: int = 20261127
     confidence: float = Field(default=0.95, gt=0.5, lt=1.0)
+    # Which codings count for coverage and comparisons: the union over these coders and origins
+    # (None = all). Several coders on one utterance count once; their spans are merged.
+    coders: list[str] | None = None
+    origins: list[str] | None = None
+    # Participant attributes (manifest columns) to break coverage down by; None = every one.
+    attributes: list[str] | None = None
+    # Attribute groups with fewer participants are left out of the breakdown: a small cell
+    # would tell readers what one or two identifiable people talked about.
+    min_participants_per_group: int = Field(default=5, ge=1)
+    # Coders compared for agreement (None = every coder sharing a transcript with another).
+    agreement_coders: list[str] | None = None
 
 
 class ConsortiumConfig(BaseModel):

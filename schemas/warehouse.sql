@@ -99,57 +99,175 @@ CREATE TABLE IF NOT EXISTS check_results (
     detail            VARCHAR NOT NULL
 );
 
+-- Coverage per study for the run, counting the configured coders and origins.
 CREATE TABLE IF NOT EXISTS theme_coverage_results (
-    run_id             VARCHAR NOT NULL,
-    study_id           VARCHAR NOT NULL,
-    corpus             VARCHAR NOT NULL,
-    theme_id           VARCHAR NOT NULL,
-    units_total        BIGINT NOT NULL,
-    units_coded        BIGINT NOT NULL,
-    share_units        DOUBLE,
-    transcripts_total  BIGINT NOT NULL,
-    transcripts_coded  BIGINT NOT NULL,
-    share_transcripts  DOUBLE
+    run_id              VARCHAR NOT NULL,
+    study_id            VARCHAR NOT NULL,
+    corpus              VARCHAR NOT NULL,
+    theme_id            VARCHAR NOT NULL,
+    n_references        BIGINT NOT NULL,     -- codings counted (several per unit possible)
+    units_total         BIGINT NOT NULL,     -- utterances
+    units_coded         BIGINT NOT NULL,
+    share_units         DOUBLE,
+    turns_total         BIGINT NOT NULL,     -- runs of consecutive utterances by one role
+    turns_coded         BIGINT NOT NULL,
+    share_turns         DOUBLE,
+    transcripts_total   BIGINT NOT NULL,
+    transcripts_coded   BIGINT NOT NULL,
+    share_transcripts   DOUBLE,
+    participants_total  BIGINT NOT NULL,
+    participants_coded  BIGINT NOT NULL,
+    share_participants  DOUBLE,
+    chars_total         BIGINT NOT NULL,     -- code points of de-identified text
+    chars_coded         BIGINT NOT NULL,     -- union of coded spans
+    share_chars         DOUBLE,              -- NVivo-style coverage
+    words_total         BIGINT NOT NULL,
+    per_1000_words      DOUBLE               -- references per 1,000 words
 );
 
+-- Two-group comparisons: per theme one row per method (cluster_bootstrap, cluster_wald and,
+-- labelled clustered = false, the unclustered z-test). diff = share_a - share_b.
 CREATE TABLE IF NOT EXISTS theme_comparison_results (
     run_id         VARCHAR NOT NULL,
     comparison     VARCHAR NOT NULL,
+    grouped_by     VARCHAR NOT NULL,        -- corpus | study_id | site | speaker_role
+    speaker_roles  VARCHAR NOT NULL,        -- roles in scope, comma-separated; '' = all
     theme_id       VARCHAR NOT NULL,
     group_a        VARCHAR NOT NULL,
     group_b        VARCHAR NOT NULL,
+    units_a        BIGINT NOT NULL,
+    units_b        BIGINT NOT NULL,
+    clusters_a     BIGINT NOT NULL,         -- transcripts
+    clusters_b     BIGINT NOT NULL,
+    coded_a        BIGINT NOT NULL,
+    coded_b        BIGINT NOT NULL,
     share_a        DOUBLE,
     share_b        DOUBLE,
     diff           DOUBLE,
     ci_low         DOUBLE,
     ci_high        DOUBLE,
-    clusters_a     BIGINT NOT NULL,
-    clusters_b     BIGINT NOT NULL,
-    method         VARCHAR NOT NULL
+    p_value        DOUBLE,
+    p_adjusted     DOUBLE,                  -- Benjamini-Hochberg over themes, per comparison and method
+    cohens_h       DOUBLE,
+    design_effect  DOUBLE,                  -- clustered over unclustered variance of diff
+    method         VARCHAR NOT NULL,
+    clustered      BOOLEAN NOT NULL
 );
 
--- Coverage of each theme per study and speaker role, computed from the current codings.
+-- Characters of each utterance covered by a theme: the union of every coder's spans.
+CREATE OR REPLACE VIEW theme_coded_chars AS
+WITH spans AS (
+    SELECT c.utterance_id, c.theme_id, greatest(c.start_offset, 0) AS s,
+           least(c.end_offset, length(u.text)) AS e
+    FROM codings c JOIN utterances u USING (utterance_id)
+),
+marked AS (
+    SELECT *, max(e) OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+    FROM spans
+),
+islands AS (
+    SELECT *, sum(CASE WHEN prev_end IS NULL OR s >= prev_end THEN 1 ELSE 0 END)
+              OVER (PARTITION BY utterance_id, theme_id ORDER BY s, e ROWS UNBOUNDED PRECEDING)
+              AS island
+    FROM marked
+)
+SELECT utterance_id, theme_id, sum(greatest(e - s, 0)) AS chars_coded
+FROM (SELECT utterance_id, theme_id, island, min(s) AS s, max(e) AS e FROM islands GROUP BY ALL)
+GROUP BY ALL;
+
+-- Coverage of each theme per study and speaker role, live from every coding (all coders).
 CREATE OR REPLACE VIEW theme_coverage AS
 WITH units AS (
-    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus, u.speaker_role
+    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus, u.speaker_role,
+           length(u.text) AS chars
     FROM utterances u JOIN studies s USING (study_id)
 ),
-grid AS (
-    SELECT DISTINCT units.study_id, units.corpus, units.speaker_role, t.theme_id
-    FROM units CROSS JOIN themes t
+totals AS (
+    SELECT study_id, corpus, speaker_role, count(*) AS units_total,
+           count(DISTINCT transcript_id) AS transcripts_total, sum(chars) AS chars_total
+    FROM units GROUP BY ALL
+),
+coded AS (
+    SELECT u.study_id, u.corpus, u.speaker_role, cc.theme_id,
+           count(*) AS units_coded, count(DISTINCT u.transcript_id) AS transcripts_coded,
+           sum(cc.chars_coded) AS chars_coded
+    FROM units u JOIN theme_coded_chars cc USING (utterance_id) GROUP BY ALL
 )
 SELECT
-    g.study_id, g.corpus, g.speaker_role, g.theme_id,
-    count(DISTINCT u.utterance_id) AS units_total,
-    count(DISTINCT c.utterance_id) AS units_coded,
-    count(DISTINCT c.utterance_id) / count(DISTINCT u.utterance_id) AS share_units,
-    count(DISTINCT u.transcript_id) AS transcripts_total,
-    count(DISTINCT c.transcript_id) AS transcripts_coded,
-    count(DISTINCT c.transcript_id) / count(DISTINCT u.transcript_id) AS share_transcripts
-FROM grid g
-JOIN units u USING (study_id, corpus, speaker_role)
-LEFT JOIN codings c ON c.utterance_id = u.utterance_id AND c.theme_id = g.theme_id
-GROUP BY ALL;
+    t.study_id, t.corpus, t.speaker_role, th.theme_id,
+    t.units_total, coalesce(c.units_coded, 0) AS units_coded,
+    coalesce(c.units_coded, 0) / t.units_total AS share_units,
+    t.transcripts_total, coalesce(c.transcripts_coded, 0) AS transcripts_coded,
+    coalesce(c.transcripts_coded, 0) / t.transcripts_total AS share_transcripts,
+    t.chars_total, coalesce(c.chars_coded, 0) AS chars_coded,
+    coalesce(c.chars_coded, 0) / nullif(t.chars_total, 0) AS share_chars
+FROM totals t CROSS JOIN themes th
+LEFT JOIN coded c USING (study_id, corpus, speaker_role, theme_id);
+
+-- The run's comparisons (see theme_comparison_results for the meaning of each column).
+CREATE OR REPLACE VIEW theme_comparison AS
+SELECT comparison, theme_id, group_a, group_b, share_a, share_b, diff, ci_low, ci_high,
+       p_value, p_adjusted, method, clustered, cohens_h, design_effect, grouped_by,
+       speaker_roles, units_a, units_b, clusters_a, clusters_b, run_id
+FROM theme_comparison_results;
+
+-- Coverage for the run by any dimension: study_id, site, corpus, speaker_role or
+-- attribute:<manifest column>; level is the group's value.
+CREATE TABLE IF NOT EXISTS theme_coverage_breakdown (
+    run_id              VARCHAR NOT NULL,
+    dimension           VARCHAR NOT NULL,
+    level               VARCHAR NOT NULL,
+    theme_id            VARCHAR NOT NULL,
+    n_references        BIGINT NOT NULL,     -- codings counted (several per unit possible)
+    units_total         BIGINT NOT NULL,     -- utterances
+    units_coded         BIGINT NOT NULL,
+    share_units         DOUBLE,
+    turns_total         BIGINT NOT NULL,     -- runs of consecutive utterances by one role
+    turns_coded         BIGINT NOT NULL,
+    share_turns         DOUBLE,
+    transcripts_total   BIGINT NOT NULL,
+    transcripts_coded   BIGINT NOT NULL,
+    share_transcripts   DOUBLE,
+    participants_total  BIGINT NOT NULL,
+    participants_coded  BIGINT NOT NULL,
+    share_participants  DOUBLE,
+    chars_total         BIGINT NOT NULL,     -- code points of de-identified text
+    chars_coded         BIGINT NOT NULL,     -- union of coded spans
+    share_chars         DOUBLE,              -- NVivo-style coverage
+    words_total         BIGINT NOT NULL,
+    per_1000_words      DOUBLE               -- references per 1,000 words
+);
+
+-- Themes coded together, within one utterance or anywhere in one transcript.
+CREATE TABLE IF NOT EXISTS theme_cooccurrence (
+    run_id     VARCHAR NOT NULL,
+    scope      VARCHAR NOT NULL,            -- utterance | transcript
+    theme_a    VARCHAR NOT NULL,
+    theme_b    VARCHAR NOT NULL,
+    n_both     BIGINT NOT NULL,             -- units (of the scope) coded with both themes
+    n_a        BIGINT NOT NULL,
+    n_b        BIGINT NOT NULL,
+    n_total    BIGINT NOT NULL,
+    jaccard    DOUBLE                       -- n_both / (n_a + n_b - n_both)
+);
+
+-- Agreement between two coders per theme over the transcripts both coded.
+CREATE TABLE IF NOT EXISTS coder_agreement (
+    run_id              VARCHAR NOT NULL,
+    theme_id            VARCHAR NOT NULL,
+    coder_a             VARCHAR NOT NULL,
+    coder_b             VARCHAR NOT NULL,
+    transcripts         BIGINT NOT NULL,    -- transcripts both coders coded
+    chars_total         BIGINT NOT NULL,    -- every character of them, uncoded text included
+    chars_both          BIGINT NOT NULL,
+    chars_a_only        BIGINT NOT NULL,
+    chars_b_only        BIGINT NOT NULL,
+    percent_agreement   DOUBLE,             -- characters both coded or both left uncoded
+    cohens_kappa        DOUBLE,             -- NVivo's character-level kappa, pooled
+    units               BIGINT NOT NULL,    -- utterances of those transcripts
+    krippendorff_alpha  DOUBLE              -- nominal alpha, utterance coded yes/no
+);
 
 -- The codebook's inclusion and exclusion notes, kept with each theme.
 ALTER TABLE themes ADD COLUMN IF NOT EXISTS include_note VARCHAR;

@@ -1,119 +1,222 @@
-"""Theme coverage per study and two-group comparisons, read from the warehouse."""
+"""Theme coverage per study, site, corpus, speaker role and participant attribute."""
 
 from __future__ import annotations
 
 import duckdb
-import numpy as np
 import polars as pl
 
-from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.bootstrap import cluster_bootstrap_diff
+from schemas.config import StatsConfig
+from tasks.compare.selection import SELECTED_CODINGS, selection_params
 
-STUDY_COVERAGE_SQL = """
-WITH units AS (
-    SELECT u.utterance_id, u.transcript_id, u.study_id, s.corpus
-    FROM utterances u JOIN studies s USING (study_id)
+# One row per utterance with what coverage groups by. A speaker turn is a maximal run of
+# consecutive utterances by the same role in a transcript (formats that already write one
+# utterance per turn give turns equal to utterances).
+TRANSCRIPTS_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_transcripts AS
+SELECT transcript_id, attributes,
+       row_number() OVER (ORDER BY transcript_id) AS transcript_key,
+       dense_rank() OVER (ORDER BY study_id, participant_id) AS participant_key
+FROM transcripts
+"""
+
+# Windows carry only the columns they need: wide rows make DuckDB's window sort slow.
+UNITS_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_units AS
+WITH ordered AS (
+    SELECT u.utterance_id, k.transcript_key, u.seq,
+           CASE WHEN u.speaker_role IS DISTINCT FROM lag(u.speaker_role)
+                     OVER (PARTITION BY k.transcript_key ORDER BY u.seq) THEN 1 ELSE 0 END
+               AS new_turn
+    FROM utterances u JOIN coverage_transcripts k ON k.transcript_id = u.transcript_id
 ),
-totals AS (
-    SELECT study_id, corpus, count(*) AS units_total,
-           count(DISTINCT transcript_id) AS transcripts_total
-    FROM units GROUP BY ALL
+turns AS (
+    SELECT utterance_id, transcript_key * 1048576 + sum(new_turn) OVER (
+               PARTITION BY transcript_key ORDER BY seq ROWS UNBOUNDED PRECEDING) AS turn_key
+    FROM ordered
+)
+SELECT row_number() OVER () AS uid, u.utterance_id, u.study_id, s.corpus, s.site,
+       u.speaker_role, k.transcript_key, k.participant_key, t.turn_key, u.n_words,
+       length(u.text) AS chars
+FROM utterances u JOIN studies s ON s.study_id = u.study_id
+JOIN coverage_transcripts k ON k.transcript_id = u.transcript_id
+JOIN turns t ON t.utterance_id = u.utterance_id
+"""
+
+# One row per transcript and attribute (a participant's manifest values).
+ATTRIBUTES_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_attributes AS
+SELECT transcript_key, name, attributes->>name AS value
+FROM (SELECT transcript_key, attributes, unnest(json_keys(attributes)) AS name
+      FROM coverage_transcripts)
+"""
+
+# Per utterance and theme: references (selected codings) and characters in the union of spans.
+CODED_SQL = (
+    """
+CREATE OR REPLACE TEMP TABLE coverage_coded AS
+WITH spans AS (
+    SELECT u.uid, c.theme_id, greatest(c.start_offset, 0) AS s,
+           least(c.end_offset, u.chars) AS e
+    FROM """
+    + SELECTED_CODINGS
+    + """ c JOIN coverage_units u USING (utterance_id)
+),
+groups AS (
+    SELECT uid, theme_id, count(*) AS refs, greatest(max(e) - min(s), 0) AS width
+    FROM spans GROUP BY ALL
+),
+-- Only utterances with several spans of a theme need merging (gaps and islands).
+multi AS (SELECT spans.* FROM spans JOIN groups g USING (uid, theme_id) WHERE g.refs > 1),
+marked AS (
+    SELECT *, max(e) OVER (PARTITION BY uid, theme_id ORDER BY s, e
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+    FROM multi
+),
+islands AS (
+    SELECT *, sum(CASE WHEN prev_end IS NULL OR s >= prev_end THEN 1 ELSE 0 END)
+              OVER (PARTITION BY uid, theme_id ORDER BY s, e ROWS UNBOUNDED PRECEDING)
+              AS island
+    FROM marked
+),
+merged AS (
+    SELECT uid, theme_id, sum(width) AS chars
+    FROM (SELECT uid, theme_id, island, greatest(max(e) - min(s), 0) AS width
+          FROM islands GROUP BY ALL)
+    GROUP BY ALL
+)
+SELECT g.uid, g.theme_id, g.refs,
+       CASE WHEN g.refs = 1 THEN g.width ELSE m.chars END AS chars_coded
+FROM groups g LEFT JOIN merged m USING (uid, theme_id)
+"""
+)
+
+# Units and coded units summed per transcript and speaker role first: every dimension is
+# constant within such a cell (a turn never spans two), so the breakdowns only add up cells
+# and count distinct transcripts and participants over a few thousand rows.
+CELLS_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_cells AS
+SELECT transcript_key, speaker_role, any_value(study_id) AS study_id,
+       any_value(corpus) AS corpus, any_value(site) AS site,
+       any_value(participant_key) AS participant_key, count(*) AS units,
+       count(DISTINCT turn_key) AS turns, sum(chars) AS chars, sum(n_words) AS words
+FROM coverage_units GROUP BY transcript_key, speaker_role
+"""
+
+CODED_CELLS_SQL = """
+CREATE OR REPLACE TEMP TABLE coverage_coded_cells AS
+SELECT u.transcript_key, u.speaker_role, c.theme_id, sum(c.refs) AS refs,
+       count(*) AS units_coded, count(DISTINCT u.turn_key) AS turns_coded,
+       sum(c.chars_coded) AS chars_coded
+FROM coverage_units u JOIN coverage_coded c USING (uid) GROUP BY ALL
+"""
+
+# Totals and coded counts per (dimension, level); {groups} lists the grouping, {dimension} and
+# {level} name each group's dimension and value, {cells} adds what the grouping needs.
+BREAKDOWN_SQL = """
+WITH totals AS (
+    SELECT {dimension} AS dimension, {level} AS level, sum(units) AS units_total,
+           sum(turns) AS turns_total, count(DISTINCT transcript_key) AS transcripts_total,
+           count(DISTINCT participant_key) AS participants_total,
+           sum(chars) AS chars_total, sum(words) AS words_total
+    FROM {cells} GROUP BY {groups}
 ),
 coded AS (
-    SELECT u.study_id, c.theme_id, count(DISTINCT c.utterance_id) AS units_coded,
-           count(DISTINCT c.transcript_id) AS transcripts_coded
-    FROM codings c JOIN units u USING (utterance_id) GROUP BY ALL
+    SELECT {dimension} AS dimension, {level} AS level, theme_id,
+           sum(refs) AS n_references, sum(units_coded) AS units_coded,
+           sum(turns_coded) AS turns_coded,
+           count(DISTINCT transcript_key) AS transcripts_coded,
+           count(DISTINCT participant_key) AS participants_coded,
+           sum(chars_coded) AS chars_coded
+    FROM coverage_coded_cells JOIN {cells} USING (transcript_key, speaker_role)
+    GROUP BY {coded_groups}
 )
-SELECT t.study_id, t.corpus, th.theme_id, t.units_total,
-       coalesce(c.units_coded, 0) AS units_coded,
+SELECT t.dimension, t.level::VARCHAR AS level, th.theme_id,
+       coalesce(c.n_references, 0)::BIGINT AS n_references,
+       t.units_total::BIGINT AS units_total, coalesce(c.units_coded, 0)::BIGINT AS units_coded,
        coalesce(c.units_coded, 0) / t.units_total AS share_units,
+       t.turns_total::BIGINT AS turns_total, coalesce(c.turns_coded, 0)::BIGINT AS turns_coded,
+       coalesce(c.turns_coded, 0) / t.turns_total AS share_turns,
        t.transcripts_total, coalesce(c.transcripts_coded, 0) AS transcripts_coded,
-       coalesce(c.transcripts_coded, 0) / t.transcripts_total AS share_transcripts
+       coalesce(c.transcripts_coded, 0) / t.transcripts_total AS share_transcripts,
+       t.participants_total, coalesce(c.participants_coded, 0) AS participants_coded,
+       coalesce(c.participants_coded, 0) / t.participants_total AS share_participants,
+       t.chars_total::BIGINT AS chars_total, coalesce(c.chars_coded, 0)::BIGINT AS chars_coded,
+       coalesce(c.chars_coded, 0) / nullif(t.chars_total, 0) AS share_chars,
+       t.words_total::BIGINT AS words_total,
+       1000.0 * coalesce(c.n_references, 0) / nullif(t.words_total, 0) AS per_1000_words
 FROM totals t CROSS JOIN themes th
-LEFT JOIN coded c ON c.study_id = t.study_id AND c.theme_id = th.theme_id
-ORDER BY t.study_id, th.theme_id
+LEFT JOIN coded c ON c.dimension = t.dimension AND c.level = t.level AND c.theme_id = th.theme_id
+WHERE t.participants_total >= $min_participants
+ORDER BY t.dimension, t.level, th.theme_id
 """
 
-# One row per transcript and theme: units in scope and units coded with the theme.
-CLUSTER_COUNTS_SQL = """
-WITH scoped AS (
-    SELECT u.utterance_id, u.transcript_id, s.{by} AS grp
-    FROM utterances u JOIN studies s USING (study_id)
-    WHERE s.{by} IN (?, ?) AND (? OR list_contains(?, u.speaker_role))
-)
-SELECT sc.grp, sc.transcript_id, th.theme_id,
-       count(DISTINCT sc.utterance_id) AS units,
-       count(DISTINCT c.utterance_id) AS coded
-FROM scoped sc CROSS JOIN themes th
-LEFT JOIN codings c ON c.utterance_id = sc.utterance_id AND c.theme_id = th.theme_id
-GROUP BY ALL
-ORDER BY sc.grp, sc.transcript_id, th.theme_id
-"""
+DIMENSIONS = ("study_id", "site", "corpus", "speaker_role")
+
+# The four unit dimensions as grouping sets of one query.
+BASE_BREAKDOWN = {
+    "cells": "coverage_cells",
+    "dimension": "CASE "
+    + " ".join(f"WHEN grouping({d}) = 0 THEN '{d}'" for d in DIMENSIONS)
+    + " END",
+    "level": f"coalesce({', '.join(DIMENSIONS)})",
+    "groups": "GROUPING SETS (" + ", ".join(f"({d})" for d in DIMENSIONS) + ")",
+    "coded_groups": "GROUPING SETS (" + ", ".join(f"({d}, theme_id)" for d in DIMENSIONS) + ")",
+}
+
+# Every selected participant attribute (one row per transcript and attribute) in one query.
+ATTRIBUTE_BREAKDOWN = {
+    "cells": "(SELECT * FROM coverage_cells JOIN coverage_attributes a USING (transcript_key) "
+    "WHERE a.value IS NOT NULL AND list_contains($attributes, a.name))",
+    "dimension": "'attribute:' || name",
+    "level": "value",
+    "groups": "name, value",
+    "coded_groups": "name, value, theme_id",
+}
 
 
-def study_coverage(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """Share of utterances and of transcripts coded with each theme, per study."""
-    return con.sql(STUDY_COVERAGE_SQL).pl()
+def prepare_units(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> None:
+    """Build the per-utterance temp tables that every breakdown reads."""
+    con.execute(TRANSCRIPTS_SQL)
+    con.execute(UNITS_SQL)
+    con.execute(ATTRIBUTES_SQL)
+    con.execute(CODED_SQL, selection_params(stats))
+    con.execute(CELLS_SQL)
+    con.execute(CODED_CELLS_SQL)
 
 
-def _cluster_matrices(
-    counts: pl.DataFrame, group: str, theme_ids: list[str]
-) -> tuple[np.ndarray, np.ndarray]:
-    wide = (
-        counts.filter(pl.col("grp") == group)
-        .pivot(on="theme_id", index=["transcript_id", "units"], values="coded")
-        .sort("transcript_id")
-    )
-    return wide.select(theme_ids).to_numpy().astype(float), wide["units"].to_numpy().astype(float)
+def attribute_names(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> list[str]:
+    """Participant attributes to break down by: the configured ones, or every one recorded."""
+    if stats.attributes is not None:
+        return stats.attributes
+    rows = con.execute("SELECT DISTINCT name FROM coverage_attributes ORDER BY 1").fetchall()
+    return [r[0] for r in rows]
 
 
-def compare_groups(
-    con: duckdb.DuckDBPyConnection, comparison: ComparisonConfig, stats: StatsConfig
-) -> pl.DataFrame:
-    """Difference in share of utterances coded, group_a minus group_b, per theme."""
-    roles = comparison.speaker_roles or []
-    counts = con.sql(
-        CLUSTER_COUNTS_SQL.format(by=comparison.by),
-        params=[comparison.group_a, comparison.group_b, not roles, roles],
+def coverage_breakdown(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
+    """Coverage of every theme by study, site, corpus, speaker role and participant attribute."""
+    prepare_units(con, stats)
+    base = con.sql(BREAKDOWN_SQL.format(**BASE_BREAKDOWN), params={"min_participants": 1}).pl()
+    attributes = attribute_names(con, stats)
+    if not attributes:
+        return base
+    by_attribute = con.sql(
+        BREAKDOWN_SQL.format(**ATTRIBUTE_BREAKDOWN),
+        params={
+            "min_participants": stats.min_participants_per_group,
+            "attributes": attributes,
+        },
     ).pl()
-    theme_ids = [r[0] for r in con.execute("SELECT theme_id FROM themes ORDER BY 1").fetchall()]
-    coded_a, units_a = _cluster_matrices(counts, comparison.group_a, theme_ids)
-    coded_b, units_b = _cluster_matrices(counts, comparison.group_b, theme_ids)
-    if len(units_a) < 2 or len(units_b) < 2:
-        raise ValueError(
-            f"comparison {comparison.comparison_id}: each group needs at least 2 transcripts "
-            f"(got {len(units_a)} and {len(units_b)})"
-        )
-    diffs = cluster_bootstrap_diff(
-        coded_a, units_a, coded_b, units_b, stats.bootstrap_resamples, stats.seed, stats.confidence
-    )
-    method = (
-        f"cluster bootstrap over transcripts, {stats.bootstrap_resamples} resamples, "
-        f"percentile {stats.confidence:.0%} CI"
-    )
-    return pl.DataFrame(
-        [
-            {
-                "comparison": comparison.comparison_id,
-                "theme_id": theme_id,
-                "group_a": comparison.group_a,
-                "group_b": comparison.group_b,
-                "share_a": d.share_a,
-                "share_b": d.share_b,
-                "diff": d.diff,
-                "ci_low": d.ci_low,
-                "ci_high": d.ci_high,
-                "clusters_a": len(units_a),
-                "clusters_b": len(units_b),
-                "method": method,
-            }
-            for theme_id, d in zip(theme_ids, diffs, strict=True)
-        ]
-    )
+    return pl.concat([base, by_attribute], how="vertical_relaxed")
 
 
-def speaker_roles_note(comparison: ComparisonConfig) -> str:
-    """Plain words for which utterances a comparison counts."""
-    if not comparison.speaker_roles:
-        return "all utterances"
-    return "utterances by " + ", ".join(comparison.speaker_roles)
+def study_coverage(con: duckdb.DuckDBPyConnection, breakdown: pl.DataFrame) -> pl.DataFrame:
+    """The per-study rows of a breakdown, with each study's corpus."""
+    corpora = con.sql("SELECT study_id, corpus FROM studies").pl()
+    return (
+        breakdown.filter(pl.col("dimension") == "study_id")
+        .rename({"level": "study_id"})
+        .drop("dimension")
+        .join(corpora, on="study_id")
+        .select("study_id", "corpus", pl.exclude("study_id", "corpus"))
+        .sort("study_id", "theme_id")
+    )

@@ -9,8 +9,9 @@ import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from schemas.config import ConsortiumConfig
-from tasks.compare.coverage import speaker_roles_note
-from tasks.report.charts import coverage_bars, forest_plot
+from tasks.compare.comparison import speaker_roles_note
+from tasks.compare.selection import selection_note
+from tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
 from tasks.report.codebook import codebook_context
 
 _ENV = Environment(
@@ -60,13 +61,14 @@ def report_context(
     comparison = con.sql("SELECT * FROM theme_comparison_results").pl()
     comparisons = []
     for c in config.comparisons:
-        rows = comparison.filter(pl.col("comparison") == c.comparison_id).sort("theme_id")
+        rows = comparison.filter(pl.col("comparison") == c.comparison_id).sort("theme_id", "method")
         comparisons.append(
             {
                 "comparison_id": c.comparison_id,
+                "by": c.by,
                 "group_a": c.group_a,
                 "group_b": c.group_b,
-                "scope": speaker_roles_note(c),
+                "scope": speaker_roles_note(c.speaker_roles),
                 "rows": rows.to_dicts(),
                 "svg": forest_plot(rows, theme_names),
                 "clusters_a": rows["clusters_a"][0] if rows.height else 0,
@@ -95,10 +97,26 @@ def report_context(
         "coverage": coverage.to_dicts(),
         "coverage_svg": coverage_bars(coverage, theme_names) if coverage.height else "",
         "comparisons": comparisons,
+        "selection": selection_note(config.stats),
+        "breakdown": con.sql(
+            "SELECT * FROM theme_coverage_breakdown WHERE dimension NOT IN ('study_id') "
+            "ORDER BY dimension, level, theme_id"
+        )
+        .pl()
+        .to_dicts(),
+        "cooccurrence_svg": _heatmap(con, theme_names),
+        "agreement": con.sql("SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b")
+        .pl()
+        .to_dicts(),
         "resamples": config.stats.bootstrap_resamples,
         "confidence": f"{config.stats.confidence:.0%}",
         **codebook_context(con),
     }
+
+
+def _heatmap(con: duckdb.DuckDBPyConnection, theme_names: dict[str, str]) -> str:
+    cooccurrence = con.sql("SELECT * FROM theme_cooccurrence WHERE scope = 'utterance'").pl()
+    return cooccurrence_heatmap(cooccurrence, theme_names) if cooccurrence.height else ""
 
 
 def write_report(context: dict, path: Path) -> Path:

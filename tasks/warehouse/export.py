@@ -20,7 +20,12 @@ RELEASE_TABLES = {
     "themes": "SELECT * FROM themes ORDER BY theme_id",
     "crosswalks": "SELECT * FROM crosswalks ORDER BY study_id, study_code",
     "theme_coverage": "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id",
-    "theme_comparison": "SELECT * FROM theme_comparison_results ORDER BY comparison, theme_id",
+    "theme_comparison": "SELECT * FROM theme_comparison_results "
+    "ORDER BY comparison, theme_id, method",
+    "theme_coverage_breakdown": "SELECT * FROM theme_coverage_breakdown "
+    "ORDER BY dimension, level, theme_id",
+    "theme_cooccurrence": "SELECT * FROM theme_cooccurrence ORDER BY scope, theme_a, theme_b",
+    "coder_agreement": "SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b",
 }
 
 

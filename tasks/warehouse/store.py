@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -19,11 +20,76 @@ from schemas.config import ConsortiumConfig
 TRANSCRIPT_TABLES = ("detections", "codings", "utterances", "transcripts")
 
 
+# Tables rebuilt from the config or recomputed on every run: safe to recreate when their shape
+# changed between qualbridge versions. Every other table holds loaded data or history.
+DERIVED_TABLES = frozenset(
+    {
+        "themes",
+        "crosswalks",
+        "theme_coverage_results",
+        "theme_comparison_results",
+        "theme_coverage_breakdown",
+        "theme_cooccurrence",
+        "coder_agreement",
+    }
+)
+
+
+class WarehouseSchemaError(RuntimeError):
+    """A warehouse file written by an older qualbridge whose data tables lack needed columns."""
+
+
+def _schema_sql() -> str:
+    return files("schemas").joinpath("warehouse.sql").read_text(encoding="utf-8")
+
+
+def _table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Columns of each base table (not views) in the connected database."""
+    columns: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT c.table_name, c.column_name FROM duckdb_columns() c "
+        "JOIN duckdb_tables() t USING (database_name, schema_name, table_name)"
+    ).fetchall():
+        columns.setdefault(table, set()).add(column)
+    return columns
+
+
+@cache
+def _expected_columns() -> dict[str, frozenset[str]]:
+    """The columns the current schema gives each table (built once in memory)."""
+    with duckdb.connect() as reference:
+        reference.execute(_schema_sql())
+        return {t: frozenset(c) for t, c in _table_columns(reference).items()}
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Recreate derived tables of an older shape; refuse older data tables with a clear error."""
+    expected = _expected_columns()
+    stale = {
+        table
+        for table, columns in _table_columns(con).items()
+        if table in expected and expected[table] - columns
+    }
+    data = sorted(stale - DERIVED_TABLES)
+    if data:
+        raise WarehouseSchemaError(
+            f"{path}: written by an older qualbridge; tables {', '.join(data)} lack columns this "
+            "version needs. Move the file aside and run again: every source is loaded afresh."
+        )
+    for table in sorted(stale):
+        con.execute(f'DROP TABLE "{table}" CASCADE')
+
+
 def connect(path: Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the warehouse file and make sure the schema exists."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(path))
-    con.execute(files("schemas").joinpath("warehouse.sql").read_text(encoding="utf-8"))
+    try:
+        _upgrade(con, path)
+        con.execute(_schema_sql())
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

@@ -191,3 +191,57 @@ def test_resample_weights_are_uniform_over_clusters() -> None:
 
     # Each cluster is drawn once per resample on average.
     assert weights.mean(axis=0) == pytest.approx(np.ones(4), abs=0.015)
+
+
+def _slow_paired_bootstrap(coded_a, units_a, coded_b, units_b, resamples, seed):
+    """Paired textbook bootstrap: one draw of transcripts serves both groups."""
+    rng = np.random.default_rng(seed)
+    diffs = []
+    for _ in range(resamples):
+        pick = rng.choice(len(units_a), size=len(units_a), replace=True)
+        diffs.append(
+            coded_a[pick].sum(axis=0) / units_a[pick].sum()
+            - coded_b[pick].sum(axis=0) / units_b[pick].sum()
+        )
+    return np.percentile(np.array(diffs), [2.5, 97.5], axis=0)
+
+
+def test_paired_interval_matches_an_independent_slow_paired_bootstrap() -> None:
+    # Role B's coding follows role A's within each transcript: pairing narrows the interval.
+    coded_b = np.minimum(
+        BIG_CODED_A + RNG.integers(0, 3, size=BIG_CODED_A.shape), BIG_UNITS_A[:, None]
+    )
+    low, high = _slow_paired_bootstrap(BIG_CODED_A, BIG_UNITS_A, coded_b, BIG_UNITS_A, 4000, 9)
+
+    fast = cluster_bootstrap_diff(
+        BIG_CODED_A, BIG_UNITS_A, coded_b, BIG_UNITS_A, 4000, seed=4, paired=True
+    )
+
+    for theme, r in enumerate(fast):
+        assert r.ci_low == pytest.approx(low[theme], abs=0.01)
+        assert r.ci_high == pytest.approx(high[theme], abs=0.01)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 4])
+def test_p_value_agrees_with_the_interval(seed: int) -> None:
+    result = cluster_bootstrap_diff(
+        BIG_CODED_A, BIG_UNITS_A, BIG_CODED_B, BIG_UNITS_B, resamples=2000, seed=seed
+    )
+
+    for r in result:
+        excludes_zero = r.ci_low > 0 or r.ci_high < 0
+        assert 0.0 <= r.p_value <= 1.0
+        if excludes_zero:
+            assert r.p_value <= 0.05 + 1e-9
+        elif r.ci_low < -0.002 and r.ci_high > 0.002:
+            assert r.p_value > 0.05
+
+
+def test_p_value_of_a_slow_bootstrap_by_hand() -> None:
+    # Clear separation: every resample keeps A above B, so p is 0.
+    units = np.full(20, 10)
+    [r] = cluster_bootstrap_diff(
+        np.full((20, 1), 8), units, np.full((20, 1), 1), units, resamples=300, seed=1
+    )
+
+    assert r.p_value == 0.0

@@ -9,6 +9,7 @@ import pytest
 from schemas import frames
 from schemas.codebook import Codebook
 from tasks.warehouse.store import (
+    WarehouseSchemaError,
     connect,
     replace_codings,
     replace_themes,
@@ -30,6 +31,9 @@ EXPECTED_TABLES = {
     "theme_coverage_results",
     "theme_comparison_results",
     "crosswalks",
+    "theme_coverage_breakdown",
+    "theme_cooccurrence",
+    "coder_agreement",
 }
 
 
@@ -127,7 +131,7 @@ def test_connect_creates_the_file_and_schema(tmp_path) -> None:
 
     assert path.is_file()
     assert tables >= EXPECTED_TABLES
-    assert "theme_coverage" in views
+    assert {"theme_coverage", "theme_comparison", "theme_coded_chars"} <= views
 
 
 def test_connect_twice_keeps_existing_rows(tmp_path) -> None:
@@ -304,3 +308,27 @@ def test_reloading_imported_codings_is_idempotent_and_rule_codings_leave_them(co
 
     origins = con.execute("SELECT origin, count(*) FROM codings GROUP BY 1 ORDER BY 1").fetchall()
     assert origins == [("rules", 1), ("table", 2)]
+
+
+def test_an_older_results_table_is_rebuilt_in_the_current_shape(tmp_path) -> None:
+    path = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute("CREATE TABLE theme_comparison_results (run_id VARCHAR, comparison VARCHAR)")
+        old.execute("INSERT INTO theme_comparison_results VALUES ('r1', 'c')")
+    with connect(path) as con:
+        columns = {r[0] for r in con.execute("DESCRIBE theme_comparison_results").fetchall()}
+        rows = con.execute("SELECT count(*) FROM theme_comparison").fetchone()[0]
+    assert {"p_value", "p_adjusted", "clustered"} <= columns
+    assert rows == 0
+
+
+def test_an_older_data_table_is_refused_with_what_to_do(tmp_path) -> None:
+    path = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute("CREATE TABLE codings (utterance_id VARCHAR, theme_id VARCHAR)")
+        old.execute("INSERT INTO codings VALUES ('u', 't')")
+
+    with pytest.raises(WarehouseSchemaError, match=r"codings lack columns.*Move the file aside"):
+        connect(path)
+    with duckdb.connect(str(path), read_only=True) as kept:
+        assert kept.execute("SELECT count(*) FROM codings").fetchone() == (1,)
