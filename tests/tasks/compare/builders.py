@@ -62,7 +62,10 @@ def build(
                 [uid, t.transcript_id, t.study_id, seq, role, text, len(text.split())],
             )
     for theme in themes:
-        con.execute("INSERT INTO themes (theme_id, codebook_id, name, definition) VALUES (?, 'cb', ?, 'd')", [theme, theme])
+        con.execute(
+            "INSERT INTO themes (theme_id, codebook_id, name, definition) VALUES (?, 'cb', ?, 'd')",
+            [theme, theme],
+        )
     for transcript_id, seq, theme, coder, start, end, origin in codings:
         uid = utterance_id(transcript_id, seq)
         start, end = (0, len(texts[uid])) if start is None else (start, end)
