@@ -1,4 +1,4 @@
-"""Every shipped contract is valid ODCS, loads, and marks the personal-data status of each column."""
+"""Every shipped contract is valid ODCS, loads, and marks each column's personal-data status."""
 
 from __future__ import annotations
 
