@@ -72,6 +72,7 @@ class ColumnRule:
     residual_pii: tuple[NamedPattern, ...] = ()
     references: tuple[str, ...] = ()  # foreign keys, "<dataset>.<column>"
     optional: bool = False  # the column may be absent
+    description: str = ""
 
     @property
     def withhold_values(self) -> bool:
@@ -212,6 +213,7 @@ def _column(prop: Any, where: str) -> ColumnRule:
         "optional": _custom(prop.get("customProperties"), "presence", PRESENCE, where)
         == "optional",
         "references": _references(prop.get("relationships"), where),
+        "description": str(prop.get("description") or "").strip(),
     }
     options = prop.get("logicalTypeOptions") or {}
     if not isinstance(options, Mapping):
