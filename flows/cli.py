@@ -183,6 +183,24 @@ def evaluate(
 
 
 @app.command()
+def release(
+    config: Annotated[Path, typer.Option(help="Consortium config (YAML).")] = DEMO_CONFIG,
+    run: Annotated[str | None, typer.Option(help="Run id to release (default: latest).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output folder of the run (default: the config's).")
+    ] = None,
+) -> None:
+    """Export a run's de-identified package to <output>/release when every gate passed.
+
+    Exit 0 when released, 3 when anything blocks it (each reason is printed and quarantined),
+    2 for a bad config, key or run id.
+    """
+    from flows.release_cli import release_command
+
+    raise typer.Exit(release_command(config, run, out, err))
+
+
+@app.command()
 def keygen(
     path: Annotated[Path, typer.Argument(help="Where to write the new key (outside the repo).")],
 ) -> None:

@@ -150,3 +150,9 @@ FROM grid g
 JOIN units u USING (study_id, corpus, speaker_role)
 LEFT JOIN codings c ON c.utterance_id = u.utterance_id AND c.theme_id = g.theme_id
 GROUP BY ALL;
+
+-- Contract checks: which contract version ran each check, on what engine and at which stage,
+-- so trends can be queried per contract version. unexpected_count is the observed count.
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS contract_version VARCHAR;
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS engine VARCHAR;   -- gx | duckdb | scan
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS stage VARCHAR;    -- validate | release

@@ -232,7 +232,9 @@ def _scrub(suite_result: ExpectationSuiteValidationResult) -> ExpectationSuiteVa
 def _scrubbed(record: Any) -> Any:
     if not (isinstance(record, dict) and record.get("raised_exception")):
         return record
-    return {**record, "exception_message": _exception_names(record), "exception_traceback": None}
+    names = _exception_names(record)
+    # Data Docs render the traceback as a string template, so it must stay a string.
+    return {**record, "exception_message": names, "exception_traceback": ""}
 
 
 def _exception_names(record: dict[str, Any]) -> str:

@@ -38,14 +38,14 @@ def consortium(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("consortium")
     shutil.copytree(FIXTURES / "mini", root, dirs_exist_ok=True)
     study = root / "studies" / "peer_support"
-    (study / "transcripts" / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    (study / "transcripts" / "PS99.txt").write_bytes(bytes(range(256)) * 4)
     (study / "transcripts" / "PS90.vtt").write_text(VTT, encoding="utf-8")
     (study / "transcripts" / "PS91.docx").write_bytes(docx_bytes(DOCX_LINES))
     with (study / "manifest.csv").open("a", encoding="utf-8") as manifest:
         manifest.write("PS90,transcripts/PS90.vtt,P-PS90,site_a,25-34,female\n")
         manifest.write("PS91,transcripts/PS91.docx,P-PS91,site_a,35-44,male\n")
-        manifest.write("PS98,transcripts/missing.txt,P-PS98,site_a,25-34,female\n")
-        manifest.write("PS99,transcripts/junk.txt,P-PS99,site_a,25-34,male\n")
+        manifest.write("PS98,transcripts/PS98.txt,P-PS98,site_a,25-34,female\n")
+        manifest.write("PS99,transcripts/PS99.txt,P-PS99,site_a,25-34,male\n")
     return root
 
 
@@ -99,8 +99,8 @@ def test_quarantine_names_file_and_reason(runs, consortium: Path) -> None:
             [summary.run_id],
         ).fetchall()
     assert rows == [
-        ("transcripts/junk.txt", "ingest", "binary content (NUL bytes), not a text transcript"),
-        ("transcripts/missing.txt", "ingest", "file not found"),
+        ("transcripts/PS98.txt", "ingest", "file not found"),
+        ("transcripts/PS99.txt", "ingest", "binary content (NUL bytes), not a text transcript"),
     ]
 
 
@@ -108,8 +108,8 @@ def test_run_folder_lists_quarantine_reasons_as_csv(runs) -> None:
     summary, _ = runs[1]
     listing = pl.read_csv(Path(summary.report).parent / "quarantine.csv")
     assert sorted(listing["source"].to_list()) == [
-        "transcripts/junk.txt",
-        "transcripts/missing.txt",
+        "transcripts/PS98.txt",
+        "transcripts/PS99.txt",
     ]
 
 
