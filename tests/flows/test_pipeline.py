@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
 from pathlib import Path
 
 import duckdb
@@ -15,6 +14,7 @@ from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settin
 
 from flows.pipeline import RunSummary, pipeline
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
+from tests.helpers.leaks import files_under, find_leaks
 from tests.tasks.ingest.builders import docx_bytes
 
 # Identifiers planted in the extra non-text transcripts, searched for like the generator's.
@@ -122,63 +122,11 @@ def test_report_and_release_exist(runs) -> None:
     assert manifest["files"]["utterances.parquet"]["rows"] > 100
 
 
-def _strings_in_duckdb(path: Path) -> list[str]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        found = []
-        for table in tables:
-            df = con.sql(f"SELECT * FROM {table}").pl()
-            found += [str(v) for col in df.columns for v in df[col].to_list() if v is not None]
-    return found
-
-
-def _strings_in_sqlite(path: Path) -> list[str]:
-    con = sqlite3.connect(path)
-    try:
-        tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        found = []
-        for table in tables:
-            for row in con.execute(f'SELECT * FROM "{table}"'):
-                found += [
-                    v.decode("utf-8", "replace") if isinstance(v, bytes) else str(v)
-                    for v in row
-                    if v is not None
-                ]
-        return found
-    finally:
-        con.close()
-
-
-def _texts_written(folder: Path) -> dict[str, str]:
-    """Decoded contents of every file under a folder: tables by their values, others as text."""
-    texts = {}
-    for path in folder.rglob("*"):
-        if not path.is_file():
-            continue
-        if path.suffix == ".parquet":
-            df = pl.read_parquet(path)
-            texts[str(path)] = "\n".join(str(v) for c in df.columns for v in df[c].to_list())
-        elif path.suffix == ".duckdb":
-            texts[str(path)] = "\n".join(_strings_in_duckdb(path))
-        elif path.suffix in (".db", ".sqlite") or path.name.endswith(".db"):
-            texts[str(path)] = "\n".join(_strings_in_sqlite(path))
-        else:
-            texts[str(path)] = path.read_bytes().decode("utf-8", "replace")
-    return texts
-
-
 @pytest.mark.parametrize("where", ["output folder", "PREFECT_HOME"])
 def test_no_planted_identifier_or_key_is_written_anywhere(runs, consortium: Path, where) -> None:
     folder = consortium / "out" if where == "output folder" else PREFECT_HOME
-    texts = _texts_written(folder)
-    assert texts, f"nothing written under {where}"
-    leaks = sorted(
-        (value, path)
-        for path, text in texts.items()
-        for value in planted_values(consortium)
-        if value in text
-    )
-    assert leaks == []
+    assert files_under([folder]) > 0, f"nothing written under {where}"
+    assert find_leaks([folder], planted_values(consortium)) == []
 
 
 @pytest.fixture(scope="module")

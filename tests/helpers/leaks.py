@@ -40,32 +40,43 @@ def _sqlite_strings(path: Path) -> Iterable[str]:
         con.close()
 
 
-def decoded_text(path: Path) -> str:
-    """A file's content as searchable text: table values, decoded JSON and HTML, or raw text."""
+def searchable(path: Path) -> tuple[str, str]:
+    """(raw, decoded) text of a file. Decoded holds table values and decoded JSON and HTML,
+    searched with case folded; raw binary is searched as written, since folded it would
+    match short names in fonts and images by chance."""
     raw = path.read_bytes()
     head = raw[:16]
-    parts = [raw.decode("utf-8", "replace")]
+    try:
+        return "", _decoded(path, raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", "replace")
     if path.suffix == ".parquet":
         df = pl.read_parquet(path)
-        parts.append("\n".join(str(v) for c in df.columns for v in df[c].to_list()))
-    elif head[8:12] == DUCKDB_MAGIC:
-        parts.append("\n".join(_duckdb_strings(path)))
-    elif head.startswith(SQLITE_MAGIC):
-        parts.append("\n".join(_sqlite_strings(path)))
-    elif path.suffix == ".json":
+        return text, "\n".join(str(v) for c in df.columns for v in df[c].to_list())
+    if head[8:12] == DUCKDB_MAGIC:
+        return text, "\n".join(_duckdb_strings(path))
+    if head.startswith(SQLITE_MAGIC):
+        return text, "\n".join(_sqlite_strings(path))
+    return text, ""
+
+
+def _decoded(path: Path, text: str) -> str:
+    parts = [text]
+    if path.suffix == ".json":
         with contextlib.suppress(ValueError):
-            parts.append(json.dumps(json.loads(parts[0]), ensure_ascii=False))
+            parts.append(json.dumps(json.loads(text), ensure_ascii=False))
     elif path.suffix in (".html", ".htm"):
-        parts.append(html.unescape(parts[0]))
+        parts.append(html.unescape(text))
     return "\n".join(parts)
 
 
 def variants(value: str) -> set[str]:
-    """The forms a value may take in output: as written, folded case, digits run together."""
-    forms = {value.casefold()}
+    """The forms a value may take in output: as written, or with its digits run together."""
+    forms = {value}
     digits = re.sub(r"[ -]", "", value)
     if sum(c.isdigit() for c in digits) >= 6:
-        forms.add(digits.casefold())
+        forms.add(digits)
     return forms
 
 
@@ -77,8 +88,13 @@ def find_leaks(folders: Iterable[Path], values: Iterable[str]) -> list[tuple[str
         for path in sorted(folder.rglob("*")):
             if not path.is_file() or path.is_symlink():
                 continue
-            text = decoded_text(path).casefold()
-            leaks |= {(value, str(path)) for form, value in wanted.items() if form in text}
+            raw, decoded = searchable(path)
+            folded = decoded.casefold()
+            leaks |= {
+                (value, str(path))
+                for form, value in wanted.items()
+                if form in raw or form.casefold() in folded
+            }
     return sorted(leaks)
 
 
