@@ -60,10 +60,9 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     if summary.gates_passed:
         err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
     else:
-        err.print(
-            "[red]A quality gate failed; no release was made.[/] Failed checks: "
-            + ", ".join(summary.failed_checks)
-        )
+        err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
+        for reason in summary.blockers:
+            err.print(f"  - {reason}", markup=False, highlight=False)
     err.print(f"Report: {summary.report}")
     err.print(f"Finished in {time.perf_counter() - started:.1f} s")
     return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED

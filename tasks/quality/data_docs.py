@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tasks.quality.gx_suite import _gx
+from tasks.quality.gx_suite import load_gx
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuiteValidationResult
@@ -40,7 +40,7 @@ def build_data_docs(run_dir: Path) -> Path:
 
 def _context(run_dir: Path) -> Any:
     """An ephemeral GX context whose only files are the run's results and its docs site."""
-    gx = _gx()
+    gx = load_gx()
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,

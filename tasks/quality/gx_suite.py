@@ -116,7 +116,7 @@ def check_specs(
 
 def build_suite(contract: Contract, specs: list[CheckSpec] | None = None) -> ExpectationSuite:
     """Compile a contract (or some of its checks) into an ExpectationSuite."""
-    gx = _gx()
+    gx = load_gx()
     expectations = []
     for spec in check_specs(contract) if specs is None else specs:
         if spec.unrunnable:
@@ -264,7 +264,7 @@ def _traceback_classes(traceback: str) -> list[str]:
 
 def _context() -> Any:
     """A fresh in-memory GX context: no stores, docs sites or progress bars on disk or screen."""
-    gx = _gx()
+    gx = load_gx()
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,
@@ -280,7 +280,7 @@ def _context() -> Any:
     return gx.get_context(mode="ephemeral", project_config=config)
 
 
-def _gx() -> ModuleType:
+def load_gx() -> ModuleType:
     """Import Great Expectations with analytics switched off before it loads."""
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
     import great_expectations as gx
