@@ -41,12 +41,12 @@ class ReleaseOutcome:
 def resolve_run(con: duckdb.DuckDBPyConnection, run_id: str | None) -> str:
     """The given run if the warehouse knows it, else the latest run; raise if none."""
     if run_id is None:
-        row = con.execute("SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+        rows = con.execute("SELECT run_id FROM runs ORDER BY started_at DESC LIMIT 1").fetchall()
     else:
-        row = con.execute("SELECT run_id FROM runs WHERE run_id = ?", [run_id]).fetchone()
-    if row is None:
+        rows = con.execute("SELECT run_id FROM runs WHERE run_id = ?", [run_id]).fetchall()
+    if not rows:
         raise UnknownRunError(f"no run {run_id!r} in the warehouse" if run_id else "no runs yet")
-    return row[0]
+    return rows[0][0]
 
 
 def release_blockers(
@@ -62,6 +62,10 @@ def release_blockers(
         [run_id],
     ).fetchall()
     blockers = [] if gate else [f"run {run_id} has no validation results; validate it first"]
+    latest = resolve_run(con, None)
+    if latest != run_id:
+        # The warehouse holds what later runs loaded; only the latest run's gate covers it.
+        blockers.append(f"run {run_id} is not the latest run ({latest}); release that one")
     blockers += [
         f"{cid}: {check} {'broke' if broken else 'failed'} ({detail})"
         for cid, check, success, broken, detail in gate

@@ -111,6 +111,12 @@ def test_clean_run_is_released_with_a_full_manifest(site: Path) -> None:
         ),
         ("DELETE FROM check_results", f"run {RUN} has no validation results"),
         (
+            "INSERT INTO runs (run_id, consortium, started_at, status, config_hash, "
+            "key_fingerprint, model_version) VALUES ('run-2', 'demo', now() + INTERVAL 1 HOUR, "
+            "'gate_failed', 'h', 'f', 'm')",
+            f"run {RUN} is not the latest run (run-2)",
+        ),
+        (
             "UPDATE codings SET theme_id = 'despair'",
             "qualbridge-codings: theme_id.references.themes.theme_id",
         ),
@@ -123,7 +129,7 @@ def test_clean_run_is_released_with_a_full_manifest(site: Path) -> None:
 def test_any_failure_blocks_and_is_quarantined(site: Path, sql: str, blocker: str) -> None:
     with connect(site / "out" / "warehouse.duckdb") as con:
         con.execute(sql)
-    outcome = _release(site)
+    outcome = _release(site, run_id=RUN)
     assert not outcome.released and outcome.path is None
     assert any(blocker in b for b in outcome.blockers), outcome.blockers
     assert not (site / "out" / "release").exists()
