@@ -81,35 +81,41 @@ def check_specs(
     for col in contract.columns:
         if col.optional and columns is not None and col.name not in columns:
             continue
-        planned: list[tuple[str, str, dict[str, Any]]] = []
+        planned: list[tuple[str, str, dict[str, Any], str]] = []
         if not col.optional:
-            planned.append(("exists", "ExpectColumnToExist", {}))
+            planned.append(("exists", "ExpectColumnToExist", {}, ""))
         if col.required:
-            planned.append(("not_null", "ExpectColumnValuesToNotBeNull", {}))
+            planned.append(("not_null", "ExpectColumnValuesToNotBeNull", {}, ""))
         if col.unique:
-            planned.append(("unique", "ExpectColumnValuesToBeUnique", {}))
+            planned.append(("unique", "ExpectColumnValuesToBeUnique", {}, ""))
         if col.valid_values is not None:
             values = {"value_set": list(col.valid_values)}
-            planned.append(("valid_values", "ExpectColumnValuesToBeInSet", values))
+            planned.append(("valid_values", "ExpectColumnValuesToBeInSet", values, ""))
         if col.pattern is not None:
-            planned.append(("pattern", "ExpectColumnValuesToMatchRegex", {"regex": col.pattern}))
+            regex = {"regex": col.pattern}
+            planned.append(("pattern", "ExpectColumnValuesToMatchRegex", regex, ""))
         if col.minimum is not None or col.maximum is not None:
             bounds = {"min_value": col.minimum, "max_value": col.maximum}
-            planned.append(("range", "ExpectColumnValuesToBeBetween", bounds))
+            planned.append(("range", "ExpectColumnValuesToBeBetween", bounds, ""))
         for target in col.references:
-            values = {"value_set": sorted(references.get(target, ()))}
-            planned.append((f"references.{target}", "ExpectColumnValuesToBeInSet", values))
+            known = references.get(target)
+            values = {"value_set": sorted(v for v in known or () if v is not None)}
+            missing = "" if known is not None else f"values of {target} not supplied"
+            planned.append((f"references.{target}", "ExpectColumnValuesToBeInSet", values, missing))
         for p in col.residual_pii:
             regex = {"regex": p.regex}
-            planned.append((f"no_{p.name}", "ExpectColumnValuesToNotMatchRegex", regex))
-        for name, expectation, kwargs in planned:
+            planned.append((f"no_{p.name}", "ExpectColumnValuesToNotMatchRegex", regex, ""))
+        for name, expectation, kwargs, missing in planned:
             kwargs = {"column": col.name, **kwargs}
-            check = f"{col.name}.{name}"
-            missing = ""
-            if name.startswith("references.") and name[11:] not in references:
-                missing = f"values of {name[11:]} not supplied"
             specs.append(
-                CheckSpec(check, col.name, expectation, kwargs, col.withhold_values, missing)
+                CheckSpec(
+                    f"{col.name}.{name}",
+                    col.name,
+                    expectation,
+                    kwargs,
+                    col.withhold_values,
+                    missing,
+                )
             )
     return specs
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +27,7 @@ def missing_columns(columns: Collection[str], contract: Contract) -> list[str]:
     return [c.name for c in contract.columns if not c.optional and c.name not in columns]
 
 
-def row_problems(rows: Sequence[Mapping[str, Any]], contract: Contract) -> list[FieldProblem]:
+def row_problems(rows: Iterable[Mapping[str, Any]], contract: Contract) -> list[FieldProblem]:
     """The first problem of each failing row; a rejected row does not claim its unique values."""
     problems = []
     seen: dict[str, set[Any]] = {c.name: set() for c in contract.columns if c.unique}
@@ -56,7 +56,7 @@ def validate_table_frame(frame: pl.DataFrame, contract: Contract) -> list[FieldP
         )
     if missing:
         return problems
-    return problems + row_problems(frame.iter_rows(named=True), contract)  # type: ignore[arg-type]
+    return problems + row_problems(frame.iter_rows(named=True), contract)
 
 
 def _first_problem(
