@@ -178,3 +178,14 @@ def test_failed_gate_results_and_report_hold_no_values(leaky_run) -> None:
     report = Path(summary.report).read_text(encoding="utf-8")
     assert "A quality gate failed" in report
     assert [v for v in contact if v in stored or v in report] == []
+
+
+def test_failed_gate_data_docs_and_gx_results_hold_no_values(leaky_run) -> None:
+    summary, root = leaky_run
+    planted = json.loads((root / "planted_identifiers.json").read_text(encoding="utf-8"))
+    run_dir = Path(summary.report).parent
+    assert (run_dir / "data_docs" / "index.html").is_file()
+    assert files_under([run_dir / "gx_results"]) > 0
+    # The staging Parquet of this run does leak (that is what the gate caught); GX output not.
+    gx_output = [run_dir / "data_docs", run_dir / "gx_results"]
+    assert find_leaks(gx_output, [p["value"] for p in planted]) == []
