@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -23,6 +24,8 @@ from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4
 DEMO_CONFIG = PROJECT_ROOT / "examples" / "demo" / "consortium.yaml"
 DEMO_KEY = Path("~/.config/qualbridge/demo.key")
+# The demo has no steward; its sign-off is recorded under this name so the audit says so.
+DEMO_STEWARD = "qualbridge demo (automatic sign-off)"
 
 app = typer.Typer(
     help="De-identify qualitative transcripts, check them against data contracts, and compare "
@@ -64,13 +67,18 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     c = summary.counts
     table.add_row(str(c["seen"]), str(c["loaded"]), str(c["unchanged"]), str(c["quarantined"]))
     err.print(table)
-    if summary.gates_passed:
+    if summary.release:
         err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
-    else:
+    elif summary.gates_passed:
         err.print(
-            "[red]A quality gate failed; no release was made.[/] Failed checks: "
-            + ", ".join(summary.failed_checks)
+            "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
+            f"`qualbridge audit {summary.run_id}`, then runs `qualbridge approve "
+            f"{summary.run_id} --by NAME` and `qualbridge release`."
         )
+    else:
+        err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
+        for reason in summary.blockers:
+            err.print(f"  - {reason}", markup=False, highlight=False)
     err.print(f"Report: {summary.report}")
     err.print(f"Finished in {time.perf_counter() - started:.1f} s")
     return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED
@@ -94,7 +102,31 @@ def demo(
         if create_key_file(DEMO_KEY):
             err.print(f"Created a demo consortium key at {DEMO_KEY} (keep real keys elsewhere).")
         os.environ["QUALBRIDGE_KEY_FILE"] = str(DEMO_KEY.expanduser())
-    raise typer.Exit(_run_pipeline(DEMO_CONFIG, out))
+    code = _run_pipeline(DEMO_CONFIG, out)
+    if code == EXIT_OK:
+        code = _demo_signoff(out)
+    raise typer.Exit(code)
+
+
+def _demo_signoff(out: Path) -> int:
+    """Approve and release the demo's run, standing in for the steward a real site has."""
+    from flows.release import release_run
+    from tasks.audit.signoff import approve as record_approval
+    from tasks.quality.release import resolve_run
+    from tasks.warehouse.store import connect
+
+    config = load_config(DEMO_CONFIG, out)
+    config_hash = hashlib.sha256(DEMO_CONFIG.read_bytes()).hexdigest()
+    with connect(config.warehouse_path) as con:
+        run_id = resolve_run(con, None)
+        record_approval(con, run_id, config_hash, DEMO_STEWARD, "synthetic demo data")
+    outcome = release_run(DEMO_CONFIG, str(out.resolve()), run_id)
+    if not outcome.released:
+        for reason in outcome.blockers:
+            err.print(f"  - {reason}", markup=False, highlight=False)
+        return EXIT_GATE_FAILED
+    err.print(f"Demo sign-off: approved as {DEMO_STEWARD!r}, released to {outcome.path}")
+    return EXIT_OK
 
 
 @app.command("deid-text")
@@ -187,6 +219,24 @@ def evaluate(
     for problem in unmet:
         err.print(f"[bold red]below minimum:[/] {problem}")
     raise typer.Exit(EXIT_BELOW_MINIMUM if unmet else EXIT_OK)
+
+
+@app.command()
+def release(
+    config: Annotated[Path, typer.Option(help="Consortium config (YAML).")] = DEMO_CONFIG,
+    run: Annotated[str | None, typer.Option(help="Run id to release (default: latest).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output folder of the run (default: the config's).")
+    ] = None,
+) -> None:
+    """Export a run's de-identified package to <output>/release when every gate passed.
+
+    Exit 0 when released, 3 when anything blocks it (each reason is printed and quarantined),
+    2 for a bad config, key or run id.
+    """
+    from flows.release_cli import release_command
+
+    raise typer.Exit(release_command(config, run, out, err))
 
 
 @app.command()

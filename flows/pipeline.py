@@ -13,10 +13,10 @@ from flows.context import run_context
 from flows.deidentify import deidentify_flow
 from flows.ingest import ingest_flow
 from flows.load import load_flow
+from flows.release import release_run
 from flows.report import report_flow
 from flows.validate import validate_flow
 from tasks.deid.nlp import model_version
-from tasks.warehouse.export import export_release
 from tasks.warehouse.store import connect, finish_run, start_run
 
 
@@ -31,6 +31,7 @@ class RunSummary:
     report: str
     release: str | None
     failed_checks: list[str] = field(default_factory=list)
+    blockers: list[str] = field(default_factory=list)
 
 
 @flow(name="qualbridge-pipeline", persist_result=False)
@@ -64,25 +65,20 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
         "unchanged": ingested["unchanged"],
         "quarantined": ingested["quarantined"] + deidentified["quarantined"],
     }
-    release = None
-    if validation["passed"]:
-        with connect(ctx.warehouse) as con:
-            release = str(
-                export_release(
-                    con,
-                    ctx.output_dir / "release",
-                    run_id,
-                    ctx.key_fingerprint(),
-                    validation["contracts"],
-                )
-            )
-    status = "completed" if validation["passed"] else "gate_failed"
+    # With sign-off required, the run only checks every gate; `qualbridge approve` and
+    # `qualbridge release` follow on site.
+    export = not ctx.config.release.require_approval
+    outcome = release_run(config_path, output_dir, run_id, export=export)
+    passed = not outcome.blockers
+    release = str(outcome.path) if outcome.released else None
+    status = "gate_failed" if not passed else "completed" if release else "awaiting_approval"
     with connect(ctx.warehouse) as con:
         finish_run(con, run_id, status, counts, release)
-    report = report_flow(config_path, output_dir, run_id, counts, validation["passed"])
-    return RunSummary(
-        run_id, status, counts, validation["passed"], report, release, validation["failed_checks"]
-    )
+    report = report_flow(config_path, output_dir, run_id, counts, passed)
+    failed = validation["failed_checks"] + [
+        c.check for c in outcome.checks if c.broken or not c.success
+    ]
+    return RunSummary(run_id, status, counts, passed, report, release, failed, outcome.blockers)
 
 
 def _empty_counts() -> dict[str, int]:

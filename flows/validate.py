@@ -1,61 +1,31 @@
-"""Validation flow: the data contract's GX suite and an independent residual-PII scan."""
+"""Validation flow: contracts compiled to GX suites and DuckDB sql checks, and the PII scan."""
 
 from __future__ import annotations
 
-import polars as pl
 from prefect import flow
 
-from flows.context import run_context
-from flows.environment import PROJECT_ROOT
+from flows.context import RunContext, run_context
 from schemas import frames
-from tasks.quality.contracts import load_contract
-from tasks.quality.residual_pii import residual_pii_counts
-from tasks.quality.tasks import validate_frame_task
-from tasks.warehouse.store import append_rows, connect
+from tasks.deid.gazetteers import first_names, person_names
+from tasks.deid.transcripts import study_lists
+from tasks.quality.catalog import contract_for
+from tasks.quality.tasks import validate_warehouse_task
+from tasks.warehouse.store import append_rows, connect, transaction
 
-CONTRACTS = PROJECT_ROOT / "data_contracts"
-UTTERANCES_CONTRACT = CONTRACTS / "deidentified_utterances.odcs.yaml"
+# The de-identification gate: what must hold before anything is coded, compared or released.
+GATE_DATASETS = ("utterances", "detections")
 
 
 @flow(name="validate", persist_result=False)
 def validate_flow(config_path: str, output_dir: str | None, run_id: str) -> dict:
-    """Check the warehouse's de-identified utterances; failing rows go to quarantine by id."""
+    """Check the warehouse's de-identified data; failing rows go to quarantine by id."""
     ctx = run_context(config_path, output_dir, run_id)
-    contract = load_contract(UTTERANCES_CONTRACT)
-    columns = [c.name for c in contract.columns]
+    contracts = [contract_for(name) for name in GATE_DATASETS]
     with connect(ctx.warehouse) as con:
-        df = con.sql(f"SELECT {', '.join(columns)} FROM utterances").pl().to_pandas()
-        results = validate_frame_task(df, contract)
-        hits = residual_pii_counts(
-            con, "utterances", "utterance_id", "text", contract.column("text").residual_pii
-        )
-        checks = [
-            {
-                "run_id": run_id,
-                "contract_id": r.contract_id,
-                "check_name": r.check,
-                "column_name": r.column,
-                "success": r.success,
-                "broken": r.broken,
-                "unexpected_count": r.unexpected_count,
-                "detail": r.detail,
-            }
-            for r in results
-        ] + [
-            {
-                "run_id": run_id,
-                "contract_id": contract.contract_id,
-                "check_name": f"text.residual_pii_scan.{hit.pattern_name}",
-                "column_name": "text",
-                "success": hit.count == 0,
-                "broken": False,
-                "unexpected_count": hit.count,
-                "detail": "independent DuckDB scan; row ids in quarantine",
-            }
-            for hit in hits
-        ]
-        con.execute("DELETE FROM check_results WHERE run_id = ?", [run_id])
-        append_rows(con, "check_results", pl.DataFrame(checks))
+        outcome = validate_warehouse_task(
+            con, contracts, ctx.run_dir, run_id, _known_identifiers(ctx), first_names(),
+            person_names(),
+        )  # fmt: skip
         quarantined = frames.frame(
             [
                 {
@@ -63,17 +33,38 @@ def validate_flow(config_path: str, output_dir: str | None, run_id: str) -> dict
                     "study_id": row_id.split(":")[0],
                     "source": row_id,
                     "stage": "validate",
-                    "reason": f"de-identified text still matches the {hit.pattern_name} pattern",
+                    "reason": f"de-identified text still matches the {hit.pattern_name} check",
                 }
-                for hit in hits
+                for hit in outcome.hits
                 for row_id in hit.sample_ids
             ],
             frames.QUARANTINE,
         )
-        append_rows(con, "quarantine", quarantined)
-    failed = [c["check_name"] for c in checks if not c["success"] or c["broken"]]
+        with transaction(con):
+            con.execute(
+                "DELETE FROM check_results WHERE run_id = ? AND coalesce(stage, 'validate') "
+                "= 'validate'",
+                [run_id],
+            )
+            append_rows(con, "check_results", outcome.rows)
+            con.execute("DELETE FROM quarantine WHERE run_id = ? AND stage = 'validate'", [run_id])
+            append_rows(con, "quarantine", quarantined)
+    failed = [r.check for r in outcome.results if not r.success or r.broken]
     return {
         "passed": not failed,
         "failed_checks": failed,
-        "contracts": {contract.contract_id: contract.version},
+        "contracts": {c.contract_id: c.version for c in contracts},
+        "data_docs": str(outcome.data_docs),
     }
+
+
+def _known_identifiers(ctx: RunContext) -> dict[str, list[str]]:
+    """Each study's known identifiers minus its allow list, for the residual scan."""
+    known = {}
+    for study in ctx.config.studies:
+        grouped, allow = study_lists(study, ctx.config)
+        allowed = {a.casefold() for a in allow}
+        known[study.study_id] = [
+            v for values in grouped.values() for v in values if v.casefold() not in allowed
+        ]
+    return known

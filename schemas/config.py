@@ -159,6 +159,14 @@ class StatsConfig(BaseModel):
     agreement_coders: list[str] | None = None
 
 
+class ReleaseConfig(BaseModel):
+    """When a run may leave the site."""
+
+    # A steward's `qualbridge approve` must precede `qualbridge release`; without it the pipeline
+    # exports the release itself as soon as every gate passed.
+    require_approval: bool = True
+
+
 class ConsortiumConfig(BaseModel):
     """The whole run: studies, codebook, de-identification, comparisons and outputs."""
 
@@ -172,6 +180,7 @@ class ConsortiumConfig(BaseModel):
     ingest: IngestConfig = Field(default_factory=IngestConfig)
     comparisons: list[ComparisonConfig] = Field(default_factory=list)
     stats: StatsConfig = Field(default_factory=StatsConfig)
+    release: ReleaseConfig = Field(default_factory=ReleaseConfig)
     base_dir: Path = Path(".")
 
     @field_validator("studies")

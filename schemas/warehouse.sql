@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS runs (
     consortium        VARCHAR NOT NULL,
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,      -- running | completed | gate_failed | failed
+    status            VARCHAR NOT NULL,      -- running | completed | awaiting_approval | gate_failed | failed
     config_hash       VARCHAR NOT NULL,      -- SHA-256 of the config file
     key_fingerprint   VARCHAR NOT NULL,      -- public fingerprint of the consortium key
     model_version     VARCHAR NOT NULL,      -- spaCy model name==version
@@ -309,3 +309,9 @@ CREATE TABLE IF NOT EXISTS approvals (
     approved_at   TIMESTAMPTZ NOT NULL,
     note          VARCHAR NOT NULL
 );
+
+-- Contract checks: which contract version ran each check, on what engine and at which stage,
+-- so trends can be queried per contract version. unexpected_count is the observed count.
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS contract_version VARCHAR;
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS engine VARCHAR;   -- gx | duckdb | scan
+ALTER TABLE check_results ADD COLUMN IF NOT EXISTS stage VARCHAR;    -- validate | release

@@ -55,13 +55,16 @@ def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
     )
 
 
-def signoff_blockers(
-    con: duckdb.DuckDBPyConnection, run_id: str, config: ConsortiumConfig
-) -> list[str]:
-    """Reasons a run may not be released yet: no approval, unaccepted re-identification risks."""
+def approval_blockers(con: duckdb.DuckDBPyConnection, run_id: str) -> list[str]:
+    """The missing approval, if the run has none matching its config."""
+    if approvals(con, run_id):
+        return []
+    return [f"run {run_id} has no steward approval (qualbridge approve RUN --by NAME)"]
+
+
+def risk_blockers(con: duckdb.DuckDBPyConnection, config: ConsortiumConfig) -> list[str]:
+    """Re-identification risks nobody accepted, and risk settings that cannot be assessed."""
     blockers = []
-    if not approvals(con, run_id):
-        blockers.append(f"run {run_id} has no steward approval (qualbridge approve RUN --by NAME)")
     for study in assess_risk(con, config):
         if study.unknown_columns:
             blockers.append(
@@ -74,3 +77,11 @@ def signoff_blockers(
                 f"k={study.risk.k} or l={study.risk.l}, not accepted (accept_risk) or fixed"
             )
     return blockers
+
+
+def signoff_blockers(
+    con: duckdb.DuckDBPyConnection, run_id: str, config: ConsortiumConfig
+) -> list[str]:
+    """Reasons a run may not be released yet: no approval (when required), unaccepted risks."""
+    needed = approval_blockers(con, run_id) if config.release.require_approval else []
+    return needed + risk_blockers(con, config)

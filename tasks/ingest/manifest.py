@@ -1,16 +1,19 @@
-"""Read a study manifest (CSV): one row per transcript file, checked field by field."""
+"""Read a study manifest (CSV or YAML): one row per transcript file, checked by its contract."""
 
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-REQUIRED_COLUMNS = ("transcript_id", "file", "participant_id")
-_ID = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+from tasks.quality.catalog import contract_for
+from tasks.quality.rows import missing_columns, row_problems
+
+# The study_manifest contract is the source of truth for columns and rules.
+MANIFEST = contract_for("study_manifest")
+REQUIRED_COLUMNS = tuple(missing_columns((), MANIFEST))
 
 
 class ManifestError(ValueError):
@@ -71,7 +74,7 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
             columns = reader.fieldnames or []
-            missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+            missing = missing_columns(columns, MANIFEST)
             if missing:
                 raise ManifestError(f"{path}: missing required column(s) {missing}")
             # line_num is the physical line a row ends on, so blank lines and quoted
@@ -83,17 +86,18 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
 
 
 def _validate(raw_rows: list[tuple[int, dict]]) -> tuple[list[ManifestRow], list[RowProblem]]:
-    """Split rows into valid ones and located problems."""
+    """Split rows into valid ones and problems located by line and field."""
+    cleaned = [
+        {k: (v or "").strip() for k, v in raw.items() if k is not None} for _, raw in raw_rows
+    ]
+    failed = {p.row: p for p in row_problems(cleaned, MANIFEST)}
     rows: list[ManifestRow] = []
     problems: list[RowProblem] = []
-    seen: set[str] = set()
-    for line, raw in raw_rows:
-        values = {k: (v or "").strip() for k, v in raw.items() if k is not None}
-        problem = _row_problem(values, seen)
-        if problem:
-            problems.append(RowProblem(line, *problem, file=values.get("file", "")))
+    for index, ((line, _), values) in enumerate(zip(raw_rows, cleaned, strict=True)):
+        if index in failed:
+            problem = failed[index]
+            problems.append(RowProblem(line, problem.field, problem.reason, values.get("file", "")))
             continue
-        seen.add(values["transcript_id"])
         rows.append(
             ManifestRow(
                 line=line,
@@ -104,18 +108,3 @@ def _validate(raw_rows: list[tuple[int, dict]]) -> tuple[list[ManifestRow], list
             )
         )
     return rows, problems
-
-
-def _row_problem(values: dict[str, str], seen: set[str]) -> tuple[str, str] | None:
-    for column in REQUIRED_COLUMNS:
-        if not values.get(column):
-            return column, "empty"
-    for column in ("transcript_id", "participant_id"):
-        if not _ID.match(values[column]):
-            return column, "must be 1-64 letters, digits, '_' or '-'"
-    if values["transcript_id"] in seen:
-        return "transcript_id", "duplicate transcript_id"
-    file = Path(values["file"])
-    if file.is_absolute() or ".." in file.parts:
-        return "file", "must be a path inside the manifest's folder"
-    return None

@@ -17,7 +17,9 @@ from schemas.config import ConfigError
 API_VERSIONS = frozenset({"v3.0.0", "v3.0.1", "v3.0.2", "v3.1.0"})
 ENGINE = "qualbridge"
 RESIDUAL_PII = "residualPii"
-PERSONAL_DATA = ("none", "pseudonymised", "deidentified")
+PERSONAL_DATA = ("none", "pseudonymised", "deidentified", "identifiable")
+# customProperties `presence: optional`: the column may be absent; its checks run when present.
+PRESENCE = ("required", "optional")
 OPERATORS = (
     "mustBe",
     "mustNotBe",
@@ -33,6 +35,7 @@ DESCRIPTIVE_OPTIONS = frozenset({"format"})
 # Python re reads these as Unicode classes and RE2 as ASCII ones, so the engines would disagree.
 _UNICODE_ESCAPES = re.compile(r"\\[dDwWsSbB]")
 _NAME = re.compile(r"^[a-z0-9_]+$")
+_REFERENCE = re.compile(r"^[a-z0-9_]+\.[a-z0-9_]+$")
 
 
 class ContractError(ConfigError):
@@ -67,11 +70,29 @@ class ColumnRule:
     classification: str | None = None
     personal_data: str | None = None
     residual_pii: tuple[NamedPattern, ...] = ()
+    references: tuple[str, ...] = ()  # foreign keys, "<dataset>.<column>"
+    optional: bool = False  # the column may be absent
+    description: str = ""
 
     @property
     def withhold_values(self) -> bool:
         """True when checks on this column may keep neither values nor counts."""
         return self.personal_data not in ("none", "pseudonymised")
+
+
+@dataclass(frozen=True)
+class SqlRule:
+    """A dataset-level rule run in DuckDB: a query returning one count, and its bound."""
+
+    name: str
+    query: str
+    operator: str
+    value: Any
+    description: str = ""
+
+    def holds(self, count: int | float) -> bool:
+        """Whether a count the query returned meets the rule's operator."""
+        return _compare(self.operator, self.value, count)
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,7 @@ class Contract:
     min_rows: int | None = None
     max_rows: int | None = None
     source: str = "<contract>"
+    sql_rules: tuple[SqlRule, ...] = ()
 
     def column(self, name: str) -> ColumnRule:
         """Return the rule of a column; KeyError if the contract has no such column."""
@@ -127,9 +149,18 @@ def _contract(doc: Any, source: str, dataset: str | None) -> Contract:
     version = _text(doc.get("version"), "version (quote numbers)")
     obj = _schema_object(doc.get("schema"), dataset)
     where = f"schema[{obj['name']}]"
+    quality = list(enumerate(_list(obj.get("quality"), f"{where}.quality")))
+    sql_rules = tuple(
+        _sql_rule(q, f"{where}.quality[{i}]")
+        for i, q in quality
+        if isinstance(q, Mapping) and q.get("type") == "sql"
+    )
+    if len({r.name for r in sql_rules}) != len(sql_rules):
+        raise _Problem(f"{where}.quality: sql rules need unique names")
     bounds = [
         _row_count(q, f"{where}.quality[{i}]")
-        for i, q in enumerate(_list(obj.get("quality"), f"{where}.quality"))
+        for i, q in quality
+        if not (isinstance(q, Mapping) and q.get("type") == "sql")
     ]
     lows = [low for low, _ in bounds if low is not None]
     highs = [high for _, high in bounds if high is not None]
@@ -148,6 +179,7 @@ def _contract(doc: Any, source: str, dataset: str | None) -> Contract:
         min_rows=max(lows) if lows else None,
         max_rows=min(highs) if highs else None,
         source=source,
+        sql_rules=sql_rules,
     )
 
 
@@ -178,6 +210,10 @@ def _column(prop: Any, where: str) -> ColumnRule:
         "unique": _flag(prop, "unique", where),
         "classification": prop.get("classification"),
         "personal_data": _personal_data(prop.get("customProperties"), where),
+        "optional": _custom(prop.get("customProperties"), "presence", PRESENCE, where)
+        == "optional",
+        "references": _references(prop.get("relationships"), where),
+        "description": str(prop.get("description") or "").strip(),
     }
     options = prop.get("logicalTypeOptions") or {}
     if not isinstance(options, Mapping):
@@ -306,15 +342,63 @@ def _operator(q: Mapping[str, Any], where: str) -> tuple[str, Any]:
 
 
 def _personal_data(custom: Any, where: str) -> str | None:
+    return _custom(custom, "personalData", PERSONAL_DATA, where)
+
+
+def _custom(custom: Any, name: str, allowed: tuple[str, ...], where: str) -> str | None:
+    """The value of one custom property, which must be one of the allowed words."""
     for item in _list(custom, f"{where}.customProperties"):
-        if isinstance(item, Mapping) and item.get("property") == "personalData":
-            if item.get("value") not in PERSONAL_DATA:
+        if isinstance(item, Mapping) and item.get("property") == name:
+            if item.get("value") not in allowed:
                 raise _Problem(
-                    f"{where}: personalData must be one of {list(PERSONAL_DATA)}, "
-                    f"got {item.get('value')!r}"
+                    f"{where}: {name} must be one of {list(allowed)}, got {item.get('value')!r}"
                 )
             return item["value"]
     return None
+
+
+def _references(relationships: Any, where: str) -> tuple[str, ...]:
+    """Property-level foreign keys as "<dataset>.<column>" targets."""
+    targets = []
+    for i, rel in enumerate(_list(relationships, f"{where}.relationships")):
+        at = f"{where}.relationships[{i}]"
+        if not isinstance(rel, Mapping) or rel.get("type", "foreignKey") != "foreignKey":
+            raise _Problem(f"{at}: only foreignKey relationships are supported")
+        target = rel.get("to")
+        if not isinstance(target, str) or not _REFERENCE.match(target):
+            raise _Problem(f"{at}.to: use <dataset>.<column>, got {target!r}")
+        targets.append(target)
+    return tuple(targets)
+
+
+def _sql_rule(q: Mapping[str, Any], where: str) -> SqlRule:
+    """A schema-level `type: sql` rule: a query returning one number, compared by an operator."""
+    name = _text(q.get("name") or q.get("id"), f"{where}.name")
+    if not _NAME.match(name):
+        raise _Problem(f"{where}.name: use lower-case letters, digits and _ only")
+    query = _text(q.get("query"), f"{where}.query")
+    if ";" in query.strip().rstrip(";"):
+        raise _Problem(f"{where}.query: a single SELECT statement is needed")
+    op, value = _operator(q, where)
+    return SqlRule(name, query.strip().rstrip(";"), op, value, q.get("description", ""))
+
+
+def _compare(op: str, value: Any, count: int | float) -> bool:
+    """Apply an ODCS operator; Between is open at both ends, as ODCS defines it."""
+    if op == "mustBe":
+        return count == value
+    if op == "mustNotBe":
+        return count != value
+    if op == "mustBeGreaterThan":
+        return count > value
+    if op == "mustBeGreaterOrEqualTo":
+        return count >= value
+    if op == "mustBeLessThan":
+        return count < value
+    if op == "mustBeLessOrEqualTo":
+        return count <= value
+    inside = value[0] < count < value[1]
+    return inside if op == "mustBeBetween" else not inside
 
 
 def _regex(value: Any, where: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,8 @@ class CheckResult:
     broken: bool
     unexpected_count: int | None
     detail: str
+    contract_version: str = ""
+    engine: str = "gx"  # gx | duckdb
 
 
 @dataclass(frozen=True)
@@ -55,44 +58,75 @@ class CheckSpec:
     expectation: str
     kwargs: dict[str, Any]
     withhold_values: bool
+    unrunnable: str = ""  # why the check cannot run (it then reports as broken)
 
 
-def check_specs(contract: Contract) -> list[CheckSpec]:
-    """List the checks a contract compiles to, in a stable order."""
+def check_specs(
+    contract: Contract,
+    references: Mapping[str, Collection[Any]] | None = None,
+    columns: Collection[str] | None = None,
+) -> list[CheckSpec]:
+    """List the checks a contract compiles to, in a stable order.
+
+    `references` holds the values of each foreign-key target ("<dataset>.<column>"), so a
+    relationship becomes a value-set check; `columns`, when given, drops the checks of
+    optional columns the data does not have.
+    """
+    references = references or {}
     specs = []
     if contract.min_rows is not None or contract.max_rows is not None:
         bounds = {"min_value": contract.min_rows, "max_value": contract.max_rows}
         name = f"{contract.dataset}.row_count"
         specs.append(CheckSpec(name, None, "ExpectTableRowCountToBeBetween", bounds, False))
     for col in contract.columns:
-        planned: list[tuple[str, str, dict[str, Any]]] = [("exists", "ExpectColumnToExist", {})]
+        if col.optional and columns is not None and col.name not in columns:
+            continue
+        planned: list[tuple[str, str, dict[str, Any], str]] = []
+        if not col.optional:
+            planned.append(("exists", "ExpectColumnToExist", {}, ""))
         if col.required:
-            planned.append(("not_null", "ExpectColumnValuesToNotBeNull", {}))
+            planned.append(("not_null", "ExpectColumnValuesToNotBeNull", {}, ""))
         if col.unique:
-            planned.append(("unique", "ExpectColumnValuesToBeUnique", {}))
+            planned.append(("unique", "ExpectColumnValuesToBeUnique", {}, ""))
         if col.valid_values is not None:
             values = {"value_set": list(col.valid_values)}
-            planned.append(("valid_values", "ExpectColumnValuesToBeInSet", values))
+            planned.append(("valid_values", "ExpectColumnValuesToBeInSet", values, ""))
         if col.pattern is not None:
-            planned.append(("pattern", "ExpectColumnValuesToMatchRegex", {"regex": col.pattern}))
+            regex = {"regex": col.pattern}
+            planned.append(("pattern", "ExpectColumnValuesToMatchRegex", regex, ""))
         if col.minimum is not None or col.maximum is not None:
             bounds = {"min_value": col.minimum, "max_value": col.maximum}
-            planned.append(("range", "ExpectColumnValuesToBeBetween", bounds))
+            planned.append(("range", "ExpectColumnValuesToBeBetween", bounds, ""))
+        for target in col.references:
+            known = references.get(target)
+            values = {"value_set": sorted(v for v in known or () if v is not None)}
+            missing = "" if known is not None else f"values of {target} not supplied"
+            planned.append((f"references.{target}", "ExpectColumnValuesToBeInSet", values, missing))
         for p in col.residual_pii:
             regex = {"regex": p.regex}
-            planned.append((f"no_{p.name}", "ExpectColumnValuesToNotMatchRegex", regex))
-        for name, expectation, kwargs in planned:
+            planned.append((f"no_{p.name}", "ExpectColumnValuesToNotMatchRegex", regex, ""))
+        for name, expectation, kwargs, missing in planned:
             kwargs = {"column": col.name, **kwargs}
-            check = f"{col.name}.{name}"
-            specs.append(CheckSpec(check, col.name, expectation, kwargs, col.withhold_values))
+            specs.append(
+                CheckSpec(
+                    f"{col.name}.{name}",
+                    col.name,
+                    expectation,
+                    kwargs,
+                    col.withhold_values,
+                    missing,
+                )
+            )
     return specs
 
 
 def build_suite(contract: Contract, specs: list[CheckSpec] | None = None) -> ExpectationSuite:
     """Compile a contract (or some of its checks) into an ExpectationSuite."""
-    gx = _gx()
+    gx = load_gx()
     expectations = []
     for spec in check_specs(contract) if specs is None else specs:
+        if spec.unrunnable:
+            continue
         # An expectation's own result_format would be overridden by Batch.validate's default.
         meta = {"check": spec.check, "values": "withheld" if spec.withhold_values else "counts"}
         expectations.append(getattr(gx.expectations, spec.expectation)(**spec.kwargs, meta=meta))
@@ -116,16 +150,20 @@ def run_suites(
     )
     results = []
     for withhold, result_format in ((True, WITHHELD), (False, COUNTS_ONLY)):
-        part = [s for s in specs if s.withhold_values is withhold]
+        part = [s for s in specs if s.withhold_values is withhold and not s.unrunnable]
         if part:
             suite = build_suite(contract, part)
             results.append(_scrub(batch.validate(suite, result_format=result_format)))
     return results
 
 
-def validate_frame(df: pd.DataFrame, contract: Contract) -> list[CheckResult]:
+def validate_frame(
+    df: pd.DataFrame,
+    contract: Contract,
+    references: Mapping[str, Collection[Any]] | None = None,
+) -> list[CheckResult]:
     """Run every check of a contract on a frame and report each as passed, failed or broken."""
-    specs = check_specs(contract)
+    specs = check_specs(contract, references, columns=list(df.columns))
     return to_check_results(contract, run_suites(df, contract, specs), specs)
 
 
@@ -148,9 +186,11 @@ def _check_result(
     contract: Contract, spec: CheckSpec, result: ExpectationValidationResult | None
 ) -> CheckResult:
     def outcome(success: bool, broken: bool, count: int | None, detail: str) -> CheckResult:
-        cid = contract.contract_id
-        return CheckResult(cid, spec.check, spec.column, success, broken, count, detail)
+        cid, version = contract.contract_id, contract.version
+        return CheckResult(cid, spec.check, spec.column, success, broken, count, detail, version)
 
+    if spec.unrunnable:
+        return outcome(False, True, None, f"broken: {spec.unrunnable}")
     if result is None:
         return outcome(False, True, None, "broken: no result from Great Expectations")
     raised = _raised(result.exception_info)
@@ -198,7 +238,9 @@ def _scrub(suite_result: ExpectationSuiteValidationResult) -> ExpectationSuiteVa
 def _scrubbed(record: Any) -> Any:
     if not (isinstance(record, dict) and record.get("raised_exception")):
         return record
-    return {**record, "exception_message": _exception_names(record), "exception_traceback": None}
+    names = _exception_names(record)
+    # Data Docs render the traceback as a string template, so it must stay a string.
+    return {**record, "exception_message": names, "exception_traceback": ""}
 
 
 def _exception_names(record: dict[str, Any]) -> str:
@@ -228,7 +270,7 @@ def _traceback_classes(traceback: str) -> list[str]:
 
 def _context() -> Any:
     """A fresh in-memory GX context: no stores, docs sites or progress bars on disk or screen."""
-    gx = _gx()
+    gx = load_gx()
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,
@@ -244,7 +286,7 @@ def _context() -> Any:
     return gx.get_context(mode="ephemeral", project_config=config)
 
 
-def _gx() -> ModuleType:
+def load_gx() -> ModuleType:
     """Import Great Expectations with analytics switched off before it loads."""
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
     import great_expectations as gx

@@ -1,8 +1,13 @@
-"""Count residual-PII pattern matches in a DuckDB table, reporting row ids but never values."""
+"""The residual-PII scan: patterns, the study's known identifiers and a names gazetteer.
+
+Results are counts and row ids only, never the values that matched.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 import duckdb
@@ -10,6 +15,10 @@ import duckdb
 from tasks.quality.contracts import NamedPattern
 
 MAX_SAMPLE_IDS = 20
+KNOWN_IDENTIFIERS = "known_identifiers"
+NAME_GAZETTEER = "name_gazetteer"
+# A capitalised word; runs in Python only, so it need not read alike in RE2.
+_CAP_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?(?![\w'-])")
 
 
 class PiiHit(NamedTuple):
@@ -54,3 +63,69 @@ def residual_pii_counts(
     return [
         PiiHit(p.name, int(row[2 * i]), list(row[2 * i + 1] or [])) for i, p in enumerate(patterns)
     ]
+
+
+def literal_regex(value: str) -> str:
+    """A case-insensitive whole-word regex for a literal that Python re and RE2 read alike."""
+    escaped = re.sub(r"([\\.^$|?*+()\[\]{}-])", r"\\\1", value.strip())
+    escaped = re.sub(r"\s+", "[ \\t]+", escaped)
+    return f"(?i)(?:^|[^0-9A-Za-z]){escaped}(?:[^0-9A-Za-z]|$)"
+
+
+def known_identifier_counts(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    id_column: str,
+    text_column: str,
+    known: Mapping[str, Iterable[str]],
+    max_ids: int = MAX_SAMPLE_IDS,
+) -> PiiHit:
+    """Rows whose text still holds one of its own study's known identifiers (study_id column)."""
+    pairs = sorted({(study, literal_regex(v)) for study, values in known.items() for v in values})
+    if not pairs:
+        return PiiHit(KNOWN_IDENTIFIERS, 0, [])
+    table_ref = ".".join(quote_identifier(part) for part in table.split("."))
+    row_id = f"CAST(u.{quote_identifier(id_column)} AS VARCHAR)"
+    cur = con.cursor()
+    try:
+        cur.execute("CREATE TEMP TABLE qb_known (study_id VARCHAR, regex VARCHAR)")
+        cur.executemany("INSERT INTO qb_known VALUES (?, ?)", [list(p) for p in pairs])
+        row = cur.execute(
+            f"SELECT count(DISTINCT {row_id}), min(DISTINCT {row_id}, {int(max_ids)}) "
+            f"FROM {table_ref} u JOIN qb_known k ON u.study_id = k.study_id "
+            f"AND regexp_matches(u.{quote_identifier(text_column)}, k.regex)"
+        ).fetchone()
+    finally:
+        cur.close()
+    assert row is not None
+    return PiiHit(KNOWN_IDENTIFIERS, int(row[0]), list(row[1] or []))
+
+
+def gazetteer_name_counts(
+    rows: Iterable[tuple[str, str, Sequence[tuple[int, int]]]],
+    first_names: Collection[str],
+    last_names: Collection[str],
+    max_ids: int = MAX_SAMPLE_IDS,
+) -> PiiHit:
+    """Rows with a 'First Last' pair of gazetteer names outside the replacements' spans.
+
+    Each row is (id, de-identified text, replacement spans); spans are blanked first, so a
+    surrogate name put there on purpose is not counted.
+    """
+    hits = []
+    for row_id, text, spans in rows:
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        masked = "".join(chars)
+        words = list(_CAP_WORD.finditer(masked))
+        if any(
+            a.end() + 1 == b.start()
+            and masked[a.end()] == " "
+            and a.group() in first_names
+            and b.group() in last_names
+            for a, b in pairwise(words)
+        ):
+            hits.append(row_id)
+    hits.sort()
+    return PiiHit(NAME_GAZETTEER, len(hits), hits[:max_ids])

@@ -2,14 +2,68 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
 import pandas as pd
+import polars as pl
 
 from tasks.prefect_task import stage_task
 from tasks.quality.contracts import Contract
+from tasks.quality.data_docs import build_data_docs, store_results
+from tasks.quality.gate import check_dataset, check_rows, residual_scan, scan_results
 from tasks.quality.gx_suite import CheckResult, validate_frame
+from tasks.quality.residual_pii import PiiHit
+
+
+@dataclass
+class Validation:
+    """What a validation stage found: results, scan hits, rows to store and the docs page."""
+
+    results: list[CheckResult]
+    rows: pl.DataFrame
+    hits: list[PiiHit] = field(default_factory=list)
+    data_docs: Path | None = None
 
 
 @stage_task("gx-validate")
 def validate_frame_task(df: pd.DataFrame, contract: Contract) -> list[CheckResult]:
     """Run a contract's GX suite on a frame; results hold no data values."""
     return validate_frame(df, contract)
+
+
+def validate_tables(
+    con: duckdb.DuckDBPyConnection,
+    contracts: Sequence[Contract],
+    run_dir: Path,
+    run_id: str,
+    stage: str,
+) -> list[CheckResult]:
+    """Check each contract's dataset on the connection; keep GX results and rebuild the docs."""
+    results: list[CheckResult] = []
+    for contract in contracts:
+        found, suites = check_dataset(con, contract)
+        store_results(run_dir, run_id, f"{stage}-{contract.dataset}", suites)
+        results += found
+    build_data_docs(run_dir)
+    return results
+
+
+@stage_task("validate-warehouse")
+def validate_warehouse_task(
+    con: duckdb.DuckDBPyConnection,
+    contracts: Sequence[Contract],
+    run_dir: Path,
+    run_id: str,
+    known: Mapping[str, Collection[str]],
+    first_names: Collection[str],
+    last_names: Collection[str],
+) -> Validation:
+    """The de-identification gate: contracts, then the residual-PII scan of the utterances."""
+    results = validate_tables(con, contracts, run_dir, run_id, "validate")
+    utterances = next(c for c in contracts if c.dataset == "utterances")
+    hits = residual_scan(con, utterances, known, first_names, last_names)
+    results += scan_results(utterances, hits)
+    return Validation(results, check_rows(run_id, "validate", results), hits, run_dir / "data_docs")

@@ -7,6 +7,7 @@ import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -44,8 +45,13 @@ def export_release(
     run_id: str,
     key_fingerprint: str,
     contracts: dict[str, str],
+    extra: dict[str, Any] | None = None,
 ) -> Path:
-    """Write the release into a fresh folder, swapping it in only when complete."""
+    """Write the release into a fresh folder, swapping it in only when complete.
+
+    `extra` adds manifest keys (contract versions, validation summary...); it cannot
+    replace the stable ones.
+    """
     staging = folder.with_name(folder.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -62,6 +68,7 @@ def export_release(
         "contracts": contracts,
         "files": files,
     }
+    manifest = {**(extra or {}), **manifest}
     (staging / "release_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)

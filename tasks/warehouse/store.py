@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -56,10 +57,15 @@ def _table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
 
 @cache
 def _expected_columns() -> dict[str, frozenset[str]]:
-    """The columns the current schema gives each table (built once in memory)."""
+    """The columns each table must already have; columns the schema adds itself are left out."""
+    sql = _schema_sql()
+    added = set(re.findall(r"ALTER TABLE (\w+) ADD COLUMN IF NOT EXISTS (\w+)", sql))
     with duckdb.connect() as reference:
-        reference.execute(_schema_sql())
-        return {t: frozenset(c) for t, c in _table_columns(reference).items()}
+        reference.execute(sql)
+        return {
+            t: frozenset(c for c in cols if (t, c) not in added)
+            for t, cols in _table_columns(reference).items()
+        }
 
 
 def _upgrade(con: duckdb.DuckDBPyConnection, path: Path) -> None:

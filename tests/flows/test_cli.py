@@ -13,7 +13,7 @@ from tests.conftest import FIXTURES, TEST_KEY
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["run"], ["demo"], ["deid-text"], ["keygen"]])
+@pytest.mark.parametrize("command", [[], ["run"], ["demo"], ["deid-text"], ["keygen"], ["release"]])
 def test_every_command_has_help(command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0

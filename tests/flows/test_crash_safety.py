@@ -112,7 +112,7 @@ def replace_then_die(con, transcripts, utterances, detections, codings=None):
     return real_replace(KillBeforeDetections(con), transcripts, utterances, detections, codings)
 
 
-def validate_then_die(df, contract):
+def validate_then_die(*args, **kwargs):
     with store.connect(run_context(config_path, output_dir, "").warehouse) as con:
         die(con, kill_at=kill_at)
 
@@ -120,7 +120,7 @@ def validate_then_die(df, contract):
 if kill_at == "mid_load":
     flows.load.replace_transcripts = replace_then_die
 elif kill_at == "after_load":
-    flows.validate.validate_frame_task = validate_then_die
+    flows.validate.validate_warehouse_task = validate_then_die
 else:
     raise SystemExit(f"unknown kill point {kill_at}")
 

@@ -31,14 +31,14 @@ def test_valid_rows_are_returned_in_order_with_line_numbers(tmp_path) -> None:
 
 
 def test_values_are_stripped(tmp_path) -> None:
-    rows, _ = read_manifest(_write(tmp_path, f"{HEADER}\n  T1 , a.txt ,P1  \n"))
+    rows, _ = read_manifest(_write(tmp_path, f"{HEADER}\n  T1 , a1.txt ,P1  \n"))
 
-    assert (rows[0].transcript_id, rows[0].file, rows[0].participant_id) == ("T1", "a.txt", "P1")
+    assert (rows[0].transcript_id, rows[0].file, rows[0].participant_id) == ("T1", "a1.txt", "P1")
 
 
 def test_utf8_bom_before_header_is_accepted(tmp_path) -> None:
     path = tmp_path / "manifest.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + f"{HEADER}\nT1,a.txt,P1\n".encode())
+    path.write_bytes(b"\xef\xbb\xbf" + f"{HEADER}\nT1,a1.txt,P1\n".encode())
 
     rows, problems = read_manifest(path)
 
@@ -50,7 +50,7 @@ def test_attributes_carry_the_extra_columns(tmp_path) -> None:
     path = _write(
         tmp_path,
         "transcript_id,file,participant_id,site,age_band,gender\n"
-        "T1,a.txt,P1,site_a,45-54,not stated\n",
+        "T1,a1.txt,P1,site_a,45-54,not stated\n",
     )
 
     rows, _ = read_manifest(path)
@@ -59,7 +59,7 @@ def test_attributes_carry_the_extra_columns(tmp_path) -> None:
 
 
 def test_attributes_are_empty_without_extra_columns(tmp_path) -> None:
-    rows, _ = read_manifest(_write(tmp_path, f"{HEADER}\nT1,a.txt,P1\n"))
+    rows, _ = read_manifest(_write(tmp_path, f"{HEADER}\nT1,a1.txt,P1\n"))
 
     assert rows[0].attributes == {}
 
@@ -104,28 +104,35 @@ def test_non_utf8_manifest_raises(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("bad_row", "field", "reason"),
     [
-        pytest.param(",a.txt,P9", "transcript_id", "empty", id="empty-transcript-id"),
+        pytest.param(",e5.txt,P9", "transcript_id", "empty", id="empty-transcript-id"),
         pytest.param("T9,,P9", "file", "empty", id="empty-file"),
-        pytest.param("T9,a.txt,", "participant_id", "empty", id="empty-participant"),
-        pytest.param("T9,a.txt,   ", "participant_id", "empty", id="blank-participant"),
+        pytest.param("T9,e5.txt,", "participant_id", "empty", id="empty-participant"),
+        pytest.param("T9,e5.txt,   ", "participant_id", "empty", id="blank-participant"),
         pytest.param("T9", "file", "empty", id="short-row"),
-        pytest.param("T 9,a.txt,P9", "transcript_id", "letters, digits", id="space-in-id"),
-        pytest.param("T9/x,a.txt,P9", "transcript_id", "letters, digits", id="slash-in-id"),
-        pytest.param("T:9,a.txt,P9", "transcript_id", "letters, digits", id="colon-in-id"),
-        pytest.param("T9,a.txt,P.9", "participant_id", "letters, digits", id="dot-in-pid"),
-        pytest.param("T9,a.txt,Pé", "participant_id", "letters, digits", id="accent-in-pid"),
-        pytest.param(f"{'T' * 65},a.txt,P9", "transcript_id", "1-64", id="id-too-long"),
-        pytest.param("T1,b.txt,P9", "transcript_id", "duplicate", id="duplicate-id"),
-        pytest.param("T9,/etc/passwd,P9", "file", "inside", id="absolute-path"),
-        pytest.param("T9,../other/a.txt,P9", "file", "inside", id="dotdot-start"),
-        pytest.param("T9,t/../../a.txt,P9", "file", "inside", id="dotdot-middle"),
+        pytest.param("T 9,e5.txt,P9", "transcript_id", "letters, digits", id="space-in-id"),
+        pytest.param("T9/x,e5.txt,P9", "transcript_id", "letters, digits", id="slash-in-id"),
+        pytest.param("T:9,e5.txt,P9", "transcript_id", "letters, digits", id="colon-in-id"),
+        pytest.param("T9,e5.txt,P.9", "participant_id", "letters, digits", id="dot-in-pid"),
+        pytest.param("T9,e5.txt,Pé", "participant_id", "letters, digits", id="accent-in-pid"),
+        pytest.param(f"{'T' * 65},e5.txt,P9", "transcript_id", "1-64", id="id-too-long"),
+        pytest.param("T1,b2.txt,P9", "transcript_id", "duplicate", id="duplicate-id"),
+        pytest.param("T9,/etc/passwd,P9", "file", "does not match", id="absolute-path"),
+        pytest.param("T9,../other/e5.txt,P9", "file", "no names", id="dotdot-start"),
+        pytest.param("T9,t/../../e5.txt,P9", "file", "no names", id="dotdot-middle"),
+        pytest.param("T9,./t/e5.txt,P9", "file", "no names", id="dot-slash"),
+        pytest.param("T9,e5..b.txt,P9", "file", "no names", id="double-dot-in-name"),
+        pytest.param("T9,t/Zephyrine Quillfeather.txt,P9", "file", "no names", id="full-name"),
+        pytest.param("T9,t/Bethany.docx,P9", "file", "no names", id="first-name"),
+        pytest.param("T9,t/PS01_Bethany.docx,P9", "file", "no names", id="code-and-name"),
+        pytest.param("T9,Bethany/PS01.txt,P9", "file", "no names", id="name-as-folder"),
+        pytest.param("T9,a1.txt,P9", "file", "duplicate file", id="duplicate-file"),
     ],
 )
 def test_bad_row_gives_problem_with_line_and_field(
     tmp_path, bad_row: str, field: str, reason: str
 ) -> None:
     # Header is line 1, the good row line 2, the bad row line 3, the trailing good row line 4.
-    path = _write(tmp_path, f"{HEADER}\nT1,a.txt,P1\n{bad_row}\nT4,d.txt,P4\n")
+    path = _write(tmp_path, f"{HEADER}\nT1,a1.txt,P1\n{bad_row}\nT4,d4.txt,P4\n")
 
     rows, problems = read_manifest(path)
 
@@ -139,10 +146,10 @@ def test_bad_row_gives_problem_with_line_and_field(
 @pytest.mark.parametrize(
     "good_row",
     [
-        pytest.param("T9,a..b.txt,P9", id="double-dot-in-name"),
-        pytest.param("T9,./t/a.txt,P9", id="dot-slash"),
-        pytest.param(f"{'T' * 64},a.txt,{'P' * 64}", id="id-64-chars"),
-        pytest.param("a_B-9,a.txt,x-Y_1", id="id-mixed-characters"),
+        pytest.param("T9,wave_2/int-0042.docx,P9", id="prefix-and-number"),
+        pytest.param("T9,t/p_07_2.TextGrid,P9", id="numbered-parts"),
+        pytest.param(f"{'T' * 64},a1.txt,{'P' * 64}", id="id-64-chars"),
+        pytest.param("a_B-9,a1.txt,x-Y_1", id="id-mixed-characters"),
     ],
 )
 def test_borderline_rows_are_accepted(tmp_path, good_row: str) -> None:
@@ -153,17 +160,17 @@ def test_borderline_rows_are_accepted(tmp_path, good_row: str) -> None:
 
 
 def test_duplicate_is_reported_on_the_second_occurrence_only(tmp_path) -> None:
-    path = _write(tmp_path, f"{HEADER}\nT1,a.txt,P1\nT2,b.txt,P2\nT1,c.txt,P3\n")
+    path = _write(tmp_path, f"{HEADER}\nT1,a1.txt,P1\nT2,b2.txt,P2\nT1,c3.txt,P3\n")
 
     rows, problems = read_manifest(path)
 
-    assert [(r.transcript_id, r.file) for r in rows] == [("T1", "a.txt"), ("T2", "b.txt")]
-    assert problems == [RowProblem(4, "transcript_id", "duplicate transcript_id", file="c.txt")]
+    assert [(r.transcript_id, r.file) for r in rows] == [("T1", "a1.txt"), ("T2", "b2.txt")]
+    assert problems == [RowProblem(4, "transcript_id", "duplicate transcript_id", file="c3.txt")]
 
 
 def test_rejected_row_does_not_reserve_its_id(tmp_path) -> None:
     # The first T1 row is rejected (bad file), so the later T1 row is not a duplicate.
-    path = _write(tmp_path, f"{HEADER}\nT1,/abs.txt,P1\nT1,a.txt,P1\n")
+    path = _write(tmp_path, f"{HEADER}\nT1,/abs1.txt,P1\nT1,a1.txt,P1\n")
 
     rows, problems = read_manifest(path)
 
@@ -172,7 +179,7 @@ def test_rejected_row_does_not_reserve_its_id(tmp_path) -> None:
 
 
 def test_several_problems_are_each_reported(tmp_path) -> None:
-    path = _write(tmp_path, f"{HEADER}\n,a.txt,P1\nT2,,P2\nT3,c.txt,\n")
+    path = _write(tmp_path, f"{HEADER}\n,a1.txt,P1\nT2,,P2\nT3,c3.txt,\n")
 
     rows, problems = read_manifest(path)
 
@@ -185,7 +192,7 @@ def test_several_problems_are_each_reported(tmp_path) -> None:
 
 
 def test_line_numbers_count_blank_lines(tmp_path) -> None:
-    path = _write(tmp_path, f"{HEADER}\nT1,a.txt,P1\n\nT2,,P2\n")
+    path = _write(tmp_path, f"{HEADER}\nT1,a1.txt,P1\n\nT2,,P2\n")
 
     _, problems = read_manifest(path)
 
@@ -193,7 +200,7 @@ def test_line_numbers_count_blank_lines(tmp_path) -> None:
 
 
 def test_line_numbers_count_multiline_quoted_fields(tmp_path) -> None:
-    path = _write(tmp_path, f'{HEADER},note\nT1,a.txt,P1,"two\nlines"\nT2,,P2,x\n')
+    path = _write(tmp_path, f'{HEADER},note\nT1,a1.txt,P1,"two\nlines"\nT2,,P2,x\n')
 
     _, problems = read_manifest(path)
 
@@ -203,10 +210,10 @@ def test_line_numbers_count_multiline_quoted_fields(tmp_path) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "- {transcript_id: T1, file: a.txt, participant_id: P1, age_band: 25-34}\n"
+        "- {transcript_id: T1, file: a1.txt, participant_id: P1, age_band: 25-34}\n"
         "- {transcript_id: T2, file: '', participant_id: P2}\n",
         "transcripts:\n"
-        "  - {transcript_id: T1, file: a.txt, participant_id: P1, age_band: 25-34}\n"
+        "  - {transcript_id: T1, file: a1.txt, participant_id: P1, age_band: 25-34}\n"
         "  - {transcript_id: T2, file: '', participant_id: P2}\n",
     ],
 )
@@ -217,7 +224,7 @@ def test_yaml_manifest_reads_like_csv(tmp_path, text: str) -> None:
     rows, problems = read_manifest(path)
 
     assert [(r.transcript_id, r.file, r.attributes) for r in rows] == [
-        ("T1", "a.txt", {"age_band": "25-34"})
+        ("T1", "a1.txt", {"age_band": "25-34"})
     ]
     assert [(p.line, p.field) for p in problems] == [(2, "file")]
 
@@ -226,7 +233,7 @@ def test_yaml_manifest_reads_like_csv(tmp_path, text: str) -> None:
     ("text", "message"),
     [
         ("just a string\n", "expected a list of transcripts"),
-        ("- {transcript_id: T1, file: a.txt}\n", "missing required field(s) ['participant_id']"),
+        ("- {transcript_id: T1, file: a1.txt}\n", "missing required field(s) ['participant_id']"),
         ("- [unclosed\n", "not readable UTF-8 YAML"),
     ],
 )

@@ -39,12 +39,12 @@ studies:
 
 MANIFEST = """\
 transcript_id,file,participant_id,age_band
-GOOD1,transcripts/good.txt,P01,25-34
-MISSING,transcripts/missing.txt,P02,35-44
-EMPTY,transcripts/empty.txt,P03,45-54
-BINARY,transcripts/binary.txt,P04,55-64
-NOLABEL,transcripts/nolabel.txt,P05,65+
-,transcripts/good.txt,P06,18-24
+GOOD1,transcripts/T01.txt,P01,25-34
+MISSING,transcripts/T02.txt,P02,35-44
+EMPTY,transcripts/T03.txt,P03,45-54
+BINARY,transcripts/T04.txt,P04,55-64
+NOLABEL,transcripts/T05.txt,P05,65+
+,transcripts/T01.txt,P06,18-24
 """
 
 
@@ -56,10 +56,10 @@ def study(tmp_path):
     folder = tmp_path / "studies" / "alpha"
     (folder / "transcripts").mkdir(parents=True)
     (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
-    (folder / "transcripts" / "good.txt").write_bytes(GOOD)
-    (folder / "transcripts" / "empty.txt").write_bytes(b"")
-    (folder / "transcripts" / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
-    (folder / "transcripts" / "nolabel.txt").write_bytes(b"just some words\nwith no label\n")
+    (folder / "transcripts" / "T01.txt").write_bytes(GOOD)
+    (folder / "transcripts" / "T03.txt").write_bytes(b"")
+    (folder / "transcripts" / "T04.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
+    (folder / "transcripts" / "T05.txt").write_bytes(b"just some words\nwith no label\n")
     config = load_config(tmp_path / "consortium.yaml")
     return config.studies[0], config, folder
 
@@ -81,8 +81,8 @@ def test_good_file_becomes_a_source_with_hash_of_its_bytes(study) -> None:
         TranscriptSource(
             study_id="alpha",
             transcript_id="alpha:GOOD1",
-            path=(folder / "transcripts" / "good.txt").resolve(),
-            source="transcripts/good.txt",
+            path=(folder / "transcripts" / "T01.txt").resolve(),
+            source="transcripts/T01.txt",
             participant_id="P01",
             content_hash=hashlib.sha256(GOOD).hexdigest(),
             attributes={"age_band": "25-34"},
@@ -93,10 +93,10 @@ def test_good_file_becomes_a_source_with_hash_of_its_bytes(study) -> None:
 @pytest.mark.parametrize(
     ("source", "reason"),
     [
-        ("transcripts/missing.txt", "not found"),
-        ("transcripts/empty.txt", "empty"),
-        ("transcripts/binary.txt", "NUL"),
-        ("transcripts/nolabel.txt", "line 1: text before the first speaker label"),
+        ("transcripts/T02.txt", "not found"),
+        ("transcripts/T03.txt", "empty"),
+        ("transcripts/T04.txt", "NUL"),
+        ("transcripts/T05.txt", "line 1: text before the first speaker label"),
     ],
 )
 def test_unusable_files_are_quarantined_at_ingest(study, source: str, reason: str) -> None:
@@ -155,7 +155,7 @@ def test_read_utterances_parses_the_unchanged_file(study) -> None:
 def test_read_utterances_refuses_a_file_changed_after_discovery(study) -> None:
     study_cfg, config, folder = study
     [source], _ = discover_study(study_cfg, config)
-    (folder / "transcripts" / "good.txt").write_bytes(GOOD + b"Interviewer: One more.\n")
+    (folder / "transcripts" / "T01.txt").write_bytes(GOOD + b"Interviewer: One more.\n")
 
     with pytest.raises(SourceError, match="changed"):
         read_utterances(source, SPEAKERS)
@@ -164,7 +164,7 @@ def test_read_utterances_refuses_a_file_changed_after_discovery(study) -> None:
 def test_read_utterances_refuses_a_file_deleted_after_discovery(study) -> None:
     study_cfg, config, folder = study
     [source], _ = discover_study(study_cfg, config)
-    (folder / "transcripts" / "good.txt").unlink()
+    (folder / "transcripts" / "T01.txt").unlink()
 
     with pytest.raises(SourceError, match="not found"):
         read_utterances(source, SPEAKERS)
@@ -174,11 +174,11 @@ def test_files_no_manifest_row_names_are_quarantined(tmp_path) -> None:
     """A transcript beside the listed ones but missing from the manifest is never silently lost."""
     study_dir = tmp_path / "study"
     (study_dir / "t").mkdir(parents=True)
-    (study_dir / "t" / "a.txt").write_text("Interviewer: hi\nParticipant: yes\n")
+    (study_dir / "t" / "a1.txt").write_text("Interviewer: hi\nParticipant: yes\n")
     (study_dir / "t" / "forgotten.txt").write_text("Interviewer: hi\n")
     (study_dir / "t" / "notes.md").write_text("not a transcript type")
-    (study_dir / "manifest.csv").write_text("transcript_id,file,participant_id\nA,t/a.txt,P1\n")
-    listed = {(study_dir / "t" / "a.txt").resolve()}
+    (study_dir / "manifest.csv").write_text("transcript_id,file,participant_id\nA,t/a1.txt,P1\n")
+    listed = {(study_dir / "t" / "a1.txt").resolve()}
 
     records = unlisted_files("s1", study_dir.resolve(), listed)
 
@@ -203,4 +203,4 @@ def test_config_ingest_limits_quarantine_files_over_them(study, limits: str, rea
     sources, quarantined = discover_study(strict.studies[0], strict)
 
     assert sources == []
-    assert reason in _by_source(quarantined)["transcripts/good.txt"].reason
+    assert reason in _by_source(quarantined)["transcripts/T01.txt"].reason

@@ -247,3 +247,58 @@ def test_dataset_is_chosen_by_name(dataset, ok):
     else:
         with pytest.raises(ContractError, match="no object named 'themes'"):
             parse_contract(doc, dataset=dataset)
+
+
+def _schema_quality(rule: dict[str, Any]):
+    return lambda doc: doc["schema"][0].setdefault("quality", []).append(rule)
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (_schema_quality({"type": "sql", "query": "SELECT 0", "mustBe": 0}), "name"),
+        (
+            _schema_quality({"type": "sql", "name": "x", "query": "SELECT 0; DROP", "mustBe": 0}),
+            "single SELECT",
+        ),
+        (_schema_quality({"type": "sql", "name": "x", "query": "SELECT 0"}), "exactly one mustBe"),
+        (
+            lambda d: _prop(d).update(relationships=[{"type": "foreignKey", "to": "utterances"}]),
+            "<dataset>.<column>",
+        ),
+        (
+            lambda d: _prop(d).update(
+                customProperties=[{"property": "presence", "value": "sometimes"}]
+            ),
+            "presence must be one of",
+        ),
+    ],
+)
+def test_unusable_sql_rules_and_relationships(edit, problem):
+    with pytest.raises(ContractError, match=re.escape(problem)):
+        parse_contract(_doc(edit))
+
+
+def test_sql_rules_relationships_and_presence_are_read():
+    def edit(doc):
+        doc["schema"][0]["quality"] = [
+            {"type": "sql", "name": "few", "query": "SELECT 3;", "mustBeLessThan": 5},
+            {"metric": "rowCount", "mustBeGreaterThan": 0},
+        ]
+        _prop(doc).update(
+            relationships=[{"type": "foreignKey", "to": "utterances_all.utterance_id"}],
+            customProperties=[{"property": "presence", "value": "optional"}],
+        )
+
+    contract = parse_contract(_doc(edit))
+    (rule,) = contract.sql_rules
+    assert (rule.name, rule.query, rule.operator, rule.value) == (
+        "few",
+        "SELECT 3",
+        "mustBeLessThan",
+        5,
+    )
+    assert rule.holds(3) and not rule.holds(5)
+    assert contract.min_rows == 1
+    column = contract.column("utterance_id")
+    assert column.references == ("utterances_all.utterance_id",) and column.optional

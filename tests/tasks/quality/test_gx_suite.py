@@ -251,3 +251,35 @@ def test_gx_writes_nothing_and_has_analytics_off(contract, tmp_path, monkeypatch
     validate_frame(clean_frame(), contract)
     assert [p.name for p in tmp_path.rglob("*")] == ["home"]
     assert os.environ["GX_ANALYTICS_ENABLED"] == "false"
+
+
+@pytest.mark.parametrize(
+    ("references", "success", "broken", "count"),
+    [
+        ({"utterances.utterance_id": {"s:t:0001", "s:t:0002", None}}, True, False, 0),
+        ({"utterances.utterance_id": {"s:t:0001"}}, False, False, 1),
+        ({}, False, True, None),
+    ],
+)
+def test_relationships_become_value_set_checks(references, success, broken, count):
+    from tasks.quality.catalog import contract_for
+
+    detections = contract_for("detections")
+    frame = pd.DataFrame({"utterance_id": ["s:t:0001", "s:t:0002"]})
+    results = {r.check: r for r in validate_frame(frame, detections, references)}
+    result = results["utterance_id.references.utterances.utterance_id"]
+    assert (result.success, result.broken, result.unexpected_count) == (success, broken, count)
+    assert result.contract_version == detections.version
+
+
+@pytest.mark.parametrize(("present", "checked"), [(False, False), (True, True)])
+def test_optional_columns_are_checked_only_when_present(present, checked):
+    from tasks.quality.catalog import contract_for
+
+    comparison = contract_for("theme_comparison")
+    frame = pd.DataFrame({"theme_id": ["hope"], **({"p_value": [1.5]} if present else {})})
+    results = {r.check: r for r in validate_frame(frame, comparison)}
+    assert ("p_value.range" in results) is checked
+    assert "p_value.exists" not in results
+    if checked:
+        assert not results["p_value.range"].success

@@ -10,7 +10,12 @@ import pandas as pd
 import pytest
 
 from tasks.quality.contracts import NamedPattern, load_contract
-from tasks.quality.residual_pii import residual_pii_counts
+from tasks.quality.residual_pii import (
+    PiiHit,
+    gazetteer_name_counts,
+    known_identifier_counts,
+    residual_pii_counts,
+)
 
 CONTRACT = Path(__file__).parents[3] / "data_contracts" / "deidentified_utterances.odcs.yaml"
 PATTERNS = load_contract(CONTRACT).column("text").residual_pii
@@ -156,3 +161,54 @@ def test_edge_arguments(con, patterns, max_ids, outcome):
             residual_pii_counts(con, "utterances", "utterance_id", "text", patterns, max_ids)
             == outcome
         )
+
+
+KNOWN_ROWS = [
+    ("a", "a:t1:0001", "I saw Dr Lorna Ackroyd on Ward 7."),
+    ("a", "a:t1:0002", "I saw [PERSON-3f9a1b2c] on [LOCATION-0badc0de]."),
+    ("a", "a:t1:0003", "Lornas are rare; ackroydshire is not a place."),
+    ("a", "a:t1:0004", "she said lorna   ackroyd (twice)"),
+    ("b", "b:t1:0001", "Lorna Ackroyd belongs to study a, not b."),
+    ("b", "b:t1:0002", "Dial 0(1)2 now."),
+]
+
+
+@pytest.fixture
+def known_con():
+    with duckdb.connect() as con:
+        con.execute("CREATE TABLE u (study_id VARCHAR, utterance_id VARCHAR, text VARCHAR)")
+        con.executemany("INSERT INTO u VALUES (?, ?, ?)", KNOWN_ROWS)
+        yield con
+
+
+@pytest.mark.parametrize(
+    ("known", "count", "ids"),
+    [
+        ({"a": ["Lorna Ackroyd"]}, 2, ["a:t1:0001", "a:t1:0004"]),
+        ({"a": ["Ward 7"], "b": ["Lorna Ackroyd"]}, 2, ["a:t1:0001", "b:t1:0001"]),
+        ({"b": ["0(1)2"]}, 1, ["b:t1:0002"]),
+        ({"a": ["Lorna"]}, 2, ["a:t1:0001", "a:t1:0004"]),
+        ({}, 0, []),
+    ],
+)
+def test_known_identifiers_are_matched_per_study_as_whole_words(known_con, known, count, ids):
+    hit = known_identifier_counts(known_con, "u", "utterance_id", "text", known)
+    assert hit == PiiHit("known_identifiers", count, ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "hit"),
+    [
+        ("I rang Lorna Ackroyd yesterday.", [], True),
+        ("I rang Lorna  Ackroyd yesterday.", [], False),
+        ("I rang lorna ackroyd yesterday.", [], False),
+        ("I rang [PERSON-3f9a1b2c] yesterday.", [(7, 24)], False),
+        ("I rang Lorna Ackroyd yesterday.", [(7, 20)], False),
+        ("Dear Lorna Ackroyd,", [], True),
+        ("The Mental Health team rang.", [], False),
+    ],
+)
+def test_gazetteer_finds_first_last_pairs_outside_replacements(text, spans, hit):
+    result = gazetteer_name_counts([("s:t:0001", text, spans)], {"Lorna"}, {"Ackroyd"})
+    assert result == PiiHit("name_gazetteer", int(hit), ["s:t:0001"] if hit else [])
+    assert "Lorna" not in str(result)
