@@ -217,7 +217,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
         summary = _run_in_process(config, mp)
     finally:
         mp.undo()
-    assert summary.status == "completed"
+    assert summary.status == "awaiting_approval"
     return config.parent / "out" / "warehouse.duckdb"
 
 
@@ -274,7 +274,7 @@ def test_rerun_after_sigkill_gives_the_same_warehouse(
 
     rerun = _run_in_process(config, monkeypatch)
 
-    assert rerun.status == "completed" and rerun.gates_passed
+    assert rerun.status == "awaiting_approval" and rerun.gates_passed
     assert rerun.counts["loaded"] == (n_transcripts if kill_at == "mid_load" else 0)
     healed = _snapshot(warehouse)
     assert {t: len(rows) for t, rows in healed.items()} == {
@@ -283,4 +283,7 @@ def test_rerun_after_sigkill_gives_the_same_warehouse(
     for table in COMPARED:
         assert healed[table] == expected[table], f"{table} differs from the reference"
     assert _duplicate_keys(warehouse) == dict.fromkeys(COMPARED, 0)
-    assert _runs(warehouse) == {killed: ("running", False), rerun.run_id: ("completed", True)}
+    assert _runs(warehouse) == {
+        killed: ("running", False),
+        rerun.run_id: ("awaiting_approval", True),
+    }
