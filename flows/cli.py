@@ -81,13 +81,37 @@ def run(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+    sites: Annotated[
+        bool, typer.Option("--sites", help="Run each site alone, release, and merge at a hub.")
+    ] = False,
 ) -> None:
     """Run the whole pipeline on the bundled demo consortium."""
     if not os.environ.get("QUALBRIDGE_KEY") and not os.environ.get("QUALBRIDGE_KEY_FILE"):
         if create_key_file(DEMO_KEY):
             err.print(f"Created a demo consortium key at {DEMO_KEY} (keep real keys elsewhere).")
         os.environ["QUALBRIDGE_KEY_FILE"] = str(DEMO_KEY.expanduser())
+    if sites:
+        from flows.hub_cli import run_site_demo
+
+        raise typer.Exit(run_site_demo(DEMO_CONFIG, out.with_name(out.name + "-sites")))
     raise typer.Exit(_run_pipeline(DEMO_CONFIG, out))
+
+
+@app.command()
+def merge(
+    packages: Annotated[list[Path], typer.Argument(help="Release folders made by the sites.")],
+    config: Annotated[Path, typer.Option(help="The hub's consortium config (hub: true).")],
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
+) -> None:
+    """Verify sites' releases (checksums, key, contracts) and merge them; compare across sites.
+
+    Every package is checked before anything is written: a tampered, incomplete or foreign
+    package is refused with exit 1 and the warehouse is left untouched. Merging the same package
+    again adds nothing; a newer package from a site replaces that site's rows.
+    """
+    from flows.hub_cli import run_merge
+
+    raise typer.Exit(run_merge(config, packages, out))
 
 
 @app.command("deid-text")

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 ENTITY_ACTIONS = Literal[
     "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"
@@ -116,7 +116,9 @@ class ConsortiumConfig(BaseModel):
 
     consortium: str = Field(pattern=r"^[a-z0-9_-]+$")
     codebook: Path
-    studies: list[StudyConfig] = Field(min_length=1)
+    # A hub's config names no studies: its warehouse receives the sites' release packages.
+    studies: list[StudyConfig] = Field(default_factory=list)
+    hub: bool = False
     output_dir: Path = Path("out")
     key_env: str = "QUALBRIDGE_KEY"
     key_file: Path | None = None
@@ -133,6 +135,12 @@ class ConsortiumConfig(BaseModel):
         if len(ids) != len(set(ids)):
             raise ValueError(f"study_id values must be unique, got {ids}")
         return studies
+
+    @model_validator(mode="after")
+    def _sites_have_studies(self) -> ConsortiumConfig:
+        if not self.hub and not self.studies:
+            raise ValueError("a site config needs at least one study (or set hub: true)")
+        return self
 
     def resolve(self, path: Path) -> Path:
         """Resolve a path from the config against the config file's folder."""

@@ -150,3 +150,14 @@ FROM grid g
 JOIN units u USING (study_id, corpus, speaker_role)
 LEFT JOIN codings c ON c.utterance_id = u.utterance_id AND c.theme_id = g.theme_id
 GROUP BY ALL;
+
+-- At a consortium hub: the release package each site last merged (one row per site).
+CREATE TABLE IF NOT EXISTS merged_packages (
+    site              VARCHAR PRIMARY KEY,
+    package_run_id    VARCHAR NOT NULL,      -- the site's run that made the release
+    created_at        TIMESTAMPTZ NOT NULL,  -- when the site made it
+    manifest_sha256   VARCHAR NOT NULL,      -- identifies the package; same digest = same package
+    merged_at         TIMESTAMPTZ NOT NULL,
+    merge_run_id      VARCHAR NOT NULL,
+    n_transcripts     INTEGER NOT NULL
+);
