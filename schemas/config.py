@@ -66,6 +66,11 @@ class DeidConfig(BaseModel):
     # Worker processes for large studies (each loads its own model, ~250 MB); 1 = in process.
     processes: int = Field(default=1, ge=1, le=64)
     age_band_width: int = Field(default=10, ge=2, le=50)
+    # Keep de-identified frames keyed on inputs, config, model and key; a rerun reuses them.
+    cache: bool = True
+    # A Dask scheduler (tcp://host:8786): de-identification fans out over its workers.
+    dask_address: str | None = None
+    dask_chunk_size: int = Field(default=4, ge=1, le=1000)  # transcripts per Dask task
 
     @field_validator("actions")
     @classmethod

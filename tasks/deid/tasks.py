@@ -13,7 +13,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.deid.keys import load_key
 from tasks.deid.parallel import ParallelDeidentifier
-from tasks.deid.transcripts import deidentify_sources, study_engine, study_lists
+from tasks.deid.transcripts import (
+    DeidentifiedBatch,
+    deidentify_sources,
+    study_engine,
+    study_lists,
+)
 from tasks.ingest.sources import TranscriptSource
 from tasks.prefect_task import stage_task
 from tasks.staging import quarantine_frame, write_frame
@@ -53,15 +58,22 @@ def deidentify_study_task(
             batch = deidentify_sources(
                 sources, study, engine, key, run_id, on_progress=advance, config=config
             )
+    return stage_batch(batch, study.study_id, run_id, stage_dir)
+
+
+def stage_batch(
+    batch: DeidentifiedBatch, study_id: str, run_id: str, stage_dir: Path
+) -> dict[str, int]:
+    """Write a study's de-identified frames and quarantine records; return their counts."""
     for name, df in (
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),
         ("detections", batch.detections),
     ):
-        write_frame(df, stage_dir / f"{study.study_id}.{name}.parquet")
+        write_frame(df, stage_dir / f"{study_id}.{name}.parquet")
     write_frame(
         quarantine_frame(run_id, batch.quarantined),
-        stage_dir.parent / "quarantine" / f"deidentify.{study.study_id}.parquet",
+        stage_dir.parent / "quarantine" / f"deidentify.{study_id}.parquet",
     )
     return {
         "transcripts": batch.transcripts.height,
