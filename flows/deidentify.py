@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 from prefect import flow
+from prefect.client.orchestration import get_client
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask import DaskTaskRunner
 
 from flows.context import RunContext, run_context
@@ -38,9 +40,7 @@ def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> di
         if hit is not None:
             counts = {**hit, "quarantined": hit["quarantine"], "cached": 1}
         elif ctx.config.deid.dask_address:
-            counts = dask_deidentify_flow.with_options(
-                task_runner=DaskTaskRunner(address=ctx.config.deid.dask_address)
-            )(config_path, output_dir, run_id, study.study_id)
+            counts = _on_dask(ctx, config_path, output_dir, run_id, study.study_id)
         else:
             counts = deidentify_study_task(study, ctx.config, study_sources, run_id, stage_dir)
         if hit is None and ctx.config.deid.cache:
@@ -65,6 +65,20 @@ def dask_deidentify_flow(
             batches.append(future.result())
             advance(len(unit))
     return stage_batch(combine(batches), study_id, run_id, ctx.run_dir / "deidentified")
+
+
+def _on_dask(
+    ctx: RunContext, config_path: str, output_dir: str | None, run_id: str, study_id: str
+) -> dict[str, int]:
+    """Run the Dask flow with this process's API address, which the workers then report to."""
+    with get_client(sync_client=True) as client:
+        api_url = str(client.api_url)
+    # Without it, each worker would start a temporary Prefect server of its own.
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        runner = DaskTaskRunner(address=ctx.config.deid.dask_address)
+        return dask_deidentify_flow.with_options(task_runner=runner)(
+            config_path, output_dir, run_id, study_id
+        )
 
 
 def _staged_sources(ctx: RunContext) -> list[TranscriptSource]:
