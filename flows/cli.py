@@ -50,7 +50,12 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     started = time.perf_counter()
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+        try:
+            summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+        except Exception as exc:
+            from flows.failure import report_failed_run
+
+            return report_failed_run(parsed.resolve(parsed.output_dir), exc, err)
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):
         table.add_column(column, justify="right")

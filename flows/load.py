@@ -7,13 +7,7 @@ from prefect import flow
 from flows.context import run_context
 from schemas import frames
 from tasks.staging import read_frames
-from tasks.warehouse.store import (
-    append_rows,
-    connect,
-    replace_themes,
-    replace_transcripts,
-    upsert_studies,
-)
+from tasks.warehouse.tasks import load_warehouse_task
 
 
 @flow(name="load", persist_result=False)
@@ -21,14 +15,11 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
     """Load the staged de-identified frames and this run's quarantine records."""
     ctx = run_context(config_path, output_dir, run_id)
     staged = ctx.run_dir / "deidentified"
-    transcripts = read_frames(staged, "*.transcripts.parquet", frames.TRANSCRIPTS)
-    utterances = read_frames(staged, "*.utterances.parquet", frames.UTTERANCES)
-    detections = read_frames(staged, "*.detections.parquet", frames.DETECTIONS)
-    quarantined = read_frames(ctx.run_dir / "quarantine", "*.parquet", frames.QUARANTINE)
-    with connect(ctx.warehouse) as con:
-        upsert_studies(con, ctx.config)
-        replace_themes(con, ctx.codebook)
-        loaded = replace_transcripts(con, transcripts, utterances, detections)
-        con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])
-        append_rows(con, "quarantine", quarantined)
-    return {"loaded": loaded, "quarantined": quarantined.height}
+    frames_in = {
+        "transcripts": read_frames(staged, "*.transcripts.parquet", frames.TRANSCRIPTS),
+        "utterances": read_frames(staged, "*.utterances.parquet", frames.UTTERANCES),
+        "detections": read_frames(staged, "*.detections.parquet", frames.DETECTIONS),
+        "quarantine": read_frames(ctx.run_dir / "quarantine", "*.parquet", frames.QUARANTINE),
+    }
+    loaded = load_warehouse_task(ctx.config, ctx.codebook, frames_in, run_id)
+    return {"loaded": loaded, "quarantined": frames_in["quarantine"].height}
