@@ -119,6 +119,22 @@ def merge(
     raise typer.Exit(run_merge(config, packages, out))
 
 
+@app.command()
+def serve(
+    file: Annotated[Path, typer.Option(help="Deployments file.")] = PROJECT_ROOT / "prefect.yaml",
+    only: Annotated[
+        list[str] | None, typer.Option(help="Serve only this deployment (repeatable).")
+    ] = None,
+) -> None:
+    """Serve the deployments of prefect.yaml, with their schedules, from this process.
+
+    Needs a real Prefect server (`prefect server start`, PREFECT_API_URL set); exit 2 without.
+    """
+    from flows.serving import run_serve
+
+    raise typer.Exit(run_serve(file, only, err))
+
+
 @app.command("deid-text")
 def deid_text(
     config: Annotated[

@@ -6,7 +6,10 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from uuid import UUID
 
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
+from prefect.runtime import deployment
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -26,13 +29,34 @@ from tasks.staging import quarantine_frame, write_frame
 
 @contextmanager
 def transcript_progress(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on a terminal (nothing in logs or pipes); yields 'advance by n'."""
+    """A progress bar on a terminal, and a Prefect progress artifact in a deployed run.
+
+    Yields 'advance by n'. Nothing goes to logs or pipes; CLI runs make no artifact (each
+    update is an API call, and the terminal bar already shows the progress).
+    """
+    artifact_id = _progress_artifact(description) if total else None
+    done = 0
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty(),
     ) as progress:  # fmt: skip
         task_id = progress.add_task(description, total=total)
-        yield lambda n: progress.advance(task_id, n)
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            progress.advance(task_id, n)
+            if artifact_id is not None:
+                update_progress_artifact(artifact_id, progress=100.0 * min(done, total) / total)
+
+        yield advance
+
+
+def _progress_artifact(description: str) -> UUID | None:
+    """A progress artifact at 0%, only inside a run started from a deployment."""
+    if deployment.get_id() is None:
+        return None
+    return create_progress_artifact(progress=0.0, description=description)
 
 
 @stage_task("deidentify-study")
