@@ -144,7 +144,7 @@ class ConsortiumConfig(BaseModel):
     @model_validator(mode="after")
     def _sites_have_studies(self) -> ConsortiumConfig:
         if not self.hub and not self.studies:
-            raise ValueError("a site config needs at least one study (or set hub: true)")
+            raise ValueError("studies: a site config needs at least one study (or set hub: true)")
         return self
 
     def resolve(self, path: Path) -> Path:
