@@ -14,6 +14,7 @@ from flows.context import run_context
 from flows.report import report_flow
 from flows.validate import UTTERANCES_CONTRACT, validate_flow
 from tasks.deid.nlp import model_version
+from tasks.deid.tasks import transcript_progress
 from tasks.quality.contracts import load_contract
 from tasks.warehouse.merge import merge_package, verify_package
 from tasks.warehouse.store import connect, finish_run, replace_themes, start_run
@@ -45,7 +46,11 @@ def merge_flow(
     ctx = run_context(config_path, output_dir, run_id)
     fingerprint = ctx.key_fingerprint()
     # Every package is verified before the warehouse is even opened.
-    verified = [verify_package(Path(p), fingerprint, hub_contracts()) for p in packages]
+    verified = []
+    with transcript_progress("Verifying release packages", len(packages)) as advance:
+        for package in packages:
+            verified.append(verify_package(Path(package), fingerprint, hub_contracts()))
+            advance(1)
     logger = get_run_logger()
     with connect(ctx.warehouse) as con:
         start_run(
