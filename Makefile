@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench bench-ingest bench-compare evaluate examples clean
+.PHONY: demo test lint format bench bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+demo-sites: $(STAMP)  ## the demo as two sites: each runs and releases, the hub merges and compares
+	$(BIN)/qualbridge demo --sites
+
+bench-dask: $(STAMP)  ## de-identification speed on a Dask LocalCluster, 1 vs 2 workers (BENCH_ARGS=...)
+	$(BIN)/python benchmarks/deid_dask.py $(BENCH_ARGS)
 
 evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gold set
 	$(BIN)/qualbridge evaluate examples/evaluation/gold.jsonl --misses 10

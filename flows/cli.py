@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -24,8 +23,6 @@ from tasks.deid.keys import ConsortiumKeyError, create_key_file, load_key
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE_FAILED, EXIT_BELOW_MINIMUM = 0, 1, 2, 3, 4
 DEMO_CONFIG = PROJECT_ROOT / "examples" / "demo" / "consortium.yaml"
 DEMO_KEY = Path("~/.config/qualbridge/demo.key")
-# The demo has no steward; its sign-off is recorded under this name so the audit says so.
-DEMO_STEWARD = "qualbridge demo (automatic sign-off)"
 
 app = typer.Typer(
     help="De-identify qualitative transcripts, check them against data contracts, and compare "
@@ -60,7 +57,12 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     started = time.perf_counter()
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+        try:
+            summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+        except Exception as exc:
+            from flows.failure import report_failed_run
+
+            return report_failed_run(parsed.resolve(parsed.output_dir), exc, err)
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):
         table.add_column(column, justify="right")
@@ -96,12 +98,19 @@ def run(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+    sites: Annotated[
+        bool, typer.Option("--sites", help="Run each site alone, release, and merge at a hub.")
+    ] = False,
 ) -> None:
     """Run the whole pipeline on the bundled demo consortium."""
     if not os.environ.get("QUALBRIDGE_KEY") and not os.environ.get("QUALBRIDGE_KEY_FILE"):
         if create_key_file(DEMO_KEY):
             err.print(f"Created a demo consortium key at {DEMO_KEY} (keep real keys elsewhere).")
         os.environ["QUALBRIDGE_KEY_FILE"] = str(DEMO_KEY.expanduser())
+    if sites:
+        from flows.hub_cli import run_site_demo
+
+        raise typer.Exit(run_site_demo(DEMO_CONFIG, out.with_name(out.name + "-sites")))
     code = _run_pipeline(DEMO_CONFIG, out)
     if code == EXIT_OK:
         code = _demo_signoff(out)
@@ -110,23 +119,48 @@ def demo(
 
 def _demo_signoff(out: Path) -> int:
     """Approve and release the demo's run, standing in for the steward a real site has."""
-    from flows.release import release_run
-    from tasks.audit.signoff import approve as record_approval
-    from tasks.quality.release import resolve_run
-    from tasks.warehouse.store import connect
+    from flows.demo_signoff import DEMO_STEWARD, demo_signoff
 
-    config = load_config(DEMO_CONFIG, out)
-    config_hash = hashlib.sha256(DEMO_CONFIG.read_bytes()).hexdigest()
-    with connect(config.warehouse_path) as con:
-        run_id = resolve_run(con, None)
-        record_approval(con, run_id, config_hash, DEMO_STEWARD, "synthetic demo data")
-    outcome = release_run(DEMO_CONFIG, str(out.resolve()), run_id)
+    outcome = demo_signoff(DEMO_CONFIG, out)
     if not outcome.released:
         for reason in outcome.blockers:
             err.print(f"  - {reason}", markup=False, highlight=False)
         return EXIT_GATE_FAILED
     err.print(f"Demo sign-off: approved as {DEMO_STEWARD!r}, released to {outcome.path}")
     return EXIT_OK
+
+
+@app.command()
+def merge(
+    packages: Annotated[list[Path], typer.Argument(help="Release folders made by the sites.")],
+    config: Annotated[Path, typer.Option(help="The hub's consortium config (hub: true).")],
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
+) -> None:
+    """Verify sites' releases (checksums, key, contracts) and merge them; compare across sites.
+
+    Every package is checked before anything is written: a tampered, incomplete or foreign
+    package is refused with exit 1 and the warehouse is left untouched. Merging the same package
+    again adds nothing; a newer package from a site replaces that site's rows.
+    """
+    from flows.hub_cli import run_merge
+
+    raise typer.Exit(run_merge(config, packages, out))
+
+
+@app.command()
+def serve(
+    file: Annotated[Path, typer.Option(help="Deployments file.")] = PROJECT_ROOT / "prefect.yaml",
+    only: Annotated[
+        list[str] | None, typer.Option(help="Serve only this deployment (repeatable).")
+    ] = None,
+) -> None:
+    """Serve the deployments of prefect.yaml, with their schedules, from this process.
+
+    Needs a real Prefect server (`prefect server start`, PREFECT_API_URL set); exit 2 without.
+    """
+    from flows.serving import run_serve
+
+    raise typer.Exit(run_serve(file, only, err))
 
 
 @app.command("deid-text")

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import polars as pl
 from prefect import flow
+from prefect.client.orchestration import get_client
+from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect_dask import DaskTaskRunner
 
-from flows.context import run_context
-from tasks.deid.tasks import deidentify_study_task
+from flows.context import RunContext, run_context
+from schemas.config import StudyConfig
+from tasks.deid import cache
+from tasks.deid.distributed import chunks, combine, deidentify_chunk_task
+from tasks.deid.nlp import model_version
+from tasks.deid.tasks import deidentify_study_task, stage_batch, transcript_progress
+from tasks.ingest.sources import TranscriptSource
 from tasks.ingest.tasks import sources_from_frame
 
 
@@ -14,14 +22,75 @@ from tasks.ingest.tasks import sources_from_frame
 def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
     """De-identify the sources the ingest flow staged; raw text never leaves the tasks."""
     ctx = run_context(config_path, output_dir, run_id)
-    sources = sources_from_frame(pl.read_parquet(ctx.run_dir / "ingest" / "sources.parquet"))
-    totals = {"transcripts": 0, "utterances": 0, "detections": 0, "codings": 0, "quarantined": 0}
+    sources = _staged_sources(ctx)
+    totals = {
+        "transcripts": 0,
+        "utterances": 0,
+        "detections": 0,
+        "codings": 0,
+        "quarantined": 0,
+        "cached": 0,
+    }
+    stage_dir = ctx.run_dir / "deidentified"
+    cache_dir = ctx.output_dir / "cache" / "deidentified"
+    model = model_version(ctx.config.deid.spacy_model)
     for study in ctx.config.studies:
         study_sources = [s for s in sources if s.study_id == study.study_id]
         if not study_sources:
             continue
-        counts = deidentify_study_task(
-            study, ctx.config, study_sources, run_id, ctx.run_dir / "deidentified"
-        )
-        totals = {k: totals[k] + counts[k] for k in totals}
+        key = cache.cache_key_parts(
+            study, ctx.config, study_sources, ctx.config_hash, model, ctx.key_fingerprint()
+        ).digest()
+        hit = None
+        if ctx.config.deid.cache:
+            hit = cache.restore(cache_dir, study.study_id, key, run_id, stage_dir)
+        if hit is not None:
+            counts = {**hit, "quarantined": hit["quarantine"], "cached": 1}
+        elif ctx.config.deid.dask_address:
+            counts = _on_dask(ctx, config_path, output_dir, run_id, study.study_id)
+        else:
+            counts = deidentify_study_task(study, ctx.config, study_sources, run_id, stage_dir)
+        if hit is None and ctx.config.deid.cache:
+            cache.store(cache_dir, study.study_id, key, stage_dir)
+        totals = {k: totals[k] + counts.get(k, 0) for k in totals}
     return totals
+
+
+@flow(name="deidentify-dask", persist_result=False)
+def dask_deidentify_flow(
+    config_path: str, output_dir: str | None, run_id: str, study_id: str
+) -> dict[str, int]:
+    """Fan one study out over the Dask cluster; workers return frames, this flow writes them."""
+    ctx = run_context(config_path, output_dir, run_id)
+    study = _study(ctx, study_id)
+    sources = [s for s in _staged_sources(ctx) if s.study_id == study_id]
+    units = chunks(sources, ctx.config.deid.dask_chunk_size)
+    futures = [deidentify_chunk_task.submit(study, ctx.config, unit, run_id) for unit in units]
+    batches = []
+    with transcript_progress(f"De-identifying {study_id} on Dask", len(sources)) as advance:
+        for unit, future in zip(units, futures, strict=True):
+            batches.append(future.result())
+            advance(len(unit))
+    return stage_batch(combine(batches), study_id, run_id, ctx.run_dir / "deidentified")
+
+
+def _on_dask(
+    ctx: RunContext, config_path: str, output_dir: str | None, run_id: str, study_id: str
+) -> dict[str, int]:
+    """Run the Dask flow with this process's API address, which the workers then report to."""
+    with get_client(sync_client=True) as client:
+        api_url = str(client.api_url)
+    # Without it, each worker would start a temporary Prefect server of its own.
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        runner = DaskTaskRunner(address=ctx.config.deid.dask_address)
+        return dask_deidentify_flow.with_options(task_runner=runner)(
+            config_path, output_dir, run_id, study_id
+        )
+
+
+def _staged_sources(ctx: RunContext) -> list[TranscriptSource]:
+    return sources_from_frame(pl.read_parquet(ctx.run_dir / "ingest" / "sources.parquet"))
+
+
+def _study(ctx: RunContext, study_id: str) -> StudyConfig:
+    return next(s for s in ctx.config.studies if s.study_id == study_id)

@@ -11,6 +11,7 @@ from flows.code import code_flow
 from flows.compare import compare_flow
 from flows.context import run_context
 from flows.deidentify import deidentify_flow
+from flows.failure import record_failure
 from flows.ingest import ingest_flow
 from flows.load import load_flow
 from flows.release import release_run
@@ -55,9 +56,10 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
         validation = validate_flow(config_path, output_dir, run_id)
         code_flow(config_path, output_dir, run_id)
         compare_flow(config_path, output_dir, run_id)
-    except BaseException:
+    except BaseException as exc:
         with connect(ctx.warehouse) as con:
             finish_run(con, run_id, "failed", _empty_counts(), None)
+        record_failure(ctx.run_dir, run_id, exc)
         raise
     counts = {
         "seen": ingested["to_load"] + ingested["unchanged"] + ingested["quarantined"],

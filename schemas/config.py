@@ -102,6 +102,11 @@ class DeidConfig(BaseModel):
     # Worker processes for large studies (each loads its own model, ~250 MB); 1 = in process.
     processes: int = Field(default=1, ge=1, le=64)
     age_band_width: int = Field(default=10, ge=2, le=50)
+    # Keep de-identified frames keyed on inputs, config, model and key; a rerun reuses them.
+    cache: bool = True
+    # A Dask scheduler (tcp://host:8786): de-identification fans out over its workers.
+    dask_address: str | None = None
+    dask_chunk_size: int = Field(default=4, ge=1, le=1000)  # transcripts per Dask task
 
     @field_validator("actions")
     @classmethod
@@ -172,7 +177,9 @@ class ConsortiumConfig(BaseModel):
 
     consortium: str = Field(pattern=r"^[a-z0-9_-]+$")
     codebook: Path
-    studies: list[StudyConfig] = Field(min_length=1)
+    # A hub's config names no studies: its warehouse receives the sites' release packages.
+    studies: list[StudyConfig] = Field(default_factory=list)
+    hub: bool = False
     output_dir: Path = Path("out")
     key_env: str = "QUALBRIDGE_KEY"
     key_file: Path | None = None
@@ -190,6 +197,12 @@ class ConsortiumConfig(BaseModel):
         if len(ids) != len(set(ids)):
             raise ValueError(f"study_id values must be unique, got {ids}")
         return studies
+
+    @model_validator(mode="after")
+    def _sites_have_studies(self) -> ConsortiumConfig:
+        if not self.hub and not self.studies:
+            raise ValueError("studies: a site config needs at least one study (or set hub: true)")
+        return self
 
     def resolve(self, path: Path) -> Path:
         """Resolve a path from the config against the config file's folder."""

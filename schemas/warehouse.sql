@@ -315,3 +315,14 @@ CREATE TABLE IF NOT EXISTS approvals (
 ALTER TABLE check_results ADD COLUMN IF NOT EXISTS contract_version VARCHAR;
 ALTER TABLE check_results ADD COLUMN IF NOT EXISTS engine VARCHAR;   -- gx | duckdb | scan
 ALTER TABLE check_results ADD COLUMN IF NOT EXISTS stage VARCHAR;    -- validate | release
+
+-- At a consortium hub: the release package each site last merged (one row per site).
+CREATE TABLE IF NOT EXISTS merged_packages (
+    site              VARCHAR PRIMARY KEY,
+    package_run_id    VARCHAR NOT NULL,      -- the site's run that made the release
+    created_at        TIMESTAMPTZ NOT NULL,  -- when the site made it
+    manifest_sha256   VARCHAR NOT NULL,      -- identifies the package; same digest = same package
+    merged_at         TIMESTAMPTZ NOT NULL,
+    merge_run_id      VARCHAR NOT NULL,
+    n_transcripts     INTEGER NOT NULL
+);

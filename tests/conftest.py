@@ -11,6 +11,8 @@ PREFECT_HOME = Path(tempfile.mkdtemp(prefix="qualbridge-test-prefect-"))
 os.environ["PREFECT_HOME"] = str(PREFECT_HOME)
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["GX_ANALYTICS_ENABLED"] = "false"
+# A loaded machine can take longer than Prefect's default to start the temporary server.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 # Prefect logs the temporary server's shutdown after pytest has closed the captured streams.
 os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
 

@@ -6,14 +6,22 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from uuid import UUID
 
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
+from prefect.runtime import deployment
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.deid.keys import load_key
 from tasks.deid.parallel import ParallelDeidentifier
-from tasks.deid.transcripts import deidentify_sources, study_engine, study_lists
+from tasks.deid.transcripts import (
+    DeidentifiedBatch,
+    deidentify_sources,
+    study_engine,
+    study_lists,
+)
 from tasks.ingest.sources import TranscriptSource
 from tasks.prefect_task import stage_task
 from tasks.staging import quarantine_frame, write_frame
@@ -21,13 +29,34 @@ from tasks.staging import quarantine_frame, write_frame
 
 @contextmanager
 def transcript_progress(description: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on a terminal (nothing in logs or pipes); yields 'advance by n'."""
+    """A progress bar on a terminal, and a Prefect progress artifact in a deployed run.
+
+    Yields 'advance by n'. Nothing goes to logs or pipes; CLI runs make no artifact (each
+    update is an API call, and the terminal bar already shows the progress).
+    """
+    artifact_id = _progress_artifact(description) if total else None
+    done = 0
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty(),
     ) as progress:  # fmt: skip
         task_id = progress.add_task(description, total=total)
-        yield lambda n: progress.advance(task_id, n)
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            progress.advance(task_id, n)
+            if artifact_id is not None:
+                update_progress_artifact(artifact_id, progress=100.0 * min(done, total) / total)
+
+        yield advance
+
+
+def _progress_artifact(description: str) -> UUID | None:
+    """A progress artifact at 0%, only inside a run started from a deployment."""
+    if deployment.get_id() is None:
+        return None
+    return create_progress_artifact(progress=0.0, description=description)
 
 
 @stage_task("deidentify-study")
@@ -53,16 +82,23 @@ def deidentify_study_task(
             batch = deidentify_sources(
                 sources, study, engine, key, run_id, on_progress=advance, config=config
             )
+    return stage_batch(batch, study.study_id, run_id, stage_dir)
+
+
+def stage_batch(
+    batch: DeidentifiedBatch, study_id: str, run_id: str, stage_dir: Path
+) -> dict[str, int]:
+    """Write a study's de-identified frames and quarantine records; return their counts."""
     for name, df in (
         ("transcripts", batch.transcripts),
         ("utterances", batch.utterances),
         ("detections", batch.detections),
         ("codings", batch.codings),
     ):
-        write_frame(df, stage_dir / f"{study.study_id}.{name}.parquet")
+        write_frame(df, stage_dir / f"{study_id}.{name}.parquet")
     write_frame(
         quarantine_frame(run_id, batch.quarantined),
-        stage_dir.parent / "quarantine" / f"deidentify.{study.study_id}.parquet",
+        stage_dir.parent / "quarantine" / f"deidentify.{study_id}.parquet",
     )
     return {
         "transcripts": batch.transcripts.height,

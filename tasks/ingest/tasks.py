@@ -10,7 +10,7 @@ import polars as pl
 
 from schemas.config import ConsortiumConfig, StudyConfig
 from tasks.ingest.sources import QuarantineRecord, TranscriptSource, discover_study
-from tasks.prefect_task import stage_task
+from tasks.prefect_task import io_task
 
 SOURCES_SCHEMA = {
     "study_id": pl.String,
@@ -25,7 +25,7 @@ SOURCES_SCHEMA = {
 }
 
 
-@stage_task("discover-study", retries=2)
+@io_task("discover-study")
 def discover_study_task(
     study: StudyConfig, config: ConsortiumConfig
 ) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:

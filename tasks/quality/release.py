@@ -115,12 +115,13 @@ def release_from(
     if blockers or not export:
         return ReleaseOutcome(run_id, False, None, blockers, checks)
     extra = _manifest_extra(con, run_id, config_hash)
-    path = export_release(con, folder, run_id, key_fingerprint, _contract_ids(), extra)
+    path = export_release(con, folder, run_id, key_fingerprint, release_contract_ids(), extra)
     con.execute("UPDATE runs SET release_path = ? WHERE run_id = ?", [str(path), run_id])
     return ReleaseOutcome(run_id, True, path, [], checks)
 
 
-def _contract_ids() -> dict[str, str]:
+def release_contract_ids() -> dict[str, str]:
+    """Contract ids and versions a release is checked against, as its manifest lists them."""
     return {c.contract_id: c.version for c in released_contracts().values()}
 
 

@@ -67,8 +67,8 @@ import flows  # noqa: F401  (process settings before Prefect is imported)
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-import flows.load
 import flows.validate
+import tasks.warehouse.tasks
 from flows.context import run_context
 from flows.pipeline import pipeline
 from tasks.warehouse import store
@@ -118,7 +118,7 @@ def validate_then_die(*args, **kwargs):
 
 
 if kill_at == "mid_load":
-    flows.load.replace_transcripts = replace_then_die
+    tasks.warehouse.tasks.replace_transcripts = replace_then_die
 elif kill_at == "after_load":
     flows.validate.validate_warehouse_task = validate_then_die
 else:

@@ -24,7 +24,7 @@ studies:
   manifest: manifest.csv
   speakers: {Helper: helper, Client: client}
   tables:
-  - path: data/chats.csv
+  - path: data/chats01.csv
     mapping: {conversation_id: conv, turn: n, speaker: who, text: text, labels: [act]}
   - path: data/broken.jsonl
     mapping: {conversation_id: conv, speaker: who, text: text}
@@ -36,7 +36,7 @@ CHATS = (
     "C01,2,Client,Not bad.,\n"
     f"{SECRET},1,Client,Hello.,greeting\n"
 )
-MANIFEST = "transcript_id,file,participant_id,age_band\nC01,data/chats.csv,P-01,25-34\n"
+MANIFEST = "transcript_id,file,participant_id,age_band\nC01,data/chats01.csv,P-01,25-34\n"
 PROJECT_TEXT = "Helper: Welcome back.\nClient: Thanks.\n"
 
 
@@ -48,7 +48,7 @@ def study(tmp_path: Path):
     (tmp_path / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
     data = tmp_path / "data"
     data.mkdir()
-    (data / "chats.csv").write_text(CHATS, encoding="utf-8")
+    (data / "chats01.csv").write_text(CHATS, encoding="utf-8")
     (data / "broken.jsonl").write_text('{"conv": "C9", "who": "Helper"}\n', encoding="utf-8")
     project = coded_qde(
         [("G1", "S07.txt", "internal://G1.txt", [(8, 20, "K1", "U1")])], {"K1": "Welcome"}
@@ -69,7 +69,7 @@ def test_each_conversation_and_text_source_becomes_a_transcript(study) -> None:
     assert set(by_id) == {"alpha:C01", "alpha:S07", *[i for i in by_id if "anon-" in i]}
     assert len(by_id) == 3
     c01 = by_id["alpha:C01"]
-    assert (c01.kind, c01.part, c01.source) == ("table", "C01", "data/chats.csv")
+    assert (c01.kind, c01.part, c01.source) == ("table", "C01", "data/chats01.csv")
     assert (c01.participant_id, c01.attributes) == ("P-01", {"age_band": "25-34"})
     assert by_id["alpha:S07"].kind == "qdpx"
     assert len({s.content_hash for s in sources if s.kind == "table"}) == 1
@@ -93,7 +93,7 @@ def test_read_document_gives_the_transcript_and_its_codings(study) -> None:
 def test_read_document_refuses_a_table_changed_after_discovery(study) -> None:
     study_cfg, config, data = study
     sources, _ = discover_study(study_cfg, config, KEY)
-    (data / "chats.csv").write_text(CHATS.replace("Not bad", "Good"), encoding="utf-8")
+    (data / "chats01.csv").write_text(CHATS.replace("Not bad", "Good"), encoding="utf-8")
 
     with pytest.raises(SourceError, match="changed during the run"):
         read_document(sources[0], study_cfg, config, KEY)
@@ -101,7 +101,7 @@ def test_read_document_refuses_a_table_changed_after_discovery(study) -> None:
 
 def test_a_conversation_id_taken_by_another_source_quarantines_the_file(study) -> None:
     study_cfg, config, data = study
-    (data / "chats.csv").write_text(CHATS.replace("C01", "S07"), encoding="utf-8")
+    (data / "chats01.csv").write_text(CHATS.replace("C01", "S07"), encoding="utf-8")
     # The project comes after the tables, so it is the one whose id is already taken.
     sources, quarantined = discover_study(study_cfg, config, KEY)
 

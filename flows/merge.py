@@ -1,0 +1,78 @@
+"""Hub flow: verify every site's release package, merge them, then code and compare across sites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.runtime import flow_run
+
+from flows.code import code_flow
+from flows.compare import compare_flow
+from flows.context import run_context
+from flows.report import report_flow
+from flows.validate import validate_flow
+from tasks.deid.nlp import model_version
+from tasks.deid.tasks import transcript_progress
+from tasks.quality.release import release_contract_ids
+from tasks.warehouse.merge import merge_package, verify_package
+from tasks.warehouse.store import connect, finish_run, replace_themes, start_run
+
+
+@dataclass
+class MergeSummary:
+    """What a merge did with each package, and the hub's gates and report."""
+
+    run_id: str
+    outcomes: dict[str, str]
+    gates_passed: bool
+    report: str
+    failed_checks: list[str] = field(default_factory=list)
+
+
+def hub_contracts() -> dict[str, str]:
+    """Contract ids and versions this qualbridge checks, as a release manifest lists them."""
+    return release_contract_ids()
+
+
+@flow(name="qualbridge-merge", persist_result=False)
+def merge_flow(
+    config_path: str, packages: list[str], output_dir: str | None = None
+) -> MergeSummary:
+    """Refuse the lot if any package is bad; else merge each, validate, code, compare, report."""
+    run_id = str(flow_run.get_id())
+    ctx = run_context(config_path, output_dir, run_id)
+    fingerprint = ctx.key_fingerprint()
+    # Every package is verified before the warehouse is even opened.
+    verified = []
+    with transcript_progress("Verifying release packages", len(packages)) as advance:
+        for package in packages:
+            verified.append(verify_package(Path(package), fingerprint, hub_contracts()))
+            advance(1)
+    logger = get_run_logger()
+    with connect(ctx.warehouse) as con:
+        start_run(
+            con,
+            run_id,
+            ctx.config.consortium,
+            ctx.config_hash,
+            fingerprint,
+            model_version(ctx.config.deid.spacy_model),
+        )
+        outcomes = {}
+        for package in verified:
+            outcomes[str(package.folder)] = merge_package(con, package, run_id)
+            logger.info("package %s: %s", package.folder, outcomes[str(package.folder)])
+        replace_themes(con, ctx.codebook)
+    validation = validate_flow(config_path, output_dir, run_id)
+    code_flow(config_path, output_dir, run_id)
+    compare_flow(config_path, output_dir, run_id)
+    merged = sum(o == "merged" for o in outcomes.values())
+    counts = {"seen": len(packages), "loaded": merged, "unchanged": len(packages) - merged}
+    counts["quarantined"] = 0
+    with connect(ctx.warehouse) as con:
+        status = "completed" if validation["passed"] else "gate_failed"
+        finish_run(con, run_id, status, counts, None)
+    report = report_flow(config_path, output_dir, run_id, counts, validation["passed"])
+    return MergeSummary(run_id, outcomes, validation["passed"], report, validation["failed_checks"])

@@ -1,0 +1,184 @@
+"""Two sites release, the hub merges: verification, idempotence, replacement, refusals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+from typer.testing import CliRunner
+
+from flows.cli import EXIT_OK, app
+from flows.demo_signoff import demo_signoff
+from flows.hub_cli import run_site_demo
+from flows.merge import MergeSummary, merge_flow
+from flows.pipeline import pipeline
+from tasks.warehouse.export import sha256_file
+from tasks.warehouse.merge import PackageError
+from tests.conftest import FIXTURES, TEST_KEY
+from tests.flows.test_pipeline import planted_values
+from tests.helpers.leaks import files_under, find_leaks
+
+COUNTED = ("studies", "transcripts", "utterances", "detections", "codings")
+
+
+def _counts(warehouse: Path) -> dict[str, int]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
+
+
+@pytest.fixture(scope="module")
+def consortium(tmp_path_factory: pytest.TempPathFactory):
+    """The mini fixture as two sites (the two-site demo), merged at a hub, then merged again."""
+    root = tmp_path_factory.mktemp("sites")
+    mp = pytest.MonkeyPatch()
+    mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    try:
+        assert run_site_demo(FIXTURES / "mini" / "consortium.yaml", root) == EXIT_OK
+        sites = {site: root / site / "consortium.yaml" for site in ("site_a", "site_b")}
+        releases = {site: root / site / "release" for site in sites}
+        hub = root / "hub" / "consortium.yaml"
+        after_first = _counts(hub.parent / "warehouse.duckdb")
+        with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+            again = merge_flow(str(hub), [str(p) for p in releases.values()])
+        after_again = _counts(hub.parent / "warehouse.duckdb")
+        yield {
+            "root": root,
+            "sites": sites,
+            "hub": hub,
+            "releases": releases,
+            "runs": [(None, after_first), (again, after_again)],
+        }
+    finally:
+        mp.undo()
+
+
+def test_demo_sites_merge_at_the_hub_and_compare_across_them(consortium) -> None:
+    _, counts = consortium["runs"][0]
+    site_counts = [_counts(p.parent / "warehouse.duckdb") for p in consortium["sites"].values()]
+    assert counts["transcripts"] == sum(c["transcripts"] for c in site_counts) > 0
+    assert counts["utterances"] == sum(c["utterances"] for c in site_counts)
+    with duckdb.connect(str(consortium["hub"].parent / "warehouse.duckdb"), read_only=True) as con:
+        groups = con.execute(
+            "SELECT DISTINCT group_a, group_b FROM theme_comparison_results"
+        ).fetchall()
+        sites = con.execute("SELECT site FROM merged_packages ORDER BY site").fetchall()
+        runs = con.execute("SELECT status FROM runs ORDER BY started_at").fetchall()
+    assert groups == [("peer_support", "therapy")]
+    assert sites == [("site_a",), ("site_b",)]
+    assert runs == [("completed",), ("completed",)]
+    (report, *_) = sorted((consortium["root"] / "hub" / "runs").glob("*/report.html"))
+    assert "peer_vs_therapy_all" in report.read_text(encoding="utf-8")
+
+
+def test_merging_the_same_packages_again_adds_nothing(consortium) -> None:
+    (_, first_counts), (again, again_counts) = consortium["runs"]
+    assert isinstance(again, MergeSummary) and again.gates_passed
+    assert set(again.outcomes.values()) == {"unchanged"}
+    assert again_counts == first_counts
+
+
+def test_a_newer_package_from_a_site_replaces_its_rows(consortium, monkeypatch) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    hub = consortium["hub"]
+    before = _counts(hub.parent / "warehouse.duckdb")
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        newer = pipeline(str(consortium["sites"]["site_a"]))
+        released = demo_signoff(consortium["sites"]["site_a"])
+        summary = merge_flow(str(hub), [str(released.path)])
+    assert list(summary.outcomes.values()) == ["merged"]
+    assert _counts(hub.parent / "warehouse.duckdb") == before
+    with duckdb.connect(str(hub.parent / "warehouse.duckdb"), read_only=True) as con:
+        run = con.execute(
+            "SELECT package_run_id FROM merged_packages WHERE site = 'site_a'"
+        ).fetchone()
+    assert run == (newer.run_id,)
+
+
+def _tamper(package: Path) -> None:
+    df = pl.read_parquet(package / "utterances.parquet")
+    df.with_columns(pl.col("text").str.replace("a", "e")).write_parquet(
+        package / "utterances.parquet"
+    )
+
+
+def _edit_manifest(change):
+    def edit(package: Path) -> None:
+        path = package / "release_manifest.json"
+        manifest = json.loads(path.read_text())
+        change(manifest)
+        path.write_text(json.dumps(manifest))
+
+    return edit
+
+
+def _forge(package: Path) -> None:
+    """Change a file and its checksum, but not its row count: the schema check still holds."""
+    df = pl.read_parquet(package / "transcripts.parquet")
+    df.with_columns(pl.col("n_words").cast(pl.Float64)).write_parquet(
+        package / "transcripts.parquet"
+    )
+    _edit_manifest(
+        lambda m: m["files"]["transcripts.parquet"].update(
+            sha256=sha256_file(package / "transcripts.parquet")
+        )
+    )(package)
+
+
+REFUSALS = [
+    ("tampered file", _tamper, "does not match its checksum"),
+    ("missing file", lambda p: (p / "codings.parquet").unlink(), "codings.parquet is missing"),
+    ("no manifest", lambda p: (p / "release_manifest.json").unlink(), "not a qualbridge release"),
+    (
+        "unknown contract version",
+        _edit_manifest(lambda m: m["contracts"].update({k: "9.9.9" for k in m["contracts"]})),
+        "the hub expects",
+    ),
+    (
+        "other key",
+        _edit_manifest(lambda m: m.update(key_fingerprint="0" * 16)),
+        "another consortium key",
+    ),
+    ("foreign file", lambda p: (p / "extra.parquet").write_bytes(b"x"), "not in the manifest"),
+    ("wrong schema", _forge, "release schema"),
+]
+
+
+@pytest.mark.parametrize(("case", "damage", "message"), REFUSALS, ids=[r[0] for r in REFUSALS])
+def test_bad_package_is_refused_and_warehouse_untouched(
+    consortium, tmp_path, monkeypatch, case, damage, message
+) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    good, bad = consortium["releases"]["site_b"], tmp_path / "package"
+    shutil.copytree(consortium["releases"]["site_a"], bad)
+    damage(bad)
+    warehouse = consortium["hub"].parent / "warehouse.duckdb"
+    digest = sha256_file(warehouse)
+    with pytest.raises(PackageError, match=message):
+        merge_flow(str(consortium["hub"]), [str(good), str(bad)])
+    assert sha256_file(warehouse) == digest
+
+
+def test_a_hub_with_another_key_refuses_every_package(consortium, monkeypatch) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", "another-consortium-key-123456")
+    result = CliRunner().invoke(
+        app,
+        ["merge", str(consortium["releases"]["site_a"]), "--config", str(consortium["hub"])],
+    )
+    assert result.exit_code == 1
+    assert "another consortium key" in " ".join(result.output.split())
+
+
+def test_hub_outputs_hold_no_planted_identifier(consortium) -> None:
+    hub = consortium["root"] / "hub"
+    assert files_under([hub]) > 0
+    assert find_leaks([hub], planted_values(FIXTURES / "mini")) == []
+
+
+def test_merge_has_help() -> None:
+    result = CliRunner().invoke(app, ["merge", "--help"])
+    assert result.exit_code == 0 and "--config" in result.output
