@@ -14,8 +14,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## run the whole pipeline on the bundled demo consortium
 	$(BIN)/qualbridge demo
 
-test: $(STAMP)  ## run the test suite
-	$(BIN)/python -m pytest
+test: $(STAMP)  ## run the test suite (two worker processes, one test file each at a time)
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -15,6 +15,8 @@ os.environ["GX_ANALYTICS_ENABLED"] = "false"
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 # Prefect logs the temporary server's shutdown after pytest has closed the captured streams.
 os.environ["PREFECT_LOGGING_LEVEL"] = "ERROR"
+# Rich wraps messages at the terminal width; long temporary paths must not split in assertions.
+os.environ["COLUMNS"] = "400"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_KEY = "test-consortium-key-6f1d2a9c0b7e"
