@@ -74,8 +74,9 @@ def _run_pipeline(config: Path, out: Path | None) -> int:
     elif summary.gates_passed:
         err.print(
             "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
-            f"`qualbridge audit {summary.run_id}`, then runs `qualbridge approve "
-            f"{summary.run_id} --by NAME` and `qualbridge release`."
+            f"`qualbridge audit {summary.run_id} --config {config}`, then runs "
+            f"`qualbridge approve {summary.run_id} --config {config} --by NAME` and "
+            f"`qualbridge release --config {config}`."
         )
     else:
         err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
