@@ -87,8 +87,20 @@ def report_context(
         )
         .pl()
         .to_dicts(),
+        "check_summary": con.sql(
+            "SELECT coalesce(stage, 'validate') AS stage, contract_id, "
+            "any_value(contract_version) AS contract_version, count(*) AS checks, "
+            "count(*) FILTER (success AND NOT broken) AS passed, "
+            "count(*) FILTER (broken) AS broken FROM check_results WHERE run_id = ? "
+            "GROUP BY ALL ORDER BY stage DESC, contract_id",
+            params=[run_id],
+        )
+        .pl()
+        .to_dicts(),
+        # Only the checks that did not pass are listed one by one; the summary counts the rest.
         "checks": con.sql(
-            "SELECT * FROM check_results WHERE run_id = ? ORDER BY contract_id, check_name",
+            "SELECT * FROM check_results WHERE run_id = ? AND (broken OR NOT success) "
+            "ORDER BY contract_id, check_name",
             params=[run_id],
         )
         .pl()
