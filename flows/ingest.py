@@ -5,9 +5,10 @@ from __future__ import annotations
 from prefect import flow
 
 from flows.context import run_context
+from tasks.coding.crosswalk import study_crosswalks
 from tasks.ingest.tasks import discover_study_task, files_of, sources_frame
 from tasks.staging import quarantine_frame, write_frame
-from tasks.warehouse.store import connect, stored_hashes
+from tasks.warehouse.store import connect, stored_crosswalk_hashes, stored_hashes
 
 
 @flow(name="ingest", persist_result=False)
@@ -16,14 +17,22 @@ def ingest_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[s
     ctx = run_context(config_path, output_dir, run_id)
     with connect(ctx.warehouse) as con:
         known = stored_hashes(con)
+        mapped_with = stored_crosswalk_hashes(con)
+    crosswalks = {sid: cw.sha256 for sid, cw in study_crosswalks(ctx.config, ctx.codebook).items()}
     to_load, quarantined = [], []
     unchanged = files_to_load = 0
     for study in ctx.config.studies:
         sources, rejected = discover_study_task(study, ctx.config)
         quarantined += rejected
+        # Imported codings are mapped as they load, so a changed crosswalk reloads the study's
+        # tables and projects (their de-identification usually comes from the cache).
+        remap = mapped_with.get(study.study_id) != crosswalks.get(study.study_id)
         # A file is the unit: a table is unchanged only if all its conversations are.
         for file_sources in files_of(sources).values():
-            if all(known.get(s.transcript_id) == s.content_hash for s in file_sources):
+            if remap and file_sources[0].kind != "file":
+                files_to_load += 1
+                to_load += file_sources
+            elif all(known.get(s.transcript_id) == s.content_hash for s in file_sources):
                 unchanged += 1
             else:
                 files_to_load += 1

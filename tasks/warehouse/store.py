@@ -126,6 +126,15 @@ def stored_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     return dict(con.execute("SELECT transcript_id, content_hash FROM transcripts").fetchall())
 
 
+def stored_crosswalk_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """SHA-256 of the crosswalk each study's imported codings were last mapped with."""
+    return dict(
+        con.execute(
+            "SELECT study_id, any_value(crosswalk_hash) FROM crosswalks GROUP BY study_id"
+        ).fetchall()
+    )
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """BEGIN ... COMMIT, rolled back on any error so no half-written batch remains."""

@@ -40,10 +40,11 @@ def load_warehouse_task(
     with connect(config.warehouse_path) as con:
         upsert_studies(con, config)
         replace_themes(con, codebook)
-        replace_crosswalks(con, [s.study_id for s in config.studies], crosswalk_frame(crosswalks))
         loaded = replace_transcripts(
             con, staged["transcripts"], staged["utterances"], staged["detections"], codings
         )
+        # Written after the codings it mapped: a crash in between only repeats the remapping.
+        replace_crosswalks(con, [s.study_id for s in config.studies], crosswalk_frame(crosswalks))
         con.execute("DELETE FROM quarantine WHERE run_id = ?", [run_id])
         append_rows(con, "quarantine", staged["quarantine"])
         append_rows(con, "quarantine", unmapped)

@@ -97,10 +97,15 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[RunSummar
     mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
     try:
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-            for run in range(3):
+            for run in range(4):
                 if run == 2:
                     kept = [line for line in CHATS.splitlines() if CLIENT not in line]
                     (data / "chats.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+                if run == 3:  # only the crosswalk changes: imported codings are mapped anew
+                    (root / "crosswalk.yaml").write_text(
+                        CROSSWALK.replace("being_understood", "disclosure_process"),
+                        encoding="utf-8",
+                    )
                 summaries.append(pipeline(str(root / "consortium.yaml"), str(root / "out")))
     finally:
         mp.undo()
@@ -119,6 +124,8 @@ def test_counts_reconcile_in_files_on_every_run(runs) -> None:
         {"seen": 3, "loaded": 2, "unchanged": 0, "quarantined": 1},
         {"seen": 3, "loaded": 0, "unchanged": 2, "quarantined": 1},
         {"seen": 3, "loaded": 1, "unchanged": 1, "quarantined": 1},
+        # A changed crosswalk reloads the table and the project, the files with imported codings.
+        {"seen": 3, "loaded": 2, "unchanged": 0, "quarantined": 1},
     ]
     assert all(s.gates_passed for s in summaries)
 
@@ -173,13 +180,14 @@ def test_imported_codings_are_loaded_once_beside_rule_codings(runs) -> None:
         "WHERE c.origin <> 'rules' ORDER BY 1, 2",
     )
     by_theme = {theme: (origin, coder, rule, words) for origin, theme, coder, rule, words in rows}
-    # Mapped through the crosswalk onto consortium themes; the matched rule keeps the study code.
-    assert set(by_theme) == {"helper_self_disclosure", "shared_identity", "being_understood"}
+    # Mapped through the (last) crosswalk onto consortium themes; the matched rule keeps the
+    # study code, and no coding keeps the mapping of the crosswalk before.
+    assert set(by_theme) == {"helper_self_disclosure", "shared_identity", "disclosure_process"}
     assert by_theme["helper_self_disclosure"][:3] == ("table", "table:act", "code:disclosure")
     origin, coder, rule, words = by_theme["shared_identity"]
     assert (origin, rule) == ("qdpx", "code:Shared identity") and coder.startswith("coder-")
     assert words.startswith("[PERSON-") and words.endswith("] said the same")
-    assert by_theme["being_understood"][3] == "listened"
+    assert by_theme["disclosure_process"][3] == "listened"
     assert _query(root, "SELECT count(*) FROM codings WHERE origin = 'rules'")[0][0] > 0
 
 
