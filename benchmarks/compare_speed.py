@@ -35,7 +35,7 @@ DEFAULT_OUT = Path("out/bench/compare_speed.json")
 SYNTHETIC_SQL = """
 INSERT INTO studies VALUES ('s1', 'peer', 'a', 's1'), ('s2', 'peer', 'b', 's2'),
     ('s3', 'therapy', 'c', 's3'), ('s4', 'therapy', 'd', 's4');
-INSERT INTO themes
+INSERT INTO themes (theme_id, codebook_id, name, definition, parent)
 SELECT 'theme_' || lpad(i::VARCHAR, 2, '0'), 'bench', 'Theme ' || i, 'synthetic', NULL
 FROM range($themes) r(i);
 INSERT INTO transcripts
