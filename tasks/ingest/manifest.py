@@ -14,6 +14,8 @@ from tasks.quality.rows import missing_columns, row_problems
 # The study_manifest contract is the source of truth for columns and rules.
 MANIFEST = contract_for("study_manifest")
 REQUIRED_COLUMNS = tuple(missing_columns((), MANIFEST))
+# Attribute columns are released, so only the contract's declared columns may be loaded.
+DECLARED_COLUMNS = frozenset(c.name for c in MANIFEST.columns)
 
 
 class ManifestError(ValueError):
@@ -61,6 +63,7 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
     missing = sorted({c for item in items for c in REQUIRED_COLUMNS if c not in item})
     if missing:
         raise ManifestError(f"{path}: missing required field(s) {missing}")
+    _refuse_undeclared(path, [str(k) for item in items for k in item])
     # YAML has no row lines; entries are numbered from 1 as "line" for the steward.
     return [
         (n, {k: "" if v is None else str(v) for k, v in item.items()})
@@ -77,12 +80,25 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
             missing = missing_columns(columns, MANIFEST)
             if missing:
                 raise ManifestError(f"{path}: missing required column(s) {missing}")
+            _refuse_undeclared(path, columns)
             # line_num is the physical line a row ends on, so blank lines and quoted
             # newlines do not shift the line numbers stewards are told.
             raw_rows = [(reader.line_num, row) for row in reader]
     except (UnicodeDecodeError, csv.Error) as exc:
         raise ManifestError(f"{path}: not a readable UTF-8 CSV ({type(exc).__name__})") from None
     return raw_rows
+
+
+def _refuse_undeclared(path: Path, columns: list[str]) -> None:
+    """Raise naming the manifest and every column its contract does not declare."""
+    undeclared = sorted({c for c in columns if c not in DECLARED_COLUMNS})
+    if undeclared:
+        allowed = sorted(DECLARED_COLUMNS - set(REQUIRED_COLUMNS))
+        raise ManifestError(
+            f"{path}: column(s) {undeclared} not declared in the study_manifest contract "
+            f"({Path(MANIFEST.source).name}); attribute columns are released, so only "
+            f"{allowed} may be loaded"
+        )
 
 
 def _validate(raw_rows: list[tuple[int, dict]]) -> tuple[list[ManifestRow], list[RowProblem]]:

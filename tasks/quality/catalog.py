@@ -12,11 +12,18 @@ CONTRACTS_DIR = Path(__file__).resolve().parents[2] / "data_contracts"
 CONTRACT_FILES = {
     "study_manifest": "study_manifest.odcs.yaml",
     "utterance_table": "utterance_table.odcs.yaml",
+    "studies": "studies.odcs.yaml",
+    "transcripts": "transcripts.odcs.yaml",
     "utterances": "deidentified_utterances.odcs.yaml",
     "detections": "detections.odcs.yaml",
     "codings": "codings.odcs.yaml",
+    "themes": "themes.odcs.yaml",
+    "crosswalks": "crosswalks.odcs.yaml",
     "theme_coverage": "theme_coverage.odcs.yaml",
     "theme_comparison": "theme_comparison.odcs.yaml",
+    "theme_coverage_breakdown": "theme_coverage_breakdown.odcs.yaml",
+    "theme_cooccurrence": "theme_cooccurrence.odcs.yaml",
+    "coder_agreement": "coder_agreement.odcs.yaml",
 }
 SITE_SUPPLIED = ("study_manifest", "utterance_table")
 

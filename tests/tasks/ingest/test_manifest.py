@@ -200,11 +200,12 @@ def test_line_numbers_count_blank_lines(tmp_path) -> None:
 
 
 def test_line_numbers_count_multiline_quoted_fields(tmp_path) -> None:
-    path = _write(tmp_path, f'{HEADER},note\nT1,a1.txt,P1,"two\nlines"\nT2,,P2,x\n')
+    # A declared attribute may not hold a line break, so row T1 fails on the line it ends on.
+    path = _write(tmp_path, f'{HEADER},ethnicity\nT1,a1.txt,P1,"two\nlines"\nT2,,P2,x\n')
 
     _, problems = read_manifest(path)
 
-    assert [(p.line, p.field) for p in problems] == [(4, "file")]
+    assert [(p.line, p.field) for p in problems] == [(3, "ethnicity"), (4, "file")]
 
 
 @pytest.mark.parametrize(
@@ -243,3 +244,53 @@ def test_bad_yaml_manifest_is_refused_naming_the_file(tmp_path, text: str, messa
     with pytest.raises(ManifestError, match=re.escape(message)) as info:
         read_manifest(path)
     assert "manifest.yml" in str(info.value)
+
+
+PLANTED_NAME = "Margaret Okonkwo-Hale"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("manifest.csv", f"{HEADER},age_band,name\nT1,a1.txt,P1,25-34,{PLANTED_NAME}\n"),
+        (
+            "manifest.yaml",
+            f"- {{transcript_id: T1, file: a1.txt, participant_id: P1, name: {PLANTED_NAME}}}\n",
+        ),
+    ],
+)
+def test_undeclared_attribute_column_refuses_the_manifest(tmp_path, name: str, text: str) -> None:
+    path = _write(tmp_path, text, name=name)
+
+    with pytest.raises(ManifestError) as info:
+        read_manifest(path)
+
+    message = str(info.value)
+    assert name in message and "['name']" in message and "study_manifest.odcs.yaml" in message
+    assert PLANTED_NAME not in message
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "ok"),
+    [
+        ("age_band", "65+", True),
+        ("age_band", "thirty", False),
+        ("gender", "non-binary", True),
+        ("gender", "Jane", False),
+        ("site", "site_a", True),
+        ("site", "12 High Street", False),
+        ("diagnosis", "F41.1", True),
+        ("region", "E12000007", True),
+        ("region", "SW1A 1AA", False),
+        ("employment", "retired", True),
+    ],
+)
+def test_declared_attributes_follow_their_contract(
+    tmp_path, column: str, value: str, ok: bool
+) -> None:
+    rows, problems = read_manifest(_write(tmp_path, f"{HEADER},{column}\nT1,a1.txt,P1,{value}\n"))
+
+    assert ([r.attributes for r in rows], [p.field for p in problems]) == (
+        ([{column: value}], []) if ok else ([], [column])
+    )
+    assert all(value not in p.reason for p in problems)

@@ -204,3 +204,19 @@ def test_config_ingest_limits_quarantine_files_over_them(study, limits: str, rea
 
     assert sources == []
     assert reason in _by_source(quarantined)["transcripts/T01.txt"].reason
+
+
+def test_undeclared_attribute_column_quarantines_the_study_without_its_values(study) -> None:
+    study_cfg, config, folder = study
+    planted = "Margaret Okonkwo-Hale"
+    (folder / "manifest.csv").write_text(
+        f"transcript_id,file,participant_id,name\nGOOD1,transcripts/T01.txt,P01,{planted}\n",
+        encoding="utf-8",
+    )
+
+    sources, quarantined = discover_study(study_cfg, config)
+
+    assert sources == []
+    [record] = quarantined
+    assert (record.source, record.stage) == ("manifest.csv", "manifest")
+    assert "['name']" in record.reason and planted not in record.reason

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from importlib.resources import files
 
+import duckdb
 import jsonschema
 import pytest
 import yaml
 
-from tasks.quality.catalog import CONTRACT_FILES, CONTRACTS_DIR, contract_for
+from tasks.ingest.manifest import DECLARED_COLUMNS, REQUIRED_COLUMNS
+from tasks.quality.catalog import CONTRACT_FILES, CONTRACTS_DIR, contract_for, released_contracts
 from tasks.quality.contracts import PERSONAL_DATA
+from tasks.quality.sql_checks import run_sql_rules
+from tasks.warehouse.export import RELEASE_TABLES
 
 ODCS_SCHEMA = json.loads(files("open_data_contract_standard").joinpath("schema.json").read_text())
 
@@ -56,6 +60,13 @@ def test_free_text_and_speaker_names_are_withheld(dataset: str, withheld: set[st
         ("codings", "theme_id", ("themes.theme_id",)),
         ("theme_coverage", "study_id", ("studies.study_id",)),
         ("theme_comparison", "theme_id", ("themes.theme_id",)),
+        ("transcripts", "study_id", ("studies.study_id",)),
+        ("crosswalks", "study_id", ("studies.study_id",)),
+        ("crosswalks", "theme_id", ("themes.theme_id",)),
+        ("themes", "parent", ("themes.theme_id",)),
+        ("theme_coverage_breakdown", "theme_id", ("themes.theme_id",)),
+        ("theme_cooccurrence", "theme_b", ("themes.theme_id",)),
+        ("coder_agreement", "theme_id", ("themes.theme_id",)),
     ],
 )
 def test_relationships_are_read(dataset: str, column: str, targets: tuple[str, ...]) -> None:
@@ -66,3 +77,40 @@ def test_relationships_are_read(dataset: str, column: str, targets: tuple[str, .
 def test_comparison_statistics_are_optional_columns(column: str) -> None:
     rule = contract_for("theme_comparison").column(column)
     assert rule.optional and not rule.required
+
+
+def test_every_released_file_has_a_contract() -> None:
+    assert sorted(released_contracts()) == sorted(RELEASE_TABLES)
+
+
+@pytest.mark.parametrize(
+    ("dataset", "column", "low", "high"),
+    [
+        ("theme_coverage_breakdown", "share_chars", 0, 1),
+        ("theme_cooccurrence", "jaccard", 0, 1),
+        ("coder_agreement", "percent_agreement", 0, 1),
+        ("coder_agreement", "cohens_kappa", -1, 1),
+        ("coder_agreement", "krippendorff_alpha", -1, 1),
+    ],
+)
+def test_shares_and_agreement_statistics_are_bounded(
+    dataset: str, column: str, low: int, high: int
+) -> None:
+    rule = contract_for(dataset).column(column)
+    assert (rule.minimum, rule.maximum) == (low, high)
+
+
+def _attribute_rule_count(attributes: dict[str, str]) -> int | None:
+    with duckdb.connect() as con:
+        con.execute("CREATE TABLE transcripts AS SELECT ? AS attributes", [json.dumps(attributes)])
+        [result] = [
+            r for r in run_sql_rules(con, contract_for("transcripts")) if "attributes" in r.check
+        ]
+    return result.unexpected_count
+
+
+def test_released_attributes_are_the_manifest_declared_columns() -> None:
+    declared = {name: "x" for name in DECLARED_COLUMNS - set(REQUIRED_COLUMNS)}
+
+    assert _attribute_rule_count(declared) == 0
+    assert _attribute_rule_count({**declared, "name": "x", "address": "x"}) == 2
