@@ -6,11 +6,12 @@ import polars as pl
 from prefect import flow
 
 from flows.context import run_context
+from schemas import frames
 from tasks.compare.agreement import coder_agreement
-from tasks.compare.comparison import compare_groups
+from tasks.compare.comparison import TooFewTranscripts, compare_groups
 from tasks.compare.cooccurrence import theme_cooccurrence
 from tasks.compare.coverage import coverage_breakdown, study_coverage
-from tasks.warehouse.store import connect, replace_table
+from tasks.warehouse.store import append_rows, connect, replace_table
 
 
 @flow(name="compare", persist_result=False)
@@ -20,7 +21,15 @@ def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[
     stats = ctx.config.stats
     with connect(ctx.warehouse) as con:
         breakdown = coverage_breakdown(con, stats)
-        comparisons = [compare_groups(con, c, stats) for c in ctx.config.comparisons]
+        comparisons, skipped = [], []
+        for comparison in ctx.config.comparisons:
+            try:
+                comparisons.append(compare_groups(con, comparison, stats))
+            except TooFewTranscripts as exc:
+                # One thin group (say a study refused at ingest) must not stop the others.
+                skipped.append(_skipped(run_id, comparison.comparison_id, str(exc)))
+        con.execute("DELETE FROM quarantine WHERE run_id = ? AND stage = 'compare'", [run_id])
+        append_rows(con, "quarantine", frames.frame(skipped, frames.QUARANTINE))
         results = {
             "theme_coverage_results": study_coverage(con, breakdown),
             "theme_coverage_breakdown": breakdown,
@@ -41,3 +50,14 @@ def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[
         frame.write_csv(exports / f"{name}.csv")
         frame.write_parquet(exports / f"{name}.parquet")
     return {table: frame.height for table, frame in results.items()}
+
+
+def _skipped(run_id: str, comparison_id: str, reason: str) -> dict[str, str]:
+    """A quarantine row a steward can read: which comparison was left out and why."""
+    return {
+        "run_id": run_id,
+        "study_id": "*",
+        "source": f"comparison:{comparison_id}",
+        "stage": "compare",
+        "reason": f"{reason}; comparison left out of this run",
+    }

@@ -93,6 +93,10 @@ def speaker_roles_note(roles: list[str] | None) -> str:
     return "utterances by " + ", ".join(roles)
 
 
+class TooFewTranscripts(ValueError):
+    """A comparison group without the two transcripts an interval over transcripts needs."""
+
+
 def compare_groups(
     con: duckdb.DuckDBPyConnection, comparison: ComparisonConfig, stats: StatsConfig
 ) -> pl.DataFrame:
@@ -106,7 +110,7 @@ def compare_groups(
     coded_a, units_a, coded_b, units_b = cluster_counts(con, comparison, stats, theme_ids)
     in_a, in_b = units_a > 0, units_b > 0
     if in_a.sum() < 2 or in_b.sum() < 2:
-        raise ValueError(
+        raise TooFewTranscripts(
             f"comparison {comparison.comparison_id}: each group needs at least 2 transcripts "
             f"(got {in_a.sum()} and {in_b.sum()})"
         )

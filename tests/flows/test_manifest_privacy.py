@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 from pathlib import Path
 
@@ -32,9 +31,6 @@ def named_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Pat
     lines = [f"{header},name"] + [f"{row},{name}" for row, name in zip(rows, names, strict=True)]
     manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     config, out = root / "consortium.yaml", root / "out"
-    # Comparisons need both corpora, and the refused study is the only therapy one.
-    text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?ms)^comparisons:\n.*?(?=^stats:)", "", text), encoding="utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
     try:
@@ -68,3 +64,18 @@ def test_no_name_from_the_manifest_is_written_anywhere(named_run, where: str) ->
     folder = root / "out" if where == "output folder" else PREFECT_HOME
     assert files_under([folder]) > 0
     assert find_leaks([folder], set(NAMES)) == []
+
+
+def test_comparisons_left_without_a_group_are_skipped_with_their_reason(named_run) -> None:
+    summary, root = named_run
+    with duckdb.connect(str(root / "out" / "warehouse.duckdb"), read_only=True) as con:
+        skipped = con.execute(
+            "SELECT source, reason FROM quarantine WHERE run_id = ? AND stage = 'compare' "
+            "ORDER BY source",
+            [summary.run_id],
+        ).fetchall()
+    assert [source for source, _ in skipped] == [
+        "comparison:helper_talk",
+        "comparison:peer_vs_therapy_all",
+    ]
+    assert all("needs at least 2 transcripts" in reason for _, reason in skipped)

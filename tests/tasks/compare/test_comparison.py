@@ -8,7 +8,7 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportions_ztest
 
 from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.comparison import compare_groups
+from tasks.compare.comparison import TooFewTranscripts, compare_groups
 from tests.tasks.compare.builders import Transcript, build
 
 THEMES = ["x", "y", "z"]
@@ -105,7 +105,7 @@ def test_speaker_roles_compare_within_the_same_transcripts(con) -> None:
 def test_a_group_with_one_transcript_is_refused(con) -> None:
     comparison = ComparisonConfig(comparison_id="c", by="study_id", group_a="p", group_b="nope")
 
-    with pytest.raises(ValueError, match="at least 2 transcripts"):
+    with pytest.raises(TooFewTranscripts, match="at least 2 transcripts"):
         compare_groups(con, comparison, StatsConfig(bootstrap_resamples=100))
 
 
