@@ -13,6 +13,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from tasks.quality.catalog import contract_for
+from tasks.quality.residual_pii import residual_pii_counts
 from tasks.warehouse.export import RELEASE_TABLES, sha256_file
 from tasks.warehouse.store import TRANSCRIPT_TABLES, append_rows, transaction
 
@@ -92,6 +94,7 @@ def verify_package(folder: Path, hub_fingerprint: str, contracts: dict[str, str]
             raise refuse(f"{path.name} does not have the release schema of this qualbridge version")
         frames[name] = df
     _check_links(frames, refuse)
+    _check_residual_pii(frames["utterances"], refuse)
     try:
         created_at = datetime.fromisoformat(manifest["created_at"])
     except (TypeError, ValueError):
@@ -120,6 +123,20 @@ def _check_links(frames: dict[str, pl.DataFrame], refuse: Callable[[str], Packag
         orphans = frames[child].join(frames[parent], left_on=column, right_on=key, how="anti")
         if orphans.height:
             raise refuse(f"{orphans.height} {child} row(s) point to no {parent} in the package")
+
+
+def _check_residual_pii(utterances: pl.DataFrame, refuse: Callable[[str], PackageError]) -> None:
+    """The hub's own scan of the released text with the contract's identifier patterns."""
+    patterns = contract_for("utterances").column("text").residual_pii
+    with duckdb.connect() as mem:
+        mem.register("package_utterances", utterances.select("utterance_id", "text").to_arrow())
+        hits = residual_pii_counts(mem, "package_utterances", "utterance_id", "text", patterns)
+    found = [
+        f"{h.pattern_name} in {h.count} ({', '.join(h.sample_ids[:3])})" for h in hits if h.count
+    ]
+    if found:
+        # Counts and row ids only: the values themselves must not reach the hub's logs.
+        raise refuse("utterances still match identifier patterns: " + "; ".join(found))
 
 
 def merge_package(con: duckdb.DuckDBPyConnection, package: Package, merge_run_id: str) -> str:

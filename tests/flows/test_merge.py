@@ -129,6 +129,23 @@ def _forge(package: Path) -> None:
     )(package)
 
 
+def _leak(package: Path) -> None:
+    """A site whose release still holds a phone number, with the checksum made to fit."""
+    df = pl.read_parquet(package / "utterances.parquet")
+    leaked = df.with_columns(
+        pl.when(pl.int_range(pl.len()) == 0)
+        .then(pl.col("text") + " Ring me on 07700 900 461.")
+        .otherwise(pl.col("text"))
+        .alias("text")
+    )
+    leaked.write_parquet(package / "utterances.parquet")
+    _edit_manifest(
+        lambda m: m["files"]["utterances.parquet"].update(
+            sha256=sha256_file(package / "utterances.parquet")
+        )
+    )(package)
+
+
 REFUSALS = [
     ("tampered file", _tamper, "does not match its checksum"),
     ("missing file", lambda p: (p / "codings.parquet").unlink(), "codings.parquet is missing"),
@@ -145,6 +162,7 @@ REFUSALS = [
     ),
     ("foreign file", lambda p: (p / "extra.parquet").write_bytes(b"x"), "not in the manifest"),
     ("wrong schema", _forge, "release schema"),
+    ("identifier left in text", _leak, "still match identifier patterns: uk_phone in 1"),
 ]
 
 
