@@ -9,6 +9,8 @@ from pathlib import Path
 from schemas.codebook import Codebook, load_codebook
 from schemas.config import ConsortiumConfig, load_config
 from tasks.deid.keys import key_fingerprint, load_key
+from tasks.deid.nlp import model_version
+from tasks.warehouse.store import connect, start_run
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,16 @@ def run_context(config_path: str, output_dir: str | None, run_id: str) -> RunCon
     config = load_config(path, Path(output_dir) if output_dir else None)
     codebook = load_codebook(config.resolve(config.codebook))
     return RunContext(path, config, codebook, run_id)
+
+
+def record_run_start(ctx: RunContext) -> None:
+    """Open the run's row in the warehouse (status running) with its config, key and model."""
+    with connect(ctx.warehouse) as con:
+        start_run(
+            con,
+            ctx.run_id,
+            ctx.config.consortium,
+            ctx.config_hash,
+            ctx.key_fingerprint(),
+            model_version(ctx.config.deid.spacy_model),
+        )

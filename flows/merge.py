@@ -10,14 +10,13 @@ from prefect.runtime import flow_run
 
 from flows.code import code_flow
 from flows.compare import compare_flow
-from flows.context import run_context
+from flows.context import record_run_start, run_context
 from flows.report import report_flow
 from flows.validate import validate_flow
-from tasks.deid.nlp import model_version
 from tasks.deid.tasks import transcript_progress
 from tasks.quality.release import release_contract_ids
 from tasks.warehouse.merge import merge_package, verify_package
-from tasks.warehouse.store import connect, finish_run, replace_themes, start_run
+from tasks.warehouse.store import connect, finish_run, replace_themes
 
 
 @dataclass
@@ -45,21 +44,14 @@ def merge_flow(
     ctx = run_context(config_path, output_dir, run_id)
     fingerprint = ctx.key_fingerprint()
     # Every package is verified before the warehouse is even opened.
-    verified = []
+    verified, contracts = [], hub_contracts()
     with transcript_progress("Verifying release packages", len(packages)) as advance:
         for package in packages:
-            verified.append(verify_package(Path(package), fingerprint, hub_contracts()))
+            verified.append(verify_package(Path(package), fingerprint, contracts))
             advance(1)
     logger = get_run_logger()
+    record_run_start(ctx)
     with connect(ctx.warehouse) as con:
-        start_run(
-            con,
-            run_id,
-            ctx.config.consortium,
-            ctx.config_hash,
-            fingerprint,
-            model_version(ctx.config.deid.spacy_model),
-        )
         outcomes = {}
         for package in verified:
             outcomes[str(package.folder)] = merge_package(con, package, run_id)

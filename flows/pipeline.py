@@ -9,7 +9,7 @@ from prefect.runtime import flow_run
 
 from flows.code import code_flow
 from flows.compare import compare_flow
-from flows.context import run_context
+from flows.context import record_run_start, run_context
 from flows.deidentify import deidentify_flow
 from flows.failure import record_failure
 from flows.ingest import ingest_flow
@@ -17,8 +17,7 @@ from flows.load import load_flow
 from flows.release import release_run
 from flows.report import report_flow
 from flows.validate import validate_flow
-from tasks.deid.nlp import model_version
-from tasks.warehouse.store import connect, finish_run, start_run
+from tasks.warehouse.store import connect, finish_run
 
 
 @dataclass
@@ -40,15 +39,7 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     """ingest -> deidentify -> load -> validate -> code -> compare -> report (-> release)."""
     run_id = str(flow_run.get_id())
     ctx = run_context(config_path, output_dir, run_id)
-    with connect(ctx.warehouse) as con:
-        start_run(
-            con,
-            run_id,
-            ctx.config.consortium,
-            ctx.config_hash,
-            ctx.key_fingerprint(),
-            model_version(ctx.config.deid.spacy_model),
-        )
+    record_run_start(ctx)
     try:
         ingested = ingest_flow(config_path, output_dir, run_id)
         deidentified = deidentify_flow(config_path, output_dir, run_id)

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -40,6 +41,7 @@ class Package:
     frames: dict[str, pl.DataFrame]
 
 
+@cache
 def release_schemas() -> dict[str, pl.Schema]:
     """The column names and types of every release file, from the warehouse DDL itself."""
     with duckdb.connect() as con:
