@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from schemas.codebook import Codebook
-from tasks.coding.qdc import export_qdc, import_qdc
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.tasks.coding.qdc import export_qdc, import_qdc
 
 
 def build(themes: int) -> Codebook:

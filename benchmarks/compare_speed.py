@@ -25,10 +25,10 @@ from pathlib import Path
 
 import duckdb
 
-from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.comparison import compare_groups
-from tasks.compare.coverage import coverage_breakdown
-from tasks.warehouse.store import connect
+from qualbridge.schemas.config import ComparisonConfig, StatsConfig
+from qualbridge.tasks.compare.comparison import compare_groups
+from qualbridge.tasks.compare.coverage import coverage_breakdown
+from qualbridge.tasks.warehouse.store import connect
 
 DEFAULT_OUT = Path("out/bench/compare_speed.json")
 

@@ -13,8 +13,8 @@ def _engine():
     """This worker's engine, built on first use."""
     global _ENGINE
     if _ENGINE is None:
-        from schemas.config import DeidConfig
-        from tasks.deid.engine import Deidentifier
+        from qualbridge.schemas.config import DeidConfig
+        from qualbridge.tasks.deid.engine import Deidentifier
 
         _ENGINE = Deidentifier(DeidConfig(), BENCH_KEY)
     return _ENGINE

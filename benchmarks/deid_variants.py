@@ -24,7 +24,7 @@ WARM_UP_UTTERANCES = 50
 
 def consultations(data_dir: Path, limit: int | None) -> list[list[str]]:
     """Utterance texts per consultation: PriMock57's <id>_doctor and <id>_patient files merged."""
-    from tasks.ingest.textgrid import merge_timelines, read_textgrid
+    from qualbridge.tasks.ingest.textgrid import merge_timelines, read_textgrid
 
     groups: dict[str, list[Path]] = {}
     for path in sorted((data_dir / "transcripts").glob("*.TextGrid")):
@@ -64,8 +64,8 @@ def _timed(call: Callable[[], object]) -> tuple[float, object]:
 
 def run_qualbridge(transcripts: list[list[str]], n_process: int) -> Timings:
     """Deidentifier.deidentify once per whole transcript, one engine."""
-    from schemas.config import DeidConfig
-    from tasks.deid.engine import Deidentifier
+    from qualbridge.schemas.config import DeidConfig
+    from qualbridge.tasks.deid.engine import Deidentifier
 
     load, engine = _timed(lambda: Deidentifier(DeidConfig(), BENCH_KEY))
     warm, _ = _timed(lambda: engine.deidentify(warm_up_slice(transcripts)))
@@ -76,8 +76,8 @@ def run_qualbridge(transcripts: list[list[str]], n_process: int) -> Timings:
 
 def run_qualbridge_parallel(transcripts: list[list[str]], n_process: int) -> Timings:
     """ParallelDeidentifier over whole transcripts; load includes starting and warming workers."""
-    from schemas.config import DeidConfig
-    from tasks.deid.parallel import ParallelDeidentifier
+    from qualbridge.schemas.config import DeidConfig
+    from qualbridge.tasks.deid.parallel import ParallelDeidentifier
 
     start = time.perf_counter()
     # spawn, not forkserver: workers are then our children, so RUSAGE_CHILDREN covers them.
@@ -97,8 +97,8 @@ def run_presidio(transcripts: list[list[str]], n_process: int) -> Timings:
     from presidio_analyzer.nlp_engine import NlpEngineProvider
     from presidio_anonymizer import AnonymizerEngine
 
-    import tasks.deid.nlp  # noqa: F401  (importing it keeps tldextract offline)
-    from schemas.config import DeidConfig
+    import qualbridge.tasks.deid.nlp  # noqa: F401  (importing it keeps tldextract offline)
+    from qualbridge.schemas.config import DeidConfig
 
     model = DeidConfig().spacy_model
     _require_model(model)
@@ -130,8 +130,8 @@ def run_spacy(transcripts: list[list[str]], n_process: int) -> Timings:
     """spaCy nlp.pipe over all utterances, parser excluded; warm-up includes starting workers."""
     import spacy
 
-    from schemas.config import DeidConfig
-    from tasks.deid.nlp import EXCLUDED_PIPES
+    from qualbridge.schemas.config import DeidConfig
+    from qualbridge.tasks.deid.nlp import EXCLUDED_PIPES
 
     model = DeidConfig().spacy_model
     _require_model(model)

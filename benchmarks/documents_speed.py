@@ -19,9 +19,9 @@ from xml.sax.saxutils import quoteattr
 
 import polars as pl
 
-from schemas.config import TableSourceConfig
-from tasks.ingest.documents import qdpx_documents, table_documents
-from tasks.ingest.limits import IngestLimits
+from qualbridge.schemas.config import TableSourceConfig
+from qualbridge.tasks.ingest.documents import qdpx_documents, table_documents
+from qualbridge.tasks.ingest.limits import IngestLimits
 
 KEY = b"benchmark-key-not-a-secret-0123456789"
 SPEAKERS = {"Worker": "peer_worker", "Client": "client"}

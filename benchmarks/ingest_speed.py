@@ -36,10 +36,10 @@ from typing import Any
 
 import yaml
 
-from schemas.config import ConsortiumConfig, DeidConfig, StudyConfig, load_config
-from tasks.ingest.formats import parse_source
-from tasks.ingest.reading import content_hash, decode_text
-from tasks.ingest.sources import TranscriptSource, discover_study
+from qualbridge.schemas.config import ConsortiumConfig, DeidConfig, StudyConfig, load_config
+from qualbridge.tasks.ingest.formats import parse_source
+from qualbridge.tasks.ingest.reading import content_hash, decode_text
+from qualbridge.tasks.ingest.sources import TranscriptSource, discover_study
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -307,7 +307,7 @@ def sample(texts: list[list[str]], count: int) -> list[int]:
 
 def time_deid(texts: list[list[str]], participants: list[str], count: int) -> Report:
     """Load the engine, warm it up, then de-identify the sampled transcripts one by one."""
-    from tasks.deid.engine import Deidentifier
+    from qualbridge.tasks.deid.engine import Deidentifier
 
     picked = sample(texts, count)
     load, engine = timed(lambda: Deidentifier(DeidConfig(), BENCH_KEY))

@@ -1,5 +1,1 @@
-"""qualbridge's Prefect flows and its command-line interface."""
-
-from flows.environment import configure_environment
-
-configure_environment()
+"""qualbridge's Prefect flows: one per stage, composed by the pipeline and the hub merge."""

@@ -5,19 +5,22 @@ from __future__ import annotations
 import polars as pl
 from prefect import flow
 
-from flows.context import run_context
-from schemas import frames
-from tasks.compare.agreement import coder_agreement
-from tasks.compare.comparison import TooFewTranscripts, compare_groups
-from tasks.compare.cooccurrence import theme_cooccurrence
-from tasks.compare.coverage import coverage_breakdown, study_coverage
-from tasks.warehouse.store import append_rows, connect, replace_table
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas import frames
+from qualbridge.tasks.compare import (
+    TooFewTranscripts,
+    coder_agreement,
+    compare_groups,
+    coverage_breakdown,
+    study_coverage,
+    theme_cooccurrence,
+)
+from qualbridge.tasks.warehouse import append_rows, connect, replace_table
 
 
 @flow(name="compare", persist_result=False)
-def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
+def compare_flow(ctx: RunContext) -> dict[str, int]:
     """Compute the statistics, store them, and export them as CSV and Parquet."""
-    ctx = run_context(config_path, output_dir, run_id)
     stats = ctx.config.stats
     with connect(ctx.warehouse) as con:
         breakdown = coverage_breakdown(con, stats)
@@ -27,8 +30,8 @@ def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[
                 comparisons.append(compare_groups(con, comparison, stats))
             except TooFewTranscripts as exc:
                 # One thin group (say a study refused at ingest) must not stop the others.
-                skipped.append(_skipped(run_id, comparison.comparison_id, str(exc)))
-        con.execute("DELETE FROM quarantine WHERE run_id = ? AND stage = 'compare'", [run_id])
+                skipped.append(_skipped(ctx.run_id, comparison.comparison_id, str(exc)))
+        con.execute("DELETE FROM quarantine WHERE run_id = ? AND stage = 'compare'", [ctx.run_id])
         append_rows(con, "quarantine", frames.frame(skipped, frames.QUARANTINE))
         results = {
             "theme_coverage_results": study_coverage(con, breakdown),
@@ -38,7 +41,7 @@ def compare_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[
             "coder_agreement": coder_agreement(con, stats),
         }
         results = {
-            k: v if v.is_empty() else v.with_columns(run_id=pl.lit(run_id))
+            k: v if v.is_empty() else v.with_columns(run_id=pl.lit(ctx.run_id))
             for k, v in results.items()
         }
         for table, frame in results.items():

@@ -6,11 +6,11 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemas.codebook import Codebook, load_codebook
-from schemas.config import ConsortiumConfig, load_config
-from tasks.deid.keys import key_fingerprint, load_key
-from tasks.deid.nlp import model_version
-from tasks.warehouse.store import connect, start_run
+from qualbridge.schemas.codebook import Codebook, load_codebook
+from qualbridge.schemas.config import ConsortiumConfig, load_config
+from qualbridge.tasks.deid import model_version
+from qualbridge.tasks.shared.keys import key_fingerprint, load_key
+from qualbridge.tasks.warehouse import connect, start_run
 
 
 @dataclass(frozen=True)

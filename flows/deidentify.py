@@ -8,20 +8,24 @@ from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask import DaskTaskRunner
 
-from flows.context import RunContext, run_context
-from schemas.config import StudyConfig
-from tasks.deid import cache
-from tasks.deid.distributed import chunks, combine, deidentify_chunk_task
-from tasks.deid.nlp import model_version
-from tasks.deid.tasks import deidentify_study_task, stage_batch, transcript_progress
-from tasks.ingest.sources import TranscriptSource
-from tasks.ingest.tasks import sources_from_frame
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas.config import StudyConfig
+from qualbridge.tasks.deid import (
+    cache,
+    chunks,
+    combine,
+    deidentify_chunk_task,
+    deidentify_study_task,
+    model_version,
+    stage_batch,
+    transcript_progress,
+)
+from qualbridge.tasks.ingest import TranscriptSource, sources_from_frame
 
 
 @flow(name="deidentify", persist_result=False)
-def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
+def deidentify_flow(ctx: RunContext) -> dict[str, int]:
     """De-identify the sources the ingest flow staged; raw text never leaves the tasks."""
-    ctx = run_context(config_path, output_dir, run_id)
     sources = _staged_sources(ctx)
     totals = {
         "transcripts": 0,
@@ -43,13 +47,13 @@ def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> di
         ).digest()
         hit = None
         if ctx.config.deid.cache:
-            hit = cache.restore(cache_dir, study.study_id, key, run_id, stage_dir)
+            hit = cache.restore(cache_dir, study.study_id, key, ctx.run_id, stage_dir)
         if hit is not None:
             counts = {**hit, "quarantined": hit["quarantine"], "cached": 1}
         elif ctx.config.deid.dask_address:
-            counts = _on_dask(ctx, config_path, output_dir, run_id, study.study_id)
+            counts = _on_dask(ctx, study.study_id)
         else:
-            counts = deidentify_study_task(study, ctx.config, study_sources, run_id, stage_dir)
+            counts = deidentify_study_task(study, ctx.config, study_sources, ctx.run_id, stage_dir)
         if hit is None and ctx.config.deid.cache:
             cache.store(cache_dir, study.study_id, key, stage_dir)
         totals = {k: totals[k] + counts.get(k, 0) for k in totals}
@@ -57,35 +61,28 @@ def deidentify_flow(config_path: str, output_dir: str | None, run_id: str) -> di
 
 
 @flow(name="deidentify-dask", persist_result=False)
-def dask_deidentify_flow(
-    config_path: str, output_dir: str | None, run_id: str, study_id: str
-) -> dict[str, int]:
+def dask_deidentify_flow(ctx: RunContext, study_id: str) -> dict[str, int]:
     """Fan one study out over the Dask cluster; workers return frames, this flow writes them."""
-    ctx = run_context(config_path, output_dir, run_id)
     study = _study(ctx, study_id)
     sources = [s for s in _staged_sources(ctx) if s.study_id == study_id]
     units = chunks(sources, ctx.config.deid.dask_chunk_size)
-    futures = [deidentify_chunk_task.submit(study, ctx.config, unit, run_id) for unit in units]
+    futures = [deidentify_chunk_task.submit(study, ctx.config, unit, ctx.run_id) for unit in units]
     batches = []
     with transcript_progress(f"De-identifying {study_id} on Dask", len(sources)) as advance:
         for unit, future in zip(units, futures, strict=True):
             batches.append(future.result())
             advance(len(unit))
-    return stage_batch(combine(batches), study_id, run_id, ctx.run_dir / "deidentified")
+    return stage_batch(combine(batches), study_id, ctx.run_id, ctx.run_dir / "deidentified")
 
 
-def _on_dask(
-    ctx: RunContext, config_path: str, output_dir: str | None, run_id: str, study_id: str
-) -> dict[str, int]:
+def _on_dask(ctx: RunContext, study_id: str) -> dict[str, int]:
     """Run the Dask flow with this process's API address, which the workers then report to."""
     with get_client(sync_client=True) as client:
         api_url = str(client.api_url)
     # Without it, each worker would start a temporary Prefect server of its own.
     with temporary_settings(updates={PREFECT_API_URL: api_url}):
         runner = DaskTaskRunner(address=ctx.config.deid.dask_address)
-        return dask_deidentify_flow.with_options(task_runner=runner)(
-            config_path, output_dir, run_id, study_id
-        )
+        return dask_deidentify_flow.with_options(task_runner=runner)(ctx, study_id)
 
 
 def _staged_sources(ctx: RunContext) -> list[TranscriptSource]:

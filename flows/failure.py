@@ -11,9 +11,9 @@ from prefect import get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from rich.console import Console
 
-from schemas.config import ConfigError
-from tasks.deid.keys import ConsortiumKeyError
-from tasks.deid.nlp import ModelNotInstalledError
+from qualbridge.schemas.config import ConfigError
+from qualbridge.tasks.deid import ModelNotInstalledError
+from qualbridge.tasks.shared.keys import ConsortiumKeyError
 
 FAILURE_FILE = "failure.json"
 # qualbridge's own errors whose messages name settings and files, never data.

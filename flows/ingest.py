@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from prefect import flow
 
-from flows.context import run_context
-from tasks.coding.crosswalk import study_crosswalks
-from tasks.ingest.tasks import discover_study_task, files_of, sources_frame
-from tasks.staging import quarantine_frame, write_frame
-from tasks.warehouse.store import connect, stored_crosswalk_hashes, stored_hashes
+from qualbridge.flows.context import RunContext
+from qualbridge.tasks.coding import study_crosswalks
+from qualbridge.tasks.ingest import discover_study_task, files_of, sources_frame
+from qualbridge.tasks.shared.quarantine import quarantine_frame
+from qualbridge.tasks.shared.staging import write_frame
+from qualbridge.tasks.warehouse import connect, stored_crosswalk_hashes, stored_hashes
 
 
 @flow(name="ingest", persist_result=False)
-def ingest_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
+def ingest_flow(ctx: RunContext) -> dict[str, int]:
     """Stage the run's sources: changed or new files to load, and what was quarantined."""
-    ctx = run_context(config_path, output_dir, run_id)
     with connect(ctx.warehouse) as con:
         known = stored_hashes(con)
         mapped_with = stored_crosswalk_hashes(con)
@@ -39,6 +39,6 @@ def ingest_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[s
                 to_load += file_sources
     write_frame(sources_frame(to_load), ctx.run_dir / "ingest" / "sources.parquet")
     write_frame(
-        quarantine_frame(run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
+        quarantine_frame(ctx.run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
     )
     return {"to_load": files_to_load, "unchanged": unchanged, "quarantined": len(quarantined)}

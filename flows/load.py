@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import polars as pl
 from prefect import flow
 
-from flows.context import run_context
-from schemas import frames
-from tasks.staging import read_frames
-from tasks.warehouse.tasks import load_warehouse_task
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas import frames
+from qualbridge.tasks.audit import store_decisions_task
+from qualbridge.tasks.coding import apply_crosswalks, crosswalk_frame, study_crosswalks
+from qualbridge.tasks.shared.staging import read_frames
+from qualbridge.tasks.warehouse import load_warehouse_task
 
 
 @flow(name="load", persist_result=False)
-def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str, int]:
-    """Load the staged de-identified frames and this run's quarantine records."""
-    ctx = run_context(config_path, output_dir, run_id)
+def load_flow(ctx: RunContext) -> dict[str, int]:
+    """Load the staged de-identified frames, this run's quarantine records and the decisions.
+
+    Imported codings (qdpx, label columns) load with their transcripts, mapped onto the
+    consortium codebook through each study's crosswalk; unmapped codes are quarantined.
+    """
     staged = ctx.run_dir / "deidentified"
     frames_in = {
         "transcripts": read_frames(staged, "*.transcripts.parquet", frames.TRANSCRIPTS),
@@ -22,7 +28,15 @@ def load_flow(config_path: str, output_dir: str | None, run_id: str) -> dict[str
         "codings": read_frames(staged, "*.codings.parquet", frames.CODINGS),
         "quarantine": read_frames(ctx.run_dir / "quarantine", "*.parquet", frames.QUARANTINE),
     }
-    load_warehouse_task(ctx.config, ctx.codebook, frames_in, run_id)
+    crosswalks = study_crosswalks(ctx.config, ctx.codebook)
+    codings, unmapped = apply_crosswalks(frames_in["codings"], crosswalks, ctx.run_id)
+    loading = {
+        **frames_in,
+        "codings": codings,
+        "quarantine": pl.concat([frames_in["quarantine"], unmapped], how="vertical"),
+    }
+    load_warehouse_task(ctx.config, ctx.codebook, loading, crosswalk_frame(crosswalks), ctx.run_id)
+    store_decisions_task(ctx.config, ctx.run_id)
     # Counted in files: a table or project holds many transcripts.
     transcripts = frames_in["transcripts"]
     files = transcripts.select("study_id", "source").n_unique() if transcripts.height else 0

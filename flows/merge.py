@@ -8,15 +8,19 @@ from pathlib import Path
 from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 
-from flows.code import code_flow
-from flows.compare import compare_flow
-from flows.context import record_run_start, run_context
-from flows.report import report_flow
-from flows.validate import validate_flow
-from tasks.deid.tasks import transcript_progress
-from tasks.quality.release import release_contract_ids
-from tasks.warehouse.merge import merge_package, verify_package
-from tasks.warehouse.store import connect, finish_run, replace_themes
+from qualbridge.flows.code import code_flow
+from qualbridge.flows.compare import compare_flow
+from qualbridge.flows.context import record_run_start, run_context
+from qualbridge.flows.report import report_flow
+from qualbridge.flows.validate import validate_flow
+from qualbridge.tasks.deid import transcript_progress
+from qualbridge.tasks.quality import release_contract_ids, verify_package
+from qualbridge.tasks.warehouse import (
+    connect,
+    finish_run,
+    merge_package,
+    replace_themes,
+)
 
 
 @dataclass
@@ -57,14 +61,14 @@ def merge_flow(
             outcomes[str(package.folder)] = merge_package(con, package, run_id)
             logger.info("package %s: %s", package.folder, outcomes[str(package.folder)])
         replace_themes(con, ctx.codebook)
-    validation = validate_flow(config_path, output_dir, run_id)
-    code_flow(config_path, output_dir, run_id)
-    compare_flow(config_path, output_dir, run_id)
+    validation = validate_flow(ctx)
+    code_flow(ctx)
+    compare_flow(ctx)
     merged = sum(o == "merged" for o in outcomes.values())
     counts = {"seen": len(packages), "loaded": merged, "unchanged": len(packages) - merged}
     counts["quarantined"] = 0
     with connect(ctx.warehouse) as con:
         status = "completed" if validation["passed"] else "gate_failed"
         finish_run(con, run_id, status, counts, None)
-    report = report_flow(config_path, output_dir, run_id, counts, validation["passed"])
+    report = report_flow(ctx, counts, validation["passed"])
     return MergeSummary(run_id, outcomes, validation["passed"], report, validation["failed_checks"])

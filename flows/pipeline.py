@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from prefect import flow
 from prefect.runtime import flow_run
 
-from flows.code import code_flow
-from flows.compare import compare_flow
-from flows.context import record_run_start, run_context
-from flows.deidentify import deidentify_flow
-from flows.failure import record_failure
-from flows.ingest import ingest_flow
-from flows.load import load_flow
-from flows.release import release_run
-from flows.report import report_flow
-from flows.validate import validate_flow
-from tasks.warehouse.store import connect, finish_run
+from qualbridge.flows.code import code_flow
+from qualbridge.flows.compare import compare_flow
+from qualbridge.flows.context import record_run_start, run_context
+from qualbridge.flows.deidentify import deidentify_flow
+from qualbridge.flows.failure import record_failure
+from qualbridge.flows.ingest import ingest_flow
+from qualbridge.flows.load import load_flow
+from qualbridge.flows.release import release_with
+from qualbridge.flows.report import report_flow
+from qualbridge.flows.validate import validate_flow
+from qualbridge.tasks.warehouse import connect, finish_run
 
 
 @dataclass
@@ -41,12 +41,12 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     ctx = run_context(config_path, output_dir, run_id)
     record_run_start(ctx)
     try:
-        ingested = ingest_flow(config_path, output_dir, run_id)
-        deidentified = deidentify_flow(config_path, output_dir, run_id)
-        loaded = load_flow(config_path, output_dir, run_id)
-        validation = validate_flow(config_path, output_dir, run_id)
-        code_flow(config_path, output_dir, run_id)
-        compare_flow(config_path, output_dir, run_id)
+        ingested = ingest_flow(ctx)
+        deidentified = deidentify_flow(ctx)
+        loaded = load_flow(ctx)
+        validation = validate_flow(ctx)
+        code_flow(ctx)
+        compare_flow(ctx)
     except BaseException as exc:
         with connect(ctx.warehouse) as con:
             finish_run(con, run_id, "failed", _empty_counts(), None)
@@ -61,13 +61,13 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     # With sign-off required, the run only checks every gate; `qualbridge approve` and
     # `qualbridge release` follow on site.
     export = not ctx.config.release.require_approval
-    outcome = release_run(config_path, output_dir, run_id, export=export)
+    outcome = release_with(ctx, run_id, export=export)
     passed = not outcome.blockers
     release = str(outcome.path) if outcome.released else None
     status = "gate_failed" if not passed else "completed" if release else "awaiting_approval"
     with connect(ctx.warehouse) as con:
         finish_run(con, run_id, status, counts, release)
-    report = report_flow(config_path, output_dir, run_id, counts, passed)
+    report = report_flow(ctx, counts, passed)
     failed = validation["failed_checks"] + [
         c.check for c in outcome.checks if c.broken or not c.success
     ]

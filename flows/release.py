@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from flows.context import run_context
-from tasks.audit.signoff import risk_blockers, signoff_blockers
-from tasks.quality.release import ReleaseOutcome, release_from, resolve_run
-from tasks.warehouse.store import connect
+from qualbridge.flows.context import RunContext, run_context
+from qualbridge.tasks.audit import risk_blockers, signoff_blockers
+from qualbridge.tasks.quality import ReleaseOutcome, release_from, resolve_run
+from qualbridge.tasks.warehouse import connect
 
 
 def release_run(
@@ -29,6 +29,18 @@ def release_run(
     is asked for: the pipeline's check before a steward signs off.
     """
     ctx = run_context(str(config_path), output_dir, run_id or "")
+    return release_with(ctx, run_id, out, extra_blockers, export=export)
+
+
+def release_with(
+    ctx: RunContext,
+    run_id: str | None = None,
+    out: Path | None = None,
+    extra_blockers: Sequence[str] = (),
+    *,
+    export: bool = True,
+) -> ReleaseOutcome:
+    """release_run with the config already loaded (the pipeline's own context)."""
     with connect(ctx.warehouse) as con:
         ctx = replace(ctx, run_id=resolve_run(con, run_id))
         folder = out if out is not None else ctx.output_dir / "release"

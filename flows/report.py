@@ -6,26 +6,23 @@ import polars as pl
 from prefect import flow
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows.context import run_context
-from schemas import frames
-from tasks.coding.rules import coder_name
-from tasks.report.html import report_context, write_report
-from tasks.warehouse.store import connect
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas import frames
+from qualbridge.tasks.coding import coder_name
+from qualbridge.tasks.report import report_context, write_report
+from qualbridge.tasks.warehouse import connect
 
 
 @flow(name="report", persist_result=False)
 def report_flow(
-    config_path: str,
-    output_dir: str | None,
-    run_id: str,
+    ctx: RunContext,
     counts: dict[str, int],
     gates_passed: bool,
 ) -> str:
     """Write the run's HTML report and publish a summary and the comparison as artifacts."""
-    ctx = run_context(config_path, output_dir, run_id)
     with connect(ctx.warehouse) as con:
         context = report_context(
-            con, ctx.config, run_id, counts, gates_passed, coder_name(ctx.codebook)
+            con, ctx.config, ctx.run_id, counts, gates_passed, coder_name(ctx.codebook)
         )
     path = write_report(context, ctx.run_dir / "report.html")
     # What a steward acts on: every file or row not loaded, with its reason (never its content).
@@ -35,7 +32,7 @@ def report_flow(
     create_markdown_artifact(
         key="qualbridge-run-summary",
         markdown=(
-            f"## qualbridge run {run_id}\n\n"
+            f"## qualbridge run {ctx.run_id}\n\n"
             f"Files seen {counts['seen']}, loaded {counts['loaded']}, unchanged "
             f"{counts['unchanged']}, quarantined {counts['quarantined']}.\n\n"
             f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}.\n\n"

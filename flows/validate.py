@@ -4,32 +4,30 @@ from __future__ import annotations
 
 from prefect import flow
 
-from flows.context import RunContext, run_context
-from schemas import frames
-from tasks.deid.gazetteers import first_names, person_names
-from tasks.deid.transcripts import study_lists
-from tasks.quality.catalog import contract_for
-from tasks.quality.tasks import validate_warehouse_task
-from tasks.warehouse.store import append_rows, connect, transaction
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas import frames
+from qualbridge.tasks.deid import first_names, person_names, study_lists
+from qualbridge.tasks.quality import validate_warehouse_task
+from qualbridge.tasks.shared.contract_catalog import contract_for
+from qualbridge.tasks.warehouse import append_rows, connect, transaction
 
 # The de-identification gate: what must hold before anything is coded, compared or released.
 GATE_DATASETS = ("utterances", "detections")
 
 
 @flow(name="validate", persist_result=False)
-def validate_flow(config_path: str, output_dir: str | None, run_id: str) -> dict:
+def validate_flow(ctx: RunContext) -> dict:
     """Check the warehouse's de-identified data; failing rows go to quarantine by id."""
-    ctx = run_context(config_path, output_dir, run_id)
     contracts = [contract_for(name) for name in GATE_DATASETS]
     with connect(ctx.warehouse) as con:
         outcome = validate_warehouse_task(
-            con, contracts, ctx.run_dir, run_id, _known_identifiers(ctx), first_names(),
+            con, contracts, ctx.run_dir, ctx.run_id, _known_identifiers(ctx), first_names(),
             person_names(),
         )  # fmt: skip
         quarantined = frames.frame(
             [
                 {
-                    "run_id": run_id,
+                    "run_id": ctx.run_id,
                     "study_id": row_id.split(":")[0],
                     "source": row_id,
                     "stage": "validate",
@@ -44,10 +42,12 @@ def validate_flow(config_path: str, output_dir: str | None, run_id: str) -> dict
             con.execute(
                 "DELETE FROM check_results WHERE run_id = ? AND coalesce(stage, 'validate') "
                 "= 'validate'",
-                [run_id],
+                [ctx.run_id],
             )
             append_rows(con, "check_results", outcome.rows)
-            con.execute("DELETE FROM quarantine WHERE run_id = ? AND stage = 'validate'", [run_id])
+            con.execute(
+                "DELETE FROM quarantine WHERE run_id = ? AND stage = 'validate'", [ctx.run_id]
+            )
             append_rows(con, "quarantine", quarantined)
     failed = [r.check for r in outcome.results if not r.success or r.broken]
     return {

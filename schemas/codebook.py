@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from schemas.config import ConfigError
+from qualbridge.schemas.config import ConfigError
 
 THEME_ID = r"^[a-z0-9_]+$"
 # REFI-QDA GUIDType: 8-4-4-4-12 hex digits, optionally in braces.

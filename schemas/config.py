@@ -8,7 +8,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from tasks.ingest.tables import TableMapping
+from qualbridge.schemas.tables import TableMapping
 
 ENTITY_ACTIONS = Literal[
     "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"

@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from schemas.codebook import Codebook, slug
-from schemas.config import ConfigError, ConsortiumConfig
+from qualbridge.schemas.codebook import Codebook, slug
+from qualbridge.schemas.config import ConfigError, ConsortiumConfig
 
 TOP_KEYS = ("study_id", "codebook_id", "version", "codes")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 
 TRANSCRIPTS = {
@@ -78,3 +80,8 @@ QUARANTINE = {
 def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
     """Build a frame with exactly the schema's columns, empty or not."""
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+def attributes_json(attributes: dict[str, str]) -> str:
+    """Manifest attributes as canonical JSON."""
+    return json.dumps(attributes, sort_keys=True)

@@ -1,1 +1,31 @@
-"""The steward's audit: review decisions, re-identification risk, near-misses and sign-off."""
+"""Audit: the steward's review, decisions in the warehouse, re-identification risk, sign-off."""
+
+from __future__ import annotations
+
+from qualbridge.tasks.audit.raw import (
+    RawSourceError,
+)
+from qualbridge.tasks.audit.report import (
+    audit_context,
+    write_audit,
+)
+from qualbridge.tasks.audit.signoff import (
+    SignoffError,
+    approve,
+    risk_blockers,
+    signoff_blockers,
+)
+from qualbridge.tasks.audit.tasks import (
+    store_decisions_task,
+)
+
+__all__ = [
+    "RawSourceError",
+    "SignoffError",
+    "approve",
+    "audit_context",
+    "risk_blockers",
+    "signoff_blockers",
+    "store_decisions_task",
+    "write_audit",
+]

@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from tasks.audit.context import Replacement
-from tasks.deid.gazetteers import person_names, uk_places
-from tasks.deid.nlp import Dictionary
-from tasks.deid.wordlists import load_word_list
+from qualbridge.tasks.audit.context import Replacement
+from qualbridge.tasks.deid import Dictionary, load_word_list, person_names, uk_places
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # What may end the text before a sentence-initial word (a transcriber's tag such as <UNSURE> too).

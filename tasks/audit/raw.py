@@ -6,9 +6,8 @@ from pathlib import Path
 
 import duckdb
 
-from schemas.config import ConsortiumConfig
-from tasks.ingest.formats import SOURCE_ERRORS
-from tasks.ingest.sources import TranscriptSource, ingest_limits, read_utterances
+from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.tasks.ingest import SOURCE_ERRORS, TranscriptSource, ingest_limits, read_utterances
 
 
 class RawSourceError(ValueError):

@@ -11,17 +11,17 @@ import matplotlib.pyplot as plt
 import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from schemas.config import ConsortiumConfig
-from tasks.audit.context import Replacement, masked_window
-from tasks.audit.nearmiss import NearMiss, entity_near_misses, near_misses, rare_terms
-from tasks.audit.raw import raw_values
-from tasks.audit.risk import assess_risk
-from tasks.audit.signoff import approvals, signoff_blockers
-from tasks.deid.nlp import Dictionary, dictionaries, nlp_engine
-from tasks.report.charts import PALETTE, _svg
+from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.tasks.audit.context import Replacement, masked_window
+from qualbridge.tasks.audit.nearmiss import NearMiss, entity_near_misses, near_misses, rare_terms
+from qualbridge.tasks.audit.raw import raw_values
+from qualbridge.tasks.audit.risk import assess_risk
+from qualbridge.tasks.audit.signoff import approvals, signoff_blockers
+from qualbridge.tasks.deid import Dictionary, dictionaries, nlp_engine
+from qualbridge.tasks.shared.svg import PALETTE, figure_svg
 
 _ENV = Environment(
-    loader=PackageLoader("tasks.audit", "templates"),
+    loader=PackageLoader("qualbridge.tasks.audit", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
 )
 PACKAGES = ("qualbridge", "presidio-analyzer", "presidio-anonymizer", "spacy")
@@ -46,7 +46,7 @@ def confidence_histogram(scores: list[float]) -> str:
     ax.set_ylabel("detections")
     ax.set_xlim(0, 1)
     ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
+    return figure_svg(fig)
 
 
 def _replacements(con: duckdb.DuckDBPyConnection) -> dict[str, list[Replacement]]:

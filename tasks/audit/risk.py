@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from schemas.config import ConsortiumConfig, RiskConfig
-from tasks.audit.generalise import generalisers
+from qualbridge.schemas.config import ConsortiumConfig, RiskConfig
+from qualbridge.tasks.audit.generalise import generalisers
 
 MISSING = "(missing)"
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from schemas.config import ConsortiumConfig
-from tasks.audit.risk import assess_risk
+from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.tasks.audit.risk import assess_risk
 
 
 class SignoffError(ValueError):

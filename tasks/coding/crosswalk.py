@@ -6,10 +6,10 @@ import re
 
 import polars as pl
 
-from schemas import frames
-from schemas.codebook import Codebook, load_codebook, slug
-from schemas.config import ConfigError, ConsortiumConfig, StudyConfig
-from schemas.crosswalk import Crosswalk, load_crosswalks
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook, load_codebook, slug
+from qualbridge.schemas.config import ConfigError, ConsortiumConfig, StudyConfig
+from qualbridge.schemas.crosswalk import Crosswalk, load_crosswalks
 
 CODE_PREFIX = "code:"
 
@@ -17,7 +17,7 @@ CODE_PREFIX = "code:"
 def _known_identifiers(study: StudyConfig, config: ConsortiumConfig) -> list[str]:
     if study.deny_list is None:
         return []
-    from tasks.deid.recognizers import parse_deny_list
+    from qualbridge.tasks.deid import parse_deny_list
 
     path = config.resolve(study.deny_list)
     if not path.is_file():

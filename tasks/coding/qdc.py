@@ -14,8 +14,16 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 from pydantic import ValidationError
 
-from schemas.codebook import GUID, Codebook, Theme, ThemeRules, ThemeSet, slug, validation_message
-from schemas.config import ConfigError
+from qualbridge.schemas.codebook import (
+    GUID,
+    Codebook,
+    Theme,
+    ThemeRules,
+    ThemeSet,
+    slug,
+    validation_message,
+)
+from qualbridge.schemas.config import ConfigError
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "qualbridge"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from schemas import frames
-from schemas.codebook import Codebook, Theme
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook, Theme
 
 
 @dataclass(frozen=True)

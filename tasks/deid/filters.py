@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tasks.deid.wordlists import load_word_list
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 # Service, clinical and conversational vocabulary that NER mistakes for identifiers.
 DOMAIN_ALLOW_LIST = frozenset(

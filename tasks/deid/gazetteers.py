@@ -10,9 +10,9 @@ from functools import lru_cache
 import faker.providers.person
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from tasks.deid.nlp import Dictionary
-from tasks.deid.recasing import Vocabulary, lower_set
-from tasks.deid.wordlists import load_word_list
+from qualbridge.tasks.deid.nlp import Dictionary
+from qualbridge.tasks.deid.recasing import Vocabulary, lower_set
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 # Names and places that are also everyday words; left to NER and context rules instead.
 AMBIGUOUS_WORDS = load_word_list("ambiguous_words.txt")

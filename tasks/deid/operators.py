@@ -11,7 +11,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from faker import Faker
 
-from tasks.deid.pseudonym import normalise_value, pseudonym
+from qualbridge.tasks.shared.pseudonym import normalise_value, pseudonym
 
 # Surrogates look real, so the residual-PII gate could not tell them from leaks: only types
 # without a checkable format get them.

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 
-from schemas.config import DeidConfig
-from tasks.deid.engine import Deidentifier, DeidResult
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
 
 # Each worker's engine, built once by the pool initializer.
 _ENGINE: Deidentifier | None = None

@@ -19,18 +19,18 @@ from presidio_analyzer.predefined_recognizers import (
     UkPostcodeRecognizer,
 )
 
-from tasks.deid.age_patterns import AGE_PATTERNS
-from tasks.deid.date_patterns import DATE_PATTERNS
-from tasks.deid.gazetteers import first_names, person_names, uk_places
-from tasks.deid.recasing import Vocabulary
-from tasks.deid.token_recognizers import (
+from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
+from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
+from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.token_recognizers import (
     GazetteerRecognizer,
     LowercaseNameRecognizer,
     PlaceAfterCueRecognizer,
     UnknownWordNameRecognizer,
     recognizer_result,
 )
-from tasks.deid.wordlists import load_word_list
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 CASE_SENSITIVE = re.DOTALL | re.MULTILINE
 

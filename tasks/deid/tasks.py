@@ -13,18 +13,19 @@ from prefect.runtime import deployment
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.deid.keys import load_key
-from tasks.deid.parallel import ParallelDeidentifier
-from tasks.deid.transcripts import (
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
+from qualbridge.tasks.deid.parallel import ParallelDeidentifier
+from qualbridge.tasks.deid.transcripts import (
     DeidentifiedBatch,
     deidentify_sources,
     study_engine,
     study_lists,
 )
-from tasks.ingest.sources import TranscriptSource
-from tasks.prefect_task import stage_task
-from tasks.staging import quarantine_frame, write_frame
+from qualbridge.tasks.ingest import TranscriptSource
+from qualbridge.tasks.shared.keys import load_key
+from qualbridge.tasks.shared.prefect_task import stage_task
+from qualbridge.tasks.shared.quarantine import quarantine_frame
+from qualbridge.tasks.shared.staging import write_frame
 
 
 @contextmanager

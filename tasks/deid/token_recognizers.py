@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
-from tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
 
 # Fine-grained tags of words that can be names: proper and common nouns, foreign words.
 NAME_LIKE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "FW", "XX", "ADD"})

@@ -9,27 +9,27 @@ from typing import Protocol
 
 import polars as pl
 
-from schemas import frames
-from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.audit.decisions import apply_decisions, study_decisions
-from tasks.audit.spans import resolve_spans
-from tasks.coding.imported import remap_span, theme_id_for
-from tasks.deid.engine import Deidentifier, DeidResult
-from tasks.deid.pseudonym import value_digest
-from tasks.deid.recognizers import parse_deny_list
-from tasks.ingest.documents import Document
-from tasks.ingest.formats import SOURCE_ERRORS
-from tasks.ingest.limits import DEFAULT_LIMITS
-from tasks.ingest.reading import SourceError
-from tasks.ingest.sources import (
-    QuarantineRecord,
+from qualbridge.schemas import frames
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
+from qualbridge.schemas.frames import attributes_json
+from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
+from qualbridge.tasks.deid.recognizers import parse_deny_list
+from qualbridge.tasks.ingest import (
+    DEFAULT_LIMITS,
+    SOURCE_ERRORS,
+    Document,
+    SourceError,
     TranscriptSource,
+    Utterance,
     ingest_limits,
     read_document,
     read_utterances,
+    resolve_spans,
 )
-from tasks.ingest.transcript_text import Utterance
-from tasks.warehouse.store import attributes_json
+from qualbridge.tasks.shared.decisions import apply_decisions, study_decisions
+from qualbridge.tasks.shared.imported_codes import remap_span, theme_id_for
+from qualbridge.tasks.shared.pseudonym import value_digest
+from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
 # Transcripts read into memory at once: enough to keep every worker busy, no more.
 TRANSCRIPTS_PER_BATCH = 32

@@ -9,7 +9,7 @@ from importlib.resources import files
 @lru_cache(maxsize=8)
 def load_word_list(name: str) -> frozenset[str]:
     """The non-empty, non-comment lines of a shipped list."""
-    text = files("tasks.deid").joinpath("data", name).read_text(encoding="utf-8")
+    text = files("qualbridge.tasks.deid").joinpath("data", name).read_text(encoding="utf-8")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -10,15 +10,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.config import TableSourceConfig
-from tasks.deid.pseudonym import keyed_id
-from tasks.ingest.formats import UNMAPPED_ROLE
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.qdpx import parse_qdpx
-from tasks.ingest.segments import segment_labelled_text, spans_per_utterance
-from tasks.ingest.tables import SUFFIXES, parse_table
-from tasks.ingest.transcript_text import Utterance
-from tasks.ingest.turns import ParseError
+from qualbridge.schemas.config import TableSourceConfig
+from qualbridge.tasks.ingest.formats import UNMAPPED_ROLE
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.qdpx import parse_qdpx
+from qualbridge.tasks.ingest.segments import segment_labelled_text, spans_per_utterance
+from qualbridge.tasks.ingest.tables import SUFFIXES, parse_table
+from qualbridge.tasks.ingest.transcript_text import Utterance
+from qualbridge.tasks.ingest.turns import ParseError
+from qualbridge.tasks.shared.pseudonym import keyed_id
 
 # A local id is kept as written only when it looks like a code ("P07", "conv-12"), never a name.
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$")

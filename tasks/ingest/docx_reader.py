@@ -13,12 +13,12 @@ from docx.document import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import load_bytes
-from tasks.ingest.plain_text import parse_lines
-from tasks.ingest.timestamps import parse_clock
-from tasks.ingest.turns import ParseError, Turn
-from tasks.ingest.zip_guard import open_archive
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import load_bytes
+from qualbridge.tasks.ingest.plain_text import parse_lines
+from qualbridge.tasks.ingest.timestamps import parse_clock
+from qualbridge.tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.zip_guard import open_archive
 
 Layout = Literal["auto", "paragraphs", "table"]
 

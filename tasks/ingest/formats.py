@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tasks.ingest.docx_reader import parse_docx
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import to_text
-from tasks.ingest.reading import SourceError, decode_text
-from tasks.ingest.subtitles import parse_subtitles
-from tasks.ingest.textgrid import TextGridError, parse_textgrid, timeline
-from tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.docx_reader import parse_docx
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import to_text
+from qualbridge.tasks.ingest.reading import SourceError, decode_text
+from qualbridge.tasks.ingest.subtitles import parse_subtitles
+from qualbridge.tasks.ingest.textgrid import TextGridError, parse_textgrid, timeline
+from qualbridge.tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 # Speakers the study's map does not name (a Zoom display name, a visitor) keep no label.
 UNMAPPED_ROLE = "other"

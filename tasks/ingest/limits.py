@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from tasks.ingest.reading import MAX_FILE_BYTES
+from qualbridge.tasks.ingest.reading import MAX_FILE_BYTES
 
 MIB = 1024 * 1024
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.reading import SourceError, decode_text, read_bytes
-from tasks.ingest.turns import ParseError
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.reading import SourceError, decode_text, read_bytes
+from qualbridge.tasks.ingest.turns import ParseError
 
 
 def load_bytes(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> bytes:

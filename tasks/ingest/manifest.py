@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from tasks.quality.catalog import contract_for
-from tasks.quality.rows import missing_columns, row_problems
+from qualbridge.tasks.shared.contract_catalog import contract_for
+from qualbridge.tasks.shared.contract_rows import missing_columns, row_problems
 
 # The study_manifest contract is the source of truth for columns and rules.
 MANIFEST = contract_for("study_manifest")

@@ -6,10 +6,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import load_text
-from tasks.ingest.speaker_labels import LabelMatcher
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import load_text
+from qualbridge.tasks.ingest.speaker_labels import LabelMatcher
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 
 @dataclass

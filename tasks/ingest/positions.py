@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from tasks.ingest.turns import ParseError
+from qualbridge.tasks.ingest.turns import ParseError
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from xml.etree.ElementTree import ParseError as XMLSyntaxError
 import defusedxml.ElementTree as SafeET
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import load_bytes
-from tasks.ingest.positions import PositionMap, normalise_with_offsets
-from tasks.ingest.reading import SourceError, detect_encoding
-from tasks.ingest.turns import ParseError
-from tasks.ingest.zip_guard import open_archive, read_member
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import load_bytes
+from qualbridge.tasks.ingest.positions import PositionMap, normalise_with_offsets
+from qualbridge.tasks.ingest.reading import SourceError, detect_encoding
+from qualbridge.tasks.ingest.turns import ParseError
+from qualbridge.tasks.ingest.zip_guard import open_archive, read_member
 
 PROJECT_MEMBER = "project.qde"
 NAMESPACE = "urn:QDA-XML:project:1.0"

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from tasks.ingest.transcript_text import (
+from qualbridge.tasks.ingest.transcript_text import (
     _LABELLED_LINE,
     TranscriptError,
     Utterance,

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.config import ConsortiumConfig, StudyConfig, TableSourceConfig
-from tasks.deid.keys import load_key
-from tasks.ingest.documents import Document, file_documents
-from tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.manifest import ManifestError, ManifestRow, read_manifest
-from tasks.ingest.reading import SourceError, content_hash, read_bytes
-from tasks.ingest.transcript_text import Utterance
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig, TableSourceConfig
+from qualbridge.tasks.ingest.documents import Document, file_documents
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.manifest import ManifestError, ManifestRow, read_manifest
+from qualbridge.tasks.ingest.reading import SourceError, content_hash, read_bytes
+from qualbridge.tasks.ingest.transcript_text import Utterance
+from qualbridge.tasks.shared.keys import load_key
+from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,6 @@ class TranscriptSource:
     attributes: dict[str, str] = field(default_factory=dict)
     kind: str = "file"  # file | table | qdpx: tables and projects hold many transcripts
     part: str = ""  # the transcript's local id inside a table or project
-
-
-@dataclass(frozen=True)
-class QuarantineRecord:
-    """Something that was not loaded, with a reason a steward can act on."""
-
-    study_id: str
-    source: str
-    stage: str
-    reason: str
 
 
 def global_transcript_id(study_id: str, local_id: str) -> str:

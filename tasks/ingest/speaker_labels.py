@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from tasks.ingest.timestamps import parse_clock
+from qualbridge.tasks.ingest.timestamps import parse_clock
 
 _CLOCK = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # Unbracketed times need hours, so that "10:30 we left" stays text.

@@ -8,11 +8,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import load_text
-from tasks.ingest.speaker_labels import LabelMatcher
-from tasks.ingest.timestamps import clock_seconds
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import load_text
+from qualbridge.tasks.ingest.speaker_labels import LabelMatcher
+from qualbridge.tasks.ingest.timestamps import clock_seconds
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 _TIME = r"(?:(\d{1,3}):)?(\d{2}):(\d{2})[.,](\d{3})"
 _TIMING = re.compile(rf"^{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t].*)?$")

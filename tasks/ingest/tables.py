@@ -11,11 +11,11 @@ from typing import Any, Literal
 
 import polars as pl
 import pyarrow.parquet as pq
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.loading import load_bytes, to_text
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.schemas.tables import TableMapping
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.loading import load_bytes, to_text
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 TableFormat = Literal["csv", "jsonl", "parquet"]
 SUFFIXES: dict[str, TableFormat] = {
@@ -25,39 +25,6 @@ SUFFIXES: dict[str, TableFormat] = {
     ".parquet": "parquet",
 }
 _POSITION = "__qualbridge_position"
-
-
-class TableMapping(BaseModel):
-    """Which columns hold what: exactly one of speaker and role gives Turn.speaker."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    conversation_id: str = Field(min_length=1)
-    turn: str | None = Field(default=None, min_length=1)
-    speaker: str | None = Field(default=None, min_length=1)
-    role: str | None = Field(default=None, min_length=1)
-    text: str = Field(min_length=1)
-    participant_id: str | None = Field(default=None, min_length=1)
-    labels: tuple[str, ...] = ()
-
-    @model_validator(mode="after")
-    def _check_columns(self) -> TableMapping:
-        if (self.speaker is None) == (self.role is None):
-            raise ValueError("map exactly one of 'speaker' and 'role'")
-        columns = self.columns()
-        if len(set(columns)) != len(columns):
-            raise ValueError("a column is mapped more than once")
-        return self
-
-    @property
-    def speaker_column(self) -> str:
-        """The column whose value becomes Turn.speaker."""
-        return self.speaker or self.role or ""
-
-    def columns(self) -> list[str]:
-        """Every mapped column, in a fixed order."""
-        optional = [c for c in (self.turn, self.participant_id) if c]
-        return [self.conversation_id, *optional, self.speaker_column, self.text, *self.labels]
 
 
 @dataclass(frozen=True)

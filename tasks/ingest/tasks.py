@@ -8,9 +8,10 @@ from pathlib import Path
 
 import polars as pl
 
-from schemas.config import ConsortiumConfig, StudyConfig
-from tasks.ingest.sources import QuarantineRecord, TranscriptSource, discover_study
-from tasks.prefect_task import io_task
+from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
+from qualbridge.tasks.ingest.sources import TranscriptSource, discover_study
+from qualbridge.tasks.shared.prefect_task import io_task
+from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
 SOURCES_SCHEMA = {
     "study_id": pl.String,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.ingest.reading import SourceError, decode_text, read_bytes
+from qualbridge.tasks.ingest.reading import SourceError, decode_text, read_bytes
 
 
 class TextGridError(ValueError):

@@ -7,8 +7,8 @@ import re
 import zipfile
 import zlib
 
-from tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from tasks.ingest.turns import ParseError
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.turns import ParseError
 
 # Small members of any real document can compress very well; the ratio only says
 # "bomb" for members large enough to matter.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tasks.quality.gx_suite import load_gx
+from qualbridge.tasks.quality.gx_suite import load_gx
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuiteValidationResult

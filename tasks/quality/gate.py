@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Any
 import duckdb
 import polars as pl
 
-from tasks.quality.contracts import Contract
-from tasks.quality.gx_suite import CheckResult, check_specs, run_suites, to_check_results
-from tasks.quality.residual_pii import (
+from qualbridge.tasks.quality.gx_suite import CheckResult, check_specs, run_suites, to_check_results
+from qualbridge.tasks.quality.residual_pii import (
     PiiHit,
     gazetteer_name_counts,
     known_identifier_counts,
     quote_identifier,
     residual_pii_counts,
 )
-from tasks.quality.sql_checks import run_sql_rules
+from qualbridge.tasks.quality.sql_checks import run_sql_rules
+from qualbridge.tasks.shared.contracts import Contract
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuiteValidationResult

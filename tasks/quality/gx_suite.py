@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tasks.quality.contracts import Contract
+from qualbridge.tasks.shared.contracts import Contract
 
 if TYPE_CHECKING:
     from types import ModuleType

@@ -10,13 +10,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas import frames
-from tasks.quality.catalog import released_contracts
-from tasks.quality.gate import check_rows, failed_checks
-from tasks.quality.gx_suite import CheckResult
-from tasks.quality.tasks import validate_tables
-from tasks.warehouse.export import RELEASE_TABLES, export_release
-from tasks.warehouse.store import append_rows, transaction
+from qualbridge.schemas import frames
+from qualbridge.tasks.quality.gate import check_rows, failed_checks
+from qualbridge.tasks.quality.gx_suite import CheckResult
+from qualbridge.tasks.quality.tasks import validate_tables
+from qualbridge.tasks.shared.contract_catalog import released_contracts
+from qualbridge.tasks.warehouse import RELEASE_TABLES, append_rows, export_release, transaction
 
 RELEASE_STAGE = "release"
 # Consortium-wide quarantine records (a blocked release) name no single study.

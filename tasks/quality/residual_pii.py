@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import duckdb
 
-from tasks.quality.contracts import NamedPattern
+from qualbridge.tasks.shared.contracts import NamedPattern
 
 MAX_SAMPLE_IDS = 20
 KNOWN_IDENTIFIERS = "known_identifiers"

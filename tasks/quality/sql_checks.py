@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
-from tasks.quality.contracts import Contract, SqlRule
-from tasks.quality.gx_suite import CheckResult
+from qualbridge.tasks.quality.gx_suite import CheckResult
+from qualbridge.tasks.shared.contracts import Contract, SqlRule
 
 
 def run_sql_rules(con: duckdb.DuckDBPyConnection, contract: Contract) -> list[CheckResult]:

@@ -7,15 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import polars as pl
 
-from tasks.prefect_task import stage_task
-from tasks.quality.contracts import Contract
-from tasks.quality.data_docs import build_data_docs, store_results
-from tasks.quality.gate import check_dataset, check_rows, residual_scan, scan_results
-from tasks.quality.gx_suite import CheckResult, validate_frame
-from tasks.quality.residual_pii import PiiHit
+from qualbridge.tasks.quality.data_docs import build_data_docs, store_results
+from qualbridge.tasks.quality.gate import check_dataset, check_rows, residual_scan, scan_results
+from qualbridge.tasks.quality.gx_suite import CheckResult
+from qualbridge.tasks.quality.residual_pii import PiiHit
+from qualbridge.tasks.shared.contracts import Contract
+from qualbridge.tasks.shared.prefect_task import stage_task
 
 
 @dataclass
@@ -26,12 +25,6 @@ class Validation:
     rows: pl.DataFrame
     hits: list[PiiHit] = field(default_factory=list)
     data_docs: Path | None = None
-
-
-@stage_task("gx-validate")
-def validate_frame_task(df: pd.DataFrame, contract: Contract) -> list[CheckResult]:
-    """Run a contract's GX suite on a frame; results hold no data values."""
-    return validate_frame(df, contract)
 
 
 def validate_tables(

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import polars as pl
 
-plt.rcParams.update({"svg.hashsalt": "qualbridge", "svg.fonttype": "none", "font.size": 9})
-PALETTE = ["#1b6ca8", "#d1495b", "#66a182", "#edae49", "#8d6a9f", "#00798c"]
-
-
-def _svg(fig: plt.Figure) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
-    svg = buffer.getvalue()
-    return svg[svg.index("<svg") :]
+from qualbridge.tasks.shared.svg import PALETTE, figure_svg
 
 
 def coverage_bars(coverage: pl.DataFrame, theme_names: dict[str, str]) -> str:
@@ -48,7 +34,7 @@ def coverage_bars(coverage: pl.DataFrame, theme_names: dict[str, str]) -> str:
     ax.set_xlabel("% of utterances coded with the theme")
     ax.legend(frameon=False, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
+    return figure_svg(fig)
 
 
 METHOD_STYLE = {
@@ -88,7 +74,7 @@ def forest_plot(comparison: pl.DataFrame, theme_names: dict[str, str]) -> str:
         )
     ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=3)
     ax.spines[["top", "right"]].set_visible(False)
-    return _svg(fig)
+    return figure_svg(fig)
 
 
 def cooccurrence_heatmap(cooccurrence: pl.DataFrame, theme_names: dict[str, str]) -> str:
@@ -109,4 +95,4 @@ def cooccurrence_heatmap(cooccurrence: pl.DataFrame, theme_names: dict[str, str]
     ax.set_xticks(range(len(themes)), labels, rotation=40, ha="right")
     ax.set_yticks(range(len(themes)), labels)
     fig.colorbar(image, ax=ax, fraction=0.04, label="Jaccard index (utterances)")
-    return _svg(fig)
+    return figure_svg(fig)

@@ -8,14 +8,13 @@ import duckdb
 import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from schemas.config import ConsortiumConfig
-from tasks.compare.comparison import speaker_roles_note
-from tasks.compare.selection import selection_note
-from tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
-from tasks.report.codebook import codebook_context
+from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.tasks.compare import selection_note, speaker_roles_note
+from qualbridge.tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
+from qualbridge.tasks.report.codebook import codebook_context
 
 _ENV = Environment(
-    loader=PackageLoader("tasks.report", "templates"),
+    loader=PackageLoader("qualbridge.tasks.report", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
 )
 

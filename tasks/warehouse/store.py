@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +13,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from schemas.codebook import Codebook
-from schemas.config import ConsortiumConfig
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.schemas.config import ConsortiumConfig
 
 # Tables whose rows belong to one transcript version; replaced together when a file changes.
 TRANSCRIPT_TABLES = ("detections", "codings", "utterances", "transcripts")
@@ -41,7 +40,7 @@ class WarehouseSchemaError(RuntimeError):
 
 
 def _schema_sql() -> str:
-    return files("schemas").joinpath("warehouse.sql").read_text(encoding="utf-8")
+    return files("qualbridge.schemas").joinpath("warehouse.sql").read_text(encoding="utf-8")
 
 
 def _table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
@@ -253,8 +252,3 @@ def finish_run(
             run_id,
         ],
     )
-
-
-def attributes_json(attributes: dict[str, str]) -> str:
-    """Manifest attributes as canonical JSON."""
-    return json.dumps(attributes, sort_keys=True)

@@ -16,8 +16,8 @@ import pytest
 from prefect.server.api.server import SubprocessASGIServer
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows.pipeline import RunSummary, pipeline
-from tasks.warehouse.store import TRANSCRIPT_TABLES
+from qualbridge.flows.pipeline import RunSummary, pipeline
+from qualbridge.tasks.warehouse.store import TRANSCRIPT_TABLES
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -63,15 +63,15 @@ import json, os, signal, sys
 
 config_path, output_dir, kill_at, marker = sys.argv[1:5]
 
-import flows  # noqa: F401  (process settings before Prefect is imported)
+import qualbridge  # noqa: F401  (process settings before Prefect is imported)
 from prefect.runtime import flow_run
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-import flows.validate
-import tasks.warehouse.tasks
-from flows.context import run_context
-from flows.pipeline import pipeline
-from tasks.warehouse import store
+import qualbridge.flows.validate
+from qualbridge.flows.context import run_context
+from qualbridge.flows.pipeline import pipeline
+from qualbridge.tasks.warehouse import store
+from qualbridge.tasks.warehouse import tasks as warehouse_tasks
 
 
 def die(con, **facts):
@@ -118,9 +118,9 @@ def validate_then_die(*args, **kwargs):
 
 
 if kill_at == "mid_load":
-    tasks.warehouse.tasks.replace_transcripts = replace_then_die
+    warehouse_tasks.replace_transcripts = replace_then_die
 elif kill_at == "after_load":
-    flows.validate.validate_warehouse_task = validate_then_die
+    qualbridge.flows.validate.validate_warehouse_task = validate_then_die
 else:
     raise SystemExit(f"unknown kill point {kill_at}")
 

@@ -11,9 +11,10 @@ import polars as pl
 import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows.deidentify import deidentify_flow
-from flows.ingest import ingest_flow
-from tasks.deid.cache import CacheKeyParts
+from qualbridge.flows.context import run_context
+from qualbridge.flows.deidentify import deidentify_flow
+from qualbridge.flows.ingest import ingest_flow
+from qualbridge.tasks.deid.cache import CacheKeyParts
 from tests.conftest import FIXTURES, TEST_KEY
 
 FRAMES = ("transcripts", "utterances", "detections")
@@ -32,8 +33,9 @@ def deidentify(config: Path) -> tuple[dict[str, int], dict[str, pl.DataFrame]]:
     run_id = str(uuid.uuid4())
     out = str(config.parent / "out")
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        ingest_flow(str(config), out, run_id)
-        totals = deidentify_flow(str(config), out, run_id)
+        ctx = run_context(str(config), out, run_id)
+        ingest_flow(ctx)
+        totals = deidentify_flow(ctx)
     staged = config.parent / "out" / "runs" / run_id / "deidentified"
     frames = {
         name: pl.concat([pl.read_parquet(p) for p in sorted(staged.glob(f"*.{name}.parquet"))])

@@ -10,8 +10,9 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import EXIT_FAILED, app
-from flows.failure import describe
+from qualbridge.cli import app
+from qualbridge.cli.common import EXIT_FAILED
+from qualbridge.flows.failure import describe
 from tests.conftest import FIXTURES, TEST_KEY
 from tests.flows.test_pipeline import planted_values
 

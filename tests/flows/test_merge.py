@@ -12,13 +12,14 @@ import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 from typer.testing import CliRunner
 
-from flows.cli import EXIT_OK, app
-from flows.demo_signoff import demo_signoff
-from flows.hub_cli import run_site_demo
-from flows.merge import MergeSummary, merge_flow
-from flows.pipeline import pipeline
-from tasks.warehouse.export import sha256_file
-from tasks.warehouse.merge import PackageError
+from qualbridge.cli import app
+from qualbridge.cli.common import EXIT_OK
+from qualbridge.cli.demo_signoff import demo_signoff
+from qualbridge.cli.hub import run_site_demo
+from qualbridge.flows.merge import MergeSummary, merge_flow
+from qualbridge.flows.pipeline import pipeline
+from qualbridge.tasks.warehouse.export import sha256_file
+from qualbridge.tasks.warehouse.merge import PackageError
 from tests.conftest import FIXTURES, TEST_KEY
 from tests.flows.test_pipeline import planted_values
 from tests.helpers.leaks import files_under, find_leaks

@@ -14,10 +14,10 @@ import polars as pl
 import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows.pipeline import RunSummary, pipeline
-from flows.release import release_run
-from tasks.audit.signoff import approve
-from tasks.warehouse.store import connect
+from qualbridge.flows.pipeline import RunSummary, pipeline
+from qualbridge.flows.release import release_run
+from qualbridge.tasks.audit.signoff import approve
+from qualbridge.tasks.warehouse.store import connect
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
 from tests.helpers.leaks import files_under, find_leaks
 from tests.tasks.ingest.builders import docx_bytes

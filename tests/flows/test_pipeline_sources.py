@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from flows.pipeline import RunSummary, pipeline
+from qualbridge.flows.pipeline import RunSummary, pipeline
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
 from tests.helpers.leaks import files_under, find_leaks
 from tests.tasks.ingest.builders import coded_qde, qdpx_bytes

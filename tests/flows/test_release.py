@@ -10,10 +10,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from flows.cli import app
-from flows.release import release_run
-from tasks.warehouse.export import RELEASE_TABLES
-from tasks.warehouse.store import connect
+from qualbridge.cli import app
+from qualbridge.flows.release import release_run
+from qualbridge.tasks.warehouse.export import RELEASE_TABLES
+from qualbridge.tasks.warehouse.store import connect
 from tests.conftest import FIXTURES, TEST_KEY
 
 RUN = "run-1"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from schemas.codebook import Codebook, dump_codebook, load_codebook, parent_cycles, slug
-from schemas.config import ConfigError
+from qualbridge.schemas.codebook import Codebook, dump_codebook, load_codebook, parent_cycles, slug
+from qualbridge.schemas.config import ConfigError
 from tests.conftest import FIXTURES
 
 DEMO = Path(__file__).parents[2] / "examples" / "demo" / "codebook.yaml"

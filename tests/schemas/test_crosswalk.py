@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from schemas.codebook import Codebook
-from schemas.config import ConfigError
-from schemas.crosswalk import load_crosswalk
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.schemas.config import ConfigError
+from qualbridge.schemas.crosswalk import load_crosswalk
 
 CODEBOOK = Codebook.model_validate(
     {

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import duckdb
 
-from schemas.config import ConsortiumConfig, load_config
-from tasks.audit.decisions import store_decisions
-from tasks.deid.keys import key_fingerprint
-from tasks.deid.nlp import model_version
-from tasks.deid.transcripts import deidentify_sources, study_engine
-from tasks.ingest.sources import discover_study
-from tasks.warehouse.store import connect, replace_transcripts, start_run, upsert_studies
+from qualbridge.schemas.config import ConsortiumConfig, load_config
+from qualbridge.tasks.audit.decisions import store_decisions
+from qualbridge.tasks.deid.nlp import model_version
+from qualbridge.tasks.deid.transcripts import deidentify_sources, study_engine
+from qualbridge.tasks.ingest.sources import discover_study
+from qualbridge.tasks.shared.keys import key_fingerprint
+from qualbridge.tasks.warehouse.store import connect, replace_transcripts, start_run, upsert_studies
 from tests.conftest import FIXTURES, TEST_KEY
 
 RUN_ID = "run-audit-1"

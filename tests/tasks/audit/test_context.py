@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.audit.context import Replacement, masked_window
+from qualbridge.tasks.audit.context import Replacement, masked_window
 
 TEXT = (
     "Thanks, [PERSON-5c7bd796]. I live in [LOCATION-9db5e928] near Ravenholt, with Jim Surrogate."

@@ -6,12 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tasks.audit.decisions import (
-    DecisionsError,
-    apply_decisions,
-    decisions_frame,
-    read_decisions,
-)
+from qualbridge.tasks.audit.decisions import decisions_frame
+from qualbridge.tasks.shared.decisions import DecisionsError, apply_decisions, read_decisions
 from tests.tasks.audit.builders import DECISIONS_CSV, FALSE_POSITIVE, KEY, MISSED
 
 DECISIONS_YAML = f"""decisions:

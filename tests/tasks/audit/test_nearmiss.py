@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.audit.context import Replacement
-from tasks.audit.nearmiss import entity_near_misses, near_misses, rare_terms
-from tasks.deid.nlp import dictionaries, nlp_engine
+from qualbridge.tasks.audit.context import Replacement
+from qualbridge.tasks.audit.nearmiss import entity_near_misses, near_misses, rare_terms
+from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 
 
 @pytest.fixture(scope="module")

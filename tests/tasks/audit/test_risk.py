@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.config import RiskConfig
-from tasks.audit.generalise import age_band, region
-from tasks.audit.risk import flag_records, suggestions
+from qualbridge.schemas.config import RiskConfig
+from qualbridge.tasks.audit.generalise import age_band, region
+from qualbridge.tasks.audit.risk import flag_records, suggestions
 
 RECORDS = {
     "P1": {"age": "34", "town": "Leeds", "diagnosis": "depression"},

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tasks.audit.signoff import SignoffError, approvals, approve, signoff_blockers
-from tasks.warehouse.store import connect
+from qualbridge.tasks.audit.signoff import SignoffError, approvals, approve, signoff_blockers
+from qualbridge.tasks.warehouse.store import connect
 from tests.tasks.audit.builders import RUN_ID, audited_consortium, load_warehouse
 
 

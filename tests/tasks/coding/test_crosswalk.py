@@ -8,11 +8,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from schemas import frames
-from schemas.codebook import Codebook
-from schemas.config import ConfigError, load_config
-from schemas.crosswalk import Crosswalk, load_crosswalk
-from tasks.coding.crosswalk import (
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.schemas.config import ConfigError, load_config
+from qualbridge.schemas.crosswalk import Crosswalk, load_crosswalk
+from qualbridge.tasks.coding.crosswalk import (
     apply_crosswalk,
     apply_crosswalks,
     check_code_names,
@@ -20,7 +20,7 @@ from tasks.coding.crosswalk import (
     crosswalk_frame,
     unmapped_quarantine,
 )
-from tasks.warehouse.store import connect, replace_crosswalks
+from qualbridge.tasks.warehouse.store import connect, replace_crosswalks
 
 CODEBOOK = Codebook.model_validate(
     {

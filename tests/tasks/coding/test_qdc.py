@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from schemas.codebook import Codebook, load_codebook
-from tasks.coding.qdc import QdcError, derived_guid, export_qdc, import_qdc, read_qdc
+from qualbridge.schemas.codebook import Codebook, load_codebook
+from qualbridge.tasks.coding.qdc import QdcError, derived_guid, export_qdc, import_qdc, read_qdc
 
 ROOT = Path(__file__).parents[3]
 DEMO = ROOT / "examples" / "demo" / "codebook.yaml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from schemas import frames
-from schemas.codebook import Codebook
-from tasks.coding.rules import code_utterances, coder_name, compile_theme
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.tasks.coding.rules import code_utterances, coder_name, compile_theme
 
 
 def _codebook(*themes: dict) -> Codebook:

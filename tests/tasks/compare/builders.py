@@ -8,7 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from tasks.warehouse.store import connect
+from qualbridge.tasks.warehouse.store import connect
 
 
 @dataclass

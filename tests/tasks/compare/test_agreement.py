@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from schemas.config import StatsConfig
-from tasks.compare.agreement import coder_agreement, cohens_kappa, nominal_alpha
+from qualbridge.schemas.config import StatsConfig
+from qualbridge.tasks.compare.agreement import coder_agreement, cohens_kappa, nominal_alpha
 from tests.tasks.compare.builders import Transcript, build
 
 # Krippendorff (2011), "Computing Krippendorff's alpha-reliability", binary data, two observers:

@@ -7,7 +7,11 @@ import math
 import numpy as np
 import pytest
 
-from tasks.compare.bootstrap import ShareDifference, cluster_bootstrap_diff, resample_weights
+from qualbridge.tasks.compare.bootstrap import (
+    ShareDifference,
+    cluster_bootstrap_diff,
+    resample_weights,
+)
 
 # Group A: 3 transcripts x 2 themes; shares by hand: theme 0 = 3/10, theme 1 = 1/10.
 CODED_A = np.array([[1, 0], [2, 1], [0, 0]])

@@ -7,8 +7,8 @@ import pytest
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportions_ztest
 
-from schemas.config import ComparisonConfig, StatsConfig
-from tasks.compare.comparison import TooFewTranscripts, compare_groups
+from qualbridge.schemas.config import ComparisonConfig, StatsConfig
+from qualbridge.tasks.compare.comparison import TooFewTranscripts, compare_groups
 from tests.tasks.compare.builders import Transcript, build
 
 THEMES = ["x", "y", "z"]

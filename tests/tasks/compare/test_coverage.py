@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from schemas.config import StatsConfig
-from tasks.compare.cooccurrence import theme_cooccurrence
-from tasks.compare.coverage import coverage_breakdown, study_coverage
+from qualbridge.schemas.config import StatsConfig
+from qualbridge.tasks.compare.cooccurrence import theme_cooccurrence
+from qualbridge.tasks.compare.coverage import coverage_breakdown, study_coverage
 from tests.tasks.compare.builders import Transcript, build
 
 # Study s1: 2 transcripts, utterances (role, chars, words); roles h,h,c give 2 turns each.

@@ -13,7 +13,12 @@ from statsmodels.stats.proportion import (
     proportions_ztest,
 )
 
-from tasks.compare.inference import benjamini_hochberg, cluster_wald, cohens_h, unclustered_wald
+from qualbridge.tasks.compare.inference import (
+    benjamini_hochberg,
+    cluster_wald,
+    cohens_h,
+    unclustered_wald,
+)
 
 RNG = np.random.default_rng(20261127)
 UNITS_A = RNG.integers(5, 40, size=9)

@@ -10,9 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).parents[3]
 SCRIPT = """
 import json
-from schemas.config import load_config
-from tasks.ingest.sources import discover_study, read_utterances
-from tasks.deid.transcripts import study_engine
+from qualbridge.schemas.config import load_config
+from qualbridge.tasks.ingest.sources import discover_study, read_utterances
+from qualbridge.tasks.deid.transcripts import study_engine
 config = load_config("tests/fixtures/mini/consortium.yaml")
 found = []
 for study in config.studies:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.deid.evaluation import (
+from qualbridge.tasks.deid.evaluation import (
     CONTEXT_CHARS,
     EvaluationReport,
     GoldEntity,
@@ -16,7 +16,7 @@ from tasks.deid.evaluation import (
     evaluate,
     load_gold,
 )
-from tasks.deid.filters import Detection
+from qualbridge.tasks.deid.filters import Detection
 
 TEXT = "I told Big Dave on 07700 900123 about Ward 7."
 DAVE = GoldEntity(7, 15, "PERSON", "direct", "Big Dave")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.deid.filters import (
+from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     NER_RECOGNIZER,
     Detection,

@@ -8,10 +8,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from schemas.config import load_config
-from tasks.deid.engine import Deidentifier
-from tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources
-from tasks.ingest.sources import discover_study
+from qualbridge.schemas.config import load_config
+from qualbridge.tasks.deid.engine import Deidentifier
+from qualbridge.tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources
+from qualbridge.tasks.ingest.sources import discover_study
 from tests.tasks.ingest.builders import coded_qde, qdpx_bytes
 
 KEY = b"test-key-for-imported-codings-0123"

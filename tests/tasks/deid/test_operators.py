@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from schemas.config import DeidConfig
-from tasks.deid.operators import (
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.operators import (
     age_band,
     date_offset_days,
     month_year,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.config import DeidConfig
-from tasks.deid.engine import Deidentifier, DeidResult
-from tasks.deid.parallel import ParallelDeidentifier, deidentify_parallel
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
+from qualbridge.tasks.deid.parallel import ParallelDeidentifier, deidentify_parallel
 
 KEY = b"parallel-test-key-3d7a9e1f"
 KNOWN = {"PERSON": ["Zebedee Quill"], "ORGANIZATION": ["Larkfield Ward"]}

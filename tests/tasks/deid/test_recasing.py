@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from schemas.config import DeidConfig
-from tasks.deid.engine import Deidentifier
-from tasks.deid.recasing import is_uncased
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.engine import Deidentifier
+from qualbridge.tasks.deid.recasing import is_uncased
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from schemas.config import DeidConfig
-from tasks.deid.engine import Deidentifier
-from tasks.deid.filters import Detection
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.engine import Deidentifier
+from qualbridge.tasks.deid.filters import Detection
 
 KEY = b"recognizer-test-key-5b8c1e0f"
 TAG = re.compile(r"\[[A-Z_]+-[0-9a-f]{8}\]")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import tasks.deid.engine as engine_module
-from schemas.config import DeidConfig
-from tasks.deid.engine import Deidentifier
-from tasks.deid.splitting import split_text
+import qualbridge.tasks.deid.engine as engine_module
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.engine import Deidentifier
+from qualbridge.tasks.deid.splitting import split_text
 
 KEY = b"splitting-test-key-0123456789"
 

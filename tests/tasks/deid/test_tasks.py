@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tasks.deid.tasks import transcript_progress
+from qualbridge.tasks.deid.tasks import transcript_progress
 
 
 def test_progress_is_silent_without_a_terminal(capsys) -> None:

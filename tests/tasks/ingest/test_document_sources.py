@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from schemas.config import ConfigError, load_config
-from tasks.ingest.reading import SourceError
-from tasks.ingest.sources import discover_study, read_document
+from qualbridge.schemas.config import ConfigError, load_config
+from qualbridge.tasks.ingest.reading import SourceError
+from qualbridge.tasks.ingest.sources import discover_study, read_document
 from tests.tasks.ingest.builders import SECRET, coded_qde, qdpx_bytes
 
 KEY = b"test-key-for-document-sources-0123"

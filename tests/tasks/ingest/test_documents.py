@@ -9,9 +9,9 @@ import re
 import polars as pl
 import pytest
 
-from schemas.config import TableSourceConfig
-from tasks.ingest.documents import Document, qdpx_documents, safe_id, table_documents
-from tasks.ingest.turns import ParseError
+from qualbridge.schemas.config import TableSourceConfig
+from qualbridge.tasks.ingest.documents import Document, qdpx_documents, safe_id, table_documents
+from qualbridge.tasks.ingest.turns import ParseError
 from tests.tasks.ingest.builders import (
     SECRET,
     billion_laughs_qde,

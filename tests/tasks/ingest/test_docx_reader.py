@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.docx_reader import Layout, parse_docx, read_docx
-from tasks.ingest.limits import IngestLimits
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.docx_reader import Layout, parse_docx, read_docx
+from qualbridge.tasks.ingest.limits import IngestLimits
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import (
     SECRET,
     docx_bytes,

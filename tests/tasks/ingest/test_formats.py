@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.formats import SOURCE_ERRORS, UNMAPPED_ROLE, parse_source
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, UNMAPPED_ROLE, parse_source
 from tests.tasks.ingest.builders import docx_bytes
 
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}

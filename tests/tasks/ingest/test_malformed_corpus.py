@@ -17,12 +17,12 @@ from typing import Any
 import polars as pl
 import pytest
 
-from tasks.ingest.docx_reader import read_docx
-from tasks.ingest.plain_text import read_plain_text
-from tasks.ingest.qdpx import read_qdpx
-from tasks.ingest.subtitles import ParseResult, read_subtitles
-from tasks.ingest.tables import TableMapping, read_table
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.docx_reader import read_docx
+from qualbridge.tasks.ingest.plain_text import read_plain_text
+from qualbridge.tasks.ingest.qdpx import read_qdpx
+from qualbridge.tasks.ingest.subtitles import ParseResult, read_subtitles
+from qualbridge.tasks.ingest.tables import TableMapping, read_table
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import (
     SECRET,
     billion_laughs_qde,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.manifest import ManifestError, ManifestRow, RowProblem, read_manifest
+from qualbridge.tasks.ingest.manifest import ManifestError, ManifestRow, RowProblem, read_manifest
 
 HEADER = "transcript_id,file,participant_id"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.limits import IngestLimits
-from tasks.ingest.plain_text import parse_plain_text, read_plain_text
-from tasks.ingest.speaker_labels import LabelMatcher
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.limits import IngestLimits
+from qualbridge.tasks.ingest.plain_text import parse_plain_text, read_plain_text
+from qualbridge.tasks.ingest.speaker_labels import LabelMatcher
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import SECRET
 
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from tasks.ingest.positions import normalise_with_offsets
+from qualbridge.tasks.ingest.positions import normalise_with_offsets
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.limits import IngestLimits
-from tasks.ingest.qdpx import QdpxSource, parse_qdpx, read_qdpx
-from tasks.ingest.turns import ParseError
+from qualbridge.tasks.ingest.limits import IngestLimits
+from qualbridge.tasks.ingest.qdpx import QdpxSource, parse_qdpx, read_qdpx
+from qualbridge.tasks.ingest.turns import ParseError
 from tests.tasks.ingest.builders import (
     SECRET,
     billion_laughs_qde,

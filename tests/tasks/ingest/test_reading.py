@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from tasks.ingest.reading import SourceError, content_hash, decode_text, read_bytes
+from qualbridge.tasks.ingest.reading import SourceError, content_hash, decode_text, read_bytes
 
 E_ACUTE_COMPOSED = "\u00e9"  # é as one code point
 E_ACUTE_DECOMPOSED = "e\u0301"  # e + combining acute accent

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.ingest.segments import segment_labelled_text, spans_per_utterance
-from tasks.ingest.transcript_text import TranscriptError, parse_labelled_text
+from qualbridge.tasks.ingest.segments import segment_labelled_text, spans_per_utterance
+from qualbridge.tasks.ingest.transcript_text import TranscriptError, parse_labelled_text
 
 SPEAKERS = {"Interviewer": "interviewer", "P1": "participant"}
 TEXT = "Interviewer:  How was it?\n\nP1: Hard at first,\n   then better 😀.\nInterviewer:\n  Why?\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from schemas.config import load_config
-from tasks.ingest.reading import SourceError
-from tasks.ingest.sources import (
+from qualbridge.schemas.config import load_config
+from qualbridge.tasks.ingest.reading import SourceError
+from qualbridge.tasks.ingest.sources import (
     QuarantineRecord,
     TranscriptSource,
     discover_study,
@@ -18,7 +18,7 @@ from tasks.ingest.sources import (
     read_utterances,
     unlisted_files,
 )
-from tasks.ingest.transcript_text import Utterance
+from qualbridge.tasks.ingest.transcript_text import Utterance
 
 CODEBOOK = Path(__file__).parents[2] / "fixtures" / "mini" / "codebook.yaml"
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}

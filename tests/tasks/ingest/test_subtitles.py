@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.subtitles import (
+from qualbridge.tasks.ingest.subtitles import (
     ParseResult,
     parse_srt,
     parse_subtitles,
     parse_webvtt,
     read_subtitles,
 )
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import SECRET
 
 ZOOM = """WEBVTT

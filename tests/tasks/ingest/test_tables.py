@@ -11,15 +11,15 @@ import polars as pl
 import pytest
 from pydantic import ValidationError
 
-from tasks.ingest.limits import IngestLimits
-from tasks.ingest.tables import (
+from qualbridge.tasks.ingest.limits import IngestLimits
+from qualbridge.tasks.ingest.tables import (
     TableFormat,
     TableMapping,
     TableTranscripts,
     parse_table,
     read_table,
 )
-from tasks.ingest.turns import ParseError, Turn
+from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import SECRET
 
 MAPPING = TableMapping(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tasks.ingest.textgrid import (
+from qualbridge.tasks.ingest.textgrid import (
     TextGridError,
     TimedUtterance,
     load_textgrid,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
+from qualbridge.tasks.ingest.transcript_text import TranscriptError, Utterance, parse_labelled_text
 
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant", "Dr Khan": "therapist"}
 

@@ -10,11 +10,16 @@ import jsonschema
 import pytest
 import yaml
 
-from tasks.ingest.manifest import DECLARED_COLUMNS, REQUIRED_COLUMNS
-from tasks.quality.catalog import CONTRACT_FILES, CONTRACTS_DIR, contract_for, released_contracts
-from tasks.quality.contracts import PERSONAL_DATA
-from tasks.quality.sql_checks import run_sql_rules
-from tasks.warehouse.export import RELEASE_TABLES
+from qualbridge.tasks.ingest.manifest import DECLARED_COLUMNS, REQUIRED_COLUMNS
+from qualbridge.tasks.quality.sql_checks import run_sql_rules
+from qualbridge.tasks.shared.contract_catalog import (
+    CONTRACT_FILES,
+    CONTRACTS_DIR,
+    contract_for,
+    released_contracts,
+)
+from qualbridge.tasks.shared.contracts import PERSONAL_DATA
+from qualbridge.tasks.warehouse.export import RELEASE_TABLES
 
 ODCS_SCHEMA = json.loads(files("open_data_contract_standard").joinpath("schema.json").read_text())
 

@@ -11,14 +11,14 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from tasks.quality.contracts import NamedPattern, load_contract
-from tasks.quality.gx_suite import (
+from qualbridge.tasks.quality.gx_suite import (
     build_suite,
     check_specs,
     run_suites,
     to_check_results,
     validate_frame,
 )
+from qualbridge.tasks.shared.contracts import NamedPattern, load_contract
 
 CONTRACT = Path(__file__).parents[3] / "data_contracts" / "deidentified_utterances.odcs.yaml"
 TAGS = [
@@ -262,7 +262,7 @@ def test_gx_writes_nothing_and_has_analytics_off(contract, tmp_path, monkeypatch
     ],
 )
 def test_relationships_become_value_set_checks(references, success, broken, count):
-    from tasks.quality.catalog import contract_for
+    from qualbridge.tasks.shared.contract_catalog import contract_for
 
     detections = contract_for("detections")
     frame = pd.DataFrame({"utterance_id": ["s:t:0001", "s:t:0002"]})
@@ -274,7 +274,7 @@ def test_relationships_become_value_set_checks(references, success, broken, coun
 
 @pytest.mark.parametrize(("present", "checked"), [(False, False), (True, True)])
 def test_optional_columns_are_checked_only_when_present(present, checked):
-    from tasks.quality.catalog import contract_for
+    from qualbridge.tasks.shared.contract_catalog import contract_for
 
     comparison = contract_for("theme_comparison")
     frame = pd.DataFrame({"theme_id": ["hope"], **({"p_value": [1.5]} if present else {})})

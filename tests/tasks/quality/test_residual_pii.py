@@ -9,13 +9,13 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tasks.quality.contracts import NamedPattern, load_contract
-from tasks.quality.residual_pii import (
+from qualbridge.tasks.quality.residual_pii import (
     PiiHit,
     gazetteer_name_counts,
     known_identifier_counts,
     residual_pii_counts,
 )
+from qualbridge.tasks.shared.contracts import NamedPattern, load_contract
 
 CONTRACT = Path(__file__).parents[3] / "data_contracts" / "deidentified_utterances.odcs.yaml"
 PATTERNS = load_contract(CONTRACT).column("text").residual_pii

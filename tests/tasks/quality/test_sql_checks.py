@@ -5,8 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tasks.quality.contracts import parse_contract
-from tasks.quality.sql_checks import run_sql_rules
+from qualbridge.tasks.quality.sql_checks import run_sql_rules
+from qualbridge.tasks.shared.contracts import parse_contract
 
 SECRET = "Zephyrine Quillfeather"
 

@@ -6,13 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from schemas import frames
-from schemas.codebook import Codebook
-from schemas.crosswalk import load_crosswalk
-from tasks.coding.crosswalk import crosswalk_frame
-from tasks.report.codebook import codebook_context
-from tasks.report.html import _ENV
-from tasks.warehouse.store import append_rows, connect, replace_crosswalks, replace_themes
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.schemas.crosswalk import load_crosswalk
+from qualbridge.tasks.coding.crosswalk import crosswalk_frame
+from qualbridge.tasks.report.codebook import codebook_context
+from qualbridge.tasks.report.html import _ENV
+from qualbridge.tasks.warehouse.store import (
+    append_rows,
+    connect,
+    replace_crosswalks,
+    replace_themes,
+)
 
 CODEBOOK = Codebook.model_validate(
     {

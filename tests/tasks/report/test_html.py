@@ -7,13 +7,13 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from schemas.config import ComparisonConfig, ConsortiumConfig, StatsConfig, StudyConfig
-from tasks.compare.agreement import coder_agreement
-from tasks.compare.comparison import compare_groups
-from tasks.compare.cooccurrence import theme_cooccurrence
-from tasks.compare.coverage import coverage_breakdown, study_coverage
-from tasks.report.html import report_context, write_report
-from tasks.warehouse.store import replace_table, start_run
+from qualbridge.schemas.config import ComparisonConfig, ConsortiumConfig, StatsConfig, StudyConfig
+from qualbridge.tasks.compare.agreement import coder_agreement
+from qualbridge.tasks.compare.comparison import compare_groups
+from qualbridge.tasks.compare.cooccurrence import theme_cooccurrence
+from qualbridge.tasks.compare.coverage import coverage_breakdown, study_coverage
+from qualbridge.tasks.report.html import report_context, write_report
+from qualbridge.tasks.warehouse.store import replace_table, start_run
 from tests.tasks.compare.builders import Transcript, build
 
 # Would be an identifier had de-identification missed it: it must never reach the report.

@@ -6,9 +6,9 @@ import duckdb
 import polars as pl
 import pytest
 
-from schemas import frames
-from schemas.codebook import Codebook
-from tasks.warehouse.store import (
+from qualbridge.schemas import frames
+from qualbridge.schemas.codebook import Codebook
+from qualbridge.tasks.warehouse.store import (
     WarehouseSchemaError,
     connect,
     replace_codings,

@@ -1,0 +1,5 @@
+"""`python -m qualbridge.cli`: the same as the `qualbridge` command."""
+
+from qualbridge.cli.app import app
+
+app()

@@ -1,0 +1,46 @@
+"""The `qualbridge` command line: every command is registered here, in one place and one style."""
+
+from __future__ import annotations
+
+import typer
+
+from qualbridge.cli import audit, codebook, deid_text, evaluate, hub, pipeline, release, serve
+
+app = typer.Typer(
+    help="De-identify qualitative transcripts, check them against data contracts, and compare "
+    "theme coverage across studies.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Tracebacks must never print local variables: they may hold raw transcript text.
+    pretty_exceptions_show_locals=False,
+)
+codebook_app = typer.Typer(
+    help="Check codebooks and crosswalks; import and export REFI-QDA codebooks (.qdc).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
+
+COMMANDS = {
+    "run": pipeline.run,
+    "demo": pipeline.demo,
+    "merge": hub.merge,
+    "serve": serve.serve,
+    "deid-text": deid_text.deid_text,
+    "evaluate": evaluate.evaluate,
+    "audit": audit.audit,
+    "approve": audit.approve,
+    "release": release.release,
+    "keygen": pipeline.keygen,
+}
+CODEBOOK_COMMANDS = {
+    "check": codebook.check,
+    "import": codebook.import_,
+    "export": codebook.export,
+}
+
+for name, command in COMMANDS.items():
+    app.command(name)(command)
+for name, command in CODEBOOK_COMMANDS.items():
+    codebook_app.command(name)(command)
+app.add_typer(codebook_app, name="codebook")

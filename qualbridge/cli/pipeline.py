@@ -1,0 +1,114 @@
+"""`qualbridge run` and `qualbridge demo`: the whole pipeline, with a summary scripts can trust."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from qualbridge.cli.common import DEMO_CONFIG, DEMO_KEY, EXIT_GATE_FAILED, EXIT_OK, err, fail
+from qualbridge.schemas.config import ConfigError, load_config
+from qualbridge.tasks.coding import check_inputs
+from qualbridge.tasks.shared.decisions import check_decisions
+from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
+
+
+def run_pipeline(config: Path, out: Path | None) -> int:
+    """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
+    try:
+        parsed = load_config(config, out)
+        check_inputs(parsed)
+        load_key(parsed.key_env, parsed.key_file)
+        check_decisions(parsed)
+    except (ConfigError, ConsortiumKeyError) as exc:
+        raise fail(str(exc)) from None
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from qualbridge.flows.pipeline import pipeline
+
+    started = time.perf_counter()
+    err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        try:
+            summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+        except Exception as exc:
+            from qualbridge.flows.failure import report_failed_run
+
+            return report_failed_run(parsed.resolve(parsed.output_dir), exc, err)
+    table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
+    for column in ("files seen", "loaded", "unchanged", "quarantined"):
+        table.add_column(column, justify="right")
+    c = summary.counts
+    table.add_row(str(c["seen"]), str(c["loaded"]), str(c["unchanged"]), str(c["quarantined"]))
+    err.print(table)
+    if summary.release:
+        err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
+    elif summary.gates_passed:
+        err.print(
+            "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
+            f"`qualbridge audit {summary.run_id} --config {config}`, then runs "
+            f"`qualbridge approve {summary.run_id} --config {config} --by NAME` and "
+            f"`qualbridge release --config {config}`."
+        )
+    else:
+        err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
+        for reason in summary.blockers:
+            err.print(f"  - {reason}", markup=False, highlight=False)
+    err.print(f"Report: {summary.report}")
+    err.print(f"Finished in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED
+
+
+def run(
+    config: Annotated[Path, typer.Argument(help="Consortium config (YAML).")],
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
+) -> None:
+    """Run the whole pipeline for one consortium config. Exit 3 when a quality gate failed."""
+    raise typer.Exit(run_pipeline(config, out))
+
+
+def demo(
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+    sites: Annotated[
+        bool, typer.Option("--sites", help="Run each site alone, release, and merge at a hub.")
+    ] = False,
+) -> None:
+    """Run the whole pipeline on the bundled demo consortium."""
+    if not os.environ.get("QUALBRIDGE_KEY") and not os.environ.get("QUALBRIDGE_KEY_FILE"):
+        if create_key_file(DEMO_KEY):
+            err.print(f"Created a demo consortium key at {DEMO_KEY} (keep real keys elsewhere).")
+        os.environ["QUALBRIDGE_KEY_FILE"] = str(DEMO_KEY.expanduser())
+    if sites:
+        from qualbridge.cli.hub import run_site_demo
+
+        raise typer.Exit(run_site_demo(DEMO_CONFIG, out.with_name(out.name + "-sites")))
+    code = run_pipeline(DEMO_CONFIG, out)
+    if code == EXIT_OK:
+        code = _demo_signoff(out)
+    raise typer.Exit(code)
+
+
+def _demo_signoff(out: Path) -> int:
+    """Approve and release the demo's run, standing in for the steward a real site has."""
+    from qualbridge.cli.demo_signoff import DEMO_STEWARD, demo_signoff
+
+    outcome = demo_signoff(DEMO_CONFIG, out)
+    if not outcome.released:
+        for reason in outcome.blockers:
+            err.print(f"  - {reason}", markup=False, highlight=False)
+        return EXIT_GATE_FAILED
+    err.print(f"Demo sign-off: approved as {DEMO_STEWARD!r}, released to {outcome.path}")
+    return EXIT_OK
+
+
+def keygen(
+    path: Annotated[Path, typer.Argument(help="Where to write the new key (outside the repo).")],
+) -> None:
+    """Create a random consortium key file (mode 600); never overwrites an existing one."""
+    if not create_key_file(path):
+        raise fail(f"{path} already exists; not overwritten")
+    err.print(f"Created {path}. Share it with the consortium's sites by a secure channel.")

@@ -1,0 +1,1 @@
+"""The ground floor: keys and pseudonyms, contracts, decisions, quarantine records, staging."""

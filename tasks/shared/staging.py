@@ -1,0 +1,24 @@
+"""Parquet files that hand de-identified data and metadata from one stage flow to the next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+
+def write_frame(df: pl.DataFrame, path: Path) -> Path:
+    """Write a frame atomically (temporary file, then rename), so a crash leaves no half file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".parquet.tmp")
+    df.write_parquet(tmp)
+    tmp.replace(path)
+    return path
+
+
+def read_frames(folder: Path, pattern: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Concatenate the frames matching a pattern in a folder (empty frame if none)."""
+    paths = sorted(folder.glob(pattern)) if folder.is_dir() else []
+    if not paths:
+        return pl.DataFrame(schema=schema)
+    return pl.concat([pl.read_parquet(p) for p in paths], how="vertical")

@@ -1,0 +1,81 @@
+"""`qualbridge evaluate` through the real command and engine, on a slice of the gold set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qualbridge.cli import app
+from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, EXIT_USAGE
+
+GOLD = Path(__file__).resolve().parents[2] / "examples" / "evaluation" / "gold.jsonl"
+runner = CliRunner()
+
+
+@pytest.fixture
+def gold_slice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The first 20 gold lines, scored with no consortium key set."""
+    monkeypatch.delenv("QUALBRIDGE_KEY", raising=False)
+    monkeypatch.delenv("QUALBRIDGE_KEY_FILE", raising=False)
+    path = tmp_path / "gold20.jsonl"
+    lines = GOLD.read_text(encoding="utf-8").splitlines()[:20]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("options", "exit_code"),
+    [
+        pytest.param([], EXIT_OK, id="default"),
+        pytest.param(["--min-direct-recall", "1.01"], EXIT_BELOW_MINIMUM, id="direct-unmet"),
+        pytest.param(["--min-precision", "1.01"], EXIT_BELOW_MINIMUM, id="precision-unmet"),
+        pytest.param(["--min-quasi-recall", "0"], EXIT_OK, id="quasi-met"),
+    ],
+)
+def test_evaluate_prints_tables_and_exits_by_minimums(
+    gold_slice: Path, options: list[str], exit_code: int
+) -> None:
+    result = runner.invoke(app, ["evaluate", str(gold_slice), "--misses", "3", *options])
+    assert result.exit_code == exit_code, result.output
+    for title in ("Recall by class", "Recall by entity type", "Precision by detected type"):
+        assert title in result.output
+    assert ("below minimum" in result.output) is (exit_code == EXIT_BELOW_MINIMUM)
+
+
+def test_evaluate_writes_the_json_report(gold_slice: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(app, ["evaluate", str(gold_slice), "--misses", "0", "--json", str(out)])
+    assert result.exit_code == EXIT_OK, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["records"] == 20
+    assert {row["group"] for row in report["recall_by_class"]} == {"direct", "quasi"}
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        pytest.param(["--study", "s1"], "--study needs --config", id="study-without-config"),
+        pytest.param(["--config", "nowhere.yaml"], "config file not found", id="missing-config"),
+    ],
+)
+def test_evaluate_refuses_bad_options(gold_slice: Path, options: list[str], expected: str) -> None:
+    result = runner.invoke(app, ["evaluate", str(gold_slice), *options])
+    assert result.exit_code == EXIT_USAGE
+    assert expected in result.output
+
+
+def test_evaluate_names_the_bad_gold_line(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text('{"id": "a", "text": "hi", "entities": []}\n{"id": \n', encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == EXIT_USAGE
+    assert "gold.jsonl:2" in result.output.replace("\n", "")
+
+
+def test_evaluate_help_documents_the_exit_code() -> None:
+    result = runner.invoke(app, ["evaluate", "--help"])
+    assert result.exit_code == 0
+    assert "4" in result.output and "--baseline" in result.output
