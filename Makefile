@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
+.PHONY: demo test lint typecheck format bench bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,9 +17,13 @@ demo: $(STAMP)  ## run the whole pipeline on the bundled demo consortium
 test: $(STAMP)  ## run the test suite (two worker processes, one test file each at a time)
 	$(BIN)/python -m pytest -n 2 --dist loadfile
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, formatting and the type checker
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/typecheck.py
+
+typecheck: $(STAMP)  ## mypy over the installed layout (strict on schemas and the ground floor)
+	$(BIN)/python scripts/typecheck.py
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -155,4 +155,5 @@ def dump_codebook(codebook: Codebook, header: str = "") -> str:
     """The codebook as block-style YAML, leaving out fields at their defaults."""
     data = codebook.model_dump(exclude_defaults=True)
     data = {"codebook_id": codebook.codebook_id, "version": codebook.version, **data}
-    return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    dumped: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return header + dumped

@@ -57,11 +57,11 @@ class Crosswalk:
 def _scalar(node: Node, where: str) -> str:
     if not isinstance(node, ScalarNode) or not node.value.strip():
         raise ConfigError(f"{where}: expected a single non-empty value")
-    return node.value
+    return str(node.value)
 
 
 def _line(node: Node) -> int:
-    return node.start_mark.line + 1
+    return int(node.start_mark.line) + 1
 
 
 def _entries(node: Node, source: str, codebook: Codebook) -> list[CrosswalkEntry]:

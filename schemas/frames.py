@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any, TypeAlias
 
 import polars as pl
 
-TRANSCRIPTS = {
+# A frame's columns and their Polars types (classes such as pl.String, or instances).
+FrameSchema: TypeAlias = Mapping[str, pl.DataType | type[pl.DataType]]
+
+TRANSCRIPTS: FrameSchema = {
     "transcript_id": pl.String,
     "study_id": pl.String,
     "participant_id": pl.String,
@@ -18,7 +23,7 @@ TRANSCRIPTS = {
     "loaded_run_id": pl.String,
 }
 
-UTTERANCES = {
+UTTERANCES: FrameSchema = {
     "utterance_id": pl.String,
     "transcript_id": pl.String,
     "study_id": pl.String,
@@ -28,7 +33,7 @@ UTTERANCES = {
     "n_words": pl.Int32,
 }
 
-DETECTIONS = {
+DETECTIONS: FrameSchema = {
     "utterance_id": pl.String,
     "transcript_id": pl.String,
     "start_offset": pl.Int32,
@@ -42,7 +47,7 @@ DETECTIONS = {
     "value_digest": pl.String,
 }
 
-CODINGS = {
+CODINGS: FrameSchema = {
     "utterance_id": pl.String,
     "transcript_id": pl.String,
     "theme_id": pl.String,
@@ -53,7 +58,7 @@ CODINGS = {
     "origin": pl.String,
 }
 
-CROSSWALKS = {
+CROSSWALKS: FrameSchema = {
     "study_id": pl.String,
     "study_code": pl.String,
     "code_key": pl.String,
@@ -62,13 +67,13 @@ CROSSWALKS = {
     "crosswalk_hash": pl.String,
 }
 
-UNMAPPED_CODES = {
+UNMAPPED_CODES: FrameSchema = {
     "study_id": pl.String,
     "study_code": pl.String,
     "n_codings": pl.Int64,
 }
 
-QUARANTINE = {
+QUARANTINE: FrameSchema = {
     "run_id": pl.String,
     "study_id": pl.String,
     "source": pl.String,
@@ -77,7 +82,7 @@ QUARANTINE = {
 }
 
 
-def frame(rows: list[dict], schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def frame(rows: list[dict[str, Any]], schema: FrameSchema) -> pl.DataFrame:
     """Build a frame with exactly the schema's columns, empty or not."""
     return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import duckdb
 import yaml
@@ -192,10 +192,10 @@ def _schema_object(schema: Any, dataset: str | None) -> Mapping[str, Any]:
         found = [o for o in objects if o["name"] == dataset]
         if not found:
             raise _Problem(f"schema: no object named {dataset!r}")
-        return found[0]
+        return cast(Mapping[str, Any], found[0])
     if len(objects) != 1:
         raise _Problem(f"schema: {len(objects)} objects; name the dataset to check")
-    return objects[0]
+    return cast(Mapping[str, Any], objects[0])
 
 
 def _column(prop: Any, where: str) -> ColumnRule:
@@ -353,7 +353,7 @@ def _custom(custom: Any, name: str, allowed: tuple[str, ...], where: str) -> str
                 raise _Problem(
                     f"{where}: {name} must be one of {list(allowed)}, got {item.get('value')!r}"
                 )
-            return item["value"]
+            return str(item["value"])
     return None
 
 
@@ -386,17 +386,17 @@ def _sql_rule(q: Mapping[str, Any], where: str) -> SqlRule:
 def _compare(op: str, value: Any, count: int | float) -> bool:
     """Apply an ODCS operator; Between is open at both ends, as ODCS defines it."""
     if op == "mustBe":
-        return count == value
+        return bool(count == value)
     if op == "mustNotBe":
-        return count != value
+        return bool(count != value)
     if op == "mustBeGreaterThan":
-        return count > value
+        return bool(count > value)
     if op == "mustBeGreaterOrEqualTo":
-        return count >= value
+        return bool(count >= value)
     if op == "mustBeLessThan":
-        return count < value
+        return bool(count < value)
     if op == "mustBeLessOrEqualTo":
-        return count <= value
+        return bool(count <= value)
     inside = value[0] < count < value[1]
     return inside if op == "mustBeBetween" else not inside
 
@@ -448,7 +448,7 @@ def _flag(prop: Mapping[str, Any], key: str, where: str) -> bool:
 def _number(value: Any, where: str) -> int | float:
     if not _is_number(value):
         raise _Problem(f"{where}: must be a number")
-    return value
+    return cast(int | float, value)
 
 
 def _is_number(value: Any) -> bool:

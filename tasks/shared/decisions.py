@@ -9,7 +9,7 @@ import csv
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, Field, ValidationError, model_validator
@@ -84,7 +84,7 @@ def read_decisions(path: Path) -> list[NumberedDecision]:
     return decisions
 
 
-def _csv_rows(path: Path) -> list[tuple[int, dict]]:
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
@@ -93,7 +93,7 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
         raise DecisionsError(f"{path}: not a readable UTF-8 CSV ({type(exc).__name__})") from None
 
 
-def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
+def _yaml_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, yaml.YAMLError) as exc:

@@ -18,9 +18,9 @@ def load_key(env_var: str = "QUALBRIDGE_KEY", key_file: Path | None = None) -> b
     """Return the key from the variable, else from the file named by <VAR>_FILE or the config."""
     value = os.environ.get(env_var)
     source = f"environment variable {env_var}"
-    key_file = os.environ.get(f"{env_var}_FILE") or key_file
-    if not value and key_file:
-        path = Path(key_file).expanduser()
+    named_file = os.environ.get(f"{env_var}_FILE") or key_file
+    if not value and named_file:
+        path = Path(named_file).expanduser()
         if not path.is_file():
             raise ConsortiumKeyError(
                 f"no consortium key: {env_var} is unset and {path} does not exist"

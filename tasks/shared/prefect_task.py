@@ -23,7 +23,7 @@ def stage_task(name: str, retries: int = 0) -> Callable[[Callable[..., Any]], An
     )
 
 
-def failed_on_io(task: Task, task_run: TaskRun, state: State) -> bool:
+def failed_on_io(task: Task[..., Any], task_run: TaskRun, state: State) -> bool:
     """Retry only when the task failed on an OS-level I/O error, never on a logic error."""
     try:
         state.result()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
+from qualbridge.schemas.frames import FrameSchema
+
 
 def write_frame(df: pl.DataFrame, path: Path) -> Path:
     """Write a frame atomically (temporary file, then rename), so a crash leaves no half file."""
@@ -16,7 +18,7 @@ def write_frame(df: pl.DataFrame, path: Path) -> Path:
     return path
 
 
-def read_frames(folder: Path, pattern: str, schema: dict[str, pl.DataType]) -> pl.DataFrame:
+def read_frames(folder: Path, pattern: str, schema: FrameSchema) -> pl.DataFrame:
     """Concatenate the frames matching a pattern in a folder (empty frame if none)."""
     paths = sorted(folder.glob(pattern)) if folder.is_dir() else []
     if not paths:
