@@ -50,8 +50,8 @@ def merge_flow(
     # Every package is verified before the warehouse is even opened.
     verified, contracts = [], hub_contracts()
     with transcript_progress("Verifying release packages", len(packages)) as advance:
-        for package in packages:
-            verified.append(verify_package(Path(package), fingerprint, contracts))
+        for folder in packages:
+            verified.append(verify_package(Path(folder), fingerprint, contracts))
             advance(1)
     logger = get_run_logger()
     record_run_start(ctx)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prefect import flow
 
 from qualbridge.flows.context import RunContext
@@ -16,7 +18,7 @@ GATE_DATASETS = ("utterances", "detections")
 
 
 @flow(name="validate", persist_result=False)
-def validate_flow(ctx: RunContext) -> dict:
+def validate_flow(ctx: RunContext) -> dict[str, Any]:
     """Check the warehouse's de-identified data; failing rows go to quarantine by id."""
     contracts = [contract_for(name) for name in GATE_DATASETS]
     with connect(ctx.warehouse) as con:

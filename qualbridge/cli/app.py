@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import typer
 
 from qualbridge.cli import audit, codebook, deid_text, evaluate, hub, pipeline, release, serve
@@ -21,7 +24,7 @@ codebook_app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-COMMANDS = {
+COMMANDS: dict[str, Callable[..., Any]] = {
     "run": pipeline.run,
     "demo": pipeline.demo,
     "merge": hub.merge,
@@ -33,7 +36,7 @@ COMMANDS = {
     "release": release.release,
     "keygen": pipeline.keygen,
 }
-CODEBOOK_COMMANDS = {
+CODEBOOK_COMMANDS: dict[str, Callable[..., Any]] = {
     "check": codebook.check,
     "import": codebook.import_,
     "export": codebook.export,

@@ -42,7 +42,7 @@ def _run_id(con: duckdb.DuckDBPyConnection, run: str) -> str:
         rows = con.execute("SELECT run_id FROM runs WHERE run_id = ?", [run]).fetchall()
     if not rows:
         raise fail(f"no run {run!r} in the warehouse")
-    return rows[0][0]
+    return str(rows[0][0])
 
 
 def audit_path(config: ConsortiumConfig, run_id: str, show_raw: bool) -> Path:

@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, Annotated, Any
 
 import typer
 
@@ -55,12 +55,12 @@ def _deidentify_each(engine: Deidentifier, texts: list[str]) -> list[DeidResult 
         return results
 
 
-def deid_records(lines: Iterable[bytes], engine: Deidentifier) -> Iterator[dict]:
+def deid_records(lines: Iterable[bytes], engine: Deidentifier) -> Iterator[dict[str, Any]]:
     """De-identify JSONL records in batches; a bad line yields an error record in its place."""
     batch: list[tuple[object, str | None, str | None]] = []
 
-    def flush() -> Iterator[dict]:
-        texts = [text for _, text, error in batch if error is None]
+    def flush() -> Iterator[dict[str, Any]]:
+        texts = [text for _, text, error in batch if error is None and text is not None]
         results = iter(_deidentify_each(engine, texts))
         for record_id, _, error in batch:
             result = next(results) if error is None else error

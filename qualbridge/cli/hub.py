@@ -64,7 +64,7 @@ def run_site_demo(demo_config: Path, out: Path) -> int:
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             summary = pipeline(str(site_config))
         outcome = demo_signoff(site_config) if summary.gates_passed else None
-        if outcome is None or not outcome.released:
+        if outcome is None or not outcome.released or outcome.path is None:
             err.print(f"[red]Site {site}: a gate failed, no release[/]")
             return EXIT_GATE_FAILED
         err.print(f"Site {site}: approved by the demo steward, release at {outcome.path}")

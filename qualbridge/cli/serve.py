@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 import yaml
 from prefect.deployments.runner import RunnerDeployment
-from prefect.flows import load_flow_from_entrypoint
+from prefect.flows import Flow, load_flow_from_entrypoint
 from prefect.schedules import Cron
 from rich.console import Console
 
@@ -39,7 +39,9 @@ def deployments_from_file(
     deployments = []
     for entry in entries:
         file, function = entry["entrypoint"].split(":")
-        flow = load_flow_from_entrypoint(f"{root / file}:{function}", use_placeholder_flow=False)
+        flow: Flow[..., Any] = load_flow_from_entrypoint(
+            f"{root / file}:{function}", use_placeholder_flow=False
+        )
         parameters = {
             k: _absolute(v, root) if k in PATH_PARAMETERS else v
             for k, v in (entry.get("parameters") or {}).items()
@@ -56,7 +58,7 @@ def deployments_from_file(
                 tags=["qualbridge"],
             )
         )
-    return deployments
+    return deployments  # type: ignore[return-value]  # to_deployment runs synchronously here
 
 
 def api_url() -> str | None:
