@@ -12,7 +12,7 @@ from qualbridge.tasks.ingest import docx_reader, plain_text, subtitles, textgrid
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from qualbridge.tasks.ingest.reading import SourceError
 from qualbridge.tasks.ingest.textgrid import TextGridError
-from qualbridge.tasks.ingest.transcript_text import UNMAPPED_ROLE, Utterance, turns_to_utterances
+from qualbridge.tasks.ingest.transcript_text import Utterance, turns_to_utterances
 from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 TurnParser = Callable[[bytes, Collection[str] | None, IngestLimits], list[Turn]]
@@ -29,8 +29,6 @@ ALIASES = {".text": ".txt"}
 SUPPORTED_SUFFIXES = tuple(FORMATS)
 # Every error a parser raises for a bad file; their messages never quote the file's text.
 SOURCE_ERRORS = (SourceError, ParseError, TextGridError)
-
-__all__ = ["FORMATS", "SOURCE_ERRORS", "SUPPORTED_SUFFIXES", "UNMAPPED_ROLE", "parse_source"]
 
 
 def source_turns(

@@ -62,7 +62,10 @@ def _read_real_file(path: Path, max_bytes: int) -> bytes:
             raise SourceError("file is empty")
         if info.st_size > max_bytes:
             raise SourceError(f"file is {info.st_size} bytes, over the limit of {max_bytes}")
-        return file.read(max_bytes + 1)[:max_bytes]
+        data = file.read(max_bytes + 1)  # it may grow after fstat: never read past the limit
+        if len(data) > max_bytes:
+            raise SourceError(f"file is over the limit of {max_bytes} bytes")
+        return data
 
 
 def read_source_file(path: Path | str, root: Path, limits: IngestLimits = DEFAULT_LIMITS) -> bytes:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, UNMAPPED_ROLE, parse_source
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, parse_source
+from qualbridge.tasks.ingest.transcript_text import UNMAPPED_ROLE
 from tests.tasks.ingest.builders import docx_bytes
 
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}
