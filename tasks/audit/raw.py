@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 
 from qualbridge.schemas.config import ConsortiumConfig
-from qualbridge.tasks.ingest import SOURCE_ERRORS, TranscriptSource, ingest_limits, read_utterances
+from qualbridge.tasks.ingest import SOURCE_ERRORS, listed_file_utterances
 
 
 class RawSourceError(ValueError):
@@ -23,13 +23,12 @@ def raw_utterances(
 ) -> dict[str, str]:
     """Original utterance texts of one transcript by utterance id; refuse a changed file."""
     rows = con.execute(
-        "SELECT study_id, participant_id, source, content_hash FROM transcripts "
-        "WHERE transcript_id = ?",
+        "SELECT study_id, source, content_hash FROM transcripts WHERE transcript_id = ?",
         [transcript_id],
     ).fetchall()
     if not rows:
         raise RawSourceError(f"{transcript_id}: not in the warehouse")
-    study_id, participant_id, source, content_hash = rows[0]
+    study_id, source, content_hash = rows[0]
     study = next((s for s in config.studies if s.study_id == study_id), None)
     if study is None:
         raise RawSourceError(f"{transcript_id}: study {study_id} is not in this config")
@@ -37,12 +36,8 @@ def raw_utterances(
         raise RawSourceError(
             f"{transcript_id}: raw context is read from manifest-listed transcript files only"
         )
-    path = (config.resolve(study.manifest).parent / Path(source)).resolve()
-    transcript = TranscriptSource(
-        study_id, transcript_id, path, source, participant_id, content_hash
-    )
     try:
-        parsed = read_utterances(transcript, study.speakers, ingest_limits(config))
+        parsed = listed_file_utterances(study, config, source, content_hash)
     except SOURCE_ERRORS as exc:
         raise RawSourceError(f"{transcript_id} ({source}): {exc}") from None
     return {f"{transcript_id}:{u.seq:04d}": u.text for u in parsed}

@@ -13,13 +13,13 @@ from qualbridge.tasks.ingest.formats import (
 )
 from qualbridge.tasks.ingest.limits import (
     DEFAULT_LIMITS,
+    ingest_limits,
 )
 from qualbridge.tasks.ingest.reading import (
     SourceError,
 )
-from qualbridge.tasks.ingest.sources import (
-    TranscriptSource,
-    ingest_limits,
+from qualbridge.tasks.ingest.source_files import (
+    listed_file_utterances,
     read_document,
     read_utterances,
 )
@@ -28,6 +28,9 @@ from qualbridge.tasks.ingest.tasks import (
     files_of,
     sources_frame,
     sources_from_frame,
+)
+from qualbridge.tasks.ingest.transcript_source import (
+    TranscriptSource,
 )
 from qualbridge.tasks.ingest.transcript_text import (
     Utterance,
@@ -43,6 +46,7 @@ __all__ = [
     "discover_study_task",
     "files_of",
     "ingest_limits",
+    "listed_file_utterances",
     "read_document",
     "read_utterances",
     "resolve_spans",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
-from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, parse_source
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS
 from qualbridge.tasks.ingest.manifest import ManifestError, read_manifest
-from qualbridge.tasks.ingest.reading import read_bytes
-from qualbridge.tasks.ingest.sources import ingest_limits
+from qualbridge.tasks.ingest.source_files import listed_file_utterances
 from qualbridge.tasks.shared.decisions import DecisionsError, NumberedDecision
 
 
@@ -40,7 +39,6 @@ def resolve_spans(
         rows = {row.transcript_id: row.file for row in read_manifest(manifest)[0]}
     except ManifestError as exc:
         raise DecisionsError(str(exc)) from None
-    limits = ingest_limits(config)
     texts: dict[str, dict[int, str]] = {}
     resolved = []
     for item in decisions:
@@ -54,9 +52,7 @@ def resolve_spans(
             if transcript not in rows:
                 raise ValueError(f"transcript {transcript} is not in the manifest")
             if transcript not in texts:
-                path = manifest.parent / rows[transcript]
-                parsed = parse_source(read_bytes(path, limits.max_file_bytes), path.suffix,
-                                      study.speakers, limits)  # fmt: skip
+                parsed = listed_file_utterances(study, config, rows[transcript])
                 texts[transcript] = {u.seq: u.text for u in parsed}
             text = texts[transcript].get(seq)
             if text is None or (d.end or 0) > len(text):

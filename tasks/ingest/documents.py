@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qualbridge.schemas.config import TableSourceConfig
-from qualbridge.tasks.ingest.formats import UNMAPPED_ROLE
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
 from qualbridge.tasks.ingest.qdpx import parse_qdpx
 from qualbridge.tasks.ingest.segments import segment_labelled_text, spans_per_utterance
 from qualbridge.tasks.ingest.tables import SUFFIXES, parse_table
-from qualbridge.tasks.ingest.transcript_text import Utterance
+from qualbridge.tasks.ingest.transcript_text import UNMAPPED_ROLE, Utterance
 from qualbridge.tasks.ingest.turns import ParseError
 from qualbridge.tasks.shared.pseudonym import keyed_id
 
@@ -138,7 +137,7 @@ def qdpx_documents(
     for number, source in enumerate(parse_qdpx(data, limits).sources, start=1):
         where = f"TextSource {number}"
         try:
-            utterances, segments = segment_labelled_text(source.text, speakers)
+            utterances, segments = segment_labelled_text(source.text, speakers, limits)
         except ValueError as exc:
             raise ParseError(f"{where}: {exc}") from None
         ends = [segment.end for segment in segments]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Collection, Iterator
-from pathlib import Path
 from typing import Literal
 
 import docx
@@ -14,7 +13,6 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.loading import load_bytes
 from qualbridge.tasks.ingest.plain_text import parse_lines
 from qualbridge.tasks.ingest.timestamps import parse_clock
 from qualbridge.tasks.ingest.turns import ParseError, Turn
@@ -132,12 +130,8 @@ def parse_docx(
         raise ParseError(f"not a readable .docx ({type(exc).__name__})") from None
 
 
-def read_docx(
-    path: Path,
-    known_labels: Collection[str] | None = None,
-    *,
-    layout: Layout = "auto",
-    limits: IngestLimits = DEFAULT_LIMITS,
+def file_turns(
+    data: bytes, known_labels: Collection[str] | None, limits: IngestLimits = DEFAULT_LIMITS
 ) -> list[Turn]:
-    """Read and parse a .docx transcript file."""
-    return parse_docx(load_bytes(path, limits), known_labels, layout=layout, limits=limits)
+    """Turns of a .docx file's bytes, as the format registry calls parsers."""
+    return parse_docx(data, known_labels, limits=limits)

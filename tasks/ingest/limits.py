@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from qualbridge.tasks.ingest.reading import MAX_FILE_BYTES
+from qualbridge.schemas.config import ConsortiumConfig
 
 MIB = 1024 * 1024
+MAX_FILE_BYTES = 50 * MIB
 
 
 @dataclass(frozen=True)
@@ -26,3 +27,8 @@ class IngestLimits:
 
 
 DEFAULT_LIMITS = IngestLimits()
+
+
+def ingest_limits(config: ConsortiumConfig) -> IngestLimits:
+    """The config's ingest limits as the parsers take them."""
+    return IngestLimits(**config.ingest.model_dump())

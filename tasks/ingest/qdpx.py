@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 from xml.etree.ElementTree import Element
 from xml.etree.ElementTree import ParseError as XMLSyntaxError
 
@@ -13,7 +12,6 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.loading import load_bytes
 from qualbridge.tasks.ingest.positions import PositionMap, normalise_with_offsets
 from qualbridge.tasks.ingest.reading import SourceError, detect_encoding
 from qualbridge.tasks.ingest.turns import ParseError
@@ -174,8 +172,3 @@ def parse_qdpx(data: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> QdpxProjec
             selections = tuple(_selections(element, where, offsets, codes))
             sources.append(QdpxSource(guid, element.get("name", ""), text, selections))
     return QdpxProject(root, sources)
-
-
-def read_qdpx(path: Path, limits: IngestLimits = DEFAULT_LIMITS) -> QdpxProject:
-    """Read a .qdpx file's text sources."""
-    return parse_qdpx(load_bytes(path, limits), limits)

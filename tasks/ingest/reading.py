@@ -1,13 +1,12 @@
-"""Read a source file into normalised text: known encodings, NFC, LF line endings."""
+"""Decode a source file's bytes into normalised text: known encodings, NFC, LF line endings."""
 
 from __future__ import annotations
 
 import codecs
 import hashlib
 import unicodedata
-from pathlib import Path
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from qualbridge.tasks.ingest.turns import ParseError
 
 
 class SourceError(ValueError):
@@ -17,18 +16,6 @@ class SourceError(ValueError):
 def content_hash(data: bytes) -> str:
     """SHA-256 of the raw bytes: the identity of a file version."""
     return hashlib.sha256(data).hexdigest()
-
-
-def read_bytes(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
-    """Read a file, refusing missing, empty and oversized files with a clear reason."""
-    if not path.is_file():
-        raise SourceError("file not found")
-    size = path.stat().st_size
-    if size == 0:
-        raise SourceError("file is empty")
-    if size > max_bytes:
-        raise SourceError(f"file is {size} bytes, over the limit of {max_bytes}")
-    return path.read_bytes()
 
 
 def detect_encoding(data: bytes) -> str:
@@ -63,3 +50,11 @@ def decode_text(data: bytes) -> str:
         raise SourceError(f"not valid UTF-16 (bad byte at offset {exc.start})") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def to_text(data: bytes) -> str:
+    """decode_text for parsers: the same text, or a ParseError with the same reason."""
+    try:
+        return decode_text(data)
+    except SourceError as exc:
+        raise ParseError(str(exc)) from None

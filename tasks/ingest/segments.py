@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from qualbridge.tasks.ingest.transcript_text import (
-    _LABELLED_LINE,
-    TranscriptError,
-    Utterance,
-)
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.plain_text import labelled_turns, numbered_lines
+from qualbridge.tasks.ingest.transcript_text import Utterance, turns_to_utterances
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,46 +21,17 @@ class Segment:
 
 
 def segment_labelled_text(
-    text: str, speakers: dict[str, str]
+    text: str, speakers: dict[str, str], limits: IngestLimits = DEFAULT_LIMITS
 ) -> tuple[list[Utterance], list[Segment]]:
     """The utterances parse_labelled_text gives, plus where each of their pieces came from."""
-    roles = {label.casefold(): role for label, role in speakers.items()}
-    known_label = re.compile(
-        r"^\s*(" + "|".join(re.escape(label) for label in speakers) + r")\s*:\s*(.*)$",
-        re.IGNORECASE,
-    )
-    turns: list[tuple[str, list[tuple[int, str]]]] = []
-    line_start = 0
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        start, line_start = line_start, line_start + len(line) + 1
-        if not line.strip():
-            continue
-        known = known_label.match(line)
-        if known:
-            body = known.group(2)
-            offset = start + known.start(2) + len(body) - len(body.lstrip())
-            turns.append((roles[known.group(1).casefold()], [(offset, body.strip())]))
-        elif _LABELLED_LINE.match(line):
-            raise TranscriptError(
-                f"line {line_no}: speaker label not in the study's speakers map "
-                f"(expected one of {sorted(speakers)})"
-            )
-        elif turns:
-            offset = start + len(line) - len(line.lstrip())
-            turns[-1][1].append((offset, line.strip()))
-        else:
-            raise TranscriptError(f"line {line_no}: text before the first speaker label")
-    if not turns:
-        raise TranscriptError("no speaker turns found")
-    utterances: list[Utterance] = []
+    turns = labelled_turns(numbered_lines(text), list(speakers), limits)
+    utterances = turns_to_utterances([turn.turn() for turn in turns], speakers)
     segments: list[Segment] = []
-    for seq, (role, parts) in enumerate(turns):
+    for seq, turn in enumerate(turns):
         position = 0
-        for offset, part in parts:
-            if part:
-                segments.append(Segment(seq, offset, offset + len(part), position))
-            position += len(part) + 1  # parts are joined with one space
-        utterances.append(Utterance(seq, role, " ".join(part for _, part in parts)))
+        for offset, piece in turn.pieces:
+            segments.append(Segment(seq, offset, offset + len(piece), position))
+            position += len(piece) + 1  # pieces are joined with one space
     return utterances, segments
 
 

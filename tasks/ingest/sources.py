@@ -2,80 +2,93 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
 from pathlib import Path
 
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig, TableSourceConfig
-from qualbridge.tasks.ingest.documents import Document, file_documents
-from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES, parse_source
-from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.manifest import ManifestError, ManifestRow, read_manifest
-from qualbridge.tasks.ingest.reading import SourceError, content_hash, read_bytes
-from qualbridge.tasks.ingest.transcript_text import Utterance
+from qualbridge.tasks.ingest.documents import file_documents
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, SUPPORTED_SUFFIXES
+from qualbridge.tasks.ingest.limits import IngestLimits, ingest_limits
+from qualbridge.tasks.ingest.manifest import ManifestError, ManifestRow, RowProblem, read_manifest
+from qualbridge.tasks.ingest.reading import content_hash
+from qualbridge.tasks.ingest.source_files import (
+    confined_path,
+    document_folder,
+    multi_transcript_files,
+    read_document,
+    read_source_file,
+    read_utterances,
+    study_folder,
+    utterances_and_notes,
+)
+from qualbridge.tasks.ingest.transcript_source import TranscriptSource, global_transcript_id
 from qualbridge.tasks.shared.keys import load_key
 from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
+__all__ = [
+    "TranscriptSource",
+    "discover_study",
+    "global_transcript_id",
+    "ingest_limits",
+    "read_document",
+    "read_utterances",
+]
 
-@dataclass(frozen=True)
-class TranscriptSource:
-    """A transcript file listed in a manifest; holds its path and hash, never its text."""
-
-    study_id: str
-    transcript_id: str
-    path: Path
-    source: str
-    participant_id: str
-    content_hash: str
-    attributes: dict[str, str] = field(default_factory=dict)
-    kind: str = "file"  # file | table | qdpx: tables and projects hold many transcripts
-    part: str = ""  # the transcript's local id inside a table or project
+LOG = logging.getLogger("qualbridge.ingest")
+Found = tuple[list[TranscriptSource], list[QuarantineRecord]]
 
 
-def global_transcript_id(study_id: str, local_id: str) -> str:
-    """Transcript ids are unique per study; prefix them to make them unique per consortium."""
-    return f"{study_id}:{local_id}"
-
-
-def discover_study(
-    study: StudyConfig, config: ConsortiumConfig, key: bytes | None = None
-) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
+def discover_study(study: StudyConfig, config: ConsortiumConfig, key: bytes | None = None) -> Found:
     """List a study's readable transcripts and quarantine what cannot be used."""
-    limits = ingest_limits(config)
     documents = multi_transcript_files(study, config)
-    if study.manifest is None:
-        rows, problems, manifest_dir = [], [], config.base_dir
-    else:
-        manifest_path = config.resolve(study.manifest)
-        manifest_dir = manifest_path.parent
+    root = study_folder(study, config)
+    rows: list[ManifestRow] = []
+    problems: list[RowProblem] = []
+    if study.manifest is not None:
+        manifest_name = config.resolve(study.manifest).name
         try:
-            rows, problems = read_manifest(manifest_path)
+            rows, problems = read_manifest(config.resolve(study.manifest))
         except ManifestError as exc:
-            record = QuarantineRecord(study.study_id, manifest_path.name, "manifest", str(exc))
-            return [], [record]
+            return [], [QuarantineRecord(study.study_id, manifest_name, "manifest", str(exc))]
+        quarantined = [_row_problem(study.study_id, manifest_name, p) for p in problems]
+    else:
+        quarantined = []
     # Rows naming a table or project give attributes to its transcripts, by transcript_id.
-    attribute_rows = {
-        r.transcript_id: r for r in rows if (manifest_dir / r.file).resolve() in documents
-    }
+    attribute_rows = {r.transcript_id: r for r in rows if (root / r.file).resolve() in documents}
     rows = [r for r in rows if r.transcript_id not in attribute_rows]
+    sources, rejected = _file_sources(study, root, rows, ingest_limits(config))
+    listed = {(root / name).resolve() for name in [r.file for r in rows]}
+    listed |= {(root / p.file).resolve() for p in problems if p.file}
+    quarantined += rejected + unlisted_files(study.study_id, root, listed)
+    if documents:
+        key = key if key is not None else load_key(config.key_env, config.key_file)
+        found, rejected = _all_document_sources(study, config, key, attribute_rows, sources)
+        sources += found
+        quarantined += rejected
+    return sources, quarantined
+
+
+def _row_problem(study_id: str, manifest_name: str, problem: RowProblem) -> QuarantineRecord:
+    reason = f"field '{problem.field}': {problem.reason}"
+    return QuarantineRecord(study_id, f"{manifest_name}:{problem.line}", "manifest", reason)
+
+
+def _file_sources(
+    study: StudyConfig, root: Path, rows: list[ManifestRow], limits: IngestLimits
+) -> Found:
+    """Manifest-listed transcript files that read and parse, and the quarantine of the rest."""
     sources: list[TranscriptSource] = []
     quarantined: list[QuarantineRecord] = []
-    for problem in problems:
-        quarantined.append(
-            QuarantineRecord(
-                study.study_id,
-                f"{manifest_path.name}:{problem.line}",
-                "manifest",
-                f"field '{problem.field}': {problem.reason}",
-            )
-        )
     for row in rows:
-        path = (manifest_dir / row.file).resolve()
         try:
-            data = read_bytes(path, limits.max_file_bytes)
-            parse_source(data, path.suffix, study.speakers, limits)
+            path = confined_path(root, row.file)
+            data = read_source_file(path, root, limits)
+            _, notes = utterances_and_notes(data, path.suffix, study.speakers, limits)
         except SOURCE_ERRORS as exc:
             quarantined.append(QuarantineRecord(study.study_id, row.file, "ingest", str(exc)))
             continue
+        for note in notes:
+            LOG.warning("%s %s: %s", study.study_id, row.file, note)
         sources.append(
             TranscriptSource(
                 study_id=study.study_id,
@@ -87,48 +100,46 @@ def discover_study(
                 attributes=row.attributes,
             )
         )
-    listed = {(manifest_dir / f).resolve() for f in [r.file for r in rows]}
-    listed |= {(manifest_dir / p.file).resolve() for p in problems if p.file}
-    quarantined += unlisted_files(study.study_id, manifest_dir, listed)
-    if documents:
-        key = key if key is not None else load_key(config.key_env, config.key_file)
-        taken = {s.transcript_id for s in sources}
-        base = Path(config.base_dir).resolve()
-        for path, (kind, table) in documents.items():
-            name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name
-            found, problem = _document_sources(
-                study, path, name, kind, table, key, limits, attribute_rows, taken
-            )
-            sources += found
-            quarantined += problem
     return sources, quarantined
 
 
-def multi_transcript_files(
-    study: StudyConfig, config: ConsortiumConfig
-) -> dict[Path, tuple[str, TableSourceConfig | None]]:
-    """The study's tables and projects by resolved path, with their kind and table config."""
-    files: dict[Path, tuple[str, TableSourceConfig | None]] = {
-        config.resolve(table.path): ("table", table) for table in study.tables
-    }
-    files.update({config.resolve(path): ("qdpx", None) for path in study.qdpx})
-    return files
+def _all_document_sources(
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    key: bytes,
+    attribute_rows: dict[str, ManifestRow],
+    sources: list[TranscriptSource],
+) -> Found:
+    """The transcripts of every table and project of a study, and the quarantine of bad files."""
+    taken = {s.transcript_id for s in sources}
+    base = document_folder(config)
+    limits = ingest_limits(config)
+    found: list[TranscriptSource] = []
+    quarantined: list[QuarantineRecord] = []
+    for path, (kind, table) in multi_transcript_files(study, config).items():
+        more, problem = _document_sources(
+            study, path, base, kind, table, key, limits, attribute_rows, taken
+        )
+        found += more
+        quarantined += problem
+    return found, quarantined
 
 
 def _document_sources(
     study: StudyConfig,
     path: Path,
-    name: str,
+    base: Path,
     kind: str,
     table: TableSourceConfig | None,
     key: bytes,
     limits: IngestLimits,
     attribute_rows: dict[str, ManifestRow],
     taken: set[str],
-) -> tuple[list[TranscriptSource], list[QuarantineRecord]]:
+) -> Found:
     """A table's conversations or a project's text sources as transcripts, or one quarantine."""
+    name = path.relative_to(base).as_posix() if path.is_relative_to(base) else path.name
     try:
-        data = read_bytes(path, limits.max_file_bytes)
+        data = read_source_file(path, base, limits)
         documents = file_documents(data, kind, study.speakers, key, limits, table)
     except SOURCE_ERRORS as exc:
         return [], [QuarantineRecord(study.study_id, name, "ingest", str(exc))]
@@ -171,48 +182,3 @@ def unlisted_files(study_id: str, root: Path, listed: set[Path]) -> list[Quarant
         and path.suffix.casefold() in SUPPORTED_SUFFIXES
         and path.resolve() not in listed
     ]  # fmt: skip
-
-
-def ingest_limits(config: ConsortiumConfig) -> IngestLimits:
-    """The config's ingest limits as the parsers take them."""
-    return IngestLimits(**config.ingest.model_dump())
-
-
-def read_utterances(
-    source: TranscriptSource, speakers: dict[str, str], limits: IngestLimits = DEFAULT_LIMITS
-) -> list[Utterance]:
-    """Read a source again for de-identification, refusing it if it changed since discovery."""
-    data = read_bytes(source.path, limits.max_file_bytes)
-    if content_hash(data) != source.content_hash:
-        raise SourceError("file changed during the run; rerun to pick up the new version")
-    return parse_source(data, source.path.suffix, speakers, limits)
-
-
-def read_document(
-    source: TranscriptSource,
-    study: StudyConfig,
-    config: ConsortiumConfig,
-    key: bytes,
-    cache: dict[tuple[Path, str], list[Document]] | None = None,
-) -> Document:
-    """Read a transcript for de-identification: a file's utterances, or a table or project part.
-
-    `cache` keeps the current multi-transcript file parsed once; the caller drops it when done
-    (it holds raw text).
-    """
-    limits = ingest_limits(config)
-    if source.kind == "file":
-        return Document("", None, read_utterances(source, study.speakers, limits))
-    cache = {} if cache is None else cache
-    cache_key = (source.path, source.content_hash)
-    if cache_key not in cache:
-        cache.clear()  # a file's transcripts come together: hold one parsed file at a time
-        data = read_bytes(source.path, limits.max_file_bytes)
-        if content_hash(data) != source.content_hash:
-            raise SourceError("file changed during the run; rerun to pick up the new version")
-        kind, table = multi_transcript_files(study, config).get(source.path, (source.kind, None))
-        cache[cache_key] = file_documents(data, kind, study.speakers, key, limits, table)
-    for document in cache[cache_key]:
-        if document.local_id == source.part:
-            return document
-    raise SourceError("the transcript is no longer in its file; rerun to pick up the new version")

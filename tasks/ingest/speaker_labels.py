@@ -1,4 +1,8 @@
-"""Split a transcript line into its speaker label, optional timestamp and text."""
+"""The one speaker-label grammar: split a transcript line into label, timestamp and text.
+
+Every format with `Label: text` lines (.txt, .docx paragraphs, subtitles, REFI-QDA text sources)
+uses LabelMatcher, so a label means the same thing in every file a study sends.
+"""
 
 from __future__ import annotations
 
@@ -47,11 +51,15 @@ _BARE_ONLY = re.compile(rf"^(?P<a3>{_FULL_CLOCK})$")
 
 @dataclass(frozen=True)
 class LabelledLine:
-    """A stripped line: its speaker label (None if it has none), timestamp and text."""
+    """A stripped line: its speaker label (None if it has none), timestamp and text.
+
+    `offset` is where `text` starts in the line as given (before stripping).
+    """
 
     label: str | None
     start_s: float | None
     text: str
+    offset: int = 0
 
 
 def _is_label(label: str) -> bool:
@@ -67,8 +75,18 @@ def _start(match: re.Match[str]) -> float | None:
     return None
 
 
+def _text(match: re.Match[str], lead: int) -> tuple[str, int]:
+    """The match's text group, stripped, and where it starts in the unstripped line."""
+    raw = match["text"] or ""
+    return raw.strip(), lead + match.start("text") + len(raw) - len(raw.lstrip())
+
+
 class LabelMatcher:
-    """Finds speaker labels: the study's known labels, or else 1-3 capitalised words or a code."""
+    """Finds speaker labels: the study's known labels first, else 1-3 capitalised words or a code.
+
+    A label the study does not know still opens a turn (its speaker becomes role `other`), so an
+    unexpected speaker's words are never folded into someone else's turn.
+    """
 
     def __init__(self, known_labels: Collection[str] | None = None) -> None:
         cleaned = {label.strip().rstrip(":").strip() for label in known_labels or ()}
@@ -76,23 +94,27 @@ class LabelMatcher:
         labels.sort(key=len)
         if known_labels is not None and not labels:
             raise ValueError("known_labels is empty")
-        self._known = bool(labels)
-        if self._known:
+        self._known: re.Pattern[str] | None = None
+        if labels:
             # Longest first, so "Dr Khan" wins over "Dr"; the label must end at a word boundary.
             alternatives = "|".join(re.escape(label) for label in reversed(labels))
-            self._pattern = re.compile(
+            self._known = re.compile(
                 _line_pattern(rf"(?:{alternatives})(?!\w)", after_colon=r"\s*"), re.IGNORECASE
             )
-        else:
-            self._pattern = _CONSERVATIVE
 
     def split(self, line: str) -> LabelledLine:
         """Split one line; raises ValueError for a timestamp with minutes or seconds over 59."""
         stripped = line.strip()
-        match = self._pattern.match(stripped)
-        if match and (self._known or _is_label(match["label"])):
-            return LabelledLine(match["label"], _start(match), match["text"].strip())
-        lead = _BRACKETED_LEAD.match(stripped) or _BARE_ONLY.match(stripped)
-        if lead:
-            return LabelledLine(None, _start(lead), lead.groupdict().get("text", "").strip())
-        return LabelledLine(None, None, stripped)
+        lead = len(line) - len(line.lstrip())
+        match = self._known.match(stripped) if self._known else None
+        if match is None:
+            match = _CONSERVATIVE.match(stripped)
+            match = match if match and _is_label(match["label"]) else None
+        if match:
+            return LabelledLine(match["label"], _start(match), *_text(match, lead))
+        found = _BRACKETED_LEAD.match(stripped) or _BARE_ONLY.match(stripped)
+        if found and "text" in found.groupdict():
+            return LabelledLine(None, _start(found), *_text(found, lead))
+        if found:
+            return LabelledLine(None, _start(found), "", lead + len(stripped))
+        return LabelledLine(None, None, stripped, lead)

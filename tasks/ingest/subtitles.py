@@ -6,10 +6,9 @@ import html
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import Path
 
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.loading import load_text
+from qualbridge.tasks.ingest.reading import to_text
 from qualbridge.tasks.ingest.speaker_labels import LabelMatcher
 from qualbridge.tasks.ingest.timestamps import clock_seconds
 from qualbridge.tasks.ingest.turns import ParseError, Turn
@@ -191,15 +190,8 @@ def parse_subtitles(
     return parse_srt(text, lenient=lenient, known_labels=known_labels, limits=limits)
 
 
-def read_subtitles(
-    path: Path,
-    *,
-    lenient: bool = False,
-    known_labels: Collection[str] | None = None,
-    limits: IngestLimits = DEFAULT_LIMITS,
-) -> ParseResult:
-    """Read a .vtt (header required), .srt, or other subtitle file by its content."""
-    text = load_text(path, limits)
-    by_suffix = {".vtt": parse_webvtt, ".srt": parse_srt}
-    parse = by_suffix.get(Path(path).suffix.lower(), parse_subtitles)
-    return parse(text, lenient=lenient, known_labels=known_labels, limits=limits)
+def file_turns(
+    data: bytes, known_labels: Collection[str] | None, limits: IngestLimits = DEFAULT_LIMITS
+) -> list[Turn]:
+    """Turns of a WebVTT or SRT file's bytes (told apart by the WEBVTT header)."""
+    return parse_subtitles(to_text(data), known_labels=known_labels, limits=limits).turns

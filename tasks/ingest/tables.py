@@ -6,7 +6,6 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 import polars as pl
@@ -14,7 +13,7 @@ import pyarrow.parquet as pq
 
 from qualbridge.schemas.tables import TableMapping
 from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.loading import load_bytes, to_text
+from qualbridge.tasks.ingest.reading import to_text
 from qualbridge.tasks.ingest.turns import ParseError, Turn
 
 TableFormat = Literal["csv", "jsonl", "parquet"]
@@ -211,13 +210,3 @@ def parse_table(
     }
     frame, position = readers[table_format]()
     return _collect(frame, position, mapping, limits)
-
-
-def read_table(
-    path: Path, mapping: TableMapping, limits: IngestLimits = DEFAULT_LIMITS
-) -> TableTranscripts:
-    """Read a .csv, .jsonl/.ndjson or .parquet utterance table."""
-    table_format = SUFFIXES.get(Path(path).suffix.lower())
-    if table_format is None:
-        raise ParseError(f"not a table file: extension must be one of {sorted(SUFFIXES)}")
-    return parse_table(load_bytes(path, limits), table_format, mapping, limits)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-from qualbridge.tasks.ingest.reading import SourceError, decode_text, read_bytes
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.reading import SourceError, decode_text
+from qualbridge.tasks.ingest.turns import Turn
 
 
 class TextGridError(ValueError):
@@ -165,10 +166,10 @@ def parse_textgrid(text: str) -> list[Tier]:
     return tiers
 
 
-def load_textgrid(path: Path) -> list[Tier]:
-    """Read and parse a TextGrid file: UTF-8 (BOM optional) or UTF-16 with BOM."""
+def textgrid_tiers(data: bytes) -> list[Tier]:
+    """The tiers of a TextGrid file's bytes: UTF-8 (BOM optional) or UTF-16 with BOM."""
     try:
-        text = decode_text(read_bytes(Path(path)))
+        text = decode_text(data)
     except SourceError as exc:
         raise TextGridError(str(exc)) from None
     return parse_textgrid(text)
@@ -191,6 +192,8 @@ def merge_timelines(timelines: Iterable[Iterable[TimedUtterance]]) -> list[Timed
     return sorted(merged, key=lambda u: (u.xmin, u.xmax))
 
 
-def read_textgrid(path: Path, speaker: str | None = None) -> list[TimedUtterance]:
-    """The utterances of one file; pass speaker for one-file-per-speaker corpora."""
-    return timeline(load_textgrid(path), speaker)
+def file_turns(
+    data: bytes, known_labels: Collection[str] | None = None, limits: IngestLimits = DEFAULT_LIMITS
+) -> list[Turn]:
+    """Turns of a TextGrid file's bytes: every tier's intervals on one timeline, tier as speaker."""
+    return [Turn(u.speaker, u.text) for u in timeline(textgrid_tiers(data))]

@@ -1,12 +1,17 @@
-"""Parse plain-text transcripts with speaker labels into utterances."""
+"""Utterances: numbered turns whose speaker labels are mapped to the study's roles."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-# A label is one to three capitalised words before a colon: "Interviewer:", "P1:", "Dr Khan:".
-_LABELLED_LINE = re.compile(r"^\s*([A-Z][\w'\-]*(?: [A-Z0-9][\w'\-]*){0,2})\s*:\s+(.*)$")
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
+from qualbridge.tasks.ingest.plain_text import parse_plain_text
+from qualbridge.tasks.ingest.turns import ParseError, Turn
+
+# Speakers the study's map does not name (a Zoom display name, a visitor, the one speaker of a
+# transcript without labels) keep no label.
+UNMAPPED_ROLE = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,36 +23,20 @@ class Utterance:
     text: str
 
 
-class TranscriptError(ValueError):
-    """A transcript that does not follow its study's format; names the line, never its text."""
-
-
-def parse_labelled_text(text: str, speakers: dict[str, str]) -> list[Utterance]:
-    """Split 'Label: text' lines into utterances; unlabelled lines continue the previous turn."""
+def turns_to_utterances(turns: Sequence[Turn], speakers: dict[str, str]) -> list[Utterance]:
+    """Number the non-empty turns and map labels to roles (case-insensitive); others: `other`."""
     roles = {label.casefold(): role for label, role in speakers.items()}
-    known_label = re.compile(
-        r"^\s*(" + "|".join(re.escape(label) for label in speakers) + r")\s*:\s*(.*)$",
-        re.IGNORECASE,
-    )
-    turns: list[tuple[str, list[str]]] = []
-    for line_no, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        known = known_label.match(line)
-        if known:
-            turns.append((roles[known.group(1).casefold()], [known.group(2).strip()]))
-        elif _LABELLED_LINE.match(line):
-            raise TranscriptError(
-                f"line {line_no}: speaker label not in the study's speakers map "
-                f"(expected one of {sorted(speakers)})"
-            )
-        elif turns:
-            turns[-1][1].append(line.strip())
-        else:
-            raise TranscriptError(f"line {line_no}: text before the first speaker label")
-    if not turns:
-        raise TranscriptError("no speaker turns found")
+    kept = [t for t in turns if t.text.strip()]
+    if not kept:
+        raise ParseError("no speaker turns found")
     return [
-        Utterance(seq=i, speaker_role=role, text=" ".join(parts))
-        for i, (role, parts) in enumerate(turns)
+        Utterance(i, roles.get(t.speaker.strip().casefold(), UNMAPPED_ROLE), t.text.strip())
+        for i, t in enumerate(kept)
     ]
+
+
+def parse_labelled_text(
+    text: str, speakers: dict[str, str], limits: IngestLimits = DEFAULT_LIMITS
+) -> list[Utterance]:
+    """Utterances of `Label: text` lines, labels mapped to the study's roles."""
+    return turns_to_utterances(parse_plain_text(text, list(speakers), limits=limits), speakers)

@@ -246,10 +246,10 @@ def test_a_source_named_after_a_person_gets_a_keyed_id() -> None:
         pytest.param(
             qdpx_bytes(
                 coded_qde([("G1", "a", "internal://G1.txt", [])], {}),
-                [("sources/G1.txt", f"{SECRET}: hello".encode())],
+                [("sources/G1.txt", f"{SECRET}\nP1: hello".encode())],
             ),
-            "TextSource 1: line 1: speaker label not in the study's speakers map",
-            id="unknown-speaker",
+            "TextSource 1: line 1: text before the first speaker label",
+            id="text-before-label",
         ),
         pytest.param(
             qdpx_bytes(coded_qde([], {}), [("../evil.txt", SECRET.encode())]),
@@ -268,6 +268,31 @@ def test_malformed_projects_are_refused_with_a_reason(data: bytes, fragment: str
 
     assert fragment in str(info.value)
     assert SECRET not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "P1: hi\nZebedee Quartermaine: hello",
+            [("participant", "hi"), ("other", "hello")],
+            id="unknown",
+        ),
+        pytest.param(
+            "Notes on the day.\nAll quiet.",
+            [("other", "Notes on the day. All quiet.")],
+            id="no-labels",
+        ),
+    ],
+)
+def test_project_text_uses_the_one_speaker_grammar(text: str, expected: list) -> None:
+    data = qdpx_bytes(
+        coded_qde([("G1", "a", "internal://G1.txt", [])], {}), [("sources/G1.txt", text.encode())]
+    )
+
+    [document] = qdpx_documents(data, SPEAKERS, KEY)
+
+    assert [(u.speaker_role, u.text) for u in document.utterances] == expected
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qualbridge.tasks.ingest.docx_reader import Layout, parse_docx, read_docx
+from qualbridge.tasks.ingest.docx_reader import Layout, file_turns, parse_docx
 from qualbridge.tasks.ingest.limits import IngestLimits
 from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import (
@@ -113,7 +113,7 @@ def test_header_row_detection(first_row: list[str], is_header: bool) -> None:
 def test_known_labels_reach_the_paragraph_parser() -> None:
     data = docx_bytes(["interviewer: a", "Sam: b"])
 
-    assert parse_docx(data, ["Interviewer"]) == [Turn("interviewer", "a Sam: b")]
+    assert parse_docx(data, ["Interviewer"]) == [Turn("interviewer", "a"), Turn("Sam", "b")]
 
 
 @pytest.mark.parametrize(
@@ -212,16 +212,5 @@ def test_parse_docx_errors_name_the_place_never_the_text(
     assert SECRET not in str(info.value)
 
 
-def test_read_docx_reads_a_file(tmp_path: Path) -> None:
-    path = tmp_path / "interview.docx"
-    path.write_bytes(docx_bytes(["I: hi", "P1: yo"]))
-
-    assert read_docx(path) == [Turn("I", "hi"), Turn("P1", "yo")]
-
-
-def test_read_docx_refuses_an_empty_file(tmp_path: Path) -> None:
-    path = tmp_path / "interview.docx"
-    path.write_bytes(b"")
-
-    with pytest.raises(ParseError, match="file is empty"):
-        read_docx(path)
+def test_the_registry_entry_reads_a_docx(tmp_path: Path) -> None:
+    assert file_turns(docx_bytes(["I: hi", "P1: yo"]), None) == [Turn("I", "hi"), Turn("P1", "yo")]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, UNMAPPED_ROLE, parse_source
+from qualbridge.tasks.ingest.formats import SOURCE_ERRORS, parse_source
+from qualbridge.tasks.ingest.transcript_text import UNMAPPED_ROLE
 from tests.tasks.ingest.builders import docx_bytes
 
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}
@@ -74,7 +75,7 @@ def test_textgrid_tiers_merge_into_one_timeline() -> None:
         (".pdf", b"%PDF-1.4", "unsupported file type '.pdf'"),
         (".vtt", f"WEBVTT\n\n1\nnot a timing line\n{SECRET}\n".encode(), "cue"),
         (".docx", b"PK\x03\x04" + SECRET.encode(), "docx"),
-        (".txt", f"Somebody: {SECRET}\n".encode(), "line 1"),
+        (".txt", f"{SECRET}\nInterviewer: hi\n".encode(), "line 1: text before"),
         (".textgrid", f'File type = "ooTextFile"\n{SECRET}'.encode(), ""),
     ],
 )

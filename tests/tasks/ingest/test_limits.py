@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, IngestLimits
-from qualbridge.tasks.ingest.reading import MAX_FILE_BYTES
+from qualbridge.tasks.ingest.limits import DEFAULT_LIMITS, MAX_FILE_BYTES, IngestLimits
 from qualbridge.tasks.ingest.turns import ParseError
 from qualbridge.tasks.ingest.zip_guard import open_archive, read_member
 from tests.tasks.ingest.builders import zip_bytes

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qualbridge.tasks.ingest.limits import IngestLimits
-from qualbridge.tasks.ingest.qdpx import QdpxSource, parse_qdpx, read_qdpx
+from qualbridge.tasks.ingest.qdpx import QdpxSource, parse_qdpx
 from qualbridge.tasks.ingest.turns import ParseError
 from tests.tasks.ingest.builders import (
     SECRET,
@@ -196,10 +194,3 @@ def test_hostile_or_broken_projects_are_refused_without_content(
     assert fragment in str(info.value)
     assert SECRET not in str(info.value)
     assert "/etc/" not in str(info.value)
-
-
-def test_read_qdpx_reads_a_file(tmp_path: Path) -> None:
-    path = tmp_path / "project.qdpx"
-    path.write_bytes(qdpx_bytes(qde(INLINE)))
-
-    assert [s.guid for s in read_qdpx(path).sources] == [GUID_A]

@@ -1,4 +1,4 @@
-"""Tests of reading source bytes and decoding them into normalised text."""
+"""Tests of decoding source bytes into normalised text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from qualbridge.tasks.ingest.reading import SourceError, content_hash, decode_text, read_bytes
+from qualbridge.tasks.ingest.reading import SourceError, content_hash, decode_text
 
 E_ACUTE_COMPOSED = "\u00e9"  # é as one code point
 E_ACUTE_DECOMPOSED = "e\u0301"  # e + combining acute accent
@@ -110,48 +110,6 @@ def test_decode_text_names_the_bad_offset_but_not_the_content(data: bytes, offse
     assert f"offset {offset}" in message
     for word in ("Bethany", "Okafor", "secret", "Participant", "Client", "lives"):
         assert word not in message
-
-
-def test_read_bytes_returns_the_file_content(tmp_path) -> None:
-    path = tmp_path / "t.txt"
-    path.write_bytes(b"Interviewer: hi\n")
-
-    assert read_bytes(path) == b"Interviewer: hi\n"
-
-
-@pytest.mark.parametrize(
-    ("setup", "message"),
-    [
-        pytest.param(lambda p: None, "not found", id="missing"),
-        pytest.param(lambda p: p.mkdir(), "not found", id="directory"),
-        pytest.param(lambda p: p.write_bytes(b""), "empty", id="empty"),
-        pytest.param(lambda p: p.write_bytes(b"x" * 11), "over the limit of 10", id="oversized"),
-    ],
-)
-def test_read_bytes_refuses_unusable_files(tmp_path, setup, message: str) -> None:
-    path = tmp_path / "t.txt"
-    setup(path)
-
-    with pytest.raises(SourceError, match=message):
-        read_bytes(path, max_bytes=10)
-
-
-def test_read_bytes_accepts_a_file_exactly_at_the_limit(tmp_path) -> None:
-    path = tmp_path / "t.txt"
-    path.write_bytes(b"x" * 10)
-
-    assert read_bytes(path, max_bytes=10) == b"x" * 10
-
-
-def test_oversized_message_names_sizes_not_content(tmp_path) -> None:
-    path = tmp_path / "t.txt"
-    path.write_bytes(b"Bethany Okafor")
-
-    with pytest.raises(SourceError) as info:
-        read_bytes(path, max_bytes=5)
-
-    assert "14 bytes" in str(info.value)
-    assert "Bethany" not in str(info.value)
 
 
 @pytest.mark.parametrize("data", [b"", b"abc", "caf\u00e9".encode()])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from qualbridge.tasks.ingest.limits import IngestLimits
 from qualbridge.tasks.ingest.segments import segment_labelled_text, spans_per_utterance
-from qualbridge.tasks.ingest.transcript_text import TranscriptError, parse_labelled_text
+from qualbridge.tasks.ingest.transcript_text import parse_labelled_text
+from qualbridge.tasks.ingest.turns import ParseError
 
 SPEAKERS = {"Interviewer": "interviewer", "P1": "participant"}
 TEXT = "Interviewer:  How was it?\n\nP1: Hard at first,\n   then better 😀.\nInterviewer:\n  Why?\n"
@@ -18,6 +20,8 @@ TEXT = "Interviewer:  How was it?\n\nP1: Hard at first,\n   then better 😀.\nI
         "P1: one line",
         "  interviewer : lower-case label\ncontinued",
         "P1: Café\nP1:\nP1: after an empty turn",
+        "no label at all\nin two lines",
+        "P1: hi\nStranger: who is this",
     ],
 )
 def test_utterances_equal_the_plain_parser(text: str) -> None:
@@ -56,11 +60,27 @@ def test_a_selection_splits_into_one_span_per_utterance(
 
 
 @pytest.mark.parametrize(
-    "text", ["no label at all", "Stranger: who is this", ""], ids=["unlabelled", "unknown", "empty"]
+    "text", ["early words\nP1: hi", "", "P1:"], ids=["before-label", "empty", "label-only"]
 )
 def test_bad_text_raises_like_the_plain_parser(text: str) -> None:
-    with pytest.raises(TranscriptError) as ours:
+    with pytest.raises(ParseError) as ours:
         segment_labelled_text(text, SPEAKERS)
-    with pytest.raises(TranscriptError) as theirs:
+    with pytest.raises(ParseError) as theirs:
         parse_labelled_text(text, SPEAKERS)
     assert str(ours.value) == str(theirs.value)
+
+
+def test_pieces_of_an_over_long_line_point_at_their_words() -> None:
+    text = "Interviewer: Hi.\nP1:  One thing. Then another thing! And a third?\n"
+    limits = IngestLimits(max_line_chars=20)
+
+    utterances, segments = segment_labelled_text(text, SPEAKERS, limits)
+
+    assert [u.text for u in utterances] == [
+        "Hi.",
+        "One thing.",
+        "Then another thing!",
+        "And a third?",
+    ]
+    for segment in segments:
+        assert text[segment.start : segment.end] == utterances[segment.seq].text

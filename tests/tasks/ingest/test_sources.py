@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from qualbridge.schemas.config import load_config
+from qualbridge.tasks.ingest.limits import IngestLimits
 from qualbridge.tasks.ingest.reading import SourceError
 from qualbridge.tasks.ingest.sources import (
     QuarantineRecord,
@@ -22,6 +24,7 @@ from qualbridge.tasks.ingest.transcript_text import Utterance
 
 CODEBOOK = Path(__file__).parents[2] / "fixtures" / "mini" / "codebook.yaml"
 SPEAKERS = {"Interviewer": "interviewer", "Participant": "participant"}
+SECRET_WORDS = "Bethany Okafor"
 GOOD = b"Interviewer: How did it start?\nParticipant: Slowly,\nthen all at once.\n"
 
 CONFIG_YAML = """\
@@ -43,7 +46,7 @@ GOOD1,transcripts/T01.txt,P01,25-34
 MISSING,transcripts/T02.txt,P02,35-44
 EMPTY,transcripts/T03.txt,P03,45-54
 BINARY,transcripts/T04.txt,P04,55-64
-NOLABEL,transcripts/T05.txt,P05,65+
+PREAMBLE,transcripts/T05.txt,P05,65+
 ,transcripts/T01.txt,P06,18-24
 """
 
@@ -59,7 +62,7 @@ def study(tmp_path):
     (folder / "transcripts" / "T01.txt").write_bytes(GOOD)
     (folder / "transcripts" / "T03.txt").write_bytes(b"")
     (folder / "transcripts" / "T04.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
-    (folder / "transcripts" / "T05.txt").write_bytes(b"just some words\nwith no label\n")
+    (folder / "transcripts" / "T05.txt").write_bytes(b"just some words\nInterviewer: hi\n")
     config = load_config(tmp_path / "consortium.yaml")
     return config.studies[0], config, folder
 
@@ -191,7 +194,6 @@ def test_files_no_manifest_row_names_are_quarantined(tmp_path) -> None:
     ("limits", "reason"),
     [
         ("ingest: {max_file_bytes: 20}\n", "over the limit of 20"),
-        ("ingest: {max_line_chars: 25}\n", "longer than the limit of 25 characters"),
     ],
 )
 def test_config_ingest_limits_quarantine_files_over_them(study, limits: str, reason: str) -> None:
@@ -220,3 +222,116 @@ def test_undeclared_attribute_column_quarantines_the_study_without_its_values(st
     [record] = quarantined
     assert (record.source, record.stage) == ("manifest.csv", "manifest")
     assert "['name']" in record.reason and planted not in record.reason
+
+
+def _listed(folder: Path, name: str, data: bytes | None = None) -> str:
+    """Add a row for transcripts/<name> to the manifest (and write the file if data is given)."""
+    if data is not None:
+        (folder / "transcripts" / name).write_bytes(data)
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"{name.split('.')[0].upper()},transcripts/{name},P99,25-34\n")
+    return f"transcripts/{name}"
+
+
+def _spy_on_open(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every path os.open is called with from now on (the door opens files with it)."""
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", spy)
+    return opened
+
+
+def test_a_transcript_without_labels_loads_as_one_unlabelled_speaker(study, caplog) -> None:
+    study_cfg, config, folder = study
+    notes = f"Field notes. {SECRET_WORDS} was on the ward.\nShe left at noon.\n".encode()
+    name = _listed(folder, "notes01.txt", notes)
+
+    with caplog.at_level("WARNING", logger="qualbridge.ingest"):
+        sources, quarantined = discover_study(study_cfg, config)
+
+    [source] = [s for s in sources if s.source == name]
+    assert name not in {q.source for q in quarantined}
+    assert read_utterances(source, SPEAKERS) == [
+        Utterance(0, "other", f"Field notes. {SECRET_WORDS} was on the ward. She left at noon.")
+    ]
+    [warning] = [r.getMessage() for r in caplog.records if name in r.getMessage()]
+    assert "no speaker labels" in warning and "one unlabelled speaker" in warning
+    assert SECRET_WORDS not in caplog.text
+
+
+def test_an_over_long_line_is_split_at_sentence_ends_not_refused(study) -> None:
+    _, _, folder = study
+    path = folder.parents[1] / "consortium.yaml"
+    path.write_text(CONFIG_YAML + "ingest: {max_line_chars: 40}\n", encoding="utf-8")
+    strict = load_config(path)
+    line = "Participant: It was slow. Then all at once! Why? Nobody knew what to say then."
+
+    name = _listed(folder, "asr01.txt", line.encode())
+    sources, quarantined = discover_study(strict.studies[0], strict)
+
+    assert name not in {q.source for q in quarantined}
+
+    [source] = [s for s in sources if s.source == name]
+    utterances = read_utterances(source, SPEAKERS, IngestLimits(max_line_chars=40))
+    assert [(u.speaker_role, u.text) for u in utterances] == [
+        ("participant", "It was slow. Then all at once! Why?"),
+        ("participant", "Nobody knew what to say then."),
+    ]
+
+
+def test_a_link_to_a_file_outside_the_study_folder_is_quarantined_unread(
+    study, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study_cfg, config, folder = study
+    outside = tmp_path / "elsewhere" / "secret.txt"
+    outside.parent.mkdir()
+    outside.write_text(f"Participant: {SECRET_WORDS}\n", encoding="utf-8")
+    (folder / "transcripts" / "link01.txt").symlink_to(outside)
+    name = _listed(folder, "link01.txt")
+    opened = _spy_on_open(monkeypatch)
+
+    sources, quarantined = discover_study(study_cfg, config)
+
+    assert name not in {s.source for s in sources}
+    assert "outside the study folder" in _by_source(quarantined)[name].reason
+    assert SECRET_WORDS not in _by_source(quarantined)[name].reason
+    assert str(outside) not in opened and opened  # the door opened the other files, never this
+
+
+def test_a_link_inside_the_study_folder_is_read(study) -> None:
+    study_cfg, config, folder = study
+    (folder / "transcripts" / "same01.txt").symlink_to(folder / "transcripts" / "T01.txt")
+    name = _listed(folder, "same01.txt")
+
+    sources, _ = discover_study(study_cfg, config)
+
+    [source] = [s for s in sources if s.source == name]
+    assert source.path == (folder / "transcripts" / "T01.txt").resolve()
+    assert [u.speaker_role for u in read_utterances(source, SPEAKERS)] == [
+        "interviewer",
+        "participant",
+    ]
+
+
+@pytest.mark.parametrize("escape", ["../beta/T01.txt", "transcripts/../../beta/T01.txt"])
+def test_manifest_paths_leading_out_of_the_study_folder_are_refused_unread(
+    study, escape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    study_cfg, config, folder = study
+    other = folder.parent / "beta"
+    other.mkdir()
+    (other / "T01.txt").write_bytes(GOOD)
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write(f"ESCAPE,{escape},P98,25-34\n")
+    opened = _spy_on_open(monkeypatch)
+
+    sources, quarantined = discover_study(study_cfg, config)
+
+    assert "alpha:ESCAPE" not in {s.transcript_id for s in sources}
+    assert any("no '..'" in q.reason for q in quarantined)  # the manifest contract refuses it
+    assert str(other / "T01.txt") not in opened

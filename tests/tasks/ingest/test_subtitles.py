@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qualbridge.tasks.ingest.subtitles import (
     ParseResult,
+    file_turns,
     parse_srt,
     parse_subtitles,
     parse_webvtt,
-    read_subtitles,
 )
 from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import SECRET
@@ -230,24 +228,6 @@ def test_srt_errors(text: str, fragment: str) -> None:
     assert SECRET not in str(info.value)
 
 
-@pytest.mark.parametrize(
-    ("name", "text", "expected"),
-    [
-        pytest.param("a.vtt", ZOOM, 2, id="vtt"),
-        pytest.param("a.srt", SRT, 2, id="srt"),
-        pytest.param("a.txt", ZOOM, 2, id="other-suffix-by-content"),
-    ],
-)
-def test_read_subtitles_by_suffix(tmp_path: Path, name: str, text: str, expected: int) -> None:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-
-    assert len(read_subtitles(path).turns) == expected
-
-
-def test_read_subtitles_vtt_suffix_requires_the_header(tmp_path: Path) -> None:
-    path = tmp_path / "a.vtt"
-    path.write_text(SRT, encoding="utf-8")
-
-    with pytest.raises(ParseError, match="line 1: missing the WEBVTT header"):
-        read_subtitles(path)
+@pytest.mark.parametrize("text", [ZOOM, SRT], ids=["vtt", "srt"])
+def test_the_registry_entry_tells_webvtt_from_srt_by_content(text: str) -> None:
+    assert len(file_turns(text.encode(), None)) == 2

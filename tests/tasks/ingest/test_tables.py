@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 from typing import Any
 
 import polars as pl
@@ -17,7 +16,6 @@ from qualbridge.tasks.ingest.tables import (
     TableMapping,
     TableTranscripts,
     parse_table,
-    read_table,
 )
 from qualbridge.tasks.ingest.turns import ParseError, Turn
 from tests.tasks.ingest.builders import SECRET
@@ -237,27 +235,3 @@ def test_limits_apply_to_tables(limits: IngestLimits, fragment: str) -> None:
         parse_table(_parquet([_row()]), "parquet", MAPPING, limits)
 
     assert fragment in str(info.value)
-
-
-@pytest.mark.parametrize(
-    ("name", "data"),
-    [
-        pytest.param("t.csv", _csv(ROWS), id="csv"),
-        pytest.param("t.JSONL", _jsonl(ROWS), id="jsonl-upper"),
-        pytest.param("t.ndjson", _jsonl(ROWS), id="ndjson"),
-        pytest.param("t.parquet", _parquet(ROWS), id="parquet"),
-    ],
-)
-def test_read_table_picks_the_format_by_suffix(tmp_path: Path, name: str, data: bytes) -> None:
-    path = tmp_path / name
-    path.write_bytes(data)
-
-    assert read_table(path, MAPPING) == EXPECTED
-
-
-def test_read_table_refuses_an_unknown_suffix(tmp_path: Path) -> None:
-    path = tmp_path / "t.xlsx"
-    path.write_bytes(b"x")
-
-    with pytest.raises(ParseError, match="not a table file"):
-        read_table(path, MAPPING)

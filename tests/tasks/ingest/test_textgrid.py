@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from qualbridge.tasks.ingest.textgrid import (
     TextGridError,
     TimedUtterance,
-    load_textgrid,
     merge_timelines,
     parse_textgrid,
-    read_textgrid,
+    textgrid_tiers,
     timeline,
 )
 from tests.conftest import FIXTURES
@@ -39,27 +36,27 @@ def _grid(*tiers: str) -> str:
 
 @pytest.mark.parametrize("name", ["long", "short", "utf16", "utf16be"])
 def test_fixture_formats_and_encodings_give_the_same_timeline(name: str) -> None:
-    result = read_textgrid(TEXTGRIDS / f"{name}.TextGrid")
+    result = timeline(textgrid_tiers((TEXTGRIDS / f"{name}.TextGrid").read_bytes()))
 
     first = "Ça va? So what did she say?" if name.startswith("utf16") else EXPECTED[0].text
     assert result == [TimedUtterance("Interviewer", 0.5, 2.25, first), *EXPECTED[1:]]
 
 
 def test_point_tiers_are_skipped_and_empty_intervals_kept_in_the_tier() -> None:
-    tiers = load_textgrid(TEXTGRIDS / "long.TextGrid")
+    tiers = textgrid_tiers((TEXTGRIDS / "long.TextGrid").read_bytes())
 
     assert [t.name for t in tiers] == ["Interviewer", "Participant"]
     assert [len(t.intervals) for t in tiers] == [4, 3]
 
 
 def test_speaker_overrides_tier_names_for_one_file_per_speaker_corpora() -> None:
-    result = read_textgrid(TEXTGRIDS / "short.TextGrid", speaker="doctor")
+    result = timeline(textgrid_tiers((TEXTGRIDS / "short.TextGrid").read_bytes()), "doctor")
 
     assert {u.speaker for u in result} == {"doctor"}
 
 
 def test_absent_tiers_give_no_utterances() -> None:
-    assert read_textgrid(TEXTGRIDS / "no_tiers.TextGrid") == []
+    assert timeline(textgrid_tiers((TEXTGRIDS / "no_tiers.TextGrid").read_bytes())) == []
 
 
 @pytest.mark.parametrize(
@@ -106,7 +103,7 @@ def test_crlf_line_endings_parse() -> None:
 
 def test_truncated_file_error_names_the_last_line() -> None:
     with pytest.raises(TextGridError, match=r"^line 28: file ends early") as caught:
-        load_textgrid(TEXTGRIDS / "truncated.TextGrid")
+        textgrid_tiers((TEXTGRIDS / "truncated.TextGrid").read_bytes())
 
     assert "what did she say" not in str(caught.value)
 
@@ -138,14 +135,10 @@ def test_malformed_text_is_refused_with_a_line_number_and_no_text(text: str, mes
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"", "file is empty"),
         (b"\xff\xfeA\x00\x00\xd8", "not valid UTF-16"),
         (b"ooBinaryFile\x00\x00", "binary content"),
     ],
 )
-def test_unreadable_files_raise_textgrid_errors(tmp_path: Path, data: bytes, message: str) -> None:
-    path = tmp_path / "bad.TextGrid"
-    path.write_bytes(data)
-
+def test_undecodable_files_raise_textgrid_errors(data: bytes, message: str) -> None:
     with pytest.raises(TextGridError, match=message):
-        load_textgrid(path)
+        textgrid_tiers(data)
