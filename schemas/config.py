@@ -125,7 +125,8 @@ class DeidConfig(BaseModel):
 
 
 class IngestConfig(BaseModel):
-    """Limits every input file must respect; a file over one is quarantined, never trimmed."""
+    """Limits every input file must respect: a file over one is quarantined, never trimmed; a line
+    over max_line_chars is split at sentence ends."""
 
     max_file_bytes: int = Field(default=50 * 1024 * 1024, gt=0)
     max_zip_entries: int = Field(default=2_000, gt=0)

@@ -24,7 +24,7 @@ def test_limits_must_be_positive(field: str, value: float, valid: bool) -> None:
     if valid:
         assert getattr(IngestLimits(**{field: value}), field) == value
     else:
-        with pytest.raises(ValueError, match=f"{field} must be positive"):
+        with pytest.raises(ValueError, match=f"{field}\n  Input should be greater than 0"):
             IngestLimits(**{field: value})
 
 
