@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from qualbridge.tasks.audit.decisions import (
+    applied_decisions,
+    current_decisions,
+    stored_deid_inputs,
+)
 from qualbridge.tasks.audit.raw import (
     RawSourceError,
 )
@@ -22,10 +27,13 @@ from qualbridge.tasks.audit.tasks import (
 __all__ = [
     "RawSourceError",
     "SignoffError",
+    "applied_decisions",
     "approve",
     "audit_context",
+    "current_decisions",
     "risk_blockers",
     "signoff_blockers",
     "store_decisions_task",
+    "stored_deid_inputs",
     "write_audit",
 ]
