@@ -16,23 +16,39 @@ from qualbridge.tasks.audit.report import (
 )
 from qualbridge.tasks.audit.signoff import (
     SignoffError,
+    approval_blockers,
     approve,
+    record_action,
     risk_blockers,
     signoff_blockers,
+)
+from qualbridge.tasks.audit.status import (
+    STATUS_LABELS,
+    RunStatus,
+    run_status,
+    set_status,
+    status_markdown,
 )
 from qualbridge.tasks.audit.tasks import (
     store_decisions_task,
 )
 
 __all__ = [
+    "STATUS_LABELS",
     "RawSourceError",
+    "RunStatus",
     "SignoffError",
     "applied_decisions",
+    "approval_blockers",
     "approve",
     "audit_context",
     "current_decisions",
+    "record_action",
     "risk_blockers",
+    "run_status",
+    "set_status",
     "signoff_blockers",
+    "status_markdown",
     "store_decisions_task",
     "stored_deid_inputs",
     "write_audit",
