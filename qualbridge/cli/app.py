@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from qualbridge.cli import audit, codebook, deid_text, evaluate, hub, pipeline, release, serve
+from qualbridge.cli import (
+    audit,
+    codebook,
+    deid_text,
+    evaluate,
+    hub,
+    pipeline,
+    release,
+    review,
+    serve,
+)
 
 app = typer.Typer(
     help="De-identify qualitative transcripts, check them against data contracts, and compare "
@@ -30,6 +40,7 @@ COMMANDS = {
     "evaluate": evaluate.evaluate,
     "audit": audit.audit,
     "approve": audit.approve,
+    "review": review.review,
     "release": release.release,
     "keygen": pipeline.keygen,
 }

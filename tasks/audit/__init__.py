@@ -7,8 +7,13 @@ from qualbridge.tasks.audit.decisions import (
     current_decisions,
     stored_deid_inputs,
 )
+from qualbridge.tasks.audit.decisions_file import (
+    append_decision,
+    reference_decisions,
+)
 from qualbridge.tasks.audit.raw import (
     RawSourceError,
+    raw_values,
 )
 from qualbridge.tasks.audit.report import (
     audit_context,
@@ -38,12 +43,15 @@ __all__ = [
     "RawSourceError",
     "RunStatus",
     "SignoffError",
+    "append_decision",
     "applied_decisions",
     "approval_blockers",
     "approve",
     "audit_context",
     "current_decisions",
+    "raw_values",
     "record_action",
+    "reference_decisions",
     "risk_blockers",
     "run_status",
     "set_status",

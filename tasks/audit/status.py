@@ -46,9 +46,10 @@ def set_status(
 
 def run_status(con: duckdb.DuckDBPyConnection, run_id: str) -> RunStatus:
     """A run's recorded status (unknown runs read as failed)."""
-    row = con.execute(
+    rows = con.execute(
         "SELECT status, status_reasons FROM runs WHERE run_id = ?", [run_id]
-    ).fetchone()
+    ).fetchall()
+    row = rows[0] if rows else None
     if row is None:
         return RunStatus("failed", [f"no run {run_id!r} in the warehouse"])
     return RunStatus(row[0], row[1].split("\n") if row[1] else [])
