@@ -48,7 +48,7 @@ def review(
     """
     import uvicorn
 
-    from qualbridge.review.app import ReviewSettings, create_app
+    from qualbridge.cli.review_app.app import ReviewSettings, create_app
 
     try:
         parsed = load_config(config, out)

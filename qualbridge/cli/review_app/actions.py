@@ -20,7 +20,7 @@ from qualbridge.tasks.shared.decisions import DEFAULT_TYPE, Decision
 from qualbridge.tasks.shared.keys import load_key
 
 if TYPE_CHECKING:
-    from qualbridge.review.app import ReviewSettings
+    from qualbridge.cli.review_app.app import ReviewSettings
 
 
 class ActionError(ValueError):
@@ -142,7 +142,7 @@ def perform(settings: ReviewSettings, kind: str, body: dict, at: datetime) -> st
 
 def _approve(settings: ReviewSettings, by: str, note: str) -> str:
     """Approve the latest run, unless decisions are waiting for a rerun."""
-    from qualbridge.review.pages import pending_decisions
+    from qualbridge.cli.review_app.pages import pending_decisions
 
     config = settings.config()
     key = load_key(config.key_env, config.key_file)

@@ -23,9 +23,9 @@ import polars as pl
 import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
+from qualbridge.cli.review_app.app import ReviewSettings, create_app
 from qualbridge.flows.pipeline import RunSummary, pipeline
 from qualbridge.flows.release import release_run
-from qualbridge.review.app import ReviewSettings, create_app
 from qualbridge.schemas.config import load_config
 from qualbridge.tasks.audit import raw_values
 from tests.conftest import FIXTURES, TEST_KEY
@@ -121,6 +121,13 @@ def detected_values(config: Path) -> list[str]:
     return sorted({v for v in values.values() if len(v) >= 4})
 
 
+def act(page, button: str) -> None:
+    """Click an action button; the app answers ok and reloads the page."""
+    with page.expect_navigation(), page.expect_response(lambda r: "/api/" in r.url) as answer:
+        page.click(button)
+    assert answer.value.json()["ok"], answer.value.json()
+
+
 def browse(base: str, config: Path, pages: list[str]) -> tuple[str, str]:
     """Mark a missed word and a false positive in the browser; the false positive's place."""
     with sync_playwright() as p:
@@ -133,15 +140,13 @@ def browse(base: str, config: Path, pages: list[str]) -> tuple[str, str]:
         page.goto(f"{base}/transcript/peer_support:PS03")
         assert page.evaluate(SELECT, MISSED) is not None
         page.select_option("#missed-type", "LOCATION")
-        page.click("#mark-missed")
-        page.wait_for_selector("#message.ok")
+        act(page, "#mark-missed")
         pages.append(page.content())
         page.goto(f"{base}/transcript/peer_support:PS01")
         mark = page.locator("mark.rep[data-type='DATE_TIME']").first
         place = (mark.get_attribute("data-utterance"), mark.get_attribute("data-start"))
         mark.click()
-        page.click("#mark-fp")
-        page.wait_for_selector("#message.ok")
+        act(page, "#mark-fp")
         pages.append(page.content())
         page.goto(f"{base}/")
         page.click("#approve")
@@ -180,9 +185,7 @@ def test_steward_decides_in_the_browser_and_the_rerun_changes_the_release(
             pages.append(page.content())
             if os.environ.get("QUALBRIDGE_REVIEW_SCREENSHOT"):
                 page.screenshot(path=os.environ["QUALBRIDGE_REVIEW_SCREENSHOT"], full_page=False)
-            page.click("#approve")
-            page.wait_for_selector("#message.ok")
-            page.reload()
+            act(page, "#approve")
             assert page.locator("#run-status").inner_text() == "Approved, not yet released"
             assert release_run(consortium).released
             page.reload()
@@ -196,3 +199,18 @@ def test_steward_decides_in_the_browser_and_the_rerun_changes_the_release(
     leaked = [v for v in values if v != fp_value and any(v in t for t in [*pages, *logged])]
     assert not leaked
     assert all("data-raw" not in page for page in pages)
+
+
+def test_raw_values_show_only_when_asked_for(consortium: Path) -> None:
+    from starlette.testclient import TestClient
+
+    run(consortium)
+    values = detected_values(consortium)
+    for show_raw in (False, True):
+        settings = ReviewSettings(consortium, None, "Dana", TOKEN, show_raw=show_raw)
+        client = TestClient(create_app(settings), base_url="http://127.0.0.1")
+        assert client.get("/transcript/peer_support:PS01").status_code == 403
+        page = client.get(f"/transcript/peer_support:PS01?token={TOKEN}").text
+        assert client.get("/transcript/peer_support:PS01").status_code == 200  # the cookie
+        assert ("data-raw" in page) is show_raw
+        assert any(v in page for v in values) is show_raw

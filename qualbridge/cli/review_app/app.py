@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from qualbridge.review import actions, pages
+from qualbridge.cli.review_app import actions, pages
 from qualbridge.schemas.config import ConsortiumConfig, load_config
 from qualbridge.tasks.audit import STATUS_LABELS, audit_context, run_status, signoff_blockers
 from qualbridge.tasks.shared.keys import load_key
@@ -34,7 +34,7 @@ from qualbridge.tasks.warehouse import connect
 COOKIE = "qualbridge_review"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 _ENV = Environment(
-    loader=PackageLoader("qualbridge.review", "templates"),
+    loader=PackageLoader("qualbridge.cli.review_app", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
 )
 
@@ -155,7 +155,7 @@ async def act(request: Request) -> Response:
 
 def create_app(settings: ReviewSettings) -> Starlette:
     """The review app for one config; every route sits behind the token."""
-    static = Path(str(files("qualbridge.review").joinpath("static")))
+    static = Path(str(files("qualbridge.cli.review_app").joinpath("static")))
     app = Starlette(
         routes=[
             Route("/", index),
