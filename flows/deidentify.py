@@ -38,16 +38,17 @@ def deidentify_flow(ctx: RunContext) -> dict[str, int]:
     stage_dir = ctx.run_dir / "deidentified"
     cache_dir = ctx.output_dir / "cache" / "deidentified"
     model = model_version(ctx.config.deid.spacy_model)
+    key, fingerprint = ctx.key(), ctx.key_fingerprint()
     for study in ctx.config.studies:
         study_sources = [s for s in sources if s.study_id == study.study_id]
         if not study_sources:
             continue
-        key = cache.cache_key_parts(
-            study, ctx.config, study_sources, ctx.config_hash, model, ctx.key_fingerprint()
+        entry = cache.cache_key_parts(
+            study, ctx.config, study_sources, key, model, fingerprint
         ).digest()
         hit = None
         if ctx.config.deid.cache:
-            hit = cache.restore(cache_dir, study.study_id, key, ctx.run_id, stage_dir)
+            hit = cache.restore(cache_dir, study.study_id, entry, ctx.run_id, stage_dir)
         if hit is not None:
             counts = {**hit, "quarantined": hit["quarantine"], "cached": 1}
         elif ctx.config.deid.dask_address:
@@ -55,7 +56,7 @@ def deidentify_flow(ctx: RunContext) -> dict[str, int]:
         else:
             counts = deidentify_study_task(study, ctx.config, study_sources, ctx.run_id, stage_dir)
         if hit is None and ctx.config.deid.cache:
-            cache.store(cache_dir, study.study_id, key, stage_dir)
+            cache.store(cache_dir, study.study_id, entry, stage_dir)
         totals = {k: totals[k] + counts.get(k, 0) for k in totals}
     return totals
 

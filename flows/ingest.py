@@ -1,38 +1,71 @@
-"""Ingest flow: find the transcripts to load, skip unchanged ones, quarantine unreadable ones."""
+"""Ingest flow: find the transcripts to load, skip unchanged ones, quarantine unreadable ones.
+
+A transcript is unchanged only when its source, its study's de-identification inputs (settings,
+deny and allow lists, model, key) and the steward's decisions touching it are all as they were
+when it was loaded; a new decision reloads exactly the transcripts it touches.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from prefect import flow
 
 from qualbridge.flows.context import RunContext
+from qualbridge.schemas.config import StudyConfig
+from qualbridge.tasks.audit import applied_decisions, current_decisions, stored_deid_inputs
 from qualbridge.tasks.coding import study_crosswalks
-from qualbridge.tasks.ingest import discover_study_task, files_of, sources_frame
+from qualbridge.tasks.deid import cache, model_version
+from qualbridge.tasks.ingest import TranscriptSource, discover_study_task, files_of, sources_frame
+from qualbridge.tasks.shared.decisions import NumberedDecision
+from qualbridge.tasks.shared.deid_inputs import study_inputs_digest
 from qualbridge.tasks.shared.quarantine import quarantine_frame
 from qualbridge.tasks.shared.staging import write_frame
 from qualbridge.tasks.warehouse import connect, stored_crosswalk_hashes, stored_hashes
+
+
+@dataclass
+class LoadedState:
+    """What the warehouse holds: source hashes, crosswalks, de-identification inputs, decisions."""
+
+    hashes: dict[str, str]
+    crosswalks: dict[str, str]
+    deid_inputs: dict[str, str]
+    decisions: dict[str, set[str]]
+    new_decisions: int = 0
+    redecided: set[str] = field(default_factory=set)
 
 
 @flow(name="ingest", persist_result=False)
 def ingest_flow(ctx: RunContext) -> dict[str, int]:
     """Stage the run's sources: changed or new files to load, and what was quarantined."""
     with connect(ctx.warehouse) as con:
-        known = stored_hashes(con)
-        mapped_with = stored_crosswalk_hashes(con)
+        state = LoadedState(
+            stored_hashes(con),
+            stored_crosswalk_hashes(con),
+            stored_deid_inputs(con),
+            applied_decisions(con),
+        )
     crosswalks = {sid: cw.sha256 for sid, cw in study_crosswalks(ctx.config, ctx.codebook).items()}
+    decided = current_decisions(ctx.config, ctx.key())
     to_load, quarantined = [], []
     unchanged = files_to_load = 0
     for study in ctx.config.studies:
         sources, rejected = discover_study_task(study, ctx.config)
         quarantined += rejected
+        redo = _redone(ctx, state, study, sources, decided[study.study_id])
         # Imported codings are mapped as they load, so a changed crosswalk reloads the study's
         # tables and projects (their de-identification usually comes from the cache).
-        remap = mapped_with.get(study.study_id) != crosswalks.get(study.study_id)
+        remap = state.crosswalks.get(study.study_id) != crosswalks.get(study.study_id)
         # A file is the unit: a table is unchanged only if all its conversations are.
         for file_sources in files_of(sources).values():
             if remap and file_sources[0].kind != "file":
                 files_to_load += 1
                 to_load += file_sources
-            elif all(known.get(s.transcript_id) == s.content_hash for s in file_sources):
+            elif all(
+                state.hashes.get(s.transcript_id) == s.content_hash and s.transcript_id not in redo
+                for s in file_sources
+            ):
                 unchanged += 1
             else:
                 files_to_load += 1
@@ -41,4 +74,39 @@ def ingest_flow(ctx: RunContext) -> dict[str, int]:
     write_frame(
         quarantine_frame(ctx.run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
     )
-    return {"to_load": files_to_load, "unchanged": unchanged, "quarantined": len(quarantined)}
+    return {
+        "to_load": files_to_load,
+        "unchanged": unchanged,
+        "quarantined": len(quarantined),
+        "new_decisions": state.new_decisions,
+        "redecided": len(state.redecided),
+    }
+
+
+def _redone(
+    ctx: RunContext,
+    state: LoadedState,
+    study: StudyConfig,
+    sources: list[TranscriptSource],
+    decided: dict[str, NumberedDecision],
+) -> set[str]:
+    """Loaded transcripts of a study to de-identify again although their source is unchanged."""
+    loaded = [s for s in sources if state.hashes.get(s.transcript_id) == s.content_hash]
+    if not loaded:
+        return set()
+    model = model_version(ctx.config.deid.spacy_model)
+    digest = study_inputs_digest(study, ctx.config, model, ctx.key_fingerprint())
+    if state.deid_inputs.get(study.study_id) != digest:
+        return {s.transcript_id for s in loaded}
+    applied = state.decisions.get(study.study_id, set())
+    new = set(decided) - applied
+    if applied - set(decided):
+        # A withdrawn decision's term is not known any more (only its digest): redo the study.
+        touched = {s.transcript_id for s in loaded}
+    elif new:
+        touched = cache.touched_by_decisions(study, ctx.config, loaded, new)
+    else:
+        return set()
+    state.new_decisions += len(new)
+    state.redecided |= touched
+    return touched

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from prefect import flow
+from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from qualbridge.flows.code import code_flow
@@ -17,6 +18,7 @@ from qualbridge.flows.load import load_flow
 from qualbridge.flows.release import release_with
 from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
+from qualbridge.tasks.audit import RunStatus, set_status, status_markdown
 from qualbridge.tasks.warehouse import connect, finish_run
 
 
@@ -32,6 +34,7 @@ class RunSummary:
     release: str | None
     failed_checks: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 @flow(name="qualbridge-pipeline", persist_result=False)
@@ -64,14 +67,43 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     outcome = release_with(ctx, run_id, export=export)
     passed = not outcome.blockers
     release = str(outcome.path) if outcome.released else None
-    status = "gate_failed" if not passed else "completed" if release else "awaiting_approval"
+    status = "blocked" if not passed else "released" if release else "awaiting_approval"
     with connect(ctx.warehouse) as con:
         finish_run(con, run_id, status, counts, release)
+        set_status(con, run_id, status, outcome.blockers)
     report = report_flow(ctx, counts, passed)
     failed = validation["failed_checks"] + [
         c.check for c in outcome.checks if c.broken or not c.success
     ]
-    return RunSummary(run_id, status, counts, passed, report, release, failed, outcome.blockers)
+    notes = _redecided_note(ingested)
+    _status_artifact(run_id, RunStatus(status, outcome.blockers), notes)
+    return RunSummary(
+        run_id, status, counts, passed, report, release, failed, outcome.blockers, notes
+    )
+
+
+def _redecided_note(ingested: dict[str, int]) -> list[str]:
+    """What the steward's new decisions redid, in words ("2 transcripts ... 1 new decision")."""
+    if not ingested.get("redecided"):
+        return []
+    n, d = ingested["redecided"], ingested.get("new_decisions", 0)
+    what = f"after {d} new decision{'s' if d != 1 else ''}" if d else "after a decision change"
+    return [f"{n} transcript{'s' if n != 1 else ''} re-de-identified {what}"]
+
+
+def _status_artifact(run_id: str, status: RunStatus, notes: list[str]) -> None:
+    """Leave the run's true status on the pipeline's flow run, not a plain green tick."""
+    steps = (
+        ["review: `qualbridge review`", "approve: `qualbridge approve`", "`qualbridge release`"]
+        if status.status == "awaiting_approval"
+        else []
+    )
+    markdown = status_markdown(run_id, status, steps)
+    if notes:
+        markdown += "\n\n" + "\n".join(notes)
+    create_markdown_artifact(
+        key="qualbridge-run-status", markdown=markdown, description=f"Run status: {status.label}"
+    )
 
 
 def _empty_counts() -> dict[str, int]:

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+import duckdb
+
 from qualbridge.flows.context import RunContext, run_context
-from qualbridge.tasks.audit import risk_blockers, signoff_blockers
+from qualbridge.tasks.audit import approval_blockers, risk_blockers, set_status, signoff_blockers
 from qualbridge.tasks.quality import ReleaseOutcome, release_from, resolve_run
 from qualbridge.tasks.warehouse import connect
 
@@ -49,7 +51,21 @@ def release_with(
             if export
             else risk_blockers(con, ctx.config)
         )
-        return release_from(
+        outcome = release_from(
             con, ctx.run_id, ctx.run_dir, folder, ctx.key_fingerprint(), ctx.config_hash,
             [*signoff, *extra_blockers], export=export,
         )  # fmt: skip
+        if export:
+            _record_status(con, ctx.run_id, outcome)
+        return outcome
+
+
+def _record_status(con: duckdb.DuckDBPyConnection, run_id: str, outcome: ReleaseOutcome) -> None:
+    """Released, or blocked for every reason but a missing approval (that only awaits one)."""
+    if outcome.released:
+        set_status(con, run_id, "released")
+        return
+    waiting = set(approval_blockers(con, run_id))
+    reasons = [b for b in outcome.blockers if b not in waiting]
+    if reasons:
+        set_status(con, run_id, "blocked", reasons)

@@ -8,6 +8,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from qualbridge.flows.context import RunContext
 from qualbridge.schemas import frames
+from qualbridge.tasks.audit import run_status
 from qualbridge.tasks.coding import coder_name
 from qualbridge.tasks.report import report_context, write_report
 from qualbridge.tasks.warehouse import connect
@@ -24,6 +25,8 @@ def report_flow(
         context = report_context(
             con, ctx.config, ctx.run_id, counts, gates_passed, coder_name(ctx.codebook)
         )
+        status = run_status(con, ctx.run_id)
+    context["run_status"] = status
     path = write_report(context, ctx.run_dir / "report.html")
     # What a steward acts on: every file or row not loaded, with its reason (never its content).
     pl.DataFrame(context["quarantine"], schema=frames.QUARANTINE).write_csv(
@@ -35,7 +38,8 @@ def report_flow(
             f"## qualbridge run {ctx.run_id}\n\n"
             f"Files seen {counts['seen']}, loaded {counts['loaded']}, unchanged "
             f"{counts['unchanged']}, quarantined {counts['quarantined']}.\n\n"
-            f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}.\n\n"
+            f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}. "
+            f"Status: **{status.label}** (`{status.status}`).\n\n"
             f"Report: `{path}`"
         ),
         description="Counts and gate status of the run",

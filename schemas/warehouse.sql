@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS runs (
     consortium        VARCHAR NOT NULL,
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,      -- running | completed | awaiting_approval | gate_failed | failed
+    status            VARCHAR NOT NULL,      -- running | awaiting_approval | approved | released | blocked | failed (hub merges: completed)
     config_hash       VARCHAR NOT NULL,      -- SHA-256 of the config file
     key_fingerprint   VARCHAR NOT NULL,      -- public fingerprint of the consortium key
     model_version     VARCHAR NOT NULL,      -- spaCy model name==version
@@ -326,3 +326,36 @@ CREATE TABLE IF NOT EXISTS merged_packages (
     merge_run_id      VARCHAR NOT NULL,
     n_transcripts     INTEGER NOT NULL
 );
+
+-- The steward's review loop. Decisions keep a keyed identity (never the term); every decision
+-- ever applied stays in decision_history, with the run that applied it and the run that found
+-- it withdrawn; `decisions` is the current set.
+ALTER TABLE decisions ADD COLUMN IF NOT EXISTS identity VARCHAR;
+CREATE TABLE IF NOT EXISTS decision_history (
+    study_id          VARCHAR NOT NULL,
+    identity          VARCHAR NOT NULL,      -- keyed digest of what was decided
+    decision          VARCHAR NOT NULL,
+    entity_type       VARCHAR,
+    term_digest       VARCHAR,
+    utterance_id      VARCHAR,
+    start_offset      INTEGER,
+    end_offset        INTEGER,
+    participant_id    VARCHAR,
+    decided_by        VARCHAR NOT NULL,
+    decided_at        TIMESTAMPTZ NOT NULL,
+    applied_run_id    VARCHAR NOT NULL,      -- the run that first applied it
+    withdrawn_run_id  VARCHAR                -- the run that found it gone from the file
+);
+-- What each study's loaded text was de-identified with (settings, lists, model, key), so a
+-- change to any of them reloads the study although no source file changed.
+CREATE TABLE IF NOT EXISTS deid_inputs (
+    study_id       VARCHAR PRIMARY KEY,
+    inputs_digest  VARCHAR NOT NULL,
+    loaded_run_id  VARCHAR NOT NULL
+);
+-- Steward actions beside approvals: NULL or 'approve' is an approval of the run; the review
+-- app also records each decision it writes (false_positive, missed, accept_risk) here.
+ALTER TABLE approvals ADD COLUMN IF NOT EXISTS action VARCHAR;
+-- Why a run is blocked (one reason a line); its status is awaiting_approval, approved,
+-- released, blocked, running or failed.
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS status_reasons VARCHAR;

@@ -7,7 +7,17 @@ from typing import Any
 
 import typer
 
-from qualbridge.cli import audit, codebook, deid_text, evaluate, hub, pipeline, release, serve
+from qualbridge.cli import (
+    audit,
+    codebook,
+    deid_text,
+    evaluate,
+    hub,
+    pipeline,
+    release,
+    review,
+    serve,
+)
 
 app = typer.Typer(
     help="De-identify qualitative transcripts, check them against data contracts, and compare "
@@ -33,6 +43,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "evaluate": evaluate.evaluate,
     "audit": audit.audit,
     "approve": audit.approve,
+    "review": review.review,
     "release": release.release,
     "keygen": pipeline.keygen,
 }

@@ -1,4 +1,4 @@
-"""The `qualbridge audit` and `qualbridge approve` commands (registered in flows/cli.py)."""
+"""The `qualbridge audit` and `qualbridge approve` commands (registered in cli/app.py)."""
 
 from __future__ import annotations
 
@@ -82,6 +82,10 @@ def audit(
             raise fail(f"cannot show raw values: {exc}", EXIT_FAILED) from None
     path = write_audit(context, audit_path(parsed, run_id, show_raw))
     err.print(f"Audit: {path}")
+    status = context["status"]
+    err.print(f"Status: {status.label} ({status.status})")
+    for reason in status.reasons:
+        err.print(f"  - {reason}", markup=False, highlight=False)
     for blocker in context["blockers"]:
         err.print(f"[yellow]blocks release:[/] {blocker}")
     raise typer.Exit(EXIT_OK)

@@ -45,12 +45,16 @@ def run_pipeline(config: Path, out: Path | None) -> int:
     c = summary.counts
     table.add_row(str(c["seen"]), str(c["loaded"]), str(c["unchanged"]), str(c["quarantined"]))
     err.print(table)
+    for note in summary.notes:
+        err.print(note)
+    err.print(f"Status: {summary.status}")
     if summary.release:
         err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
     elif summary.gates_passed:
         err.print(
             "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
-            f"`qualbridge audit {summary.run_id} --config {config}`, then runs "
+            f"`qualbridge review --config {config}` (or `qualbridge audit {summary.run_id} "
+            f"--config {config}`), then runs "
             f"`qualbridge approve {summary.run_id} --config {config} --by NAME` and "
             f"`qualbridge release --config {config}`."
         )

@@ -1,4 +1,7 @@
-"""The steward's decisions in the warehouse: one row per decision, a keyed digest of each term."""
+"""The steward's decisions in the warehouse: the current set, and every decision ever applied.
+
+One row per decision, with a keyed digest of each term and a keyed identity of the decision,
+never the term itself."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import polars as pl
 
 from qualbridge.schemas.config import ConsortiumConfig
 from qualbridge.tasks.shared.decisions import NumberedDecision, study_decisions
+from qualbridge.tasks.shared.deid_inputs import changes_text, decision_identity
 from qualbridge.tasks.shared.pseudonym import value_digest
 from qualbridge.tasks.warehouse import append_rows, transaction
 
@@ -23,6 +27,7 @@ DECISIONS_FRAME = {
     "decided_by": pl.String,
     "decided_at": pl.Datetime("us", "UTC"),
     "loaded_run_id": pl.String,
+    "identity": pl.String,
 }
 
 
@@ -44,6 +49,7 @@ def decisions_frame(
             "decided_by": d.decided_by,
             "decided_at": d.when,
             "loaded_run_id": run_id,
+            "identity": decision_identity(d, key),
         }
         for item in decisions
         for d in [item.decision]
@@ -54,7 +60,11 @@ def decisions_frame(
 def store_decisions(
     con: duckdb.DuckDBPyConnection, config: ConsortiumConfig, key: bytes, run_id: str
 ) -> int:
-    """Make the decisions table equal to every study's decisions file; return the row count."""
+    """Make the current decisions equal to every study's file, keeping all in the history.
+
+    A decision new to the history is recorded with this run as the one that applied it; one
+    gone from its file is marked withdrawn by this run. Returns the current row count.
+    """
     frames = [
         decisions_frame(s.study_id, study_decisions(s, config), key, run_id) for s in config.studies
     ]
@@ -62,4 +72,56 @@ def store_decisions(
         con.execute("DELETE FROM decisions")
         for frame in frames:
             append_rows(con, "decisions", frame)
+        con.execute(
+            "UPDATE decision_history h SET withdrawn_run_id = ? WHERE withdrawn_run_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM decisions d "
+            "WHERE d.study_id = h.study_id AND d.identity = h.identity)",
+            [run_id],
+        )
+        con.execute(
+            "INSERT INTO decision_history SELECT d.study_id, d.identity, d.decision, "
+            "d.entity_type, d.term_digest, d.utterance_id, d.start_offset, d.end_offset, "
+            "d.participant_id, d.decided_by, d.decided_at, d.loaded_run_id, NULL "
+            "FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM decision_history h "
+            "WHERE h.study_id = d.study_id AND h.identity = d.identity "
+            "AND h.withdrawn_run_id IS NULL)"
+        )
     return sum(f.height for f in frames)
+
+
+def applied_decisions(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Identities of the decisions the loaded text was last de-identified with, per study."""
+    applied: dict[str, set[str]] = {}
+    rows = con.execute(
+        "SELECT study_id, identity FROM decisions WHERE decision <> 'accept_risk'"
+    ).fetchall()
+    for study_id, identity in rows:
+        applied.setdefault(study_id, set()).add(identity)
+    return applied
+
+
+def current_decisions(
+    config: ConsortiumConfig, key: bytes
+) -> dict[str, dict[str, NumberedDecision]]:
+    """The decisions in each study's file that change de-identified text, by identity."""
+    return {
+        s.study_id: {
+            decision_identity(d.decision, key): d
+            for d in study_decisions(s, config)
+            if changes_text(d.decision)
+        }
+        for s in config.studies
+    }
+
+
+def store_deid_inputs(con: duckdb.DuckDBPyConnection, digests: dict[str, str], run_id: str) -> None:
+    """Record what each study's loaded text was de-identified with."""
+    for study_id, digest in digests.items():
+        con.execute(
+            "INSERT OR REPLACE INTO deid_inputs VALUES (?, ?, ?)", [study_id, digest, run_id]
+        )
+
+
+def stored_deid_inputs(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """What each study's loaded text was de-identified with (as recorded by the last load)."""
+    return dict(con.execute("SELECT study_id, inputs_digest FROM deid_inputs").fetchall())

@@ -17,6 +17,7 @@ from qualbridge.tasks.audit.nearmiss import NearMiss, entity_near_misses, near_m
 from qualbridge.tasks.audit.raw import raw_values
 from qualbridge.tasks.audit.risk import assess_risk
 from qualbridge.tasks.audit.signoff import approvals, signoff_blockers
+from qualbridge.tasks.audit.status import run_status
 from qualbridge.tasks.deid import Dictionary, dictionaries, nlp_engine
 from qualbridge.tasks.shared.svg import PALETTE, figure_svg
 
@@ -120,6 +121,23 @@ def _all_near_misses(
     return sorted(found, key=lambda m: (m.utterance_id, m.start))
 
 
+def checks_by_contract(checks: pl.DataFrame) -> list[dict]:
+    """Per contract: how many checks ran, passed, failed and broke."""
+    if checks.is_empty():
+        return []
+    return (
+        checks.group_by("contract_id")
+        .agg(
+            pl.len().alias("checks"),
+            (pl.col("success") & ~pl.col("broken")).sum().alias("passed"),
+            (~pl.col("success") & ~pl.col("broken")).sum().alias("failed"),
+            pl.col("broken").sum().alias("broken"),
+        )
+        .sort("contract_id")
+        .to_dicts()
+    )
+
+
 def audit_context(
     con: duckdb.DuckDBPyConnection,
     config: ConsortiumConfig,
@@ -170,6 +188,8 @@ def audit_context(
             ((t, replacements.get(u, [])) for u, t in texts.items()), dictionary, rare_max
         )[:MAX_LISTED],
         "rare_max": rare_max,
+        "status": run_status(con, run_id),
+        "checks_by_contract": checks_by_contract(checks),
         "checks_passed": checks.filter(pl.col("success") & ~pl.col("broken")).to_dicts(),
         "checks_failed": checks.filter(~pl.col("success") | pl.col("broken")).to_dicts(),
         "decisions": con.sql("SELECT * FROM decisions ORDER BY study_id, line").pl().to_dicts(),

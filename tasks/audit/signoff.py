@@ -8,6 +8,7 @@ import duckdb
 
 from qualbridge.schemas.config import ConsortiumConfig
 from qualbridge.tasks.audit.risk import assess_risk
+from qualbridge.tasks.audit.status import run_status, set_status
 
 
 class SignoffError(ValueError):
@@ -35,8 +36,27 @@ def approve(
             f"{current_config_hash[:12]}; rerun before approving"
         )
     at = datetime.now(UTC)
+    record_action(con, run_id, run_hash, by, note, "approve", at)
+    if run_status(con, run_id).status == "awaiting_approval":
+        set_status(con, run_id, "approved")
+    return at
+
+
+def record_action(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    config_hash: str,
+    by: str,
+    note: str,
+    action: str,
+    at: datetime | None = None,
+) -> datetime:
+    """Write a steward's action (an approval, or a decision made in review) with who and when."""
+    at = at or datetime.now(UTC)
     con.execute(
-        "INSERT INTO approvals VALUES (?, ?, ?, ?, ?)", [run_id, run_hash, by.strip(), at, note]
+        "INSERT INTO approvals (run_id, config_hash, approved_by, approved_at, note, action) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [run_id, config_hash, by.strip(), at, note, action],
     )
     return at
 
@@ -47,7 +67,8 @@ def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
         con.sql(
             "SELECT a.approved_by, a.approved_at, a.config_hash, a.note FROM approvals a "
             "JOIN runs r ON r.run_id = a.run_id AND r.config_hash = a.config_hash "
-            "WHERE a.run_id = ? ORDER BY a.approved_at",
+            "WHERE a.run_id = ? AND coalesce(a.action, 'approve') = 'approve' "
+            "ORDER BY a.approved_at",
             params=[run_id],
         )
         .pl()

@@ -1,9 +1,11 @@
 """A cache of de-identified study frames, so a rerun on unchanged inputs skips the NER work.
 
 Only de-identified outputs are cached (the same Parquet the stage writes), never raw text. An
-entry's key covers everything the output depends on: the sources (ids, participants, content
-hashes, attributes), the config file, the study's deny list, the model version, the consortium
-key's fingerprint and qualbridge's version. Any change gives a new key, so the work is redone.
+entry's key covers exactly what the output depends on: the sources (ids, participants, content
+hashes, attributes), the study's settings, deny and allow lists (`study_inputs_digest`), the
+steward's decisions, the model version, the consortium key's fingerprint and qualbridge's
+version. Not the whole config file and not the output folder: a new comparison or a moved
+output folder reuses the entry, any change to an input gives a new key.
 """
 
 from __future__ import annotations
@@ -13,13 +15,29 @@ import json
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import polars as pl
 
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
-from qualbridge.tasks.ingest import TranscriptSource
+from qualbridge.tasks.ingest import (
+    SOURCE_ERRORS,
+    Document,
+    TranscriptSource,
+    ingest_limits,
+    read_document,
+    read_utterances,
+    resolve_spans,
+)
+from qualbridge.tasks.shared.decisions import study_decisions
+from qualbridge.tasks.shared.deid_inputs import (
+    decision_identity,
+    decisions_digest,
+    qualbridge_version,
+    study_inputs_digest,
+)
+from qualbridge.tasks.shared.keys import load_key
+from qualbridge.tasks.shared.prefect_task import stage_task
 from qualbridge.tasks.shared.staging import write_frame
 
 FRAMES = ("transcripts", "utterances", "detections", "codings", "quarantine")
@@ -27,21 +45,13 @@ FRAMES = ("transcripts", "utterances", "detections", "codings", "quarantine")
 RUN_COLUMNS = {"transcripts": "loaded_run_id", "quarantine": "run_id"}
 
 
-def qualbridge_version() -> str:
-    """The installed qualbridge version (part of every cache key)."""
-    try:
-        return version("qualbridge")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 @dataclass(frozen=True)
 class CacheKeyParts:
     """Everything a study's de-identified output depends on besides the code itself."""
 
     sources: tuple[tuple[str, str, str, str, str], ...]
-    config_hash: str
-    deny_list_hash: str
+    inputs_digest: str
+    decisions_digest: str
     model_version: str
     key_fingerprint: str
     qualbridge_version: str
@@ -51,8 +61,8 @@ class CacheKeyParts:
         payload = json.dumps(
             [
                 self.sources,
-                self.config_hash,
-                self.deny_list_hash,
+                self.inputs_digest,
+                self.decisions_digest,
                 self.model_version,
                 self.key_fingerprint,
                 self.qualbridge_version,
@@ -65,16 +75,11 @@ def cache_key_parts(
     study: StudyConfig,
     config: ConsortiumConfig,
     sources: Sequence[TranscriptSource],
-    config_hash: str,
+    key: bytes,
     model_version: str,
     key_fingerprint: str,
 ) -> CacheKeyParts:
     """Collect the key parts of one study's de-identification."""
-    # The steward's decisions change the study's allow and deny lists, so they count too.
-    deny = b""
-    for listed in (study.deny_list, study.decisions):
-        if listed is not None:
-            deny += config.resolve(listed).read_bytes() + b"\x1e"
     return CacheKeyParts(
         tuple(
             sorted(
@@ -88,12 +93,61 @@ def cache_key_parts(
                 for s in sources
             )
         ),
-        config_hash,
-        hashlib.sha256(deny).hexdigest(),
+        study_inputs_digest(study, config, model_version, key_fingerprint),
+        decisions_digest(study_decisions(study, config), key),
         model_version,
         key_fingerprint,
         qualbridge_version(),
     )
+
+
+@stage_task("decision-touches")
+def touched_by_decisions(
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    sources: Sequence[TranscriptSource],
+    identities: set[str],
+) -> set[str]:
+    """Ids of the transcripts whose text holds the term of one of the given decisions.
+
+    The decisions (by identity) and the sources are re-read inside this task, sources through
+    ingest's door; nothing read is kept or returned but the ids. A span counts as its text
+    (it is applied study-wide) and always touches its own transcript. A source that cannot be
+    read counts as touched, so de-identification quarantines it with its reason.
+    """
+    key = load_key(config.key_env, config.key_file)
+    decisions = [
+        d
+        for d in study_decisions(study, config)
+        if decision_identity(d.decision, key) in identities
+    ]
+    terms = {
+        d.decision.term.casefold()
+        for d in resolve_spans(decisions, study, config)
+        if d.decision.term and d.decision.term.strip()
+    }
+    spans = {
+        d.decision.utterance_id.rsplit(":", 1)[0] for d in decisions if d.decision.utterance_id
+    }
+    if not terms:
+        return spans
+    touched, parsed = set(spans), {}
+    limits = ingest_limits(config)
+    for source in sources:
+        if source.transcript_id in touched:
+            continue
+        try:
+            if source.kind == "file":
+                document = Document("", None, read_utterances(source, study.speakers, limits))
+            else:
+                document = read_document(source, study, config, key, parsed)
+        except SOURCE_ERRORS:
+            touched.add(source.transcript_id)
+            continue
+        text = "\n".join(u.text for u in document.utterances).casefold()
+        if any(term in text for term in terms):
+            touched.add(source.transcript_id)
+    return touched
 
 
 def entry_dir(cache_dir: Path, study_id: str, key: str) -> Path:

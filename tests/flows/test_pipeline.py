@@ -203,7 +203,7 @@ def leaky_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Pat
 
 def test_failed_gate_blocks_the_release_and_quarantines_rows_by_id(leaky_run) -> None:
     summary, root = leaky_run
-    assert summary.status == "gate_failed" and not summary.gates_passed
+    assert summary.status == "blocked" and not summary.gates_passed
     assert summary.release is None and not (root / "out" / "release").exists()
     assert {"text.no_uk_phone", "text.residual_pii_scan.uk_phone"} <= set(summary.failed_checks)
     with duckdb.connect(str(root / "out" / "warehouse.duckdb")) as con:
@@ -215,7 +215,7 @@ def test_failed_gate_blocks_the_release_and_quarantines_rows_by_id(leaky_run) ->
             "SELECT status FROM runs WHERE run_id = ?", [summary.run_id]
         ).fetchone()
     assert rows and all(source.count(":") == 2 for source, _ in rows)
-    assert status == ("gate_failed",)
+    assert status == ("blocked",)
 
 
 def test_failed_gate_results_and_report_hold_no_values(leaky_run) -> None:

@@ -74,7 +74,11 @@ def _seed(con: duckdb.DuckDBPyConnection) -> None:
         p_value=0.04, p_adjusted=0.04, cohens_h=1.57, design_effect=1.0,
         method="cluster_bootstrap", clustered=True,
     )  # fmt: skip
-    con.execute("INSERT INTO approvals VALUES (?, 'h', 'Test Steward', now(), '')", [RUN])
+    con.execute(
+        "INSERT INTO approvals (run_id, config_hash, approved_by, approved_at, note) "
+        "VALUES (?, 'h', 'Test Steward', now(), '')",
+        [RUN],
+    )
     con.execute(
         "INSERT INTO check_results (run_id, contract_id, check_name, success, broken, detail, "
         "stage) VALUES (?, 'qualbridge-deidentified-utterances', 'text.no_email', true, false, "
