@@ -31,9 +31,8 @@ demo-sites: $(STAMP)  ## the demo as two sites: each runs and releases, the hub 
 bench-dask: $(STAMP)  ## de-identification speed on a Dask LocalCluster, 1 vs 2 workers (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/deid_dask.py $(BENCH_ARGS)
 
-evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gold set
-	$(BIN)/qualbridge evaluate examples/evaluation/gold.jsonl --misses 10
-	$(BIN)/qualbridge evaluate examples/evaluation/heldout.jsonl --misses 10
+evaluate: $(STAMP)  ## recall and precision on every shipped gold set, dev and test, beside vanilla Presidio
+	$(BIN)/qualbridge evaluate --misses 10
 
 bench: $(STAMP)  ## de-identification speed on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...)
 	$(BIN)/python benchmarks/deid_speed.py $(BENCH_ARGS)

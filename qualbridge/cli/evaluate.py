@@ -259,7 +259,7 @@ def print_summary(scores: list[SetScore], console: Console) -> None:
     console.print(table)
 
 
-def _load_sets(gold: list[Path] | None) -> list[tuple[GoldSet, list[GoldRecord]]]:
+def load_sets(gold: list[Path] | None) -> list[tuple[GoldSet, list[GoldRecord]]]:
     """The named gold files, or every shipped set; each file is read and checked first."""
     from qualbridge.tasks.deid import load_gold
 
@@ -332,7 +332,7 @@ def evaluate(
     from qualbridge.tasks.deid import evaluate as score
 
     try:
-        loaded = _load_sets(gold)
+        loaded = load_sets(gold)
         label, detect = build_detector(config, study, baseline)
         compare = vanilla and not baseline
         base_label, base_detect = (
