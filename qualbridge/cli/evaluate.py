@@ -267,6 +267,28 @@ def load_sets(gold: list[Path] | None) -> list[tuple[GoldSet, list[GoldRecord]]]
     return [(s, load_gold(s.path)) for s in sets]
 
 
+def score_and_print(
+    loaded: list[tuple[GoldSet, list[GoldRecord]]],
+    engine: tuple[str, Detector],
+    baseline: Detector | None,
+    limit: int,
+) -> list[SetScore]:
+    """Score each set with the engine (and the baseline), print it, then print the summary."""
+    from qualbridge.tasks.deid import evaluate as score
+
+    label, detect = engine
+    console = Console()
+    scores = []
+    for gold_set, records in loaded:
+        with err.status(f"Scoring {gold_set.name} ({len(records)} records)..."):
+            report = score(records, detect)
+            theirs = score(records, baseline) if baseline else None
+        scores.append(SetScore(gold_set, report, theirs))
+        print_set(scores[-1], label, console, limit)
+    print_summary(scores, console)
+    return scores
+
+
 def _json_payload(scores: list[SetScore], label: str, baseline_label: str | None) -> dict:
     """One set keeps the single-report shape; several are listed under 'sets'."""
     head = {"detector": label, "baseline_detector": baseline_label}
@@ -284,40 +306,51 @@ def _unmet(scores: list[SetScore], minimums: tuple[float | None, ...]) -> list[s
     ]
 
 
+# The command's arguments and options, named once so its signature stays readable.
+GoldFiles = Annotated[list[Path] | None, typer.Argument(help=GOLD_HELP, show_default=False)]
+ConfigOption = Annotated[
+    Path | None, typer.Option(help="Consortium config whose engine settings to score.")
+]
+StudyOption = Annotated[
+    str | None, typer.Option(help="Add this study's known identifiers and allow list.")
+]
+BaselineFlag = Annotated[
+    bool,
+    typer.Option("--baseline", help="Score plain Presidio (same model and threshold) instead."),
+]
+VanillaFlag = Annotated[
+    bool,
+    typer.Option(
+        "--vanilla/--no-vanilla",
+        help="Also score vanilla Presidio and print its recall beside the engine's.",
+    ),
+]
+MissesOption = Annotated[
+    int, typer.Option(min=0, help="How many misses and false positives to list per set.")
+]
+MinDirect = Annotated[
+    float | None, typer.Option(min=0.0, help="Exit 4 if direct-identifier recall is lower.")
+]
+MinQuasi = Annotated[
+    float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
+]
+MinPrecision = Annotated[float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")]
+JsonOption = Annotated[
+    Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
+]
+
+
 def evaluate(
-    gold: Annotated[list[Path] | None, typer.Argument(help=GOLD_HELP, show_default=False)] = None,
-    config: Annotated[
-        Path | None, typer.Option(help="Consortium config whose engine settings to score.")
-    ] = None,
-    study: Annotated[
-        str | None, typer.Option(help="Add this study's known identifiers and allow list.")
-    ] = None,
-    baseline: Annotated[
-        bool,
-        typer.Option("--baseline", help="Score plain Presidio (same model and threshold) instead."),
-    ] = False,
-    vanilla: Annotated[
-        bool,
-        typer.Option(
-            "--vanilla/--no-vanilla",
-            help="Also score vanilla Presidio and print its recall beside the engine's.",
-        ),
-    ] = True,
-    misses: Annotated[
-        int, typer.Option(min=0, help="How many misses and false positives to list per set.")
-    ] = 20,
-    min_direct_recall: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if direct-identifier recall is lower.")
-    ] = None,
-    min_quasi_recall: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
-    ] = None,
-    min_precision: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")
-    ] = None,
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
-    ] = None,
+    gold: GoldFiles = None,
+    config: ConfigOption = None,
+    study: StudyOption = None,
+    baseline: BaselineFlag = False,
+    vanilla: VanillaFlag = True,
+    misses: MissesOption = 20,
+    min_direct_recall: MinDirect = None,
+    min_quasi_recall: MinQuasi = None,
+    min_precision: MinPrecision = None,
+    json_out: JsonOption = None,
 ) -> None:
     """Score de-identification against gold sets: recall by class and type beside vanilla Presidio.
 
@@ -329,29 +362,19 @@ def evaluate(
     import json
 
     from qualbridge.tasks.deid import GoldFileError
-    from qualbridge.tasks.deid import evaluate as score
 
     try:
         loaded = load_sets(gold)
         label, detect = build_detector(config, study, baseline)
-        compare = vanilla and not baseline
         base_label, base_detect = (
             vanilla_detector(load_config(config).deid if config else DeidConfig())
-            if compare
+            if vanilla and not baseline
             else (None, None)
         )
     except (GoldFileError, ConfigError) as exc:
         raise fail(str(exc)) from None
     started = time.perf_counter()
-    console = Console()
-    scores = []
-    for gold_set, records in loaded:
-        with err.status(f"Scoring {gold_set.name} ({len(records)} records)..."):
-            report = score(records, detect)
-            theirs = score(records, base_detect) if base_detect else None
-        scores.append(SetScore(gold_set, report, theirs))
-        print_set(scores[-1], label, console, misses)
-    print_summary(scores, console)
+    scores = score_and_print(loaded, (label, detect), base_detect, misses)
     if json_out is not None:
         payload = _json_payload(scores, label, base_label)
         json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
