@@ -77,6 +77,8 @@ def time_run(folder: Path) -> ProcessTime:
     env = {**os.environ, "QUALBRIDGE_KEY": BENCH_KEY}
     command = [console_script(), "run", "consortium.yaml", "--out", "out"]
     timing = timed_process(command, stdout=folder / "run.log", env=env, cwd=folder)
+    with (folder / "run.log").open("a", encoding="utf-8") as log:
+        log.write(timing.stderr)  # the run reports on stderr; keep its last lines to read
     # 3 means a quality gate held the release back; every stage still ran.
     if timing.returncode not in (0, 3):
         raise SystemExit(f"qualbridge run failed (exit {timing.returncode}):\n{timing.stderr}")
