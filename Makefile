@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck format bench bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
+.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,12 +35,15 @@ demo-sites: $(STAMP)  ## the demo as two sites: each runs and releases, the hub 
 bench-dask: $(STAMP)  ## de-identification speed on a Dask LocalCluster, 1 vs 2 workers (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/deid_dask.py $(BENCH_ARGS)
 
-evaluate: $(STAMP)  ## de-identification recall and precision on the shipped gold set
-	$(BIN)/qualbridge evaluate examples/evaluation/gold.jsonl --misses 10
-	$(BIN)/qualbridge evaluate examples/evaluation/heldout.jsonl --misses 10
+evaluate: $(STAMP)  ## recall and precision on every shipped gold set, dev and test, beside vanilla Presidio
+	$(BIN)/qualbridge evaluate --misses 10
 
-bench: $(STAMP)  ## de-identification speed on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...)
+bench: $(STAMP)  ## deid-text vs Presidio on PriMock57 (QUALBRIDGE_PRIMOCK57=dir, BENCH_ARGS=...), then bench-run
 	$(BIN)/python benchmarks/deid_speed.py $(BENCH_ARGS)
+	$(BIN)/python benchmarks/run_speed.py $(RUN_BENCH_ARGS)
+
+bench-run: $(STAMP)  ## a whole qualbridge run vs raw spaCy on 38,000 generated utterances (RUN_BENCH_ARGS="--scale 0.1")
+	$(BIN)/python benchmarks/run_speed.py $(RUN_BENCH_ARGS)
 
 bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-identification (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/ingest_speed.py $(BENCH_ARGS)

@@ -1,10 +1,14 @@
 """Speed benchmark on PriMock57: qualbridge vs vanilla Presidio vs raw spaCy, side by side.
 
-Each variant runs in a fresh subprocess (benchmarks/deid_variants.py), so model loads and memory
-do not leak between them. Throughput excludes model loading and a warm-up slice; both are
-reported. Rounds interleave the variants, so a busy spell on the machine hits all of them.
+First `qualbridge deid-text` as a whole process, start-up included, against vanilla Presidio as
+a whole process (benchmarks/deid_process.py: goal 3x, start-up under 2 s); then the in-process
+variants. Each in-process variant runs in a fresh subprocess (benchmarks/deid_variants.py), so
+model loads and memory do not leak between them. Throughput excludes model loading and a warm-up
+slice; both are reported. Rounds interleave the variants, so a busy spell on the machine hits
+all of them.
 
     python benchmarks/deid_speed.py [--data DIR] [--limit N] [--processes N] [--repeat N]
+        [--whole-process-only]
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from deid_process import measure as measure_whole_process
+from deid_process import print_result as print_whole_process
 from deid_variants import Variant, consultations, count_words, variants
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -185,6 +191,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--processes", type=int, default=2, help="processes of parallel variants")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of every variant")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="JSON results file")
+    parser.add_argument(
+        "--whole-process-only",
+        action="store_true",
+        help="only deid-text against vanilla Presidio as whole processes",
+    )
     args = parser.parse_args(argv)
     if min(args.processes, args.repeat, 1 if args.limit is None else args.limit) < 1:
         parser.error("--processes, --repeat and --limit must be at least 1")
@@ -210,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
         f"PriMock57: {len(transcripts)} consultations, {utterances:,} utterances, {words:,} words;"
         f" {os.cpu_count()} CPUs; {args.repeat} rounds\n"
     )
+    whole = measure_whole_process(transcripts, args.repeat)
+    print_whole_process(whole)
+    if args.whole_process_only:
+        return 0
+    print()
     todo = variants(args.processes)
     runs: dict[str, list[Report]] = {v.name: [] for v in todo}
     for round_no in range(1, args.repeat + 1):
@@ -236,6 +252,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "processes": args.processes,
         "rounds": args.repeat,
+        "whole_process": whole,
         "variants": summaries,
         "ratios": [{**asdict(r), "verdict": r.verdict} for r in found],
     }

