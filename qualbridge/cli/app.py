@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from qualbridge.cli import audit, codebook, deid_text, evaluate, hub, pipeline, release, serve
+from qualbridge.cli import (
+    audit,
+    check,
+    codebook,
+    deid_text,
+    evaluate,
+    hub,
+    pipeline,
+    release,
+    serve,
+)
 
 app = typer.Typer(
     help="De-identify qualitative transcripts, check them against data contracts, and compare "
@@ -22,6 +32,7 @@ codebook_app = typer.Typer(
 )
 
 COMMANDS = {
+    "check": check.check,
     "run": pipeline.run,
     "demo": pipeline.demo,
     "merge": hub.merge,

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, err, fail
+from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, console, err, fail
 from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
-from qualbridge.tasks.deid import Detector, EvaluationReport, PrecisionRow, RecallRow, Snippet
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
+
+if TYPE_CHECKING:  # the engine loads spaCy: imported when a command runs, not at start-up
+    from qualbridge.tasks.deid import Detector, EvaluationReport, PrecisionRow, RecallRow, Snippet
 
 # Detection never depends on the key (only replacement does), so scoring needs no real one.
 THROWAWAY_KEY = b"qualbridge-evaluation-throwaway-key"
@@ -167,7 +169,7 @@ def evaluate(
     started = time.perf_counter()
     with err.status(f"Scoring {label} on {len(records)} gold records..."):
         report = evaluate(records, detect)
-    print_report(report, label, Console(), misses)
+    print_report(report, label, console(), misses)
     if json_out is not None:
         payload = {"gold": str(gold), "detector": label, **report.to_dict()}
         json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -10,21 +10,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from qualbridge.cli.check import checked_config
 from qualbridge.cli.common import DEMO_CONFIG, DEMO_KEY, EXIT_GATE_FAILED, EXIT_OK, err, fail
-from qualbridge.schemas.config import ConfigError, load_config
-from qualbridge.tasks.coding import check_inputs
-from qualbridge.tasks.shared.decisions import check_decisions
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
 
 
 def run_pipeline(config: Path, out: Path | None) -> int:
     """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
+    parsed = checked_config(config, out)
     try:
-        parsed = load_config(config, out)
-        check_inputs(parsed)
         load_key(parsed.key_env, parsed.key_file)
-        check_decisions(parsed)
-    except (ConfigError, ConsortiumKeyError) as exc:
+    except ConsortiumKeyError as exc:
         raise fail(str(exc)) from None
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 

@@ -10,13 +10,13 @@ from rich.console import Console
 
 from qualbridge.cli.common import DEMO_CONFIG, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, err
 from qualbridge.schemas.config import ConfigError
-from qualbridge.tasks.quality import UnknownRunError
 from qualbridge.tasks.shared.keys import ConsortiumKeyError
 
 
 def release_command(config: Path, run_id: str | None, out: Path | None, err: Console) -> int:
     """Release a run when every gate passed; name each blocker and return 3 otherwise."""
     from qualbridge.flows.release import release_run
+    from qualbridge.tasks.quality import UnknownRunError
 
     try:
         outcome = release_run(config.resolve(), str(out.resolve()) if out else None, run_id)
