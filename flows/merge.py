@@ -51,7 +51,7 @@ def merge_flow(
     verified, contracts = [], hub_contracts()
     with transcript_progress("Verifying release packages", len(packages)) as advance:
         for package in packages:
-            verified.append(verify_package(Path(package), fingerprint, contracts))
+            verified.append(verify_package(Path(package), fingerprint, contracts, ctx.key()))
             advance(1)
     logger = get_run_logger()
     record_run_start(ctx)

@@ -15,6 +15,7 @@ import polars as pl
 
 from qualbridge.tasks.quality.residual_pii import residual_pii_counts
 from qualbridge.tasks.shared.contract_catalog import contract_for
+from qualbridge.tasks.shared.signing import SignatureError, verify_manifest
 from qualbridge.tasks.warehouse import (
     MANIFEST,
     MANIFEST_KEYS,
@@ -36,8 +37,14 @@ def release_schemas() -> dict[str, pl.Schema]:
         return {name: con.sql(query).pl().schema for name, query in RELEASE_TABLES.items()}
 
 
-def verify_package(folder: Path, hub_fingerprint: str, contracts: dict[str, str]) -> Package:
-    """Check a package's manifest, key, contracts, checksums, schemas and links; raise if bad."""
+def verify_package(
+    folder: Path, hub_fingerprint: str, contracts: dict[str, str], key: bytes
+) -> Package:
+    """Check a package's signature, key, contracts, checksums, schemas and links; raise if bad.
+
+    The manifest's signature is checked before anything it lists is read: a package edited
+    and re-hashed without the consortium key is refused, naming the file.
+    """
     folder = Path(folder)
 
     def refuse(problem: str) -> PackageError:
@@ -59,6 +66,10 @@ def verify_package(folder: Path, hub_fingerprint: str, contracts: dict[str, str]
             f"made with another consortium key (fingerprint {manifest['key_fingerprint']}, the hub "
             f"uses {hub_fingerprint}); its pseudonyms would not match the other sites'"
         )
+    try:
+        verify_manifest(manifest, key)
+    except SignatureError as exc:
+        raise refuse(f"{MANIFEST} is not authentic: {exc}; refused") from None
     if manifest["contracts"] != contracts:
         raise refuse(
             f"checked against contracts {manifest['contracts']}, the hub expects {contracts}"
@@ -107,6 +118,7 @@ def _check_links(frames: dict[str, pl.DataFrame], refuse: Callable[[str], Packag
         ("utterances", "transcript_id", "transcripts", "transcript_id"),
         ("detections", "utterance_id", "utterances", "utterance_id"),
         ("codings", "utterance_id", "utterances", "utterance_id"),
+        ("crosswalks", "study_id", "studies", "study_id"),
     )
     for child, column, parent, key in links:
         orphans = frames[child].join(frames[parent], left_on=column, right_on=key, how="anti")
