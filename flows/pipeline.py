@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from prefect import flow
+from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from qualbridge.flows.code import code_flow
@@ -17,6 +18,7 @@ from qualbridge.flows.load import load_flow
 from qualbridge.flows.release import release_with
 from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
+from qualbridge.tasks.quality import run_losses
 from qualbridge.tasks.warehouse import connect, finish_run
 
 
@@ -32,6 +34,13 @@ class RunSummary:
     release: str | None
     failed_checks: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
+    # Studies, sources and comparisons the run left out, each with its reason.
+    losses: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True only when the run did everything it was asked: gates passed, nothing left out."""
+        return self.gates_passed and not self.losses
 
 
 @flow(name="qualbridge-pipeline", persist_result=False)
@@ -67,11 +76,44 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     status = "gate_failed" if not passed else "completed" if release else "awaiting_approval"
     with connect(ctx.warehouse) as con:
         finish_run(con, run_id, status, counts, release)
+        losses = run_losses(con, run_id)
     report = report_flow(ctx, counts, passed)
     failed = validation["failed_checks"] + [
         c.check for c in outcome.checks if c.broken or not c.success
     ]
-    return RunSummary(run_id, status, counts, passed, report, release, failed, outcome.blockers)
+    summary = RunSummary(
+        run_id, status, counts, passed, report, release, failed, outcome.blockers, losses
+    )
+    publish_summary(summary)
+    return summary
+
+
+def publish_summary(summary: RunSummary) -> None:
+    """Log the outcome and attach it to the top-level flow run as its summary artifact."""
+    c = summary.counts
+    outcome = (
+        "FAILED a quality gate (no release)"
+        if not summary.gates_passed
+        else f"completed with {len(summary.losses)} loss(es)"
+        if summary.losses
+        else "completed"
+    )
+    get_run_logger().info(
+        "qualbridge run %s %s: files seen %d, loaded %d, unchanged %d, quarantined %d",
+        summary.run_id, outcome, c["seen"], c["loaded"], c["unchanged"], c["quarantined"],
+    )  # fmt: skip
+    lost = "".join(f"- {loss}\n" for loss in summary.losses)
+    create_markdown_artifact(
+        key="qualbridge-run-summary",
+        markdown=(
+            f"## qualbridge run {summary.run_id}: {outcome}\n\n"
+            f"Files seen {c['seen']}, loaded {c['loaded']}, unchanged {c['unchanged']}, "
+            f"quarantined {c['quarantined']}.\n\n"
+            + (f"Left out of this run:\n\n{lost}\n" if lost else "")
+            + f"Report: `{summary.report}`"
+        ),
+        description="Counts, gate status and anything the run left out",
+    )
 
 
 def _empty_counts() -> dict[str, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from qualbridge.cli import (
@@ -15,10 +17,9 @@ from qualbridge.cli import (
     release,
     serve,
 )
+from qualbridge.cli.logs import Debug
 
 app = typer.Typer(
-    help="De-identify qualitative transcripts, check them against data contracts, and compare "
-    "theme coverage across studies.",
     no_args_is_help=True,
     add_completion=False,
     # Tracebacks must never print local variables: they may hold raw transcript text.
@@ -49,6 +50,38 @@ CODEBOOK_COMMANDS = {
     "import": codebook.import_,
     "export": codebook.export,
 }
+
+
+@app.callback()
+def main(
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help="Write full tracebacks of a failed run to <output>/logs/qualbridge-debug.log "
+            "(the terminal always shows one clear message).",
+        ),
+    ] = False,
+) -> None:
+    """De-identify qualitative transcripts, check them against data contracts, and compare theme
+    coverage across studies.
+
+    Exit codes:
+
+    0 everything asked was done
+
+    1 the run failed (runs/<run id>/failure.json)
+
+    2 bad config, key or usage (nothing ran)
+
+    3 a quality gate or sign-off blocker stopped the release
+
+    4 evaluate: a --min-* threshold was not met
+
+    5 completed with losses: a study, source or comparison was left out (each is listed)
+    """
+    Debug.enabled = debug
+
 
 for name, command in COMMANDS.items():
     app.command(name)(command)

@@ -31,9 +31,11 @@ def checked_config(config: Path, out: Path | None = None) -> ConsortiumConfig:
 def check(
     config: Annotated[Path, typer.Argument(help="Consortium config (YAML).")],
 ) -> None:
-    """Check a config without running anything: unknown keys (with line and a suggestion),
-    YAML syntax, referenced files, speaker roles, comparison groups, codebook, crosswalks and
-    decisions. Exit 0 when it is usable, 2 naming every problem otherwise. Needs no key.
+    """Check a config without running anything (fast; for a config repository's CI).
+
+    Unknown keys (with line and a did-you-mean), YAML syntax, referenced files, speaker roles,
+    comparison groups, codebook, crosswalks and decisions. Exit 0 when it is usable, 2 naming
+    every problem otherwise. Needs no key.
     """
     parsed = checked_config(config)
     err.print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -11,7 +12,16 @@ import typer
 from rich.table import Table
 
 from qualbridge.cli.check import checked_config
-from qualbridge.cli.common import DEMO_CONFIG, DEMO_KEY, EXIT_GATE_FAILED, EXIT_OK, err, fail
+from qualbridge.cli.common import (
+    DEMO_CONFIG,
+    DEMO_KEY,
+    EXIT_GATE_FAILED,
+    EXIT_LOSSES,
+    EXIT_OK,
+    err,
+    fail,
+)
+from qualbridge.cli.logs import flow_errors_to_log
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
 
 
@@ -28,13 +38,19 @@ def run_pipeline(config: Path, out: Path | None) -> int:
 
     started = time.perf_counter()
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    output_dir = parsed.resolve(parsed.output_dir)
+    settings = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    with settings, flow_errors_to_log(output_dir) as debug_log:
         try:
             summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
         except Exception as exc:
             from qualbridge.flows.failure import report_failed_run
 
-            return report_failed_run(parsed.resolve(parsed.output_dir), exc, err)
+            logging.getLogger("qualbridge").debug("the run failed", exc_info=True)
+            code = report_failed_run(output_dir, exc, err)
+            if debug_log:
+                err.print(f"Traceback in {debug_log}")
+            return code
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):
         table.add_column(column, justify="right")
@@ -43,7 +59,11 @@ def run_pipeline(config: Path, out: Path | None) -> int:
     err.print(table)
     if summary.release:
         err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
-    elif summary.gates_passed:
+    elif summary.gates_passed and summary.losses:
+        err.print(
+            "[green]All quality gates passed[/] on what was loaded, but the run is incomplete."
+        )
+    elif summary.gates_passed and not summary.losses:
         err.print(
             "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
             f"`qualbridge audit {summary.run_id} --config {config}`, then runs "
@@ -54,16 +74,32 @@ def run_pipeline(config: Path, out: Path | None) -> int:
         err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
         for reason in summary.blockers:
             err.print(f"  - {reason}", markup=False, highlight=False)
+    if summary.losses:
+        err.print(f"[bold yellow]Completed with losses[/]: {len(summary.losses)} left out:")
+        for loss in summary.losses:
+            err.print(f"  - {loss}", markup=False, highlight=False)
     err.print(f"Report: {summary.report}")
     err.print(f"Finished in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED
+    return run_exit_code(summary.gates_passed, bool(summary.losses))
+
+
+def run_exit_code(gates_passed: bool, losses: bool) -> int:
+    """3 when a gate failed, 5 when something was left out, 0 only when everything was done."""
+    if not gates_passed:
+        return EXIT_GATE_FAILED
+    return EXIT_LOSSES if losses else EXIT_OK
 
 
 def run(
     config: Annotated[Path, typer.Argument(help="Consortium config (YAML).")],
     out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
 ) -> None:
-    """Run the whole pipeline for one consortium config. Exit 3 when a quality gate failed."""
+    """Run the whole pipeline for one consortium config.
+
+    Exit codes: 0 everything was done; 5 completed with losses (a study, source or comparison
+    was left out; each is listed); 3 a quality gate failed (no release); 2 bad config, key or
+    usage (nothing ran); 1 the run failed (see runs/<run id>/failure.json).
+    """
     raise typer.Exit(run_pipeline(config, out))
 
 
