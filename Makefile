@@ -45,7 +45,7 @@ bench-compare: $(STAMP)  ## coverage and comparison speed at 250k/500k/1M uttera
 	$(BIN)/python benchmarks/compare_speed.py $(BENCH_ARGS)
 
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
-	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12
+	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12 --output-dir ../../out/demo
 	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/gold.jsonl
 	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/heldout.jsonl --seed 99
 	$(BIN)/python examples/generate_demo.py --out tests/fixtures/mini --per-study 3 --seed 1

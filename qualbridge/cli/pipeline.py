@@ -22,6 +22,7 @@ from qualbridge.cli.common import (
     fail,
 )
 from qualbridge.cli.logs import flow_errors_to_log
+from qualbridge.schemas.config import load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
 
 
@@ -104,7 +105,10 @@ def run(
 
 
 def demo(
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Output folder (default: the demo config's, out/demo in the project)."),
+    ] = None,
     sites: Annotated[
         bool, typer.Option("--sites", help="Run each site alone, release, and merge at a hub.")
     ] = False,
@@ -117,14 +121,15 @@ def demo(
     if sites:
         from qualbridge.cli.hub import run_site_demo
 
-        raise typer.Exit(run_site_demo(DEMO_CONFIG, out.with_name(out.name + "-sites")))
+        folder = out or load_config(DEMO_CONFIG).resolve(load_config(DEMO_CONFIG).output_dir)
+        raise typer.Exit(run_site_demo(DEMO_CONFIG, folder.with_name(folder.name + "-sites")))
     code = run_pipeline(DEMO_CONFIG, out)
     if code == EXIT_OK:
         code = _demo_signoff(out)
     raise typer.Exit(code)
 
 
-def _demo_signoff(out: Path) -> int:
+def _demo_signoff(out: Path | None) -> int:
     """Approve and release the demo's run, standing in for the steward a real site has."""
     from qualbridge.cli.demo_signoff import DEMO_STEWARD, demo_signoff
 
