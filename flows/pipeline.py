@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
@@ -10,7 +13,7 @@ from prefect.runtime import flow_run
 
 from qualbridge.flows.code import code_flow
 from qualbridge.flows.compare import compare_flow
-from qualbridge.flows.context import record_run_start, run_context
+from qualbridge.flows.context import RunContext, record_run_start, run_context
 from qualbridge.flows.deidentify import deidentify_flow
 from qualbridge.flows.failure import record_failure
 from qualbridge.flows.ingest import ingest_flow
@@ -50,12 +53,12 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     ctx = run_context(config_path, output_dir, run_id)
     record_run_start(ctx)
     try:
-        ingested = ingest_flow(ctx)
-        deidentified = deidentify_flow(ctx)
-        loaded = load_flow(ctx)
-        validation = validate_flow(ctx)
-        code_flow(ctx)
-        compare_flow(ctx)
+        ingested = run_stage("ingest", ingest_flow, ctx)
+        deidentified = run_stage("deidentify", deidentify_flow, ctx)
+        loaded = run_stage("load", load_flow, ctx)
+        validation = run_stage("validate", validate_flow, ctx)
+        run_stage("code", code_flow, ctx)
+        run_stage("compare", compare_flow, ctx)
     except BaseException as exc:
         with connect(ctx.warehouse) as con:
             finish_run(con, run_id, "failed", _empty_counts(), None)
@@ -86,6 +89,20 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     )
     publish_summary(summary)
     return summary
+
+
+def run_stage(name: str, stage: Callable[[RunContext], dict[str, Any]], ctx: RunContext) -> dict:
+    """Run one stage flow and log its counts and time at INFO (numbers only, never data)."""
+    started = time.perf_counter()
+    result = stage(ctx)
+    counts = {k: v for k, v in result.items() if isinstance(v, int) and not isinstance(v, bool)}
+    get_run_logger().info(
+        "stage %s finished in %.1f s: %s",
+        name,
+        time.perf_counter() - started,
+        ", ".join(f"{k} {v}" for k, v in counts.items()) or "done",
+    )
+    return result
 
 
 def publish_summary(summary: RunSummary) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,3 +53,32 @@ def test_a_quarantined_file_ends_the_run_with_losses_named(mini: Path, monkeypat
     assert "Completed with losses" in result.output
     assert "study peer_support, transcripts/PS02.txt" in result.output
     assert "Traceback" not in result.output
+    run_id = re.search(r"qualbridge run ([0-9a-f-]{36})", result.output)[1]
+    summary = _summary_artifact(run_id)
+    assert "completed with 1 loss(es)" in summary and "transcripts/PS02.txt" in summary
+
+
+def _summary_artifact(run_id: str) -> str:
+    """The run summary artifact, which must hang on the top-level flow run itself."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["qualbridge-run-summary"]))
+        )
+    (artifact,) = [a for a in artifacts if str(a.flow_run_id) == run_id]
+    return str(artifact.data)
+
+
+def test_prefect_logs_at_info_to_its_api_and_warnings_to_the_terminal() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_LOGGING")}
+    code = (
+        "import os; from qualbridge.environment import configure_environment; "
+        "configure_environment(); e = os.environ; "
+        "print(e['PREFECT_LOGGING_LEVEL'], e['PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL'])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.split() == ["INFO", "WARNING"]
