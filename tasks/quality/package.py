@@ -51,25 +51,7 @@ def verify_package(
         return PackageError(f"{folder}: {problem}")
 
     manifest_path = folder / MANIFEST
-    if not manifest_path.is_file():
-        raise refuse(f"no {MANIFEST}; not a qualbridge release package")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise refuse(f"{MANIFEST} is not valid JSON") from None
-    if not isinstance(manifest, dict) or (
-        missing := [k for k in MANIFEST_KEYS if k not in manifest]
-    ):
-        raise refuse(f"{MANIFEST} lacks {missing if isinstance(manifest, dict) else MANIFEST_KEYS}")
-    if manifest["key_fingerprint"] != hub_fingerprint:
-        raise refuse(
-            f"made with another consortium key (fingerprint {manifest['key_fingerprint']}, the hub "
-            f"uses {hub_fingerprint}); its pseudonyms would not match the other sites'"
-        )
-    try:
-        verify_manifest(manifest, key)
-    except SignatureError as exc:
-        raise refuse(f"{MANIFEST} is not authentic: {exc}; refused") from None
+    manifest = _authentic_manifest(manifest_path, hub_fingerprint, key, refuse)
     if manifest["contracts"] != contracts:
         raise refuse(
             f"checked against contracts {manifest['contracts']}, the hub expects {contracts}"
@@ -107,6 +89,32 @@ def verify_package(
         tuple(sorted(set(frames["studies"]["site"].to_list()))),
         frames,
     )
+
+
+def _authentic_manifest(
+    path: Path, hub_fingerprint: str, key: bytes, refuse: Callable[[str], PackageError]
+) -> dict:
+    """The manifest, read and checked: complete, made with the hub's key, signed by it."""
+    if not path.is_file():
+        raise refuse(f"no {MANIFEST}; not a qualbridge release package")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise refuse(f"{MANIFEST} is not valid JSON") from None
+    if not isinstance(manifest, dict) or (
+        missing := [k for k in MANIFEST_KEYS if k not in manifest]
+    ):
+        raise refuse(f"{MANIFEST} lacks {missing if isinstance(manifest, dict) else MANIFEST_KEYS}")
+    if manifest["key_fingerprint"] != hub_fingerprint:
+        raise refuse(
+            f"made with another consortium key (fingerprint {manifest['key_fingerprint']}, the hub "
+            f"uses {hub_fingerprint}); its pseudonyms would not match the other sites'"
+        )
+    try:
+        verify_manifest(manifest, key)
+    except SignatureError as exc:
+        raise refuse(f"{MANIFEST} is not authentic: {exc}; refused") from None
+    return manifest
 
 
 def _check_links(frames: dict[str, pl.DataFrame], refuse: Callable[[str], PackageError]) -> None:

@@ -112,7 +112,7 @@ def test_both_typos_refused_fast_by_the_installed_command(demo_copy: Path) -> No
     assert done.returncode == EXIT_USAGE
     assert "deny_lst" in done.stderr and "comparsions" in done.stderr
     assert "Traceback" not in done.stderr
-    assert elapsed < 10
+    assert elapsed < 20  # the bar; about 1 s of CPU, the rest is a busy machine
 
 
 def test_check_imports_neither_prefect_nor_spacy() -> None:
