@@ -1,15 +1,35 @@
-# qualbridge: every target bootstraps .venv itself from pyproject.toml.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+# qualbridge: every target bootstraps .venv itself, with the exact versions of requirements.lock.
+# PYTHON picks the interpreter (3.11 to 3.13); .venv is rebuilt when its version differs.
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	command -v $$p >/dev/null 2>&1 && { command -v $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+PY_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+VENV_VERSION = $(shell test -x $(BIN)/python && $(BIN)/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+STAMP := $(VENV)/.installed-$(PY_VERSION)
+LOCK := requirements.lock
 
-.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
+.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-dask demo-sites \
+	evaluate examples lock check-python clean clean-venv distclean
 
-$(STAMP): pyproject.toml
+check-python:
+	@case "$(PY_VERSION)" in 3.11|3.12|3.13) ;; \
+	*) echo "qualbridge needs Python 3.11 to 3.13; $(PYTHON) is '$(PY_VERSION)' (set PYTHON=...)"; exit 2;; esac
+
+# The stamp names the Python version: another version (or a changed lock) rebuilds .venv.
+$(STAMP): pyproject.toml $(LOCK) | check-python
+	@if [ -x $(BIN)/python ] && [ "$(VENV_VERSION)" != "$(PY_VERSION)" ]; then \
+		echo ".venv has Python $(VENV_VERSION); rebuilding it with $(PY_VERSION)"; rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.installed*
 	touch $(STAMP)
+
+lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml (3.11-3.13), keeping current pins
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--no-header -o $(LOCK)
 
 demo: $(STAMP)  ## run the whole pipeline on the bundled demo consortium
 	$(BIN)/qualbridge demo
@@ -52,10 +72,15 @@ bench-compare: $(STAMP)  ## coverage and comparison speed at 250k/500k/1M uttera
 	$(BIN)/python benchmarks/compare_speed.py $(BENCH_ARGS)
 
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
-	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12
+	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12 --output-dir ../../out/demo
 	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/gold.jsonl
 	$(BIN)/python examples/evaluation/generate_gold.py --out examples/evaluation/heldout.jsonl --seed 99
 	$(BIN)/python examples/generate_demo.py --out tests/fixtures/mini --per-study 3 --seed 1
 
-clean:
+clean:  ## outputs and caches (keeps .venv)
 	rm -rf out .prefect .pytest_cache .ruff_cache
+
+clean-venv:  ## the virtualenv; the next target rebuilds it from requirements.lock
+	rm -rf $(VENV)
+
+distclean: clean clean-venv

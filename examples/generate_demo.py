@@ -1745,7 +1745,7 @@ def _dump_yaml(data: dict) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def consortium_config() -> dict:
+def consortium_config(output_dir: str = "out") -> dict:
     """Return the consortium configuration of the demo."""
     studies = [
         {
@@ -1764,7 +1764,7 @@ def consortium_config() -> dict:
         "consortium": "demo-consortium",
         "codebook": "codebook.yaml",
         "studies": studies,
-        "output_dir": "out",
+        "output_dir": output_dir,
         "comparisons": [
             {
                 "comparison_id": "peer_vs_therapy_all",
@@ -1784,11 +1784,13 @@ def consortium_config() -> dict:
     }
 
 
-def generate(out: Path, per_study: int = 12, seed: int = DEFAULT_SEED) -> list[dict[str, str]]:
+def generate(
+    out: Path, per_study: int = 12, seed: int = DEFAULT_SEED, output_dir: str = "out"
+) -> list[dict[str, str]]:
     """Write the whole demo consortium under a folder; return the planted identifiers."""
     if not 1 <= per_study <= 99:
         raise ValueError("per_study must be between 1 and 99")
-    _write_text(out / "consortium.yaml", HEADER + _dump_yaml(consortium_config()))
+    _write_text(out / "consortium.yaml", HEADER + _dump_yaml(consortium_config(output_dir)))
     _write_text(out / "codebook.yaml", HEADER + _dump_yaml(CODEBOOK))
     planted = []
     for spec in STUDIES:
@@ -1805,8 +1807,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder")
     parser.add_argument("--per-study", type=int, default=12, help="transcripts per study")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed")
+    parser.add_argument(
+        "--output-dir", default="out", help="the config's output_dir (relative to --out)"
+    )
     args = parser.parse_args(argv)
-    planted = generate(args.out, args.per_study, args.seed)
+    planted = generate(args.out, args.per_study, args.seed, args.output_dir)
     print(f"wrote {args.per_study} transcripts per study and {len(planted)} planted identifiers")
     print(f"to {args.out}")
 

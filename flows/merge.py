@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prefect import flow, get_run_logger
+from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from qualbridge.flows.code import code_flow
@@ -51,7 +52,7 @@ def merge_flow(
     verified, contracts = [], hub_contracts()
     with transcript_progress("Verifying release packages", len(packages)) as advance:
         for folder in packages:
-            verified.append(verify_package(Path(folder), fingerprint, contracts))
+            verified.append(verify_package(Path(folder), fingerprint, contracts, ctx.key()))
             advance(1)
     logger = get_run_logger()
     record_run_start(ctx)
@@ -71,4 +72,12 @@ def merge_flow(
         status = "completed" if validation["passed"] else "gate_failed"
         finish_run(con, run_id, status, counts, None)
     report = report_flow(ctx, counts, validation["passed"])
+    create_markdown_artifact(
+        key="qualbridge-merge-summary",
+        markdown=f"## qualbridge merge {run_id}\n\n"
+        + "".join(f"- `{package}`: {outcome}\n" for package, outcome in outcomes.items())
+        + f"\nQuality gates: {'passed' if validation['passed'] else 'FAILED'}.\n\n"
+        + f"Report: `{report}`",
+        description="What the hub did with each package, and its gates",
+    )
     return MergeSummary(run_id, outcomes, validation["passed"], report, validation["failed_checks"])

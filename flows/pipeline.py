@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
 from qualbridge.flows.code import code_flow
 from qualbridge.flows.compare import compare_flow
-from qualbridge.flows.context import record_run_start, run_context
+from qualbridge.flows.context import RunContext, record_run_start, run_context
 from qualbridge.flows.deidentify import deidentify_flow
 from qualbridge.flows.failure import record_failure
 from qualbridge.flows.ingest import ingest_flow
@@ -19,6 +22,7 @@ from qualbridge.flows.release import release_with
 from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
 from qualbridge.tasks.audit import RunStatus, set_status, status_markdown
+from qualbridge.tasks.quality import run_losses
 from qualbridge.tasks.warehouse import connect, finish_run
 
 
@@ -34,7 +38,14 @@ class RunSummary:
     release: str | None
     failed_checks: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
+    # Studies, sources and comparisons the run left out, each with its reason.
+    losses: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True only when the run did everything it was asked: gates passed, nothing left out."""
+        return self.gates_passed and not self.losses
 
 
 @flow(name="qualbridge-pipeline", persist_result=False)
@@ -44,23 +55,18 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     ctx = run_context(config_path, output_dir, run_id)
     record_run_start(ctx)
     try:
-        ingested = ingest_flow(ctx)
-        deidentified = deidentify_flow(ctx)
-        loaded = load_flow(ctx)
-        validation = validate_flow(ctx)
-        code_flow(ctx)
-        compare_flow(ctx)
+        ingested = run_stage("ingest", ingest_flow, ctx)
+        deidentified = run_stage("deidentify", deidentify_flow, ctx)
+        loaded = run_stage("load", load_flow, ctx)
+        validation = run_stage("validate", validate_flow, ctx)
+        run_stage("code", code_flow, ctx)
+        run_stage("compare", compare_flow, ctx)
     except BaseException as exc:
         with connect(ctx.warehouse) as con:
             finish_run(con, run_id, "failed", _empty_counts(), None)
         record_failure(ctx.run_dir, run_id, exc)
         raise
-    counts = {
-        "seen": ingested["to_load"] + ingested["unchanged"] + ingested["quarantined"],
-        "loaded": loaded["loaded"],
-        "unchanged": ingested["unchanged"],
-        "quarantined": ingested["quarantined"] + deidentified["quarantined"],
-    }
+    counts = _counts(ingested, deidentified, loaded)
     # With sign-off required, the run only checks every gate; `qualbridge approve` and
     # `qualbridge release` follow on site.
     export = not ctx.config.release.require_approval
@@ -71,15 +77,45 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     with connect(ctx.warehouse) as con:
         finish_run(con, run_id, status, counts, release)
         set_status(con, run_id, status, outcome.blockers)
+        losses = run_losses(con, run_id)
     report = report_flow(ctx, counts, passed)
     failed = validation["failed_checks"] + [
         c.check for c in outcome.checks if c.broken or not c.success
     ]
-    notes = _redecided_note(ingested)
-    _status_artifact(run_id, RunStatus(status, outcome.blockers), notes)
-    return RunSummary(
-        run_id, status, counts, passed, report, release, failed, outcome.blockers, notes
+    summary = RunSummary(
+        run_id, status, counts, passed, report, release, failed, outcome.blockers, losses,
+        _redecided_note(ingested),
+    )  # fmt: skip
+    publish_summary(summary)
+    return summary
+
+
+def run_stage(
+    name: str, stage: Callable[[RunContext], dict[str, Any]], ctx: RunContext
+) -> dict[str, Any]:
+    """Run one stage flow and log its counts and time at INFO (numbers only, never data)."""
+    started = time.perf_counter()
+    result = stage(ctx)
+    counts = {k: v for k, v in result.items() if isinstance(v, int) and not isinstance(v, bool)}
+    get_run_logger().info(
+        "stage %s finished in %.1f s: %s",
+        name,
+        time.perf_counter() - started,
+        ", ".join(f"{k} {v}" for k, v in counts.items()) or "done",
     )
+    return result
+
+
+def _counts(
+    ingested: dict[str, int], deidentified: dict[str, int], loaded: dict[str, int]
+) -> dict[str, int]:
+    """Files seen = loaded + unchanged + quarantined, as the run summary prints them."""
+    return {
+        "seen": ingested["to_load"] + ingested["unchanged"] + ingested["quarantined"],
+        "loaded": loaded["loaded"],
+        "unchanged": ingested["unchanged"],
+        "quarantined": ingested["quarantined"] + deidentified["quarantined"],
+    }
 
 
 def _redecided_note(ingested: dict[str, int]) -> list[str]:
@@ -91,16 +127,46 @@ def _redecided_note(ingested: dict[str, int]) -> list[str]:
     return [f"{n} transcript{'s' if n != 1 else ''} re-de-identified {what}"]
 
 
-def _status_artifact(run_id: str, status: RunStatus, notes: list[str]) -> None:
+def publish_summary(summary: RunSummary) -> None:
+    """Log the outcome and attach it, with the run's true status, to the top-level flow run."""
+    c = summary.counts
+    outcome = (
+        "FAILED a quality gate (no release)"
+        if not summary.gates_passed
+        else f"completed with {len(summary.losses)} loss(es)"
+        if summary.losses
+        else "completed"
+    )
+    _status_artifact(summary)
+    get_run_logger().info(
+        "qualbridge run %s %s: files seen %d, loaded %d, unchanged %d, quarantined %d",
+        summary.run_id, outcome, c["seen"], c["loaded"], c["unchanged"], c["quarantined"],
+    )  # fmt: skip
+    lost = "".join(f"- {loss}\n" for loss in summary.losses)
+    create_markdown_artifact(
+        key="qualbridge-run-summary",
+        markdown=(
+            f"## qualbridge run {summary.run_id}: {outcome}\n\n"
+            f"Files seen {c['seen']}, loaded {c['loaded']}, unchanged {c['unchanged']}, "
+            f"quarantined {c['quarantined']}.\n\n"
+            + (f"Left out of this run:\n\n{lost}\n" if lost else "")
+            + f"Report: `{summary.report}`"
+        ),
+        description="Counts, gate status and anything the run left out",
+    )
+
+
+def _status_artifact(summary: RunSummary) -> None:
     """Leave the run's true status on the pipeline's flow run, not a plain green tick."""
+    status = RunStatus(summary.status, summary.blockers)
     steps = (
         ["review: `qualbridge review`", "approve: `qualbridge approve`", "`qualbridge release`"]
         if status.status == "awaiting_approval"
         else []
     )
-    markdown = status_markdown(run_id, status, steps)
-    if notes:
-        markdown += "\n\n" + "\n".join(notes)
+    markdown = status_markdown(summary.run_id, status, steps)
+    if summary.notes:
+        markdown += "\n\n" + "\n".join(summary.notes)
     create_markdown_artifact(
         key="qualbridge-run-status", markdown=markdown, description=f"Run status: {status.label}"
     )

@@ -52,7 +52,7 @@ def release_with(
             else risk_blockers(con, ctx.config)
         )
         outcome = release_from(
-            con, ctx.run_id, ctx.run_dir, folder, ctx.key_fingerprint(), ctx.config_hash,
+            con, ctx.run_id, ctx.run_dir, folder, ctx.key(), ctx.config_hash,
             [*signoff, *extra_blockers], export=export,
         )  # fmt: skip
         if export:

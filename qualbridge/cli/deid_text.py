@@ -6,14 +6,16 @@ import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from qualbridge.cli.common import err, fail
 from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
-from qualbridge.tasks.deid import Deidentifier, DeidResult
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
+
+if TYPE_CHECKING:  # the engine loads spaCy: imported when a command runs, not at start-up
+    from qualbridge.tasks.deid import Deidentifier, DeidResult
 
 BATCH_LINES = 32
 # Longer texts are analysed in pieces; this only bounds memory per line.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,16 +14,16 @@ from rich.text import Text
 from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, err, fail
 from qualbridge.environment import PROJECT_ROOT
 from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
-from qualbridge.tasks.deid import Detector, EvaluationReport, PrecisionRow, RecallRow, Snippet
-from qualbridge.tasks.deid.evaluation import (
-    GoldRecord,
-    GoldSet,
-    SetScore,
-    TypeComparison,
-    gold_set_for,
-    shipped_sets,
-)
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
+
+if TYPE_CHECKING:  # the engine loads spaCy: imported when a command runs, not at start-up
+    from qualbridge.tasks.deid import Detector, EvaluationReport, PrecisionRow, RecallRow, Snippet
+    from qualbridge.tasks.deid.evaluation import (
+        GoldRecord,
+        GoldSet,
+        SetScore,
+        TypeComparison,
+    )
 
 # Detection never depends on the key (only replacement does), so scoring needs no real one.
 THROWAWAY_KEY = b"qualbridge-evaluation-throwaway-key"
@@ -227,6 +227,8 @@ def _summary_cells(reports: list[EvaluationReport], baselines: list[EvaluationRe
 
 def print_summary(scores: list[SetScore], console: Console) -> None:
     """One row per set and one per part (tuned dev, untuned test), engine beside vanilla."""
+    from qualbridge.tasks.deid.evaluation import PARTS
+
     table = Table(title="Summary: qualbridge (qb) beside vanilla Presidio (vp)")
     for column in ("set", "part", "records"):
         table.add_column(column)
@@ -250,7 +252,7 @@ def print_summary(scores: list[SetScore], console: Console) -> None:
         base = [s.baseline for s in group if s.baseline is not None]
         table.add_row(
             f"all {part or 'given'} sets",
-            GoldSet("", part, Path()).part_label,
+            PARTS[part],
             str(sum(s.report.records for s in group)),
             *_summary_cells([s.report for s in group], base),
             "",
@@ -261,7 +263,7 @@ def print_summary(scores: list[SetScore], console: Console) -> None:
 
 def load_sets(gold: list[Path] | None) -> list[tuple[GoldSet, list[GoldRecord]]]:
     """The named gold files, or every shipped set; each file is read and checked first."""
-    from qualbridge.tasks.deid import load_gold
+    from qualbridge.tasks.deid.evaluation import gold_set_for, load_gold, shipped_sets
 
     sets = [gold_set_for(p) for p in gold] if gold else shipped_sets(PROJECT_ROOT / SETS_DIR)
     return [(s, load_gold(s.path)) for s in sets]
@@ -274,7 +276,8 @@ def score_and_print(
     limit: int,
 ) -> list[SetScore]:
     """Score each set with the engine (and the baseline), print it, then print the summary."""
-    from qualbridge.tasks.deid import evaluate as score
+    from qualbridge.tasks.deid.evaluation import SetScore
+    from qualbridge.tasks.deid.evaluation import evaluate as score
 
     label, detect = engine
     console = Console()

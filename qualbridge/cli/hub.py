@@ -11,20 +11,29 @@ from rich.table import Table
 from qualbridge.cli.common import EXIT_FAILED, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, err
 from qualbridge.schemas.config import ConfigError, load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
-from qualbridge.tasks.warehouse import PackageError
 
 
 def run_merge(config: Path, packages: list[Path], out: Path | None = None) -> int:
     """Verify and merge packages at the hub, print what happened; return the exit code."""
     try:
         parsed = load_config(config, out)
-        load_key(parsed.key_env, parsed.key_file)
+        key = load_key(parsed.key_env, parsed.key_file)
     except (ConfigError, ConsortiumKeyError) as exc:
         err.print(f"[bold red]error:[/] {exc}")
         return EXIT_USAGE
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from qualbridge.flows.merge import merge_flow
+    from qualbridge.flows.merge import hub_contracts, merge_flow
+    from qualbridge.tasks.quality import verify_package
+    from qualbridge.tasks.shared.keys import key_fingerprint
+    from qualbridge.tasks.warehouse import PackageError
+
+    try:  # refused before the flow starts: one clear message, no flow traceback
+        for package in packages:
+            verify_package(package, key_fingerprint(key), hub_contracts(), key)
+    except PackageError as exc:
+        err.print(f"[bold red]package refused, nothing merged:[/] {exc}")
+        return EXIT_FAILED
 
     err.print(f"Verifying {len(packages)} package(s) for hub {parsed.consortium}...")
     try:

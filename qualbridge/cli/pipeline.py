@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
@@ -10,21 +11,27 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from qualbridge.cli.common import DEMO_CONFIG, DEMO_KEY, EXIT_GATE_FAILED, EXIT_OK, err, fail
-from qualbridge.schemas.config import ConfigError, load_config
-from qualbridge.tasks.coding import check_inputs
-from qualbridge.tasks.shared.decisions import check_decisions
+from qualbridge.cli.check import checked_config
+from qualbridge.cli.common import (
+    DEMO_CONFIG,
+    DEMO_KEY,
+    EXIT_GATE_FAILED,
+    EXIT_LOSSES,
+    EXIT_OK,
+    err,
+    fail,
+)
+from qualbridge.cli.logs import flow_errors_to_log
+from qualbridge.schemas.config import load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
 
 
 def run_pipeline(config: Path, out: Path | None) -> int:
     """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
+    parsed = checked_config(config, out)
     try:
-        parsed = load_config(config, out)
-        check_inputs(parsed)
         load_key(parsed.key_env, parsed.key_file)
-        check_decisions(parsed)
-    except (ConfigError, ConsortiumKeyError) as exc:
+    except ConsortiumKeyError as exc:
         raise fail(str(exc)) from None
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
@@ -32,13 +39,19 @@ def run_pipeline(config: Path, out: Path | None) -> int:
 
     started = time.perf_counter()
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+    output_dir = parsed.resolve(parsed.output_dir)
+    settings = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+    with settings, flow_errors_to_log(output_dir) as debug_log:
         try:
             summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
         except Exception as exc:
             from qualbridge.flows.failure import report_failed_run
 
-            return report_failed_run(parsed.resolve(parsed.output_dir), exc, err)
+            logging.getLogger("qualbridge").debug("the run failed", exc_info=True)
+            code = report_failed_run(output_dir, exc, err)
+            if debug_log:
+                err.print(f"Traceback in {debug_log}")
+            return code
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):
         table.add_column(column, justify="right")
@@ -50,7 +63,11 @@ def run_pipeline(config: Path, out: Path | None) -> int:
     err.print(f"Status: {summary.status}")
     if summary.release:
         err.print(f"[green]All quality gates passed.[/] Release: {summary.release}")
-    elif summary.gates_passed:
+    elif summary.gates_passed and summary.losses:
+        err.print(
+            "[green]All quality gates passed[/] on what was loaded, but the run is incomplete."
+        )
+    elif summary.gates_passed and not summary.losses:
         err.print(
             "[green]All quality gates passed.[/] Awaiting sign-off: a steward reviews "
             f"`qualbridge review --config {config}` (or `qualbridge audit {summary.run_id} "
@@ -62,21 +79,40 @@ def run_pipeline(config: Path, out: Path | None) -> int:
         err.print("[red]A quality gate failed; no release was made.[/] Reasons:")
         for reason in summary.blockers:
             err.print(f"  - {reason}", markup=False, highlight=False)
+    if summary.losses:
+        err.print(f"[bold yellow]Completed with losses[/]: {len(summary.losses)} left out:")
+        for loss in summary.losses:
+            err.print(f"  - {loss}", markup=False, highlight=False)
     err.print(f"Report: {summary.report}")
     err.print(f"Finished in {time.perf_counter() - started:.1f} s")
-    return EXIT_OK if summary.gates_passed else EXIT_GATE_FAILED
+    return run_exit_code(summary.gates_passed, bool(summary.losses))
+
+
+def run_exit_code(gates_passed: bool, losses: bool) -> int:
+    """3 when a gate failed, 5 when something was left out, 0 only when everything was done."""
+    if not gates_passed:
+        return EXIT_GATE_FAILED
+    return EXIT_LOSSES if losses else EXIT_OK
 
 
 def run(
     config: Annotated[Path, typer.Argument(help="Consortium config (YAML).")],
     out: Annotated[Path | None, typer.Option(help="Output folder (default: the config's).")] = None,
 ) -> None:
-    """Run the whole pipeline for one consortium config. Exit 3 when a quality gate failed."""
+    """Run the whole pipeline for one consortium config.
+
+    Exit codes: 0 everything was done; 5 completed with losses (a study, source or comparison
+    was left out; each is listed); 3 a quality gate failed (no release); 2 bad config, key or
+    usage (nothing ran); 1 the run failed (see runs/<run id>/failure.json).
+    """
     raise typer.Exit(run_pipeline(config, out))
 
 
 def demo(
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("out/demo"),
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Output folder (default: the demo config's, out/demo in the project)."),
+    ] = None,
     sites: Annotated[
         bool, typer.Option("--sites", help="Run each site alone, release, and merge at a hub.")
     ] = False,
@@ -89,14 +125,15 @@ def demo(
     if sites:
         from qualbridge.cli.hub import run_site_demo
 
-        raise typer.Exit(run_site_demo(DEMO_CONFIG, out.with_name(out.name + "-sites")))
+        folder = out or load_config(DEMO_CONFIG).resolve(load_config(DEMO_CONFIG).output_dir)
+        raise typer.Exit(run_site_demo(DEMO_CONFIG, folder.with_name(folder.name + "-sites")))
     code = run_pipeline(DEMO_CONFIG, out)
     if code == EXIT_OK:
         code = _demo_signoff(out)
     raise typer.Exit(code)
 
 
-def _demo_signoff(out: Path) -> int:
+def _demo_signoff(out: Path | None) -> int:
     """Approve and release the demo's run, standing in for the steward a real site has."""
     from qualbridge.cli.demo_signoff import DEMO_STEWARD, demo_signoff
 

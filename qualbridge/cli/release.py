@@ -8,15 +8,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from qualbridge.cli.common import DEMO_CONFIG, EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, err
+from qualbridge.cli.common import EXIT_GATE_FAILED, EXIT_OK, EXIT_USAGE, err
 from qualbridge.schemas.config import ConfigError
-from qualbridge.tasks.quality import UnknownRunError
 from qualbridge.tasks.shared.keys import ConsortiumKeyError
 
 
 def release_command(config: Path, run_id: str | None, out: Path | None, err: Console) -> int:
     """Release a run when every gate passed; name each blocker and return 3 otherwise."""
     from qualbridge.flows.release import release_run
+    from qualbridge.tasks.quality import UnknownRunError
 
     try:
         outcome = release_run(config.resolve(), str(out.resolve()) if out else None, run_id)
@@ -33,7 +33,9 @@ def release_command(config: Path, run_id: str | None, out: Path | None, err: Con
 
 
 def release(
-    config: Annotated[Path, typer.Option(help="Consortium config (YAML).")] = DEMO_CONFIG,
+    config: Annotated[
+        Path, typer.Option(help="Consortium config (YAML); required, never a default.")
+    ],
     run: Annotated[str | None, typer.Option(help="Run id to release (default: latest).")] = None,
     out: Annotated[
         Path | None, typer.Option(help="Output folder of the run (default: the config's).")

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import yaml
-from prefect.deployments.runner import RunnerDeployment
-from prefect.flows import Flow, load_flow_from_entrypoint
-from prefect.schedules import Cron
 from rich.console import Console
 
 from qualbridge.cli.common import err
 from qualbridge.environment import PROJECT_ROOT
+
+if TYPE_CHECKING:  # Prefect is imported when a deployment is built, so other commands start fast
+    from prefect.deployments.runner import RunnerDeployment
+    from prefect.flows import Flow
 
 # Parameters that hold paths; relative ones are made absolute against the project folder.
 PATH_PARAMETERS = ("config_path", "output_dir", "packages")
@@ -32,6 +33,9 @@ def deployments_from_file(
     path: Path, only: list[str] | None = None, root: Path = PROJECT_ROOT
 ) -> list[RunnerDeployment]:
     """Runner deployments (flow, parameters, cron schedules, concurrency) from prefect.yaml."""
+    from prefect.flows import load_flow_from_entrypoint
+    from prefect.schedules import Cron
+
     spec = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     entries = [d for d in spec.get("deployments", []) if not only or d["name"] in only]
     if only and (unknown := sorted(set(only) - {d["name"] for d in entries})):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 from collections.abc import Sequence
 
 import polars as pl
@@ -11,7 +13,7 @@ from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
 from qualbridge.tasks.deid.engine import Deidentifier
 from qualbridge.tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources, study_engine
 from qualbridge.tasks.ingest import TranscriptSource
-from qualbridge.tasks.shared.keys import key_fingerprint, load_key
+from qualbridge.tasks.shared.keys import ConsortiumKeyError, key_fingerprint, load_key
 from qualbridge.tasks.shared.prefect_task import stage_task
 
 # Engines built in this worker process, by study and settings: a model loads once per worker.
@@ -34,10 +36,31 @@ def deidentify_chunk_task(
     study: StudyConfig, config: ConsortiumConfig, sources: list[TranscriptSource], run_id: str
 ) -> DeidentifiedBatch:
     """De-identify a few transcripts on a worker; returns de-identified frames, writes nothing."""
-    # The key comes from the worker's own environment or key file, never over the wire.
-    key = load_key(config.key_env, config.key_file)
+    key = worker_key(config)
     engine = worker_engine(study, config, key)
     return deidentify_sources(sources, study, engine, key, run_id, config=config)
+
+
+def worker_key(config: ConsortiumConfig) -> bytes:
+    """The key from this worker's own environment or key file (never sent over the wire).
+
+    A missing key names the worker and host, so the operator knows which machine lacks it.
+    """
+    try:
+        return load_key(config.key_env, config.key_file)
+    except ConsortiumKeyError as exc:
+        raise ConsortiumKeyError(f"on Dask worker {worker_name()}: {exc}") from None
+
+
+def worker_name() -> str:
+    """This Dask worker's address and host (the host alone outside a worker)."""
+    host = f"host {socket.gethostname()}, pid {os.getpid()}"
+    try:
+        from distributed import get_worker
+
+        return f"{get_worker().address} ({host})"
+    except (ImportError, ValueError):
+        return f"({host})"
 
 
 def chunks(sources: Sequence[TranscriptSource], size: int) -> list[list[TranscriptSource]]:

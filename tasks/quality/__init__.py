@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from qualbridge.tasks.quality.losses import (
+    LOSS_STAGES,
+    run_losses,
+)
 from qualbridge.tasks.quality.package import (
     verify_package,
 )
@@ -17,11 +21,13 @@ from qualbridge.tasks.quality.tasks import (
 )
 
 __all__ = [
+    "LOSS_STAGES",
     "ReleaseOutcome",
     "UnknownRunError",
     "release_contract_ids",
     "release_from",
     "resolve_run",
+    "run_losses",
     "validate_warehouse_task",
     "verify_package",
 ]

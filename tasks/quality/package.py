@@ -15,6 +15,7 @@ import polars as pl
 
 from qualbridge.tasks.quality.residual_pii import residual_pii_counts
 from qualbridge.tasks.shared.contract_catalog import contract_for
+from qualbridge.tasks.shared.signing import SignatureError, verify_manifest
 from qualbridge.tasks.warehouse import (
     MANIFEST,
     MANIFEST_KEYS,
@@ -36,29 +37,21 @@ def release_schemas() -> dict[str, pl.Schema]:
         return {name: con.sql(query).pl().schema for name, query in RELEASE_TABLES.items()}
 
 
-def verify_package(folder: Path, hub_fingerprint: str, contracts: dict[str, str]) -> Package:
-    """Check a package's manifest, key, contracts, checksums, schemas and links; raise if bad."""
+def verify_package(
+    folder: Path, hub_fingerprint: str, contracts: dict[str, str], key: bytes
+) -> Package:
+    """Check a package's signature, key, contracts, checksums, schemas and links; raise if bad.
+
+    The manifest's signature is checked before anything it lists is read: a package edited
+    and re-hashed without the consortium key is refused, naming the file.
+    """
     folder = Path(folder)
 
     def refuse(problem: str) -> PackageError:
         return PackageError(f"{folder}: {problem}")
 
     manifest_path = folder / MANIFEST
-    if not manifest_path.is_file():
-        raise refuse(f"no {MANIFEST}; not a qualbridge release package")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise refuse(f"{MANIFEST} is not valid JSON") from None
-    if not isinstance(manifest, dict) or (
-        missing := [k for k in MANIFEST_KEYS if k not in manifest]
-    ):
-        raise refuse(f"{MANIFEST} lacks {missing if isinstance(manifest, dict) else MANIFEST_KEYS}")
-    if manifest["key_fingerprint"] != hub_fingerprint:
-        raise refuse(
-            f"made with another consortium key (fingerprint {manifest['key_fingerprint']}, the hub "
-            f"uses {hub_fingerprint}); its pseudonyms would not match the other sites'"
-        )
+    manifest = _authentic_manifest(manifest_path, hub_fingerprint, key, refuse)
     if manifest["contracts"] != contracts:
         raise refuse(
             f"checked against contracts {manifest['contracts']}, the hub expects {contracts}"
@@ -98,6 +91,32 @@ def verify_package(folder: Path, hub_fingerprint: str, contracts: dict[str, str]
     )
 
 
+def _authentic_manifest(
+    path: Path, hub_fingerprint: str, key: bytes, refuse: Callable[[str], PackageError]
+) -> dict:
+    """The manifest, read and checked: complete, made with the hub's key, signed by it."""
+    if not path.is_file():
+        raise refuse(f"no {MANIFEST}; not a qualbridge release package")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise refuse(f"{MANIFEST} is not valid JSON") from None
+    if not isinstance(manifest, dict) or (
+        missing := [k for k in MANIFEST_KEYS if k not in manifest]
+    ):
+        raise refuse(f"{MANIFEST} lacks {missing if isinstance(manifest, dict) else MANIFEST_KEYS}")
+    if manifest["key_fingerprint"] != hub_fingerprint:
+        raise refuse(
+            f"made with another consortium key (fingerprint {manifest['key_fingerprint']}, the hub "
+            f"uses {hub_fingerprint}); its pseudonyms would not match the other sites'"
+        )
+    try:
+        verify_manifest(manifest, key)
+    except SignatureError as exc:
+        raise refuse(f"{MANIFEST} is not authentic: {exc}; refused") from None
+    return manifest
+
+
 def _check_links(frames: dict[str, pl.DataFrame], refuse: Callable[[str], PackageError]) -> None:
     """Every row belongs to a study, transcript or utterance of the same package."""
     if frames["studies"].is_empty():
@@ -107,6 +126,7 @@ def _check_links(frames: dict[str, pl.DataFrame], refuse: Callable[[str], Packag
         ("utterances", "transcript_id", "transcripts", "transcript_id"),
         ("detections", "utterance_id", "utterances", "utterance_id"),
         ("codings", "utterance_id", "utterances", "utterance_id"),
+        ("crosswalks", "study_id", "studies", "study_id"),
     )
     for child, column, parent, key in links:
         orphans = frames[child].join(frames[parent], left_on=column, right_on=key, how="anti")

@@ -91,7 +91,7 @@ def release_from(
     run_id: str,
     run_dir: Path,
     folder: Path,
-    key_fingerprint: str,
+    key: bytes,
     config_hash: str,
     extra_blockers: Sequence[str] = (),
     export: bool = True,
@@ -114,7 +114,7 @@ def release_from(
     if blockers or not export:
         return ReleaseOutcome(run_id, False, None, blockers, checks)
     extra = _manifest_extra(con, run_id, config_hash)
-    path = export_release(con, folder, run_id, key_fingerprint, release_contract_ids(), extra)
+    path = export_release(con, folder, run_id, key, release_contract_ids(), extra)
     con.execute("UPDATE runs SET release_path = ? WHERE run_id = ?", [str(path), run_id])
     return ReleaseOutcome(run_id, True, path, [], checks)
 

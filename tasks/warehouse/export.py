@@ -11,6 +11,9 @@ from typing import Any
 
 import duckdb
 
+from qualbridge.tasks.shared.keys import key_fingerprint
+from qualbridge.tasks.shared.signing import sign_manifest
+
 RELEASE_TABLES = {
     "studies": "SELECT * FROM studies ORDER BY study_id",
     "utterances": "SELECT * FROM utterances ORDER BY utterance_id",
@@ -43,14 +46,14 @@ def export_release(
     con: duckdb.DuckDBPyConnection,
     folder: Path,
     run_id: str,
-    key_fingerprint: str,
+    key: bytes,
     contracts: dict[str, str],
     extra: dict[str, Any] | None = None,
 ) -> Path:
     """Write the release into a fresh folder, swapping it in only when complete.
 
     `extra` adds manifest keys (contract versions, validation summary...); it cannot
-    replace the stable ones.
+    replace the stable ones. The manifest is signed with a subkey of the consortium key.
     """
     staging = folder.with_name(folder.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -64,11 +67,11 @@ def export_release(
     manifest = {
         "run_id": run_id,
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "key_fingerprint": key_fingerprint,
+        "key_fingerprint": key_fingerprint(key),
         "contracts": contracts,
         "files": files,
     }
-    manifest = {**(extra or {}), **manifest}
+    manifest = sign_manifest({**(extra or {}), **manifest}, key)
     (staging / "release_manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     shutil.rmtree(folder, ignore_errors=True)
     staging.rename(folder)

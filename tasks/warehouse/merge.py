@@ -14,7 +14,7 @@ from qualbridge.tasks.warehouse.store import TRANSCRIPT_TABLES, append_rows, tra
 MANIFEST = "release_manifest.json"
 MANIFEST_KEYS = ("run_id", "created_at", "key_fingerprint", "contracts", "files")
 # Release files the hub merges; the sites' own results are recomputed at the hub.
-MERGED_TABLES = ("studies", "transcripts", "utterances", "detections", "codings")
+MERGED_TABLES = ("studies", "transcripts", "utterances", "detections", "codings", "crosswalks")
 
 
 class PackageError(ValueError):
@@ -66,10 +66,11 @@ def merge_package(con: duckdb.DuckDBPyConnection, package: Package, merge_run_id
         old = "SELECT transcript_id FROM transcripts WHERE list_contains(?, study_id)"
         for table in TRANSCRIPT_TABLES:  # rows of transcripts first, the transcripts last
             con.execute(f"DELETE FROM {table} WHERE transcript_id IN ({old})", [study_ids])
+        con.execute("DELETE FROM crosswalks WHERE list_contains(?, study_id)", [study_ids])
         con.execute("DELETE FROM studies WHERE list_contains(?, study_id)", [study_ids])
         append_rows(con, "studies", studies)
         append_rows(con, "transcripts", transcripts)
-        for name in ("utterances", "detections", "codings"):
+        for name in ("utterances", "detections", "codings", "crosswalks"):
             append_rows(con, name, package.frames[name])
         now = datetime.now(UTC)
         for site in package.sites:

@@ -18,13 +18,14 @@ from qualbridge.cli.demo_signoff import demo_signoff
 from qualbridge.cli.hub import run_site_demo
 from qualbridge.flows.merge import MergeSummary, merge_flow
 from qualbridge.flows.pipeline import pipeline
+from qualbridge.tasks.shared.signing import sign_manifest
 from qualbridge.tasks.warehouse.export import sha256_file
 from qualbridge.tasks.warehouse.merge import PackageError
 from tests.conftest import FIXTURES, TEST_KEY
 from tests.flows.test_pipeline import planted_values
 from tests.helpers.leaks import files_under, find_leaks
 
-COUNTED = ("studies", "transcripts", "utterances", "detections", "codings")
+COUNTED = ("studies", "transcripts", "utterances", "detections", "codings", "crosswalks")
 
 
 def _counts(warehouse: Path) -> dict[str, int]:
@@ -107,11 +108,15 @@ def _tamper(package: Path) -> None:
     )
 
 
-def _edit_manifest(change):
+def _edit_manifest(change, resign: bool = True):
+    """Edit the manifest; re-sign it with the key (a site's own bad package) unless resign=False."""
+
     def edit(package: Path) -> None:
         path = package / "release_manifest.json"
         manifest = json.loads(path.read_text())
         change(manifest)
+        if resign:
+            manifest = sign_manifest(manifest, TEST_KEY.encode())
         path.write_text(json.dumps(manifest))
 
     return edit
@@ -128,6 +133,26 @@ def _forge(package: Path) -> None:
             sha256=sha256_file(package / "transcripts.parquet")
         )
     )(package)
+
+
+def _rehash(package: Path) -> None:
+    """Edit an utterance and write its new SHA-256 into the manifest, without the key."""
+    df = pl.read_parquet(package / "utterances.parquet")
+    df.with_columns(pl.col("text").str.replace("a", "e")).write_parquet(
+        package / "utterances.parquet"
+    )
+    _edit_manifest(
+        lambda m: m["files"]["utterances.parquet"].update(
+            sha256=sha256_file(package / "utterances.parquet")
+        ),
+        resign=False,
+    )(package)
+
+
+def _sign_with_another_key(package: Path) -> None:
+    path = package / "release_manifest.json"
+    forged = sign_manifest(json.loads(path.read_text()), b"another-consortium-key-123456")
+    path.write_text(json.dumps(forged))
 
 
 def _leak(package: Path) -> None:
@@ -149,6 +174,18 @@ def _leak(package: Path) -> None:
 
 REFUSALS = [
     ("tampered file", _tamper, "does not match its checksum"),
+    ("edited and re-hashed", _rehash, "not authentic: the entry of utterances.parquet"),
+    (
+        "manifest field edited",
+        _edit_manifest(lambda m: m.update(run_id="forged"), resign=False),
+        "not authentic: its signature does not match",
+    ),
+    ("signed with another key", _sign_with_another_key, "not authentic"),
+    (
+        "unsigned",
+        _edit_manifest(lambda m: m.pop("signature"), resign=False),
+        "not signed",
+    ),
     ("missing file", lambda p: (p / "codings.parquet").unlink(), "codings.parquet is missing"),
     ("no manifest", lambda p: (p / "release_manifest.json").unlink(), "not a qualbridge release"),
     (
@@ -190,6 +227,59 @@ def test_a_hub_with_another_key_refuses_every_package(consortium, monkeypatch) -
     )
     assert result.exit_code == 1
     assert "another consortium key" in " ".join(result.output.split())
+
+
+def test_an_edited_and_rehashed_package_is_refused_by_the_command(
+    consortium, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    bad = tmp_path / "package"
+    shutil.copytree(consortium["releases"]["site_a"], bad)
+    _rehash(bad)
+    warehouse = consortium["hub"].parent / "warehouse.duckdb"
+    digest = sha256_file(warehouse)
+    result = CliRunner().invoke(app, ["merge", str(bad), "--config", str(consortium["hub"])])
+    assert result.exit_code == 1
+    assert "utterances.parquet" in result.output and "not authentic" in result.output
+    assert "Traceback" not in result.output
+    assert sha256_file(warehouse) == digest
+
+
+def _with_crosswalk(package: Path) -> int:
+    """Give a site's package crosswalk rows (as a site with a crosswalk releases), re-signed."""
+    study = pl.read_parquet(package / "studies.parquet")["study_id"][0]
+    theme = pl.read_parquet(package / "themes.parquet")["theme_id"][0]
+    rows = pl.DataFrame(
+        {
+            "study_id": [study, study],
+            "study_code": ["Peer support", "Hope"],
+            "code_key": ["peer_support", "hope"],
+            "theme_id": [theme, theme],
+            "crosswalk_version": ["1", "1"],
+            "crosswalk_hash": ["0" * 64, "0" * 64],
+        }
+    )
+    schema = pl.read_parquet(package / "crosswalks.parquet").schema
+    rows.cast(dict(schema)).write_parquet(package / "crosswalks.parquet")
+    _edit_manifest(
+        lambda m: m["files"]["crosswalks.parquet"].update(
+            sha256=sha256_file(package / "crosswalks.parquet"), rows=rows.height
+        )
+    )(package)
+    return rows.height
+
+
+def test_crosswalks_travel_to_the_hub(consortium, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("QUALBRIDGE_KEY", TEST_KEY)
+    package, out = tmp_path / "package", tmp_path / "hub"
+    shutil.copytree(consortium["releases"]["site_a"], package)
+    released = _with_crosswalk(package)
+    out.mkdir()
+    shutil.copy(consortium["hub"].parent / "warehouse.duckdb", out / "warehouse.duckdb")
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        summary = merge_flow(str(consortium["hub"]), [str(package)], str(out))
+    assert list(summary.outcomes.values()) == ["merged"]
+    assert _counts(out / "warehouse.duckdb")["crosswalks"] == released
 
 
 def test_hub_outputs_hold_no_planted_identifier(consortium) -> None:
