@@ -1,4 +1,4 @@
-"""UK and transcript-specific recognizers that Presidio does not ship or ships switched off."""
+"""UK identifiers and the transcript rules (names, places, institutions, ages, dates)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from collections.abc import Iterable
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
-    DateRecognizer,
-    EmailRecognizer,
-    IbanRecognizer,
-    IpRecognizer,
     NhsRecognizer,
-    SpacyRecognizer,
     UkNinoRecognizer,
     UkPostcodeRecognizer,
 )
@@ -171,20 +165,8 @@ _HANDLE = Pattern(
 )
 
 
-def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
-    """The Presidio recognizers that fit UK transcripts (its US-specific ones only add noise)."""
-    return [
-        SpacyRecognizer(supported_entities=ner_entities),
-        EmailRecognizer(),
-        DateRecognizer(),
-        IpRecognizer(),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-    ]
-
-
-def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
-    """Recognizers for UK identifiers and transcript quasi-identifiers."""
+def uk_identifier_recognizers() -> list[EntityRecognizer]:
+    """UK national identifiers: NHS and National Insurance numbers, postcodes, phone numbers."""
     return [
         NhsRecognizer(),
         UkNinoRecognizer(),
@@ -192,6 +174,12 @@ def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
         PatternRecognizer(
             "PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE, _UK_PHONE_ANY_GROUPING]
         ),
+    ]
+
+
+def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
+    """Transcript quasi-identifiers and names, whatever the country: context, lists, shapes."""
+    return [
         GroupPatternRecognizer("DATE_TIME", "UkDateRecognizer", DATE_PATTERNS),
         GroupPatternRecognizer("AGE", "AgeRecognizer", AGE_PATTERNS),
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),

@@ -1,0 +1,15 @@
+"""Transcript rules, whatever the country: names, places, institutions, ages, dates, URLs."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.recognizers import speech_recognizers
+
+ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS")
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """The project's context, word-list and shape recognizers."""
+    return speech_recognizers(context.vocabulary)
