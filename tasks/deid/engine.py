@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 
 from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
     keep_detection,
     merge_overlaps,
 )
-from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import vocabulary
 from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine

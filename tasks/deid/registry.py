@@ -29,7 +29,9 @@ from qualbridge.tasks.deid.families import (
 )
 from qualbridge.tasks.deid.families.base import BuildContext
 
-FAMILIES: tuple[ModuleType, ...] = (generic, speech, numbers, phones, postal, uk, us, ie, ca, au, nz, eu)
+FAMILIES: tuple[ModuleType, ...] = (
+    generic, speech, numbers, phones, postal, uk, us, ie, ca, au, nz, eu,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

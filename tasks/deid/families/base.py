@@ -65,11 +65,9 @@ class ValidatedNumberRecognizer(EntityRecognizer):
             value = match.group()
             try:
                 ok = self._is_valid(value)
-            except Exception:  # noqa: BLE001 - a validator's error means 'not valid'
+            except Exception:
                 ok = False
-            score = max(
-                valid if ok else plain, cued if self._cued(text, match.start()) else plain
-            )
+            score = max(valid if ok else plain, cued if self._cued(text, match.start()) else plain)
             results.append(
                 recognizer_result(
                     self, self.supported_entities[0], match.start(), match.end(), score

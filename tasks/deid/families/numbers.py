@@ -50,9 +50,7 @@ class DigitRunRecognizer(EntityRecognizer):
                 text, max(0, match.start() - 2), match.start()
             ):
                 continue
-            results.append(
-                recognizer_result(self, "ID_NUMBER", match.start(), match.end(), 0.5)
-            )
+            results.append(recognizer_result(self, "ID_NUMBER", match.start(), match.end(), 0.5))
         return results
 
 

@@ -23,7 +23,7 @@ _REGION = {"UK": "GB", "EL": "GR"}
 
 
 class PhoneMatcherRecognizer(EntityRecognizer):
-    """phonenumbers' matcher at leniency POSSIBLE for each region; the first region to match wins."""
+    """phonenumbers' matcher, leniency POSSIBLE, per region; the first region to match wins."""
 
     def __init__(self, regions: list[str]) -> None:
         self._regions = regions

@@ -7,7 +7,6 @@ from presidio_analyzer.predefined_recognizers import (
     UkDrivingLicenceRecognizer,
     UkPassportRecognizer,
 )
-
 from stdnum.gb import nhs
 
 from qualbridge.tasks.deid.families.base import (
