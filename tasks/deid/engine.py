@@ -22,6 +22,7 @@ from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 from qualbridge.tasks.deid.normalise import normalised_view, strip_format_chars, to_original
 from qualbridge.tasks.deid.operators import replace_value
 from qualbridge.tasks.deid.packing import pack
+from qualbridge.tasks.deid.precision import refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_recognizers, effective_entities
@@ -109,9 +110,10 @@ class Deidentifier:
         found = self._analyse([view for view, _ in views])
         kept = [
             merge_overlaps(
-                mapped
+                refined
                 for d in dets
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
+                and (refined := refine(mapped, text)) is not None
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
