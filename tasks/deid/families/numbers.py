@@ -26,6 +26,15 @@ _UNIT_AFTER = re.compile(
 _CURRENCY_BEFORE = re.compile(r"[£$€]\s*$")
 
 
+def is_harmless(text: str, start: int, end: int) -> bool:
+    """A year range, a clock time, an amount of money or of a unit: not anybody's number."""
+    return bool(
+        _HARMLESS.match(text[start:end].strip())
+        or _UNIT_AFTER.match(text, end)
+        or _CURRENCY_BEFORE.search(text, max(0, start - 2), start)
+    )
+
+
 class DigitRunRecognizer(EntityRecognizer):
     """Six or more digits in one run: masked unless it is a year range, a time or an amount."""
 
@@ -43,11 +52,8 @@ class DigitRunRecognizer(EntityRecognizer):
         """One result per long run that no harmless rule explains."""
         results = []
         for match in _RUN.finditer(text):
-            value = match.group()
-            if sum(ch.isdigit() for ch in value) < MIN_DIGITS or _HARMLESS.match(value):
-                continue
-            if _UNIT_AFTER.match(text, match.end()) or _CURRENCY_BEFORE.search(
-                text, max(0, match.start() - 2), match.start()
+            if sum(ch.isdigit() for ch in match.group()) < MIN_DIGITS or is_harmless(
+                text, match.start(), match.end()
             ):
                 continue
             results.append(recognizer_result(self, "ID_NUMBER", match.start(), match.end(), 0.5))

@@ -9,13 +9,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.numbers import is_harmless
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 ENTITIES = ("PHONE_NUMBER",)
-# Only stretches with six or more digits can hold a phone number: the matcher runs on them
+# Only stretches with seven or more digits can hold a phone number: the matcher runs on them
 # alone (with a little context for a leading + or bracket), never on the whole document.
 _CANDIDATE = re.compile(r"[+(]?\d[\d\s().\-/]{4,}\d")
-_MIN_DIGITS = 6
+_MIN_DIGITS = 7
 # Dotted quads are IP addresses, not phone numbers.
 _IP_LIKE = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 # ISO code -> phonenumbers region (the library spells the UK 'GB', Greece 'GR').
@@ -51,6 +52,8 @@ class PhoneMatcherRecognizer(EntityRecognizer):
                 )
                 for match in matcher:
                     span = (offset + match.start, offset + match.end)
+                    if is_harmless(text, *span):
+                        continue
                     if span not in results:
                         results[span] = recognizer_result(self, "PHONE_NUMBER", *span, 0.6)
         return list(results.values())
