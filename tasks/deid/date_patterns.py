@@ -7,7 +7,7 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
-_ORDINAL_WORD = (
+ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
     r"|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
@@ -24,15 +24,15 @@ SPOKEN_YEAR = (
     rf"(?:(?:nineteen|twenty){_GAP}(?:hundred|{_TWO_DIGITS})"
     rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_UNITS}))?)"
 )
-_SPOKEN_DAY = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS})|{_TEENS}|{_UNITS}|twenty|thirty)"
+SPOKEN_DAY = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS})|{_TEENS}|{_UNITS}|twenty|thirty)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HOLIDAY = (
     r"(?:christmas(?:\s+day|\s+eve)?|boxing\s+day|new\s+year'?s?(?:\s+day|\s+eve)?"
     r"|easter(?:\s+sunday|\s+monday)?|bonfire\s+night|halloween|valentine'?s\s+day"
     r"|mother'?s\s+day|father'?s\s+day|eid|diwali)"
 )
-_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD}|{_SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
-_MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD})\b"
+_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
+_MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\b"
 
 DATE_PATTERNS: list[tuple[str, float]] = [
     # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".

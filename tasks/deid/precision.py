@@ -10,7 +10,7 @@ from functools import lru_cache
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.gazetteers import first_names
 
-NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 # Heads of job and role phrases ('Case Manager', 'Clinical Nurse Specialist', 'a Rabbi').
 _ROLE_HEAD = re.compile(
     r"(?i)(?:\w+(?:ist|ician|iatrist|ologist|apist)|manager|worker|nurse|consultant|navigator"
@@ -26,6 +26,15 @@ _EPONYM_HEAD = re.compile(
     r"|scale|test|sign|reflex|manoeuvre|maneuver|procedure|palsy|ulcer|phenomenon|paradox"
     r"|curve|distribution|algorithm|criteria|score|model)\b",
     re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"[ \t]+[A-Za-z][\w\-]*")
+_EPONYM_WITHIN = re.compile(r"(?:['’]s)?\s+" + _EPONYM_HEAD.pattern.split(r"\s+", 1)[1], re.I)
+# Endings of drug and condition names (INN stems and clinical suffixes).
+_CLINICAL = re.compile(
+    r"(?i)\w{3,}(?:itis|osis|inoma|pathy|olol|pril|artan|statin|azole|cillin|mycin|cycline|dipine"
+    r"|formin|amol|amols|prazole|oxetine|azepam|triptan|gliptin|sartan|profen|xaban|parin"
+    r"|olone|asone|umab|inib|tidine|afil|lukast|semide|thiazide|codone|morphine|amine"
+    r"|algia|aemia|uria|ectomy|otomy|plasty|scopy)s?"
 )
 _BREAK = re.compile(r"https?://|www\.|://")
 
@@ -62,8 +71,14 @@ def refine(detection: Detection, text: str) -> Detection | None:
     value = value[:cut].rstrip()
     if not value.strip():
         return None
-    if is_role_phrase(value) or _EPONYM_HEAD.match(text, detection.start + len(value)):
+    end = detection.start + len(value)
+    following = _NEXT_WORD.match(text, end)
+    if is_role_phrase(value) or (following and is_role_phrase(value + following.group())):
+        return None  # 'Audiologist', 'Case' of 'Case Manager'
+    if _EPONYM_HEAD.match(text, end) or _EPONYM_WITHIN.search(value):
         return None
+    if all(_CLINICAL.fullmatch(w) for w in _WORD.findall(value)):
+        return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
     if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
         return None  # an acronym: people are not written in capitals alone
     if len(value) == detection.end - detection.start:

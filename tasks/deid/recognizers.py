@@ -69,7 +69,20 @@ _NOT_A_NAME = (
     r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope|My|Your|Our|His"
     r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who)\b)"
 )
+# A name spoken to someone: months and days are names here too ('do you smoke, April?').
+_VOCATIVE_NOT = _NOT_A_NAME.replace(
+    "January|February|March|April|May|June|July|August|September|October|November"
+    "|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|",
+    "",
+)
 NAME_CONTEXT_PATTERNS = [
+    # "are you working at the moment, April?", "OK. Laura, how can I help?"
+    (rf",\s+{_VOCATIVE_NOT}(?P<value>{_NAME})\s*\?", 0.6),
+    (
+        rf"(?:^|[.?!]\s+|(?i:\b(?:OK|okay|alright|right|so|and|um|uh)),?\s+){_VOCATIVE_NOT}"
+        rf"(?P<value>{_NAME}),\s+(?=(?i:how|are|do|did|can|could|would|what|is|have|tell)\b)",
+        0.6,
+    ),
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
     (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+from\s+the\b)", 0.6),
     (

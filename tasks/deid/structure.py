@@ -95,7 +95,7 @@ _HYPHENATED_PLACE = re.compile(
     r"\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[a-zà-ÿ]{1,4}|[A-ZÀ-Þ][a-zà-ÿ]+))*-[A-ZÀ-Þ][a-zà-ÿ]+\b"
 )
 _INTRO_ORG = re.compile(
-    r"(?i:\b(?:I'?m|I am|this is|it'?s|we'?re)\b)[^.?!]{0,40}?\bfrom\s+(?:the\s+)?"
+    r"(?i:\b(?:I'?m|I am|this is|it'?s|we'?re)\b)[^?!\n]{0,40}?\bfrom\s+(?:the\s+)?"
     r"(?P<value>[A-Z][\w'&]*(?:\s+(?:(?:at|of|and|&|for|on)\s+)?[A-Z][\w'&]*)*)"
 )
 TITLES = (
@@ -103,6 +103,7 @@ TITLES = (
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord"
 )
+_PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
 _TITLED = re.compile(
     rf"(?i:\b(?:{TITLES})\.?\s+)(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
     r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
@@ -140,7 +141,7 @@ class StructureRecognizer(EntityRecognizer):
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
         out += [self._result("ORGANIZATION", m, 0.6, "value") for m in _INTRO_ORG.finditer(text)]
         out += [
-            self._result("PERSON", m, 0.75, "value")
+            self._result("PERSON", m, 0.75)
             for m in _TITLED.finditer(text)
             if self._is_name(m.group("value"))
         ]
@@ -151,7 +152,10 @@ class StructureRecognizer(EntityRecognizer):
         words = value.split()
         if words[-1].casefold() in STOP_WORDS:
             return False
-        return all(w[:1].isupper() or self._vocabulary.is_unknown(w.casefold()) for w in words)
+        return all(
+            w[:1].isupper() or w in _PARTICLES or self._vocabulary.is_unknown(w.casefold())
+            for w in words
+        )
 
     def _result(
         self, entity_type: str, match: re.Match[str], score: float, group: str | int = 0

@@ -123,6 +123,8 @@ def test_international_identifiers_are_masked(engine, text, value):
         "My Support Worker and my Housing Officer never talk.",
         "It works like the Higgs boson, honestly.",
         "Psst, over here.",
+        "I was put on Lisinopril and Atorvastatin last spring.",
+        "They said it might be Raynaud's syndrome.",
     ],
 )
 def test_roles_eponyms_and_interjections_are_not_names(engine, text):
@@ -140,6 +142,8 @@ def test_roles_eponyms_and_interjections_are_not_names(engine, text):
         ("then we moved out to Stratford-upon-Avon for good", "Stratford-upon-Avon"),
         ("I was born on the ninth of March, nineteen eighty four", "nineteen eighty four"),
         ("my mum is mid seventies now", "mid seventies"),
+        ("and have you had any chest pain, June?", "June"),
+        ("it was the twenty second of May, nineteen sixty", "nineteen sixty"),
     ],
 )
 def test_identifiers_by_their_shape(engine, text, value):
