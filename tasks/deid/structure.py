@@ -111,6 +111,21 @@ _TITLED = re.compile(
 )
 
 
+# A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
+_NAME_WORD = r"[^\W\d_][\w'’\-]*"
+_STRONG_CUE = re.compile(
+    rf"(?i:\b(?:called|named|name was|name is|name's|me and|goes by|known as)\s+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_WEAK_CUE = re.compile(
+    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
+_HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
 class StructureRecognizer(EntityRecognizer):
     """Addresses, spoken and Canadian postcodes, hyphenated places, introduced organisations
     and titled names, each by its shape."""
@@ -119,7 +134,7 @@ class StructureRecognizer(EntityRecognizer):
         self._vocabulary = vocabulary
         super().__init__(
             supported_entities=["STREET_ADDRESS", "UK_POSTCODE", "POSTAL_CODE", "LOCATION",
-                                "ORGANIZATION", "PERSON"],
+                                "ORGANIZATION", "PERSON", "URL"],
             name="StructureRecognizer", supported_language="en",
         )  # fmt: skip
 
@@ -145,6 +160,36 @@ class StructureRecognizer(EntityRecognizer):
             for m in _TITLED.finditer(text)
             if self._is_name(m.group("value"))
         ]
+        return out + self._cued_names(text) + self._handles(text)
+
+    def _cued_names(self, text: str) -> list[RecognizerResult]:
+        """Names after a cue, any case: unknown words after a strong cue, known first names
+        (not everyday words) after a weak one; a following surname or unknown word joins."""
+        out = []
+        v = self._vocabulary
+        for pattern, strong in ((_STRONG_CUE, True), (_WEAK_CUE, False)):
+            for m in pattern.finditer(text):
+                words = m.group("value").split()
+                first = words[0].casefold()
+                known = first in v.first_names and first not in v.non_nouns
+                if not (known or (strong and v.is_unknown(first))):
+                    continue
+                end = m.start("value") + len(words[0])
+                if len(words) > 1 and (
+                    words[1].casefold() in v.surnames or v.is_unknown(words[1].casefold())
+                ):
+                    end = m.end("value")
+                out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
+        return out
+
+    def _handles(self, text: str) -> list[RecognizerResult]:
+        """'u/' user names, and hashtags with a first name or surname among their parts."""
+        out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
+        v = self._vocabulary
+        for m in _HASHTAG.finditer(text):
+            parts = [p.casefold() for p in _CAMEL_PART.findall(m.group("value"))]
+            if any(p in v.first_names or p in v.surnames for p in parts if len(p) >= 3):
+                out.append(self._result("PERSON", m, 0.6))
         return out
 
     def _is_name(self, value: str) -> bool:

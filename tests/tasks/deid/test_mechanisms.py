@@ -143,6 +143,9 @@ def test_roles_eponyms_and_interjections_are_not_names(engine, text):
         ("I was born on the ninth of March, nineteen eighty four", "nineteen eighty four"),
         ("my mum is mid seventies now", "mid seventies"),
         ("and have you had any chest pain, June?", "June"),
+        ("then this lad called Radek Zielinski showed up", "Zielinski"),
+        ("big thanks to u/mossy_kettle_9 for the tip", "mossy_kettle"),
+        ("still angry #JusticeForKasia", "Kasia"),
         ("it was the twenty second of May, nineteen sixty", "nineteen sixty"),
     ],
 )
