@@ -7,7 +7,7 @@ from presidio_analyzer import EntityRecognizer
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.families.base import BuildContext
-from qualbridge.tasks.deid.gazetteers import vocabulary
+from qualbridge.tasks.deid.gazetteers import NAME_FILES, names_from_faker, vocabulary
 from qualbridge.tasks.deid.nlp import dictionaries
 from qualbridge.tasks.deid.registry import (
     FAMILIES,
@@ -102,3 +102,8 @@ def test_shipped_street_words_match_fakers_lexicon():
     suffixes, prefixes = street_words_from_faker()
     assert load_word_list(SUFFIX_FILE) == frozenset(suffixes)
     assert load_word_list(PREFIX_FILE) == frozenset(prefixes)
+
+
+def test_shipped_name_lists_match_fakers_providers():
+    for (attrs, prefix, filtered), name in NAME_FILES.items():
+        assert load_word_list(name) == names_from_faker(attrs, prefix, filtered), name
