@@ -121,9 +121,21 @@ _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
+# An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
+_SPOKEN_EMAIL = re.compile(
+    r"(?i)\b[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*\s+(?:at|@)\s+"
+    r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
+    r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
+    r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
+)
 _HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _domain(email: str) -> str:
+    """The first word after 'at' or '@' of a spoken e-mail address."""
+    return re.split(r"(?i)\s(?:at|@)\s+", email, maxsplit=1)[-1].split()[0].split(".")[0]
 
 
 class StructureRecognizer(EntityRecognizer):
@@ -134,7 +146,7 @@ class StructureRecognizer(EntityRecognizer):
         self._vocabulary = vocabulary
         super().__init__(
             supported_entities=["STREET_ADDRESS", "UK_POSTCODE", "POSTAL_CODE", "LOCATION",
-                                "ORGANIZATION", "PERSON", "URL"],
+                                "ORGANIZATION", "PERSON", "URL", "EMAIL_ADDRESS"],
             name="StructureRecognizer", supported_language="en",
         )  # fmt: skip
 
@@ -185,6 +197,11 @@ class StructureRecognizer(EntityRecognizer):
     def _handles(self, text: str) -> list[RecognizerResult]:
         """'u/' user names, and hashtags with a first name or surname among their parts."""
         out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
+        out += [
+            self._result("EMAIL_ADDRESS", m, 0.7)
+            for m in _SPOKEN_EMAIL.finditer(text)
+            if _domain(m.group()).casefold() not in STOP_WORDS
+        ]
         v = self._vocabulary
         for m in _HASHTAG.finditer(text):
             parts = [p.casefold() for p in _CAMEL_PART.findall(m.group("value"))]

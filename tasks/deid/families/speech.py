@@ -10,7 +10,7 @@ from qualbridge.tasks.deid.structure import StructureRecognizer
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
-    "UK_POSTCODE", "POSTAL_CODE",
+    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS",
 )  # fmt: skip
 
 
