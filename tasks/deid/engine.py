@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 
 from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
@@ -16,15 +17,15 @@ from qualbridge.tasks.deid.filters import (
     merge_overlaps,
 )
 from qualbridge.tasks.deid.gazetteers import vocabulary
+from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
+from qualbridge.tasks.deid.normalise import normalised_view, strip_format_chars, to_original
 from qualbridge.tasks.deid.operators import replace_value
 from qualbridge.tasks.deid.packing import pack
+from qualbridge.tasks.deid.precision import refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
-from qualbridge.tasks.deid.recognizers import (
-    deny_list_recognizers,
-    presidio_recognizers,
-    uk_recognizers,
-)
+from qualbridge.tasks.deid.recognizers import deny_list_recognizers
+from qualbridge.tasks.deid.registry import build_recognizers, effective_entities
 from qualbridge.tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
@@ -34,6 +35,12 @@ MAX_CHUNK_CHARS = 100_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Transcriber markup such as <UNSURE>...</UNSURE> or <INAUDIBLE_SPEECH/> splits names apart.
 _MARKUP = re.compile(r"</?[A-Z][A-Z_]*/?>")
+
+
+def _mapped(detection: Detection, origin: list[int]) -> Detection:
+    """A detection on the normalised view, with offsets into the original text."""
+    start, end = to_original(origin, detection.start, detection.end)
+    return Detection(start, end, detection.entity_type, detection.score, detection.recognizer)
 
 
 class OrderedRegistry(RecognizerRegistry):
@@ -79,21 +86,46 @@ class Deidentifier:
         known = known_identifiers or {}
         words = vocabulary(*dictionaries(config.spacy_model, config.language))
         self._recaser = Recaser(words)
+        self._everyday = words.dictionary
         registry = OrderedRegistry(supported_languages=[config.language])
-        for recognizer in (
-            presidio_recognizers(self._nlp.get_supported_entities())
-            + uk_recognizers(words)
-            + deny_list_recognizers(known)
-        ):
+        context = BuildContext(
+            tuple(self._nlp.get_supported_entities()), words, frozenset(config.countries)
+        )
+        for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
             registry.add_recognizer(recognizer)
-        self._entities = sorted(set(config.entities) | set(known))
+        self.entities = effective_entities(config)
+        self._entities = sorted(set(self.entities.enabled) | set(known))
         self._analyzer = AnalyzerEngine(
             nlp_engine=self._nlp, registry=registry, supported_languages=[config.language]
         )
         self._allow = DOMAIN_ALLOW_LIST | {t.casefold() for t in [*config.allow_list, *allow_list]}
 
-    def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
-        """Find identifiers in each text; texts are packed so the analysers run per document."""
+    def detect(self, texts: Sequence[str], share_mentions: bool = False) -> list[list[Detection]]:
+        """Find identifiers in each text, and every other mention of what was found.
+
+        Mentions are shared between the texts when share_mentions is set (the utterances of
+        one transcript), else looked for within each text alone.
+        """
+        views = [normalised_view(text) for text in texts]
+        found = self._analyse([view for view, _ in views])
+        kept = [
+            merge_overlaps(
+                refined
+                for d in dets
+                if keep_detection(mapped := _mapped(d, origin), text, self._allow)
+                and (refined := refine(mapped, text)) is not None
+            )
+            for text, (_, origin), dets in zip(texts, views, found, strict=True)
+        ]
+        if share_mentions:
+            return add_mentions(texts, kept, self._everyday, self._allow)
+        return [
+            add_mentions([text], [dets], self._everyday, self._allow)[0]
+            for text, dets in zip(texts, kept, strict=True)
+        ]
+
+    def _analyse(self, texts: Sequence[str]) -> list[list[Detection]]:
+        """Run the analysers; texts are packed so they run per document, not per text."""
         pieces = [
             (index, offset, self._prepare(chunk))
             for index, text in enumerate(texts)
@@ -118,10 +150,7 @@ class Deidentifier:
                     found[index].append(
                         Detection(start, end, r.entity_type, round(r.score, 3), recognizer)
                     )
-        return [
-            merge_overlaps(d for d in dets if keep_detection(d, text, self._allow))
-            for text, dets in zip(texts, found, strict=True)
-        ]
+        return found
 
     def _prepare(self, chunk: str) -> str:
         """What the analysers see: control characters and markup blanked, lower case recased."""
@@ -141,25 +170,26 @@ class Deidentifier:
             replacement, action = replace_value(
                 self.config.action_for(det.entity_type),
                 det.entity_type,
-                text[det.start : det.end],
+                strip_format_chars(text[det.start : det.end]),
                 self._key,
                 participant,
                 self.config.max_date_shift_days,
                 self.config.age_band_width,
             )
-            out += det.start - cursor
-            parts += [text[cursor : det.start], replacement]
+            kept = strip_format_chars(text[cursor : det.start])
+            out += len(kept)
+            parts += [kept, replacement]
             actions.append(action)
             spans.append((out, out + len(replacement)))
             out += len(replacement)
             cursor = det.end
-        parts.append(text[cursor:])
+        parts.append(strip_format_chars(text[cursor:]))
         return "".join(parts), actions, spans
 
     def deidentify(self, texts: Sequence[str], participant: str = "") -> list[DeidResult]:
         """Detect and replace identifiers in each text (dates shift by the participant's offset)."""
         results = []
-        for text, dets in zip(texts, self.detect(texts), strict=True):
+        for text, dets in zip(texts, self.detect(texts, share_mentions=True), strict=True):
             new_text, actions, spans = self.replace(text, dets, participant)
             results.append(DeidResult(new_text, dets, actions, spans))
         return results

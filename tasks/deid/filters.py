@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from qualbridge.tasks.deid.date_patterns import MONTH, ORDINAL_WORD, SPOKEN_DAY, SPOKEN_YEAR
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 # Service, clinical and conversational vocabulary that NER mistakes for identifiers.
@@ -30,6 +31,12 @@ _SPECIFIC_DATE = re.compile(
     r"|\d{1,2}[/.\-]\d{1,2}",
     re.IGNORECASE,
 )
+# Spoken: 'nineteen ninety one', 'thirty first October', 'the fifth of May'.
+_SPOKEN_DATE = re.compile(
+    rf"{SPOKEN_YEAR}|\b(?:{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
+    rf"|\b{MONTH}\s+(?:the\s+)?{ORDINAL_WORD}\b",
+    re.IGNORECASE,
+)
 # spaCy's NER is the only source of these types that may fire on ordinary words.
 NER_RECOGNIZER = "SpacyRecognizer"
 
@@ -47,7 +54,7 @@ class Detection:
 
 def is_specific_date(text: str) -> bool:
     """True for dates that narrow a person down (month, year, day number), not 'every week'."""
-    return bool(_SPECIFIC_DATE.search(text))
+    return bool(_SPECIFIC_DATE.search(text) or _SPOKEN_DATE.search(text))
 
 
 _LEADING_WORDS = re.compile(r"^(?:the|a|an|my|our|your|his|her|their|this|that)\s+", re.I)

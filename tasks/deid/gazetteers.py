@@ -41,10 +41,29 @@ def _usable(name: str) -> bool:
 FIRST_NAME_ATTRS = ("first_names", "first_names_female", "first_names_male")
 
 
+# The three name sets, built from Faker once and shipped (start-up reads a file instead of
+# importing every locale); a test keeps each file equal to what Faker gives.
+NAME_FILES = {
+    ((*FIRST_NAME_ATTRS, "last_names"), "", True): "faker_person_names.txt",
+    (FIRST_NAME_ATTRS, "en_", True): "faker_first_names_en.txt",
+    (FIRST_NAME_ATTRS, "en_", False): "faker_first_names_en_all.txt",
+}
+
+
 @lru_cache(maxsize=4)
 def _faker_names(
     attrs: tuple[str, ...], locale_prefix: str = "", filtered: bool = True
 ) -> frozenset[str]:
+    shipped = NAME_FILES.get((attrs, locale_prefix, filtered))
+    if shipped is not None:
+        return load_word_list(shipped)
+    return names_from_faker(attrs, locale_prefix, filtered)
+
+
+def names_from_faker(
+    attrs: tuple[str, ...], locale_prefix: str = "", filtered: bool = True
+) -> frozenset[str]:
+    """Names of Faker's person providers whose locale starts with the prefix."""
     found: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
         if not module.name.startswith(locale_prefix):

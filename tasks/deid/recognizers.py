@@ -1,4 +1,4 @@
-"""UK and transcript-specific recognizers that Presidio does not ship or ships switched off."""
+"""UK identifiers and the transcript rules (names, places, institutions, ages, dates)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,7 @@ from collections.abc import Iterable
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
-    DateRecognizer,
-    EmailRecognizer,
-    IbanRecognizer,
-    IpRecognizer,
     NhsRecognizer,
-    SpacyRecognizer,
     UkNinoRecognizer,
     UkPostcodeRecognizer,
 )
@@ -75,7 +69,20 @@ _NOT_A_NAME = (
     r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope|My|Your|Our|His"
     r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who)\b)"
 )
+# A name spoken to someone: months and days are names here too ('do you smoke, April?').
+_VOCATIVE_NOT = _NOT_A_NAME.replace(
+    "January|February|March|April|May|June|July|August|September|October|November"
+    "|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|",
+    "",
+)
 NAME_CONTEXT_PATTERNS = [
+    # "are you working at the moment, April?", "OK. Laura, how can I help?"
+    (rf",\s+{_VOCATIVE_NOT}(?P<value>{_NAME})\s*\?", 0.6),
+    (
+        rf"(?:^|[.?!]\s+|(?i:\b(?:OK|okay|alright|right|so|and|um|uh)),?\s+){_VOCATIVE_NOT}"
+        rf"(?P<value>{_NAME}),\s+(?=(?i:how|are|do|did|can|could|would|what|is|have|tell)\b)",
+        0.6,
+    ),
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
     (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+from\s+the\b)", 0.6),
     (
@@ -171,20 +178,8 @@ _HANDLE = Pattern(
 )
 
 
-def presidio_recognizers(ner_entities: list[str]) -> list[EntityRecognizer]:
-    """The Presidio recognizers that fit UK transcripts (its US-specific ones only add noise)."""
-    return [
-        SpacyRecognizer(supported_entities=ner_entities),
-        EmailRecognizer(),
-        DateRecognizer(),
-        IpRecognizer(),
-        CreditCardRecognizer(),
-        IbanRecognizer(),
-    ]
-
-
-def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
-    """Recognizers for UK identifiers and transcript quasi-identifiers."""
+def uk_identifier_recognizers() -> list[EntityRecognizer]:
+    """UK national identifiers: NHS and National Insurance numbers, postcodes, phone numbers."""
     return [
         NhsRecognizer(),
         UkNinoRecognizer(),
@@ -192,6 +187,12 @@ def uk_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
         PatternRecognizer(
             "PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE, _UK_PHONE_ANY_GROUPING]
         ),
+    ]
+
+
+def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
+    """Transcript quasi-identifiers and names, whatever the country: context, lists, shapes."""
+    return [
         GroupPatternRecognizer("DATE_TIME", "UkDateRecognizer", DATE_PATTERNS),
         GroupPatternRecognizer("AGE", "AgeRecognizer", AGE_PATTERNS),
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),

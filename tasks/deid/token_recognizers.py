@@ -6,6 +6,7 @@ walking spaCy Token objects in Python costs more than the rules themselves.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabula
 # Fine-grained tags of words that can be names: proper and common nouns, foreign words.
 NAME_LIKE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "FW", "XX", "ADD"})
 MAX_PHRASE_TOKENS = 4
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
 
 
 @dataclass(frozen=True)
@@ -174,8 +176,8 @@ class UnknownWordNameRecognizer(_TokenRecognizer):
         """One result per title-case token unknown to every word list."""
         results = []
         for i, token in enumerate(table.words):
-            if not token.istitle():
-                continue
+            if not token.istitle() or table.tags[i] == "UH" or not _VOWEL.search(token):
+                continue  # interjections: 'Psst', 'Hmm', 'Geez'
             word = token.casefold()
             if word in self._known or not self._vocabulary.is_unknown(word):
                 continue

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib.resources import files
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def load_word_list(name: str) -> frozenset[str]:
     """The non-empty, non-comment lines of a shipped list."""
     text = files("qualbridge.tasks.deid").joinpath("data", name).read_text(encoding="utf-8")

@@ -6,11 +6,12 @@ Results are counts and row ids only, never the values that matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
 import duckdb
+from stdnum.gb import nhs
 
 from qualbridge.tasks.shared.contracts import NamedPattern
 
@@ -18,6 +19,11 @@ MAX_SAMPLE_IDS = 20
 KNOWN_IDENTIFIERS = "known_identifiers"
 NAME_GAZETTEER = "name_gazetteer"
 # A capitalised word; runs in Python only, so it need not read alike in RE2.
+# Patterns whose matches count only when their check digits hold: a US '1-800-273-8255' has
+# an NHS number's shape, but only a number passing mod 11 can be one.
+CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
+    "nhs_number": lambda value: nhs.is_valid(re.sub(r"\D", "", value)),
+}
 _CAP_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?(?![\w'-])")
 
 
@@ -60,9 +66,46 @@ def residual_pii_counts(
     params = [p.regex for p in patterns for _ in range(2)]
     row = con.execute(sql, params).fetchone()
     assert row is not None
-    return [
+    hits = [
         PiiHit(p.name, int(row[2 * i]), list(row[2 * i + 1] or [])) for i, p in enumerate(patterns)
     ]
+    return [
+        _validated(con, table_ref, row_id, text, p, hit, max_ids)
+        if hit.count and p.name in CHECK_DIGITS
+        else hit
+        for p, hit in zip(patterns, hits, strict=True)
+    ]
+
+
+def _validated(
+    con: duckdb.DuckDBPyConnection,
+    table_ref: str,
+    row_id: str,
+    text: str,
+    pattern: NamedPattern,
+    hit: PiiHit,
+    max_ids: int,
+) -> PiiHit:
+    """The rows whose match also passes the pattern's check-digit test."""
+    rows = con.execute(
+        f"SELECT {row_id}, {text} FROM {table_ref} WHERE regexp_matches({text}, ?)",
+        [pattern.regex],
+    ).fetchall()
+    check, regex = CHECK_DIGITS[pattern.name], re.compile(pattern.regex)
+    ids = sorted(
+        row_id_value
+        for row_id_value, value in rows
+        if any(check(m.group()) for m in _overlapping(regex, value))
+    )
+    return PiiHit(hit.pattern_name, len(ids), ids[:max_ids])
+
+
+def _overlapping(regex: re.Pattern[str], value: str) -> Iterable[re.Match[str]]:
+    """Every match, including those starting inside an earlier one."""
+    pos = 0
+    while (match := regex.search(value, pos)) is not None:
+        yield match
+        pos = match.start() + 1
 
 
 def literal_regex(value: str) -> str:

@@ -212,3 +212,18 @@ def test_gazetteer_finds_first_last_pairs_outside_replacements(text, spans, hit)
     result = gazetteer_name_counts([("s:t:0001", text, spans)], {"Lorna"}, {"Ackroyd"})
     assert result == PiiHit("name_gazetteer", int(hit), ["s:t:0001"] if hit else [])
     assert "Lorna" not in str(result)
+
+
+NUMBER_ROWS = [
+    ("s:t3:0001", "the crisis line is 1-800-273-8255"),  # NHS-shaped, fails mod 11
+    ("s:t3:0002", "NHS number 943 476 5919"),  # passes mod 11
+    ("s:t3:0003", "943 476 5918 was misheard"),  # fails mod 11
+    ("s:t3:0004", "ref 800 273 8255 and 9434765919"),  # second number passes
+]
+
+
+def test_nhs_shaped_numbers_count_only_with_valid_check_digits(con):
+    _load(con, "utterances", "utterance_id", NUMBER_ROWS)
+    nhs = [p for p in PATTERNS if p.name == "nhs_number"]
+    [hit] = residual_pii_counts(con, "utterances", "utterance_id", "text", nhs)
+    assert (hit.count, hit.sample_ids) == (2, ["s:t3:0002", "s:t3:0004"])

@@ -1,0 +1,47 @@
+"""Identifiers of no one country: NER names, e-mail, IP, cards (Luhn), crypto, MAC, IBAN."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    IpRecognizer,
+    MacAddressRecognizer,
+    SpacyRecognizer,
+)
+from schwifty import IBAN
+
+from qualbridge.tasks.deid.families.base import BuildContext, ValidatedNumberRecognizer
+
+NER_ENTITIES = ("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP")
+ENTITIES = (
+    *NER_ENTITIES, "EMAIL_ADDRESS", "IP_ADDRESS", "CREDIT_CARD", "CRYPTO", "MAC_ADDRESS",
+    "IBAN_CODE",
+)  # fmt: skip
+# Two letters, two check digits, then 11-30 letters or digits, grouped by spaces or not.
+_IBAN = r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"
+
+
+def _valid_iban(value: str) -> bool:
+    IBAN(value.replace(" ", "").upper())
+    return True
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """One instance of each; the card and crypto recognizers carry Presidio's checksums."""
+    return [
+        SpacyRecognizer(supported_entities=list(context.ner_entities)),
+        EmailRecognizer(),
+        DateRecognizer(),
+        IpRecognizer(),
+        CreditCardRecognizer(),
+        CryptoRecognizer(),
+        MacAddressRecognizer(),
+        ValidatedNumberRecognizer(
+            "IBAN_CODE", "IbanRecognizer", _IBAN, _valid_iban,
+            cues=("iban", "account", "bank", "refund", "transfer"), scores=(0.9, 0.7, 0.5),
+        ),
+    ]  # fmt: skip

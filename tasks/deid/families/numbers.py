@@ -1,0 +1,65 @@
+"""Any long run of digits in speech: someone's number until a rule knows it is harmless."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+
+ENTITIES = ("ID_NUMBER",)
+MIN_DIGITS = 6
+# Digits joined by single spaces, dots or dashes, with letters stuck to either end ('6524903s').
+_RUN = re.compile(r"(?<![\w.,])[A-Za-z]{0,2}\d(?:[\s.\-/]?\d)+[A-Za-z]{0,2}(?![\w])")
+# Harmless shapes: a year range, a clock time, an amount with a decimal part or unit.
+_HARMLESS = re.compile(
+    r"^(?:(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
+)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:%|percent|mg|mcg|ml|g|kg|grams?|milligrams?|micrograms?|units?|pounds|quid"
+    r"|dollars|euros|pence|p\b|k\b|miles|km|steps|calories|words|people|years)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"[£$€]\s*$")
+
+
+def is_harmless(text: str, start: int, end: int) -> bool:
+    """A year range, a clock time, an amount of money or of a unit: not anybody's number."""
+    return bool(
+        _HARMLESS.match(text[start:end].strip())
+        or _UNIT_AFTER.match(text, end)
+        or _CURRENCY_BEFORE.search(text, max(0, start - 2), start)
+    )
+
+
+class DigitRunRecognizer(EntityRecognizer):
+    """Six or more digits in one run: masked unless it is a year range, a time or an amount."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["ID_NUMBER"], name="DigitRunRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per long run that no harmless rule explains."""
+        results = []
+        for match in _RUN.finditer(text):
+            if sum(ch.isdigit() for ch in match.group()) < MIN_DIGITS or is_harmless(
+                text, match.start(), match.end()
+            ):
+                continue
+            results.append(recognizer_result(self, "ID_NUMBER", match.start(), match.end(), 0.5))
+        return results
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """The one digit-run recognizer."""
+    return [DigitRunRecognizer()]

@@ -1,0 +1,19 @@
+"""Transcript rules, whatever the country: names, places, institutions, ages, dates, URLs."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+
+from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.recognizers import speech_recognizers
+from qualbridge.tasks.deid.structure import StructureRecognizer
+
+ENTITIES = (
+    "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
+    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS",
+)  # fmt: skip
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """The project's context, word-list and shape recognizers."""
+    return [*speech_recognizers(context.vocabulary), StructureRecognizer(context.vocabulary)]

@@ -1,0 +1,36 @@
+"""United Kingdom: NHS and National Insurance numbers, postcodes, phone formats, passports."""
+
+from __future__ import annotations
+
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    UkDrivingLicenceRecognizer,
+    UkPassportRecognizer,
+)
+from stdnum.gb import nhs
+
+from qualbridge.tasks.deid.families.base import (
+    BuildContext,
+    ValidatedNumberRecognizer,
+    presidio_in_english,
+)
+from qualbridge.tasks.deid.recognizers import uk_identifier_recognizers
+
+COUNTRIES = frozenset({"GB"})
+# Ten digits, grouped 3-3-4 or not; mod 11 ranks them, the cue 'NHS' decides the type.
+_NHS = r"(?<![\d-])\d{3}[- ]?\d{3}[- ]?\d{4}(?![\d-])"
+ENTITIES = (
+    "UK_NHS", "UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_PASSPORT", "UK_DRIVING_LICENCE",
+)  # fmt: skip
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """The project's UK recognizers plus Presidio's passport and driving licence ones."""
+    return [
+        *uk_identifier_recognizers(),
+        ValidatedNumberRecognizer(
+            "UK_NHS", "NhsCuedRecognizer", _NHS, nhs.is_valid,
+            cues=("nhs", "nhs number", "health number"), scores=(0.5, 0.85, 0.2),
+        ),
+        *presidio_in_english(UkPassportRecognizer, UkDrivingLicenceRecognizer),
+    ]  # fmt: skip

@@ -1,0 +1,102 @@
+"""Mentions, not just strings: once a name or number is found, every other mention is masked.
+
+A full name found in one turn makes its first name and surname identifiers wherever they
+recur in the same transcript, in any case ('Maria Kowalska' ... 'maria'); a number found
+once is masked again wherever it is repeated. A part that is also an everyday word
+('Will', 'Rose') is masked again only in the case it was found in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.filters import Detection, merge_overlaps
+from qualbridge.tasks.deid.recasing import TITLES
+
+MENTION_RECOGNIZER = "MentionRecognizer"
+# Types whose parts are names in their own right.
+NAME_TYPES = frozenset({"PERSON"})
+# Types that are one value and not a description: repeated only as a whole.
+WHOLE_VALUE_TYPES = frozenset(
+    {"PHONE_NUMBER", "EMAIL_ADDRESS", "ID_NUMBER", "UK_NHS", "UK_NINO", "US_SSN", "CA_SIN",
+     "AU_TFN", "AU_MEDICARE", "IE_PPS", "IBAN_CODE", "CREDIT_CARD", "URL", "KNOWN_IDENTIFIER"}
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+MIN_PART_CHARS = 3
+
+
+def _name_parts(value: str, allow: Container[str]) -> list[str]:
+    """The words of a name that can identify on their own."""
+    parts = []
+    for word in _WORD.findall(value):
+        core = re.split(r"['’]s$", word)[0]
+        folded = core.casefold()
+        if len(core) < MIN_PART_CHARS or folded in STOP_WORDS or folded in TITLES:
+            continue
+        if folded in allow:
+            continue
+        parts.append(core)
+    return parts
+
+
+def _pattern(values: set[str], flags: int) -> re.Pattern[str] | None:
+    if not values:
+        return None
+    body = "|".join(
+        re.sub(r"\\\s+", r"\\s+", re.escape(v)) for v in sorted(values, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+
+
+def mention_patterns(
+    texts: Sequence[str],
+    detections: Sequence[Sequence[Detection]],
+    everyday: Container[str],
+    allow: Container[str],
+) -> list[tuple[re.Pattern[str], str]]:
+    """Regexes for every found value and name part, each with the type it is masked as."""
+    any_case: dict[str, set[str]] = {}
+    same_case: dict[str, set[str]] = {}
+    for text, dets in zip(texts, detections, strict=True):
+        for det in dets:
+            value = text[det.start : det.end].strip()
+            if det.entity_type in NAME_TYPES:
+                for part in _name_parts(value, allow):
+                    everyday_word = part.casefold() in everyday
+                    target = same_case if everyday_word else any_case
+                    target.setdefault(det.entity_type, set()).add(part)
+            elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
+                any_case.setdefault(det.entity_type, set()).add(value)
+    patterns = []
+    for table, flags in ((any_case, re.IGNORECASE), (same_case, 0)):
+        for entity_type, values in sorted(table.items()):
+            pattern = _pattern(values, flags)
+            if pattern is not None:
+                patterns.append((pattern, entity_type))
+    return patterns
+
+
+def add_mentions(
+    texts: Sequence[str],
+    detections: Sequence[Sequence[Detection]],
+    everyday: Container[str],
+    allow: Container[str],
+) -> list[list[Detection]]:
+    """Each text's detections plus every other mention of what was found in any of the texts."""
+    patterns = mention_patterns(texts, detections, everyday, allow)
+    if not patterns:
+        return [list(d) for d in detections]
+    out = []
+    for text, dets in zip(texts, detections, strict=True):
+        found = list(dets)
+        for pattern, entity_type in patterns:
+            found += [
+                Detection(m.start(), m.end(), entity_type, 0.6, MENTION_RECOGNIZER)
+                for m in pattern.finditer(text)
+                if not any(d.start < m.end() and m.start() < d.end for d in dets)
+            ]
+        out.append(merge_overlaps(found) if len(found) > len(dets) else list(dets))
+    return out

@@ -1,0 +1,225 @@
+"""Identifiers by their shape, in any country: addresses, spoken postcodes, titled names,
+hyphenated places, the organisation a speaker introduces themselves from.
+
+Street words come from Faker's address providers (a maintained lexicon of street types),
+not from a hand list.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+# Locales whose street type follows the name ('Matthew Row') or precedes it ('Via Pardo').
+SUFFIX_LOCALES = ("en_US", "en_GB", "en_AU", "en_CA", "en_NZ", "en_IE")
+PREFIX_LOCALES = ("es_ES", "it_IT", "pt_PT", "fr_FR", "ro_RO", "es_MX", "pt_BR")
+SUFFIX_FILE = "street_suffixes.txt"
+PREFIX_FILE = "street_prefixes.txt"
+NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    "|ninety|hundred"
+)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_PLACE_CUE = r"(?:at|on|to|is|it's|address|live|lives|lived|moved)"
+
+
+def _faker_words(attrs: tuple[str, ...], locales: tuple[str, ...]) -> set[str]:
+    found: set[str] = set()
+    for locale in locales:
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        for attr in attrs:
+            values = getattr(provider, attr, None) or ()
+            found.update(v.strip() for v in (values.keys() if isinstance(values, dict) else values))
+    return {w for w in found if re.fullmatch(r"[^\W\d_]{2,}\.?", w)}
+
+
+def street_words_from_faker() -> tuple[list[str], list[str]]:
+    """(suffixes, prefixes) as Faker's address providers list them; the shipped files hold these.
+
+    Street types that follow the name come from the English locales; the Romance locales'
+    types that precede the name ('Via', 'Calle', 'Rua') are kept only if English has no such
+    suffix, so 'Park 3' is never read as a street.
+    """
+    suffixes = {w for w in _faker_words(("street_suffixes",), SUFFIX_LOCALES)
+                if w.casefold() not in STOP_WORDS}  # fmt: skip
+    prefixes = _faker_words(("street_prefixes", "street_suffixes"), PREFIX_LOCALES)
+    english = {w.casefold() for w in suffixes}
+    return sorted(suffixes), sorted(p for p in prefixes if p.casefold() not in english)
+
+
+@lru_cache(maxsize=1)
+def street_patterns() -> tuple[re.Pattern[str], ...]:
+    """Number, name and street type (title case, or any case after a place cue); street type,
+    name and number ('Via Emiliana Pardo 934')."""
+    suffixes, prefixes = load_word_list(SUFFIX_FILE), load_word_list(PREFIX_FILE)
+
+    def alternation(words: frozenset[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    word = r"[^\W\d_][\w'’\-]*"
+    title = r"[A-ZÀ-Þ][\w'’\-]*"
+    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{NUMBER_WORDS})"
+    unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
+    after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
+    ends = rf"(?:{alternation(suffixes)})\b{after}"
+    return (
+        re.compile(
+            rf"(?<![\w/])(?P<value>{unit}(?i:{number}),?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"
+        ),
+        re.compile(
+            rf"(?i)\b{_PLACE_CUE}\s+(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
+        ),
+        re.compile(
+            rf"(?i)\b(?P<value>(?:{alternation(prefixes)})\s+(?:{word}\s+){{1,4}}?"
+            rf"\d{{1,5}}[A-Za-z]?\b{after})"
+        ),
+    )
+
+
+_SPOKEN_POSTCODE = re.compile(
+    rf"(?<![\w])(?!I\s)[A-Z]{{1,2}}\s+(?:{NUMBER_WORDS}|\d{{1,2}})"
+    rf"(?:\s+(?:{NUMBER_WORDS}|\d|[A-Z]{{1,2}})){{1,3}}(?![\w])"
+)
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_HYPHENATED_PLACE = re.compile(
+    r"\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[a-zà-ÿ]{1,4}|[A-ZÀ-Þ][a-zà-ÿ]+))*-[A-ZÀ-Þ][a-zà-ÿ]+\b"
+)
+_INTRO_ORG = re.compile(
+    r"(?i:\b(?:I'?m|I am|this is|it'?s|we'?re)\b)[^?!\n]{0,40}?\bfrom\s+(?:the\s+)?"
+    r"(?P<value>[A-Z][\w'&]*(?:\s+(?:(?:at|of|and|&|for|on)\s+)?[A-Z][\w'&]*)*)"
+)
+TITLES = (
+    r"dr|doctor|mr|mrs|ms|miss|mx|prof|professor|father|fr|judge|coach|pastor|reverend|rev"
+    r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
+    r"|brother|auntie|aunty|uncle|dame|sir|lady|lord"
+)
+_PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
+_TITLED = re.compile(
+    rf"(?i:\b(?:{TITLES})\.?\s+)(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
+    r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
+    r"|den|bin|al|el)\s+)*[^\W\d_][\w'’\-]*)?)"
+)
+
+
+# A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
+_NAME_WORD = r"[^\W\d_][\w'’\-]*"
+_STRONG_CUE = re.compile(
+    rf"(?i:\b(?:called|named|name was|name is|name's|me and|goes by|known as)\s+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_WEAK_CUE = re.compile(
+    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+# An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
+_SPOKEN_EMAIL = re.compile(
+    r"(?i)\b[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*\s+(?:at|@)\s+"
+    r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
+    r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
+    r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
+)
+_HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
+_HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def _domain(email: str) -> str:
+    """The first word after 'at' or '@' of a spoken e-mail address."""
+    return re.split(r"(?i)\s(?:at|@)\s+", email, maxsplit=1)[-1].split()[0].split(".")[0]
+
+
+class StructureRecognizer(EntityRecognizer):
+    """Addresses, spoken and Canadian postcodes, hyphenated places, introduced organisations
+    and titled names, each by its shape."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        super().__init__(
+            supported_entities=["STREET_ADDRESS", "UK_POSTCODE", "POSTAL_CODE", "LOCATION",
+                                "ORGANIZATION", "PERSON", "URL", "EMAIL_ADDRESS"],
+            name="StructureRecognizer", supported_language="en",
+        )  # fmt: skip
+
+    def load(self) -> None:
+        """Street words load on first use."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every shape's matches."""
+        out = [
+            recognizer_result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6)
+            for pattern in street_patterns()
+            for m in pattern.finditer(text)
+            if not any(w.casefold() in STOP_WORDS for w in _WORD.findall(m.group("value"))[1:])
+        ]
+        out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
+        out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
+        out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
+        out += [self._result("ORGANIZATION", m, 0.6, "value") for m in _INTRO_ORG.finditer(text)]
+        out += [
+            self._result("PERSON", m, 0.75)
+            for m in _TITLED.finditer(text)
+            if self._is_name(m.group("value"))
+        ]
+        return out + self._cued_names(text) + self._handles(text)
+
+    def _cued_names(self, text: str) -> list[RecognizerResult]:
+        """Names after a cue, any case: unknown words after a strong cue, known first names
+        (not everyday words) after a weak one; a following surname or unknown word joins."""
+        out = []
+        v = self._vocabulary
+        for pattern, strong in ((_STRONG_CUE, True), (_WEAK_CUE, False)):
+            for m in pattern.finditer(text):
+                words = m.group("value").split()
+                first = words[0].casefold()
+                known = first in v.first_names and first not in v.non_nouns
+                if not (known or (strong and v.is_unknown(first))):
+                    continue
+                end = m.start("value") + len(words[0])
+                if len(words) > 1 and (
+                    words[1].casefold() in v.surnames or v.is_unknown(words[1].casefold())
+                ):
+                    end = m.end("value")
+                out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
+        return out
+
+    def _handles(self, text: str) -> list[RecognizerResult]:
+        """'u/' user names, and hashtags with a first name or surname among their parts."""
+        out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
+        out += [
+            self._result("EMAIL_ADDRESS", m, 0.7)
+            for m in _SPOKEN_EMAIL.finditer(text)
+            if _domain(m.group()).casefold() not in STOP_WORDS
+        ]
+        v = self._vocabulary
+        for m in _HASHTAG.finditer(text):
+            parts = [p.casefold() for p in _CAMEL_PART.findall(m.group("value"))]
+            if any(p in v.first_names or p in v.surnames for p in parts if len(p) >= 3):
+                out.append(self._result("PERSON", m, 0.6))
+        return out
+
+    def _is_name(self, value: str) -> bool:
+        """Every lower-case word is one no dictionary knows; the last word is not a stop word."""
+        words = value.split()
+        if words[-1].casefold() in STOP_WORDS:
+            return False
+        return all(
+            w[:1].isupper() or w in _PARTICLES or self._vocabulary.is_unknown(w.casefold())
+            for w in words
+        )
+
+    def _result(
+        self, entity_type: str, match: re.Match[str], score: float, group: str | int = 0
+    ) -> RecognizerResult:
+        return recognizer_result(self, entity_type, match.start(group), match.end(group), score)

@@ -1,0 +1,109 @@
+"""The recognizer registry: every family's types are on by default, off only when configured."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.gazetteers import NAME_FILES, names_from_faker, vocabulary
+from qualbridge.tasks.deid.nlp import dictionaries
+from qualbridge.tasks.deid.registry import (
+    FAMILIES,
+    active_families,
+    build_recognizers,
+    effective_entities,
+    family_name,
+    registry_entities,
+)
+from qualbridge.tasks.deid.structure import (
+    PREFIX_FILE,
+    SUFFIX_FILE,
+    street_words_from_faker,
+)
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, list[EntityRecognizer]]:
+    config = DeidConfig()
+    words = vocabulary(*dictionaries(config.spacy_model, config.language))
+    context = BuildContext(("PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP"), words,
+                           frozenset(config.countries))  # fmt: skip
+    return {family_name(f): f.build(context) for f in active_families(config.countries)}
+
+
+def test_every_family_runs_with_the_default_countries():
+    assert active_families(DeidConfig().countries) == list(FAMILIES)
+
+
+def test_every_built_recognizer_detects_only_types_its_family_declares(built):
+    for family in FAMILIES:
+        declared = set(family.ENTITIES)
+        for recognizer in built[family_name(family)]:
+            assert set(recognizer.supported_entities) <= declared, recognizer.name
+
+
+def test_every_declared_type_is_built_and_on_by_default(built):
+    detected = {e for recognizers in built.values() for r in recognizers
+                for e in r.supported_entities}  # fmt: skip
+    assert set(registry_entities(DeidConfig().countries)) == detected
+    assert effective_entities(DeidConfig()).enabled == registry_entities(DeidConfig().countries)
+    assert effective_entities(DeidConfig()).disabled == ()
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "country"),
+    [("CREDIT_CARD", None), ("US_SSN", "US"), ("IP_ADDRESS", None), ("IBAN_CODE", None),
+     ("CA_SIN", "CA"), ("AU_TFN", "AU"), ("AU_MEDICARE", "AU"), ("IE_PPS", "IE"),
+     ("PHONE_NUMBER", None), ("CRYPTO", None), ("UK_NHS", "GB"), ("ID_NUMBER", None)],
+)  # fmt: skip
+def test_default_list_holds_presidio_and_national_types(entity_type, country):
+    assert entity_type in effective_entities(DeidConfig()).enabled
+    if country is not None:
+        others = [c for c in DeidConfig().countries if c != country]
+        assert entity_type not in registry_entities(others) or entity_type == "ID_NUMBER"
+
+
+def test_disabled_types_are_left_out_and_reported():
+    selection = effective_entities(DeidConfig(disabled_entities=["CREDIT_CARD", "NRP"]))
+    assert "CREDIT_CARD" not in selection.enabled and "NRP" not in selection.enabled
+    assert {"CREDIT_CARD", "NRP"} <= set(selection.disabled)
+
+
+def test_an_explicit_list_reports_what_it_leaves_out():
+    selection = effective_entities(DeidConfig(entities=["PERSON", "LOCATION"]))
+    assert selection.enabled == ("LOCATION", "PERSON")
+    assert "US_SSN" in selection.disabled
+
+
+def test_countries_choose_national_families():
+    names = {family_name(f) for f in active_families(["GB"])}
+    assert {"uk", "generic", "speech", "numbers", "phones"} <= names
+    assert not names & {"us", "ca", "au", "ie", "nz", "eu", "postal"}
+
+
+def test_build_recognizers_follows_the_countries(built):
+    config = DeidConfig(countries=["IE"])
+    words = vocabulary(*dictionaries(config.spacy_model, config.language))
+    context = BuildContext(("PERSON",), words, frozenset(config.countries))
+    names = {r.name for r in build_recognizers(config, context)}
+    assert "IePpsRecognizer" in names and "UsSsnRecognizer" not in names
+
+
+@pytest.mark.parametrize("bad", [["gb"], ["GBR"], ["U1"]])
+def test_countries_must_be_alpha_2_codes(bad):
+    with pytest.raises(ValueError, match="alpha-2"):
+        DeidConfig(countries=bad)
+
+
+def test_shipped_street_words_match_fakers_lexicon():
+    suffixes, prefixes = street_words_from_faker()
+    assert load_word_list(SUFFIX_FILE) == frozenset(suffixes)
+    assert load_word_list(PREFIX_FILE) == frozenset(prefixes)
+
+
+def test_shipped_name_lists_match_fakers_providers():
+    for (attrs, prefix, filtered), name in NAME_FILES.items():
+        assert load_word_list(name) == names_from_faker(attrs, prefix, filtered), name
