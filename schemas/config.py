@@ -134,15 +134,49 @@ class IngestConfig(BaseModel):
     max_line_chars: int = Field(default=100_000, gt=0)
 
 
+# What a comparison may adjust for besides participant attributes (manifest columns).
+ADJUSTABLE = ("speaker_role", "site", "corpus", "study_id")
+
+
 class ComparisonConfig(BaseModel):
-    """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
+    """A comparison of theme coverage between two groups (group_a, group_b) or several (groups)."""
 
     comparison_id: str = Field(pattern=r"^[a-z0-9_]+$")
     # speaker_role compares two roles inside the same transcripts (a paired design).
     by: Literal["corpus", "study_id", "site", "speaker_role"] = "corpus"
-    group_a: str
-    group_b: str
+    group_a: str | None = None
+    group_b: str | None = None
+    # Three or more groups: an omnibus test per theme, then every pair (BH over pairs and themes).
+    groups: list[str] | None = None
     speaker_roles: list[str] | None = None
+    # Covariates of a logistic GEE (transcripts as clusters): speaker_role, site, corpus,
+    # study_id or a participant attribute. Adds adjusted odds ratios and risk differences.
+    adjust_for: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _groups_given_once(self) -> ComparisonConfig:
+        pair = self.group_a is not None and self.group_b is not None
+        if self.groups is not None:
+            if self.group_a is not None or self.group_b is not None:
+                raise ValueError("give either group_a and group_b or groups, not both")
+            if len(self.groups) < 2 or len(set(self.groups)) != len(self.groups):
+                raise ValueError("groups needs at least two distinct values")
+        elif not pair:
+            raise ValueError("a comparison needs group_a and group_b (or groups)")
+        if self.by in self.adjust_for:
+            raise ValueError(f"adjust_for cannot include the grouping column {self.by!r}")
+        return self
+
+    @property
+    def all_groups(self) -> list[str]:
+        """Every group compared, in config order."""
+        return self.groups if self.groups is not None else [str(self.group_a), str(self.group_b)]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs of groups compared (one for a two-group comparison)."""
+        groups = self.all_groups
+        return [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
 
 
 class StatsConfig(BaseModel):
@@ -162,6 +196,9 @@ class StatsConfig(BaseModel):
     min_participants_per_group: int = Field(default=5, ge=1)
     # Coders compared for agreement (None = every coder sharing a transcript with another).
     agreement_coders: list[str] | None = None
+    # Agreement counts only utterances by these roles and codings of these themes (None = all).
+    agreement_roles: list[str] | None = None
+    agreement_themes: list[str] | None = None
 
 
 class ReleaseConfig(BaseModel):

@@ -326,3 +326,49 @@ CREATE TABLE IF NOT EXISTS merged_packages (
     merge_run_id      VARCHAR NOT NULL,
     n_transcripts     INTEGER NOT NULL
 );
+
+-- ---- Comparison additions (compare stage) -------------------------------------------------
+
+-- Comparisons of several groups (one row per pair), the bootstrap's "p < 1/B" flag and the
+-- adjusted_gee method's covariates and odds ratio.
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS p_value_is_bound BOOLEAN;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS adjusted_for VARCHAR;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS odds_ratio DOUBLE;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS or_ci_low DOUBLE;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS or_ci_high DOUBLE;
+
+-- Omnibus test of a comparison of three or more groups, per theme: cluster-robust Wald
+-- chi-square of a logistic GEE with a dummy per group (transcripts as clusters).
+CREATE TABLE IF NOT EXISTS theme_comparison_omnibus (
+    run_id         VARCHAR NOT NULL,
+    comparison     VARCHAR NOT NULL,
+    grouped_by     VARCHAR NOT NULL,
+    speaker_roles  VARCHAR NOT NULL,        -- roles in scope, comma-separated; '' = all
+    adjusted_for   VARCHAR NOT NULL,        -- covariates, comma-separated; '' = none
+    groups         VARCHAR NOT NULL,        -- the groups compared, comma-separated
+    theme_id       VARCHAR NOT NULL,
+    units          BIGINT NOT NULL,
+    clusters       BIGINT NOT NULL,         -- transcripts
+    chi_square     DOUBLE,
+    df             BIGINT NOT NULL,         -- groups - 1
+    p_value        DOUBLE,
+    p_adjusted     DOUBLE,                  -- Benjamini-Hochberg over themes
+    method         VARCHAR NOT NULL         -- gee_wald
+);
+
+-- Agreement over all coders at once, per scope: 'codebook' (the themes each coder gave a unit as
+-- one nominal value, 'uncoded' when none) or a theme id (that theme's presence).
+CREATE TABLE IF NOT EXISTS coder_agreement_overall (
+    run_id              VARCHAR NOT NULL,
+    scope               VARCHAR NOT NULL,
+    speaker_roles       VARCHAR NOT NULL,   -- roles counted, comma-separated; '' = all
+    coders              BIGINT NOT NULL,
+    transcripts         BIGINT NOT NULL,
+    units               BIGINT NOT NULL,    -- utterances rated by at least two coders
+    krippendorff_alpha  DOUBLE,             -- nominal, missing ratings allowed
+    alpha_ci_low        DOUBLE,             -- percentile interval, transcripts resampled
+    alpha_ci_high       DOUBLE,
+    fleiss_kappa        DOUBLE,             -- only when every unit has the same number of coders
+    kappa_ci_low        DOUBLE,
+    kappa_ci_high       DOUBLE
+);
