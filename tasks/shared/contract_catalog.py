@@ -24,6 +24,8 @@ CONTRACT_FILES = {
     "theme_coverage_breakdown": "theme_coverage_breakdown.odcs.yaml",
     "theme_cooccurrence": "theme_cooccurrence.odcs.yaml",
     "coder_agreement": "coder_agreement.odcs.yaml",
+    "theme_comparison_omnibus": "theme_comparison_omnibus.odcs.yaml",
+    "coder_agreement_overall": "coder_agreement_overall.odcs.yaml",
 }
 SITE_SUPPLIED = ("study_manifest", "utterance_table")
 
