@@ -35,6 +35,7 @@ def report_flow(
             f"## qualbridge run {ctx.run_id}\n\n"
             f"Files seen {counts['seen']}, loaded {counts['loaded']}, unchanged "
             f"{counts['unchanged']}, quarantined {counts['quarantined']}.\n\n"
+            f"Set aside in this run: {_by_kind(context['quarantine_by_kind'])}.\n\n"
             f"Quality gates: {'passed' if gates_passed else 'FAILED (no release)'}.\n\n"
             f"Report: `{path}`"
         ),
@@ -52,3 +53,11 @@ def report_flow(
             description="Differences in theme coverage with 95% intervals",
         )
     return str(path)
+
+
+def _by_kind(counts: dict[str, int]) -> str:
+    """Quarantined items by the stage that set them aside, e.g. 'ingest 2, compare 1 (3 in all)'."""
+    if not counts:
+        return "nothing"
+    parts = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    return f"{parts} ({sum(counts.values())} in all)"
