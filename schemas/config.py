@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -199,6 +200,20 @@ class StatsConfig(BaseModel):
     # Agreement counts only utterances by these roles and codings of these themes (None = all).
     agreement_roles: list[str] | None = None
     agreement_themes: list[str] | None = None
+    # Coverage by combinations of study_id, site, corpus, speaker_role and participant
+    # attributes, e.g. [[study_id, speaker_role]]: each share is over the units of that cell.
+    breakdowns: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("breakdowns")
+    @classmethod
+    def _breakdowns_named(cls, breakdowns: list[list[str]]) -> list[list[str]]:
+        for combination in breakdowns:
+            if len(combination) < 2 or len(set(combination)) != len(combination):
+                raise ValueError(f"a breakdown names two or more distinct columns: {combination}")
+            for name in combination:
+                if not re.fullmatch(r"[a-z0-9_]+", name):
+                    raise ValueError(f"breakdown column {name!r} must match ^[a-z0-9_]+$")
+        return breakdowns
 
 
 class ReleaseConfig(BaseModel):

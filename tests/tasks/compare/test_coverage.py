@@ -226,3 +226,37 @@ def test_cooccurrence_by_hand(con, scope, theme_a, theme_b, n_both, n_a, n_b, n_
 
     assert (row["n_both"], row["n_a"], row["n_b"], row["n_total"]) == (n_both, n_a, n_b, n_total)
     assert row["jaccard"] == pytest.approx(n_both / (n_a + n_b - n_both))
+
+
+# Share of each cell's own utterances, worked out from the fixture: s1 helper utterances are
+# A0, A1, B0, B1 (x on A0, A1) -> 2/4; s1 client A2, B2 (x on B2) -> 1/2; s2 helper 0/1 and
+# client 0/1 for x; y: s1 client 1/2 (B2), s2 client 1/1.
+@pytest.mark.parametrize(
+    ("combination", "dimension", "level", "theme", "coded", "total"),
+    [
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s1 / h", "x", 2, 4),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s1 / c", "x", 1, 2),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s2 / c", "y", 1, 1),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s2 / h", "x", 0, 1),
+        (["corpus", "gender"], "corpus+attribute:gender", "peer / m", "y", 1, 3),
+        (["gender", "speaker_role"], "attribute:gender+speaker_role", "f / c", "y", 1, 2),
+    ],
+)
+def test_breakdowns_by_combinations_divide_by_the_cell(
+    con, combination, dimension, level, theme, coded, total
+) -> None:
+    stats = StatsConfig(breakdowns=[combination], min_participants_per_group=1)
+    row = _row(coverage_breakdown(con, stats), dimension, level, theme)
+
+    assert (row["units_coded"], row["units_total"]) == (coded, total)
+    assert row["share_units"] == pytest.approx(coded / total)
+
+
+def test_a_manifest_column_named_like_a_dimension_is_not_repeated(tmp_path) -> None:
+    transcripts = [Transcript("s:A", "s", "P1", S2, {"site": "a", "gender": "f"})]
+    con = build(tmp_path / "w.duckdb", {"s": ("peer", "a")}, transcripts, [], ["x"])
+    frame = coverage_breakdown(con, StatsConfig(min_participants_per_group=1))
+    con.close()
+
+    assert "attribute:site" not in frame["dimension"].to_list()
+    assert "attribute:gender" in frame["dimension"].to_list()
