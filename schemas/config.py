@@ -7,9 +7,23 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from qualbridge.schemas.tables import TableMapping
+from qualbridge.schemas.vocabulary import (
+    DEFAULT_MISSING_VALUES,
+    DEFAULT_SPEAKER_ROLES,
+    vocabulary_problems,
+    yaml_lines,
+)
 
 ENTITY_ACTIONS = Literal[
     "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"
@@ -44,6 +58,8 @@ class TableSourceConfig(BaseModel):
     path: Path
     format: Literal["csv", "jsonl", "parquet"] | None = None  # default: by the file's suffix
     mapping: TableMapping
+    # Label cells holding one of these mean "no code" (default: the config's missing_values).
+    missing_values: list[str] | None = None
 
 
 class StudyConfig(BaseModel):
@@ -241,6 +257,36 @@ class ConsortiumConfig(BaseModel):
     stats: StatsConfig = Field(default_factory=StatsConfig)
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
     base_dir: Path = Path(".")
+    # Roles a speaker map, role column or setting may name; the contracts check against them.
+    speaker_roles: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SPEAKER_ROLES), min_length=1
+    )
+    # Label cells that mean "no code" (compared after trimming, ignoring case).
+    missing_values: list[str] = Field(default_factory=lambda: list(DEFAULT_MISSING_VALUES))
+
+    @field_validator("speaker_roles")
+    @classmethod
+    def _roles_are_ids(cls, roles: list[str]) -> list[str]:
+        bad = [r for r in roles if not re.fullmatch(r"[a-z0-9_]+", r)]
+        if bad:
+            raise ValueError(f"speaker roles must match ^[a-z0-9_]+$: {bad}")
+        return roles
+
+    @model_validator(mode="after")
+    def _declared_vocabularies(self, info: ValidationInfo) -> ConsortiumConfig:
+        """Undeclared speaker roles stop the config check (file and line); missing values reach
+        every table that does not set its own."""
+        context = info.context or {}
+        problems = vocabulary_problems(
+            self, context.get("lines", {}), read_tables=context.get("read_tables", True),
+        )  # fmt: skip
+        if problems:
+            raise ValueError("; ".join(problems))
+        for study in self.studies:
+            for table in study.tables:
+                if table.missing_values is None:
+                    table.missing_values = list(self.missing_values)
+        return self
 
     @field_validator("studies")
     @classmethod
@@ -279,11 +325,15 @@ def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     raw["base_dir"] = path.resolve().parent
+    context = {"lines": yaml_lines(path.read_text(encoding="utf-8"))}
     try:
-        config = ConsortiumConfig.model_validate(raw)
+        config = ConsortiumConfig.model_validate(raw, context=context)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+            if err["loc"]
+            else str(err["msg"]).removeprefix("Value error, ")
+            for err in exc.errors()
         )
         raise ConfigError(f"{path}: {problems}") from None
     if output_dir is not None:
