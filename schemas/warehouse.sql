@@ -372,3 +372,8 @@ CREATE TABLE IF NOT EXISTS coder_agreement_overall (
     kappa_ci_low        DOUBLE,
     kappa_ci_high       DOUBLE
 );
+
+-- Theme hierarchies: 'leaf' (the theme's own codings) or 'rollup' (with every descendant's).
+ALTER TABLE theme_coverage_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
+ALTER TABLE theme_coverage_breakdown ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;

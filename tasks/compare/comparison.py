@@ -12,7 +12,7 @@ from qualbridge.schemas.config import ComparisonConfig, StatsConfig
 from qualbridge.tasks.compare.inference import benjamini_hochberg, cohens_h
 from qualbridge.tasks.compare.methods import METHODS
 from qualbridge.tasks.compare.methods.base import MethodInput, MethodResult, PairCounts
-from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.tasks.compare.selection import ROLLED_UP_CODINGS, THEME_KIND_SQL, selection_params
 from qualbridge.tasks.compare.units import GROUP_COLUMNS, unit_rows
 
 # Utterances in scope: one of the two groups, and the configured speaker roles if any.
@@ -47,7 +47,7 @@ def cluster_counts(
     }
     group = GROUP_COLUMNS[comparison.by]
     units = con.sql(UNITS_SQL.format(group=group, join=""), params=params).pl()
-    join = f"JOIN {SELECTED_CODINGS} c USING (utterance_id)"
+    join = f"JOIN {ROLLED_UP_CODINGS} c USING (utterance_id)"
     coded = con.sql(
         CODED_SQL.format(group=group, join=join), params=params | selection_params(stats)
     ).pl()
@@ -172,8 +172,10 @@ def compare_groups(
         part.with_columns(p_adjusted=pl.Series(benjamini_hochberg(part["p_value"].to_numpy())))
         for part in frame.partition_by("method", maintain_order=True)
     ]
+    kinds = con.sql(THEME_KIND_SQL).pl()
     return (
         pl.concat(adjusted)
+        .join(kinds, on="theme_id", how="left", maintain_order="left")
         .with_columns(pl.col(pl.Float64).fill_nan(None))
         .select(COMPARISON_COLUMNS)
     )
@@ -208,4 +210,5 @@ COMPARISON_COLUMNS = [
     "p_value_is_bound",
     "adjusted_for",
     *EXTRA_COLUMNS,
+    "theme_kind",
 ]

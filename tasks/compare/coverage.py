@@ -6,7 +6,7 @@ import duckdb
 import polars as pl
 
 from qualbridge.schemas.config import StatsConfig
-from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.tasks.compare.selection import ROLLED_UP_CODINGS, THEME_KIND_SQL, selection_params
 
 # One row per utterance with what coverage groups by. A speaker turn is a maximal run of
 # consecutive utterances by the same role in a transcript (formats that already write one
@@ -58,7 +58,7 @@ WITH spans AS (
     SELECT u.uid, c.theme_id, greatest(c.start_offset, 0) AS s,
            least(c.end_offset, u.chars) AS e
     FROM """
-    + SELECTED_CODINGS
+    + ROLLED_UP_CODINGS
     + """ c JOIN coverage_units u USING (utterance_id)
 ),
 groups AS (
@@ -248,7 +248,10 @@ def coverage_breakdown(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl
     if attributes:
         params = {"min_participants": stats.min_participants_per_group, "attributes": attributes}
         frames.append(con.sql(BREAKDOWN_SQL.format(**ATTRIBUTE_BREAKDOWN), params=params).pl())
-    return pl.concat(frames + _combinations(con, stats), how="vertical_relaxed")
+    kinds = con.sql(THEME_KIND_SQL).pl()
+    return pl.concat(frames + _combinations(con, stats), how="vertical_relaxed").join(
+        kinds, on="theme_id", how="left", maintain_order="left"
+    )
 
 
 def study_coverage(con: duckdb.DuckDBPyConnection, breakdown: pl.DataFrame) -> pl.DataFrame:

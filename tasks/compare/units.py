@@ -7,7 +7,7 @@ import numpy as np
 import polars as pl
 
 from qualbridge.schemas.config import ADJUSTABLE, ComparisonConfig, StatsConfig
-from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.tasks.compare.selection import ROLLED_UP_CODINGS, selection_params
 
 GROUP_COLUMNS = {
     "corpus": "s.corpus",
@@ -23,7 +23,7 @@ SELECT u.utterance_id, u.transcript_id, {group} AS grp, u.speaker_role, s.site, 
        list(DISTINCT c.theme_id) FILTER (WHERE c.theme_id IS NOT NULL) AS themes
 FROM utterances u JOIN studies s USING (study_id) JOIN transcripts t USING (transcript_id)
 LEFT JOIN """
-    + SELECTED_CODINGS
+    + ROLLED_UP_CODINGS
     + """ c USING (utterance_id)
 WHERE list_contains($groups, {group}) AND ($all_roles OR list_contains($roles, u.speaker_role))
 GROUP BY ALL ORDER BY u.utterance_id

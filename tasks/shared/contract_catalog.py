@@ -42,7 +42,7 @@ def use_speaker_roles(roles: list[str] | tuple[str, ...]) -> None:
 
 
 @cache
-def _contract_file(dataset: str) -> Contract:
+def contract_file(dataset: str) -> Contract:
     return load_contract(CONTRACTS_DIR / CONTRACT_FILES[dataset], dataset=dataset)
 
 
@@ -59,7 +59,7 @@ def with_speaker_roles(contract: Contract, roles: tuple[str, ...]) -> Contract:
 
 def contract_for(dataset: str) -> Contract:
     """The contract of one dataset (file read once per process), with the declared roles."""
-    contract = _contract_file(dataset)
+    contract = contract_file(dataset)
     return with_speaker_roles(contract, _declared_roles[0]) if _declared_roles else contract
 
 

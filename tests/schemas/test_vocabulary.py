@@ -10,7 +10,7 @@ import pytest
 from qualbridge.schemas.config import ConfigError, TableSourceConfig, load_config
 from qualbridge.tasks.ingest.documents import table_documents
 from qualbridge.tasks.shared.contract_catalog import (
-    _contract_file,
+    contract_file,
     use_speaker_roles,
     with_speaker_roles,
 )
@@ -132,7 +132,7 @@ def test_a_table_may_set_its_own_missing_values() -> None:
 
 
 def test_the_utterances_contract_checks_the_declared_roles() -> None:
-    original = _contract_file("utterances")
+    original = contract_file("utterances")
     declared = with_speaker_roles(original, ("seeker", "supporter"))
 
     assert declared.column("speaker_role").valid_values == ("seeker", "supporter")

@@ -260,3 +260,44 @@ def test_a_manifest_column_named_like_a_dimension_is_not_repeated(tmp_path) -> N
 
     assert "attribute:site" not in frame["dimension"].to_list()
     assert "attribute:gender" in frame["dimension"].to_list()
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Theme p with children c1 and c2 (c2 has child g): one study, three utterances."""
+    transcripts = [Transcript("s:A", "s", "P1", [("h", "0123456789"), ("c", "abcde"), ("h", "x")])]
+    codings = [
+        ("s:A", 0, "c1", "ann", 0, 6, "qdpx"),
+        ("s:A", 0, "c2", "ann", 4, 8, "qdpx"),  # overlaps c1: the parent's union is [0, 8)
+        ("s:A", 1, "g", "ann", None, None, "qdpx"),  # grandchild: rolls up to c2 and p
+        ("s:A", 2, "p", "ann", None, None, "qdpx"),  # the parent coded directly
+    ]
+    con = build(tmp_path / "w.duckdb", {"s": ("peer", "a")}, transcripts, codings,
+                ["p", "c1", "c2", "g"])  # fmt: skip
+    con.execute("UPDATE themes SET parent = 'p' WHERE theme_id IN ('c1', 'c2')")
+    con.execute("UPDATE themes SET parent = 'c2' WHERE theme_id = 'g'")
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("theme", "kind", "refs", "units", "chars"),
+    [
+        ("p", "rollup", 4, 3, 8 + 5 + 1),  # every unit once; c1 and c2 overlap once
+        ("c2", "rollup", 2, 2, 4 + 5),
+        ("c1", "leaf", 1, 1, 6),
+        ("g", "leaf", 1, 1, 5),
+    ],
+)
+def test_a_parent_theme_counts_its_descendants_once(tree, theme, kind, refs, units, chars) -> None:
+    row = _row(coverage_breakdown(tree, StatsConfig()), "study_id", "s", theme)
+
+    assert row["theme_kind"] == kind
+    assert (row["n_references"], row["units_coded"], row["chars_coded"]) == (refs, units, chars)
+
+
+def test_cooccurrence_stays_on_the_themes_as_coded(tree) -> None:
+    frame = theme_cooccurrence(tree, StatsConfig()).filter(pl.col("scope") == "utterance")
+    pair = frame.filter((pl.col("theme_a") == "p") & (pl.col("theme_b") == "c1"))
+
+    assert pair["n_both"][0] == 0  # p and c1 were never coded on the same utterance

@@ -60,7 +60,9 @@ def report(tmp_path) -> str:
         consortium="test",
         codebook=Path("codebook.yaml"),
         studies=[
-            StudyConfig(study_id=s, corpus=s, site=s, manifest=Path("m.csv"), speakers={"A": "participant"})
+            StudyConfig(
+                study_id=s, corpus=s, site=s, manifest=Path("m.csv"), speakers={"A": "participant"}
+            )
             for s in ("peer", "therapy", "forum")
         ],
         comparisons=[comparison, three],
