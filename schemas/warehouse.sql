@@ -273,7 +273,8 @@ CREATE TABLE IF NOT EXISTS coder_agreement (
 ALTER TABLE themes ADD COLUMN IF NOT EXISTS include_note VARCHAR;
 ALTER TABLE themes ADD COLUMN IF NOT EXISTS exclude_note VARCHAR;
 
--- Each study's own codes mapped (many to one) onto consortium themes; replaced per study.
+-- Each study's own codes mapped onto consortium themes (many to one, or one code onto several);
+-- replaced per study.
 CREATE TABLE IF NOT EXISTS crosswalks (
     study_id           VARCHAR NOT NULL,
     study_code         VARCHAR NOT NULL,     -- the code's name as the study's coders wrote it
@@ -281,7 +282,7 @@ CREATE TABLE IF NOT EXISTS crosswalks (
     theme_id           VARCHAR NOT NULL,     -- consortium theme
     crosswalk_version  VARCHAR NOT NULL,     -- the crosswalk file's own version label
     crosswalk_hash     VARCHAR NOT NULL,     -- SHA-256 of the crosswalk file
-    PRIMARY KEY (study_id, study_code)
+    PRIMARY KEY (study_id, study_code, theme_id)  -- a code may map onto several themes
 );
 
 -- Steward decisions from each study's decisions file (audit review loop). Never the term itself.
