@@ -27,7 +27,9 @@ EXTRA = ("odds_ratio", "or_ci_low", "or_ci_high")
 def fit_theme(y: np.ndarray, x: np.ndarray, clusters: np.ndarray, z: float) -> dict[str, float]:
     """One theme's adjusted OR and risk difference; NaN where the model cannot be estimated."""
     empty = dict.fromkeys(("diff", "low", "high", "p", "deff", *EXTRA), float("nan"))
-    if y.min() == y.max():
+    # Nothing varies, or a covariate fixes the group (say speaker roles found in one corpus
+    # only): the adjusted difference is not estimable.
+    if y.min() == y.max() or np.linalg.matrix_rank(x) < x.shape[1]:
         return empty
     model = sm.GEE(y, x, groups=clusters, family=sm.families.Binomial(),
                    cov_struct=sm.cov_struct.Independence())  # fmt: skip
@@ -38,6 +40,10 @@ def fit_theme(y: np.ndarray, x: np.ndarray, clusters: np.ndarray, z: float) -> d
         except (np.linalg.LinAlgError, ValueError):
             return empty
     beta, robust, naive = result.params, result.cov_robust, result.cov_naive
+    if not (np.isfinite(beta).all() and np.isfinite(robust).all()) or robust[1, 1] <= 0:
+        return empty
+    if abs(beta[1]) > 20:  # separation: the odds ratio runs off to 0 or infinity
+        return empty
     se_group = float(np.sqrt(robust[1, 1]))
     x1, x0 = x.copy(), x.copy()
     x1[:, 1], x0[:, 1] = 1.0, 0.0

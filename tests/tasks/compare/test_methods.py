@@ -171,3 +171,14 @@ def test_each_method_has_its_own_design_effect(con) -> None:
 def test_comparison_config_refuses_unclear_groups(fields, message) -> None:
     with pytest.raises(ValidationError, match=message):
         ComparisonConfig(comparison_id="c", **fields)
+
+
+def test_an_adjustment_that_fixes_the_group_is_not_estimable(con) -> None:
+    # Every study lies in one corpus: adjusting a corpus comparison for study leaves nothing.
+    comparison = ComparisonConfig(
+        comparison_id="c", group_a="peer", group_b="therapy", adjust_for=["study_id"]
+    )
+    frame = compare_groups(con, comparison, StatsConfig(bootstrap_resamples=100))
+    adjusted = frame.filter(pl.col("method") == "adjusted_gee")
+
+    assert adjusted["diff"].null_count() == adjusted["odds_ratio"].null_count() == 2
