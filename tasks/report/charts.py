@@ -85,7 +85,7 @@ def forest_plot(comparison: pl.DataFrame, theme_names: dict[str, str]) -> str:
             f"{first['group_a']} minus {first['group_b']}"
         )  # fmt: skip
         ax.set_xlabel(f"difference in % of utterances coded ({pair})")
-    ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
+    ax.legend(frameon=False, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2)
     ax.spines[["top", "right"]].set_visible(False)
     return figure_svg(fig)
 
