@@ -9,6 +9,7 @@ from pathlib import Path
 from qualbridge.schemas.codebook import Codebook, load_codebook
 from qualbridge.schemas.config import ConsortiumConfig, load_config
 from qualbridge.tasks.deid import model_version
+from qualbridge.tasks.shared.contract_catalog import use_speaker_roles
 from qualbridge.tasks.shared.keys import key_fingerprint, load_key
 from qualbridge.tasks.warehouse import connect, start_run
 
@@ -55,6 +56,7 @@ def run_context(config_path: str, output_dir: str | None, run_id: str) -> RunCon
     """Load config and codebook for a stage flow."""
     path = Path(config_path).resolve()
     config = load_config(path, Path(output_dir) if output_dir else None)
+    use_speaker_roles(config.speaker_roles)
     codebook = load_codebook(config.resolve(config.codebook))
     return RunContext(path, config, codebook, run_id)
 

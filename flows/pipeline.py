@@ -23,6 +23,7 @@ from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
 from qualbridge.tasks.audit import RunStatus, set_status, status_markdown
 from qualbridge.tasks.quality import run_losses
+from qualbridge.tasks.report import quarantine_by_kind
 from qualbridge.tasks.warehouse import connect, finish_run
 
 
@@ -41,6 +42,8 @@ class RunSummary:
     # Studies, sources and comparisons the run left out, each with its reason.
     losses: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Quarantined items by the stage that set them aside (ingest, deidentify, validate, ...).
+    set_aside: dict[str, int] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -78,13 +81,14 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
         finish_run(con, run_id, status, counts, release)
         set_status(con, run_id, status, outcome.blockers)
         losses = run_losses(con, run_id)
+        set_aside = quarantine_by_kind(con, run_id)
     report = report_flow(ctx, counts, passed)
     failed = validation["failed_checks"] + [
         c.check for c in outcome.checks if c.broken or not c.success
     ]
     summary = RunSummary(
         run_id, status, counts, passed, report, release, failed, outcome.blockers, losses,
-        _redecided_note(ingested),
+        _redecided_note(ingested), set_aside,
     )  # fmt: skip
     publish_summary(summary)
     return summary
@@ -149,6 +153,7 @@ def publish_summary(summary: RunSummary) -> None:
             f"## qualbridge run {summary.run_id}: {outcome}\n\n"
             f"Files seen {c['seen']}, loaded {c['loaded']}, unchanged {c['unchanged']}, "
             f"quarantined {c['quarantined']}.\n\n"
+            f"Set aside in this run: {by_kind(summary.set_aside)}.\n\n"
             + (f"Left out of this run:\n\n{lost}\n" if lost else "")
             + f"Report: `{summary.report}`"
         ),
@@ -170,6 +175,14 @@ def _status_artifact(summary: RunSummary) -> None:
     create_markdown_artifact(
         key="qualbridge-run-status", markdown=markdown, description=f"Run status: {status.label}"
     )
+
+
+def by_kind(counts: dict[str, int]) -> str:
+    """Quarantined items by the stage that set them aside, e.g. 'ingest 2, compare 1 (3 in all)'."""
+    if not counts:
+        return "nothing"
+    parts = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+    return f"{parts} ({sum(counts.values())} in all)"
 
 
 def _empty_counts() -> dict[str, int]:

@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from qualbridge.schemas.config_source import line_of, model_at, node_at, read_yaml_nodes, suggestion
 from qualbridge.schemas.tables import TableMapping
+from qualbridge.schemas.vocabulary import (
+    DEFAULT_MISSING_VALUES,
+    DEFAULT_SPEAKER_ROLES,
+    vocabulary_problems,
+    yaml_lines,
+)
 
 ENTITY_ACTIONS = Literal[
     "pseudonym", "surrogate", "tag", "redact", "date_shift", "month_year", "age_band"
@@ -47,6 +62,8 @@ class TableSourceConfig(StrictModel):
     path: Path
     format: Literal["csv", "jsonl", "parquet"] | None = None  # default: by the file's suffix
     mapping: TableMapping
+    # Label cells holding one of these mean "no code" (default: the config's missing_values).
+    missing_values: list[str] | None = None
 
 
 class StudyConfig(StrictModel):
@@ -145,15 +162,49 @@ class IngestConfig(StrictModel):
     max_line_chars: int = Field(default=100_000, gt=0)
 
 
+# What a comparison may adjust for besides participant attributes (manifest columns).
+ADJUSTABLE = ("speaker_role", "site", "corpus", "study_id")
+
+
 class ComparisonConfig(StrictModel):
-    """A two-group comparison of theme coverage, optionally restricted to some speaker roles."""
+    """A comparison of theme coverage between two groups (group_a, group_b) or several (groups)."""
 
     comparison_id: str = Field(pattern=r"^[a-z0-9_]+$")
     # speaker_role compares two roles inside the same transcripts (a paired design).
     by: Literal["corpus", "study_id", "site", "speaker_role"] = "corpus"
-    group_a: str
-    group_b: str
+    group_a: str | None = None
+    group_b: str | None = None
+    # Three or more groups: an omnibus test per theme, then every pair (BH over pairs and themes).
+    groups: list[str] | None = None
     speaker_roles: list[str] | None = None
+    # Covariates of a logistic GEE (transcripts as clusters): speaker_role, site, corpus,
+    # study_id or a participant attribute. Adds adjusted odds ratios and risk differences.
+    adjust_for: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _groups_given_once(self) -> ComparisonConfig:
+        pair = self.group_a is not None and self.group_b is not None
+        if self.groups is not None:
+            if self.group_a is not None or self.group_b is not None:
+                raise ValueError("give either group_a and group_b or groups, not both")
+            if len(self.groups) < 2 or len(set(self.groups)) != len(self.groups):
+                raise ValueError("groups needs at least two distinct values")
+        elif not pair:
+            raise ValueError("a comparison needs group_a and group_b (or groups)")
+        if self.by in self.adjust_for:
+            raise ValueError(f"adjust_for cannot include the grouping column {self.by!r}")
+        return self
+
+    @property
+    def all_groups(self) -> list[str]:
+        """Every group compared, in config order."""
+        return self.groups if self.groups is not None else [str(self.group_a), str(self.group_b)]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """The pairs of groups compared (one for a two-group comparison)."""
+        groups = self.all_groups
+        return [(a, b) for i, a in enumerate(groups) for b in groups[i + 1 :]]
 
 
 class StatsConfig(StrictModel):
@@ -173,6 +224,23 @@ class StatsConfig(StrictModel):
     min_participants_per_group: int = Field(default=5, ge=1)
     # Coders compared for agreement (None = every coder sharing a transcript with another).
     agreement_coders: list[str] | None = None
+    # Agreement counts only utterances by these roles and codings of these themes (None = all).
+    agreement_roles: list[str] | None = None
+    agreement_themes: list[str] | None = None
+    # Coverage by combinations of study_id, site, corpus, speaker_role and participant
+    # attributes, e.g. [[study_id, speaker_role]]: each share is over the units of that cell.
+    breakdowns: list[list[str]] = Field(default_factory=list)
+
+    @field_validator("breakdowns")
+    @classmethod
+    def _breakdowns_named(cls, breakdowns: list[list[str]]) -> list[list[str]]:
+        for combination in breakdowns:
+            if len(combination) < 2 or len(set(combination)) != len(combination):
+                raise ValueError(f"a breakdown names two or more distinct columns: {combination}")
+            for name in combination:
+                if not re.fullmatch(r"[a-z0-9_]+", name):
+                    raise ValueError(f"breakdown column {name!r} must match ^[a-z0-9_]+$")
+        return breakdowns
 
 
 class ReleaseConfig(StrictModel):
@@ -200,6 +268,36 @@ class ConsortiumConfig(StrictModel):
     stats: StatsConfig = Field(default_factory=StatsConfig)
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
     base_dir: Path = Path(".")
+    # Roles a speaker map, role column or setting may name; the contracts check against them.
+    speaker_roles: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SPEAKER_ROLES), min_length=1
+    )
+    # Label cells that mean "no code" (compared after trimming, ignoring case).
+    missing_values: list[str] = Field(default_factory=lambda: list(DEFAULT_MISSING_VALUES))
+
+    @field_validator("speaker_roles")
+    @classmethod
+    def _roles_are_ids(cls, roles: list[str]) -> list[str]:
+        bad = [r for r in roles if not re.fullmatch(r"[a-z0-9_]+", r)]
+        if bad:
+            raise ValueError(f"speaker roles must match ^[a-z0-9_]+$: {bad}")
+        return roles
+
+    @model_validator(mode="after")
+    def _declared_vocabularies(self, info: ValidationInfo) -> ConsortiumConfig:
+        """Undeclared speaker roles stop the config check (file and line); missing values reach
+        every table that does not set its own."""
+        context = info.context or {}
+        problems = vocabulary_problems(
+            self, context.get("lines", {}), read_tables=context.get("read_tables", True),
+        )  # fmt: skip
+        if problems:
+            raise ValueError("; ".join(problems))
+        for study in self.studies:
+            for table in study.tables:
+                if table.missing_values is None:
+                    table.missing_values = list(self.missing_values)
+        return self
 
     @field_validator("studies")
     @classmethod
@@ -244,8 +342,9 @@ def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level")
     raw["base_dir"] = path.resolve().parent
+    context = {"lines": yaml_lines(path.read_text(encoding="utf-8"))}
     try:
-        config = ConsortiumConfig.model_validate(raw)
+        config = ConsortiumConfig.model_validate(raw, context=context)
     except ValidationError as exc:
         problems = "\n  ".join(_describe_error(err, nodes) for err in exc.errors())
         raise ConfigError(f"{path}: {problems}") from None

@@ -1,4 +1,5 @@
-"""A study's crosswalk: its own code names mapped (many to one) onto consortium theme ids.
+"""A study's crosswalk: its own code names mapped onto consortium theme ids (many to one, and
+one code onto several themes when its value is a list).
 
 ```yaml
 study_id: peer_support                  # optional; must be the study that names this file
@@ -7,6 +8,7 @@ version: "2"                            # optional label, stored with every row
 codes:                                  # study code name (as its coders wrote it): theme id
   Felt heard: being_understood
   Not judged: being_understood
+  Shared my story: [self_disclosure, being_understood]   # one code, several themes
 ```
 """
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from qualbridge.schemas.codebook import Codebook, slug
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig
@@ -49,9 +51,13 @@ class Crosswalk:
     sha256: str
     entries: tuple[CrosswalkEntry, ...]
 
-    def mapping(self) -> dict[str, str]:
-        """Normalised study code -> consortium theme id."""
-        return {e.code_key: e.theme_id for e in self.entries}
+    def mapping(self) -> dict[str, list[str]]:
+        """Normalised study code -> the consortium theme ids it maps onto (one or several)."""
+        targets: dict[str, list[str]] = {}
+        for e in self.entries:
+            if e.theme_id not in targets.setdefault(e.code_key, []):
+                targets[e.code_key].append(e.theme_id)
+        return targets
 
 
 def _scalar(node: Node, where: str) -> str:
@@ -64,34 +70,48 @@ def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def _targets(value_node: Node, code: str, where: str) -> list[str]:
+    """The theme ids one study code maps onto: a single id or a list of distinct ids."""
+    nodes = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+    if not nodes or not all(isinstance(n, ScalarNode) and n.value.strip() for n in nodes):
+        raise ConfigError(f"{where}: code {code!r} must map onto a theme id or a list of them")
+    targets = [n.value.strip() for n in nodes]
+    if len(set(targets)) != len(targets):
+        raise ConfigError(f"{where}: code {code!r} lists a theme twice")
+    return targets
+
+
+def _check_target(codebook: Codebook, code: str, target: str, where: str) -> None:
+    theme = codebook.theme(target)
+    if theme is None:
+        raise ConfigError(
+            f"{where}: code {code!r} maps to {target!r}, which is not a theme of codebook "
+            f"{codebook.codebook_id}"
+        )
+    if not theme.codable:
+        raise ConfigError(f"{where}: code {code!r} maps to {target!r}, which is not codable")
+
+
 def _entries(node: Node, source: str, codebook: Codebook) -> list[CrosswalkEntry]:
     if not isinstance(node, MappingNode) or not node.value:
         raise ConfigError(f"{source}:{_line(node)}: codes must map study codes to theme ids")
     entries: list[CrosswalkEntry] = []
-    first: dict[str, CrosswalkEntry] = {}
+    first: dict[str, tuple[str, list[str], int]] = {}
     for key_node, value_node in node.value:
         where = f"{source}:{_line(key_node)}"
         code = _scalar(key_node, where)
-        if not isinstance(value_node, ScalarNode):
-            raise ConfigError(f"{where}: code {code!r} must map onto exactly one theme id")
-        target = value_node.value.strip()
-        theme = codebook.theme(target)
-        if theme is None:
+        targets = _targets(value_node, code, where)
+        for target in targets:
+            _check_target(codebook, code, target, where)
+        key = slug(code)
+        earlier = first.get(key)
+        if earlier is not None and (earlier[0] == code or sorted(earlier[1]) != sorted(targets)):
             raise ConfigError(
-                f"{where}: code {code!r} maps to {target!r}, which is not a theme of codebook "
-                f"{codebook.codebook_id}"
+                f"{where}: code {code!r} clashes with {earlier[0]!r} on line "
+                f"{earlier[2]} (the same code, or one spelt alike mapping elsewhere)"
             )
-        if not theme.codable:
-            raise ConfigError(f"{where}: code {code!r} maps to {target!r}, which is not codable")
-        entry = CrosswalkEntry(code, target, _line(key_node))
-        earlier = first.get(entry.code_key)
-        if earlier is not None and (earlier.study_code == code or earlier.theme_id != target):
-            raise ConfigError(
-                f"{where}: code {code!r} clashes with {earlier.study_code!r} on line "
-                f"{earlier.line} (the same code, or one spelt alike mapping elsewhere)"
-            )
-        first.setdefault(entry.code_key, entry)
-        entries.append(entry)
+        first.setdefault(key, (code, targets, _line(key_node)))
+        entries += [CrosswalkEntry(code, target, _line(key_node)) for target in targets]
     return entries
 
 

@@ -273,7 +273,8 @@ CREATE TABLE IF NOT EXISTS coder_agreement (
 ALTER TABLE themes ADD COLUMN IF NOT EXISTS include_note VARCHAR;
 ALTER TABLE themes ADD COLUMN IF NOT EXISTS exclude_note VARCHAR;
 
--- Each study's own codes mapped (many to one) onto consortium themes; replaced per study.
+-- Each study's own codes mapped onto consortium themes (many to one, or one code onto several);
+-- replaced per study.
 CREATE TABLE IF NOT EXISTS crosswalks (
     study_id           VARCHAR NOT NULL,
     study_code         VARCHAR NOT NULL,     -- the code's name as the study's coders wrote it
@@ -281,7 +282,7 @@ CREATE TABLE IF NOT EXISTS crosswalks (
     theme_id           VARCHAR NOT NULL,     -- consortium theme
     crosswalk_version  VARCHAR NOT NULL,     -- the crosswalk file's own version label
     crosswalk_hash     VARCHAR NOT NULL,     -- SHA-256 of the crosswalk file
-    PRIMARY KEY (study_id, study_code)
+    PRIMARY KEY (study_id, study_code, theme_id)  -- a code may map onto several themes
 );
 
 -- Steward decisions from each study's decisions file (audit review loop). Never the term itself.
@@ -359,3 +360,53 @@ ALTER TABLE approvals ADD COLUMN IF NOT EXISTS action VARCHAR;
 -- Why a run is blocked (one reason a line); its status is awaiting_approval, approved,
 -- released, blocked, running or failed.
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS status_reasons VARCHAR;
+-- ---- Comparison additions (compare stage) -------------------------------------------------
+
+-- Comparisons of several groups (one row per pair), the bootstrap's "p < 1/B" flag and the
+-- adjusted_gee method's covariates and odds ratio.
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS p_value_is_bound BOOLEAN;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS adjusted_for VARCHAR;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS odds_ratio DOUBLE;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS or_ci_low DOUBLE;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS or_ci_high DOUBLE;
+
+-- Omnibus test of a comparison of three or more groups, per theme: cluster-robust Wald
+-- chi-square of a logistic GEE with a dummy per group (transcripts as clusters).
+CREATE TABLE IF NOT EXISTS theme_comparison_omnibus (
+    run_id         VARCHAR NOT NULL,
+    comparison     VARCHAR NOT NULL,
+    grouped_by     VARCHAR NOT NULL,
+    speaker_roles  VARCHAR NOT NULL,        -- roles in scope, comma-separated; '' = all
+    adjusted_for   VARCHAR NOT NULL,        -- covariates, comma-separated; '' = none
+    groups         VARCHAR NOT NULL,        -- the groups compared, comma-separated
+    theme_id       VARCHAR NOT NULL,
+    units          BIGINT NOT NULL,
+    clusters       BIGINT NOT NULL,         -- transcripts
+    chi_square     DOUBLE,
+    df             BIGINT NOT NULL,         -- groups - 1
+    p_value        DOUBLE,
+    p_adjusted     DOUBLE,                  -- Benjamini-Hochberg over themes
+    method         VARCHAR NOT NULL         -- gee_wald
+);
+
+-- Agreement over all coders at once, per scope: 'codebook' (the themes each coder gave a unit as
+-- one nominal value, 'uncoded' when none) or a theme id (that theme's presence).
+CREATE TABLE IF NOT EXISTS coder_agreement_overall (
+    run_id              VARCHAR NOT NULL,
+    scope               VARCHAR NOT NULL,
+    speaker_roles       VARCHAR NOT NULL,   -- roles counted, comma-separated; '' = all
+    coders              BIGINT NOT NULL,
+    transcripts         BIGINT NOT NULL,
+    units               BIGINT NOT NULL,    -- utterances rated by at least two coders
+    krippendorff_alpha  DOUBLE,             -- nominal, missing ratings allowed
+    alpha_ci_low        DOUBLE,             -- percentile interval, transcripts resampled
+    alpha_ci_high       DOUBLE,
+    fleiss_kappa        DOUBLE,             -- only when every unit has the same number of coders
+    kappa_ci_low        DOUBLE,
+    kappa_ci_high       DOUBLE
+);
+
+-- Theme hierarchies: 'leaf' (the theme's own codings) or 'rollup' (with every descendant's).
+ALTER TABLE theme_coverage_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
+ALTER TABLE theme_coverage_breakdown ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;

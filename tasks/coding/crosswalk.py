@@ -87,9 +87,12 @@ def apply_crosswalk(
     mapping = crosswalk.mapping()
     named = codings.with_columns(_study_code().alias("_code"))
     lookup = {code: mapping.get(slug(code)) for code in named["_code"].unique().to_list()}
+    # A code mapped onto several themes gives one coding per theme.
     named = named.with_columns(
-        pl.col("_code").replace_strict(lookup, default=None, return_dtype=pl.String).alias("_theme")
-    )
+        pl.col("_code")
+        .replace_strict(lookup, default=None, return_dtype=pl.List(pl.String))
+        .alias("_theme")
+    ).explode("_theme")
     mapped = (
         named.filter(pl.col("_theme").is_not_null())
         .with_columns(pl.col("_theme").alias("theme_id"))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from qualbridge.tasks.compare.agreement import (
     coder_agreement,
 )
+from qualbridge.tasks.compare.agreement_overall import (
+    coder_agreement_overall,
+)
 from qualbridge.tasks.compare.comparison import (
     TooFewTranscripts,
     compare_groups,
@@ -17,15 +20,24 @@ from qualbridge.tasks.compare.coverage import (
     coverage_breakdown,
     study_coverage,
 )
+from qualbridge.tasks.compare.methods import (
+    METHODS,
+)
+from qualbridge.tasks.compare.omnibus import (
+    omnibus_test,
+)
 from qualbridge.tasks.compare.selection import (
     selection_note,
 )
 
 __all__ = [
+    "METHODS",
     "TooFewTranscripts",
     "coder_agreement",
+    "coder_agreement_overall",
     "compare_groups",
     "coverage_breakdown",
+    "omnibus_test",
     "selection_note",
     "speaker_roles_note",
     "study_coverage",

@@ -18,7 +18,9 @@ WITH spans AS (
     SELECT c.coder, c.utterance_id, c.transcript_id, c.theme_id,
            greatest(c.start_offset, 0) AS s, least(c.end_offset, length(u.text)) AS e
     FROM codings c JOIN utterances u USING (utterance_id)
-    WHERE $all_coders OR list_contains($coders, c.coder)
+    WHERE ($all_coders OR list_contains($coders, c.coder))
+      AND ($all_roles OR list_contains($roles, u.speaker_role))
+      AND ($all_themes OR list_contains($themes, c.theme_id))
 ),
 marked AS (
     SELECT *, max(e) OVER (PARTITION BY coder, utterance_id, theme_id ORDER BY s, e
@@ -61,12 +63,15 @@ both_ AS (
 SELECT th.theme_id, coalesce(own.chars_a, 0) AS chars_a, coalesce(own.chars_b, 0) AS chars_b,
        coalesce(both_.chars_both, 0) AS chars_both
 FROM themes th LEFT JOIN own USING (theme_id) LEFT JOIN both_ USING (theme_id)
+WHERE $all_themes OR list_contains($themes, th.theme_id)
 ORDER BY th.theme_id
 """
 
 UNITS_SQL = """
 SELECT u.utterance_id, length(u.text) AS chars
-FROM utterances u JOIN agreement_shared USING (transcript_id) ORDER BY u.utterance_id
+FROM utterances u JOIN agreement_shared USING (transcript_id)
+WHERE $all_roles OR list_contains($roles, u.speaker_role)
+ORDER BY u.utterance_id
 """
 
 UNIT_CODES_SQL = """
@@ -102,15 +107,31 @@ def coder_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     return [(a, b) for (a, ta), (b, tb) in itertools.combinations(coders, 2) if set(ta) & set(tb)]
 
 
-def _pair_rows(con: duckdb.DuckDBPyConnection, a: str, b: str) -> list[dict]:
+def scope_params(stats: StatsConfig) -> dict[str, object]:
+    """Named parameters limiting agreement to the configured speaker roles and themes."""
+    return {
+        "all_roles": not stats.agreement_roles,
+        "roles": stats.agreement_roles or [""],
+        "all_themes": stats.agreement_themes is None,
+        "themes": stats.agreement_themes or [""],
+    }
+
+
+def _pair_rows(
+    con: duckdb.DuckDBPyConnection, a: str, b: str, scope: dict[str, object]
+) -> list[dict]:
     con.execute(SHARED_SQL, {"a": a, "b": b})
     [(transcripts,)] = con.execute("SELECT count(*) FROM agreement_shared").fetchall()
-    units = con.sql(UNITS_SQL).pl()
+    roles = {k: scope[k] for k in ("all_roles", "roles")}
+    themes = {k: scope[k] for k in ("all_themes", "themes")}
+    units = con.sql(UNITS_SQL, params=roles).pl()
     index = {u: i for i, u in enumerate(units["utterance_id"])}
     chars_total = int(units["chars"].sum())
     codes = con.sql(UNIT_CODES_SQL, params={"a": a, "b": b}).pl()
     rows = []
-    for theme_id, chars_a, chars_b, both in con.execute(CHARS_SQL, {"a": a, "b": b}).fetchall():
+    for theme_id, chars_a, chars_b, both in con.execute(
+        CHARS_SQL, {"a": a, "b": b} | themes
+    ).fetchall():
         ratings = np.zeros((2, len(index)))
         theme_codes = codes.filter(pl.col("theme_id") == theme_id)
         for row, coder in enumerate((a, b)):
@@ -153,8 +174,13 @@ AGREEMENT_SCHEMA = {
 
 
 def coder_agreement(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
-    """Per theme and pair of coders, over the transcripts both coded (uncoded text included)."""
+    """Per theme and pair of coders, over the transcripts both coded (uncoded text included).
+
+    With agreement_roles, only utterances by those roles count (their characters and units);
+    with agreement_themes, only those themes get rows.
+    """
     coders = stats.agreement_coders
-    con.execute(ISLANDS_SQL, {"all_coders": coders is None, "coders": coders or [""]})
-    rows = [row for a, b in coder_pairs(con) for row in _pair_rows(con, a, b)]
+    scope = scope_params(stats)
+    con.execute(ISLANDS_SQL, {"all_coders": coders is None, "coders": coders or [""]} | scope)
+    rows = [row for a, b in coder_pairs(con) for row in _pair_rows(con, a, b, scope)]
     return pl.DataFrame(rows, schema=AGREEMENT_SCHEMA)

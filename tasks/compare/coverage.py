@@ -6,7 +6,7 @@ import duckdb
 import polars as pl
 
 from qualbridge.schemas.config import StatsConfig
-from qualbridge.tasks.compare.selection import SELECTED_CODINGS, selection_params
+from qualbridge.tasks.compare.selection import ROLLED_UP_CODINGS, THEME_KIND_SQL, selection_params
 
 # One row per utterance with what coverage groups by. A speaker turn is a maximal run of
 # consecutive utterances by the same role in a transcript (formats that already write one
@@ -58,7 +58,7 @@ WITH spans AS (
     SELECT u.uid, c.theme_id, greatest(c.start_offset, 0) AS s,
            least(c.end_offset, u.chars) AS e
     FROM """
-    + SELECTED_CODINGS
+    + ROLLED_UP_CODINGS
     + """ c JOIN coverage_units u USING (utterance_id)
 ),
 groups AS (
@@ -185,28 +185,73 @@ def prepare_units(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> None:
 
 
 def attribute_names(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> list[str]:
-    """Participant attributes to break down by: the configured ones, or every one recorded."""
+    """Participant attributes to break down by: the configured ones, or every one recorded.
+
+    A manifest column named like a unit dimension (say `site`) is that dimension already.
+    """
     if stats.attributes is not None:
-        return stats.attributes
-    rows = con.execute("SELECT DISTINCT name FROM coverage_attributes ORDER BY 1").fetchall()
-    return [r[0] for r in rows]
+        names = stats.attributes
+    else:
+        rows = con.execute("SELECT DISTINCT name FROM coverage_attributes ORDER BY 1").fetchall()
+        names = [r[0] for r in rows]
+    return [n for n in names if n not in DIMENSIONS]
+
+
+def combined_breakdown(combination: list[str]) -> dict[str, str]:
+    """The BREAKDOWN_SQL pieces of one combination, e.g. study_id x speaker_role x gender.
+
+    Names outside DIMENSIONS are participant attributes (validated ^[a-z0-9_]+$ in the config),
+    each joined as its own column; the level reads 'value / value / ...'.
+    """
+    joins, columns, labels = [], [], []
+    for i, name in enumerate(combination):
+        if name in DIMENSIONS:
+            columns.append(name)
+            labels.append(name)
+            continue
+        joins.append(
+            f"JOIN coverage_attributes a{i} ON a{i}.transcript_key = c.transcript_key "
+            f"AND a{i}.name = '{name}' AND a{i}.value IS NOT NULL"
+        )
+        columns.append(f"attr_{name}")
+        labels.append(f"attribute:{name}")
+    attributes = ", ".join(
+        f"a{i}.value AS attr_{n}" for i, n in enumerate(combination) if n not in DIMENSIONS
+    )
+    select = "c.*" + (f", {attributes}" if attributes else "")
+    group = ", ".join(columns)
+    return {
+        "cells": f"(SELECT {select} FROM coverage_cells c {' '.join(joins)})",
+        "dimension": "'" + "+".join(labels) + "'",
+        "level": "concat_ws(' / ', " + ", ".join(f"{c}::VARCHAR" for c in columns) + ")",
+        "groups": group,
+        "coded_groups": f"{group}, theme_id",
+    }
+
+
+def _combinations(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> list[pl.DataFrame]:
+    """The configured breakdowns by several columns at once."""
+    frames = []
+    for combination in stats.breakdowns:
+        has_attribute = any(n not in DIMENSIONS for n in combination)
+        minimum = stats.min_participants_per_group if has_attribute else 1
+        sql = BREAKDOWN_SQL.format(**combined_breakdown(combination))
+        frames.append(con.sql(sql, params={"min_participants": minimum}).pl())
+    return frames
 
 
 def coverage_breakdown(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
-    """Coverage of every theme by study, site, corpus, speaker role and participant attribute."""
+    """Coverage of every theme by study, site, corpus, speaker role, attribute and combinations."""
     prepare_units(con, stats)
-    base = con.sql(BREAKDOWN_SQL.format(**BASE_BREAKDOWN), params={"min_participants": 1}).pl()
+    frames = [con.sql(BREAKDOWN_SQL.format(**BASE_BREAKDOWN), params={"min_participants": 1}).pl()]
     attributes = attribute_names(con, stats)
-    if not attributes:
-        return base
-    by_attribute = con.sql(
-        BREAKDOWN_SQL.format(**ATTRIBUTE_BREAKDOWN),
-        params={
-            "min_participants": stats.min_participants_per_group,
-            "attributes": attributes,
-        },
-    ).pl()
-    return pl.concat([base, by_attribute], how="vertical_relaxed")
+    if attributes:
+        params = {"min_participants": stats.min_participants_per_group, "attributes": attributes}
+        frames.append(con.sql(BREAKDOWN_SQL.format(**ATTRIBUTE_BREAKDOWN), params=params).pl())
+    kinds = con.sql(THEME_KIND_SQL).pl()
+    return pl.concat(frames + _combinations(con, stats), how="vertical_relaxed").join(
+        kinds, on="theme_id", how="left", maintain_order="left"
+    )
 
 
 def study_coverage(con: duckdb.DuckDBPyConnection, breakdown: pl.DataFrame) -> pl.DataFrame:

@@ -83,6 +83,8 @@ def table_documents(
     mapping = table.mapping
     parsed = parse_table(data, table_format(table), mapping, limits)  # type: ignore[arg-type]
     roles = {label.casefold(): role for label, role in speakers.items()}
+    # Cells meaning "no code" ("", "n/a", "-", ...) are no coding, never a code of that name.
+    missing = {v.strip().casefold() for v in (table.missing_values or [""])}
     documents: list[Document] = []
     seen: set[str] = set()
     for conversation, turns in parsed.turns.items():
@@ -98,7 +100,7 @@ def table_documents(
             annotations += [
                 Annotation(seq, 0, len(text), value.strip(), f"table:{column}", "table")
                 for column, value in labels.items()
-                if value is not None and value.strip()
+                if value is not None and value.strip().casefold() not in missing
             ]
         if not utterances:
             raise ParseError("a conversation has no non-empty utterances")

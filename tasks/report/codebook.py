@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import duckdb
 
+from qualbridge.schemas.codebook import slug
+
 
 def _themes(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return (
@@ -17,17 +19,34 @@ def _themes(con: duckdb.DuckDBPyConnection) -> list[dict]:
     )
 
 
+# Imported codings per study, consortium theme and study code as its coders wrote it
+# ('code:<name>' in matched_rule).
+CODED_SQL = """
+SELECT tr.study_id, g.theme_id, substr(g.matched_rule, 6) AS code, count(*) AS n
+FROM codings g JOIN transcripts tr USING (transcript_id)
+WHERE g.matched_rule LIKE 'code:%'
+GROUP BY ALL
+"""
+
+
+def _mapped_counts(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], int]:
+    """Codings per (study, theme, normalised study code), matched as the crosswalk matches."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for study_id, theme_id, code, n in con.execute(CODED_SQL).fetchall():
+        key = (study_id, theme_id, slug(code))
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
 def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    # Codings a study code brought in: imported codings keep 'code:<name>' as matched_rule.
     rows = con.sql(
-        """SELECT c.study_id, c.study_code, c.theme_id, coalesce(t.name, c.theme_id) AS theme_name,
-                  c.crosswalk_version, c.crosswalk_hash,
-                  (SELECT count(*) FROM codings g JOIN transcripts tr USING (transcript_id)
-                   WHERE tr.study_id = c.study_id AND g.theme_id = c.theme_id
-                     AND g.matched_rule = 'code:' || c.study_code) AS codings
+        """SELECT c.study_id, c.study_code, c.code_key, c.theme_id,
+                  coalesce(t.name, c.theme_id) AS theme_name, c.crosswalk_version,
+                  c.crosswalk_hash
            FROM crosswalks c LEFT JOIN themes t USING (theme_id)
            ORDER BY c.study_id, theme_name, c.study_code"""
     ).pl()
+    mapped = _mapped_counts(con)
     studies: dict[str, dict] = {}
     for row in rows.to_dicts():
         study = studies.setdefault(
@@ -39,6 +58,7 @@ def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict]:
                 "rows": [],
             },
         )
+        row["codings"] = mapped.get((row["study_id"], row["theme_id"], row["code_key"]), 0)
         study["rows"].append(row)
     return list(studies.values())
 

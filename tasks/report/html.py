@@ -5,18 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
-import polars as pl
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from qualbridge.schemas.config import ConsortiumConfig
-from qualbridge.tasks.compare import selection_note, speaker_roles_note
-from qualbridge.tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
 from qualbridge.tasks.report.codebook import codebook_context
+from qualbridge.tasks.report.formatting import p_value
+from qualbridge.tasks.report.statistics import (
+    agreement_context,
+    comparisons_context,
+    cooccurrence_svg,
+    coverage_context,
+)
 
 _ENV = Environment(
     loader=PackageLoader("qualbridge.tasks.report", "templates"),
     autoescape=select_autoescape(["html", "j2"]),
 )
+_ENV.filters["p_value"] = p_value
 
 
 def _studies(con: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -45,6 +50,45 @@ def _detections(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [{"entity_type": t, "counts": c} for t, c in sorted(by_type.items())]
 
 
+def _run_context(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
+    """The run's record, what was quarantined (by kind) and the quality checks."""
+    params = [run_id]
+    return {
+        "run": con.sql("SELECT * FROM runs WHERE run_id = ?", params=params).pl().to_dicts()[0],
+        "quarantine": con.sql(
+            "SELECT * FROM quarantine WHERE run_id = ? ORDER BY study_id, source", params=params
+        )
+        .pl()
+        .to_dicts(),
+        "quarantine_by_kind": quarantine_by_kind(con, run_id),
+        "check_summary": con.sql(CHECK_SUMMARY_SQL, params=params).pl().to_dicts(),
+        "checks": con.sql(
+            "SELECT * FROM check_results WHERE run_id = ? AND (broken OR NOT success) "
+            "ORDER BY contract_id, check_name",
+            params=params,
+        )
+        .pl()
+        .to_dicts(),
+    }
+
+
+CHECK_SUMMARY_SQL = (
+    "SELECT coalesce(stage, 'validate') AS stage, contract_id, "
+    "any_value(contract_version) AS contract_version, count(*) AS checks, "
+    "count(*) FILTER (success AND NOT broken) AS passed, "
+    "count(*) FILTER (broken) AS broken FROM check_results WHERE run_id = ? "
+    "GROUP BY ALL ORDER BY stage DESC, contract_id"
+)
+
+
+def quarantine_by_kind(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """Items quarantined in the run, counted by the stage that set them aside."""
+    rows = con.execute(
+        "SELECT stage, count(*) FROM quarantine WHERE run_id = ? GROUP BY 1 ORDER BY 1", [run_id]
+    ).fetchall()
+    return dict(rows)
+
+
 def report_context(
     con: duckdb.DuckDBPyConnection,
     config: ConsortiumConfig,
@@ -54,80 +98,21 @@ def report_context(
     coder: str,
 ) -> dict:
     """Everything the template shows, read from the warehouse (aggregates only)."""
-    run = con.sql("SELECT * FROM runs WHERE run_id = ?", params=[run_id]).pl().to_dicts()[0]
     theme_names = dict(con.execute("SELECT theme_id, name FROM themes ORDER BY 1").fetchall())
-    coverage = con.sql("SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id").pl()
-    comparison = con.sql("SELECT * FROM theme_comparison_results").pl()
-    comparisons = []
-    for c in config.comparisons:
-        rows = comparison.filter(pl.col("comparison") == c.comparison_id).sort("theme_id", "method")
-        comparisons.append(
-            {
-                "comparison_id": c.comparison_id,
-                "by": c.by,
-                "group_a": c.group_a,
-                "group_b": c.group_b,
-                "scope": speaker_roles_note(c.speaker_roles),
-                "rows": rows.to_dicts(),
-                "svg": forest_plot(rows, theme_names),
-                "clusters_a": rows["clusters_a"][0] if rows.height else 0,
-                "clusters_b": rows["clusters_b"][0] if rows.height else 0,
-            }
-        )
     return {
-        "run": run,
         "counts": counts,
         "gates_passed": gates_passed,
         "coder": coder,
         "studies": _studies(con),
         "detections": _detections(con),
-        "quarantine": con.sql(
-            "SELECT * FROM quarantine WHERE run_id = ? ORDER BY study_id, source", params=[run_id]
-        )
-        .pl()
-        .to_dicts(),
-        "check_summary": con.sql(
-            "SELECT coalesce(stage, 'validate') AS stage, contract_id, "
-            "any_value(contract_version) AS contract_version, count(*) AS checks, "
-            "count(*) FILTER (success AND NOT broken) AS passed, "
-            "count(*) FILTER (broken) AS broken FROM check_results WHERE run_id = ? "
-            "GROUP BY ALL ORDER BY stage DESC, contract_id",
-            params=[run_id],
-        )
-        .pl()
-        .to_dicts(),
-        # Only the checks that did not pass are listed one by one; the summary counts the rest.
-        "checks": con.sql(
-            "SELECT * FROM check_results WHERE run_id = ? AND (broken OR NOT success) "
-            "ORDER BY contract_id, check_name",
-            params=[run_id],
-        )
-        .pl()
-        .to_dicts(),
         "theme_names": theme_names,
-        "coverage": coverage.to_dicts(),
-        "coverage_svg": coverage_bars(coverage, theme_names) if coverage.height else "",
-        "comparisons": comparisons,
-        "selection": selection_note(config.stats),
-        "breakdown": con.sql(
-            "SELECT * FROM theme_coverage_breakdown WHERE dimension NOT IN ('study_id') "
-            "ORDER BY dimension, level, theme_id"
-        )
-        .pl()
-        .to_dicts(),
-        "cooccurrence_svg": _heatmap(con, theme_names),
-        "agreement": con.sql("SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b")
-        .pl()
-        .to_dicts(),
-        "resamples": config.stats.bootstrap_resamples,
-        "confidence": f"{config.stats.confidence:.0%}",
+        "cooccurrence_svg": cooccurrence_svg(con, theme_names),
+        **_run_context(con, run_id),
+        **coverage_context(con, theme_names),
+        **comparisons_context(con, config, theme_names),
+        **agreement_context(con, config),
         **codebook_context(con),
     }
-
-
-def _heatmap(con: duckdb.DuckDBPyConnection, theme_names: dict[str, str]) -> str:
-    cooccurrence = con.sql("SELECT * FROM theme_cooccurrence WHERE scope = 'utterance'").pl()
-    return cooccurrence_heatmap(cooccurrence, theme_names) if cooccurrence.height else ""
 
 
 def write_report(context: dict, path: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -24,14 +25,42 @@ CONTRACT_FILES = {
     "theme_coverage_breakdown": "theme_coverage_breakdown.odcs.yaml",
     "theme_cooccurrence": "theme_cooccurrence.odcs.yaml",
     "coder_agreement": "coder_agreement.odcs.yaml",
+    "theme_comparison_omnibus": "theme_comparison_omnibus.odcs.yaml",
+    "coder_agreement_overall": "coder_agreement_overall.odcs.yaml",
 }
 SITE_SUPPLIED = ("study_manifest", "utterance_table")
 
 
+# Columns whose valid values are the consortium's declared speaker roles (config speaker_roles).
+ROLE_COLUMNS = ("speaker_role",)
+_declared_roles: list[tuple[str, ...]] = []
+
+
+def use_speaker_roles(roles: list[str] | tuple[str, ...]) -> None:
+    """Check role columns against these roles (the loaded config's) from now on."""
+    _declared_roles[:] = [tuple(roles)]
+
+
 @cache
-def contract_for(dataset: str) -> Contract:
-    """The contract of one dataset, loaded once per process."""
+def contract_file(dataset: str) -> Contract:
     return load_contract(CONTRACTS_DIR / CONTRACT_FILES[dataset], dataset=dataset)
+
+
+def with_speaker_roles(contract: Contract, roles: tuple[str, ...]) -> Contract:
+    """The contract with its role columns' valid values replaced by the declared roles."""
+    columns = tuple(
+        replace(c, valid_values=roles)
+        if c.name in ROLE_COLUMNS and c.valid_values is not None
+        else c
+        for c in contract.columns
+    )
+    return replace(contract, columns=columns)
+
+
+def contract_for(dataset: str) -> Contract:
+    """The contract of one dataset (file read once per process), with the declared roles."""
+    contract = contract_file(dataset)
+    return with_speaker_roles(contract, _declared_roles[0]) if _declared_roles else contract
 
 
 def released_contracts() -> dict[str, Contract]:

@@ -30,6 +30,9 @@ RELEASE_TABLES = {
     "ORDER BY dimension, level, theme_id",
     "theme_cooccurrence": "SELECT * FROM theme_cooccurrence ORDER BY scope, theme_a, theme_b",
     "coder_agreement": "SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b",
+    "theme_comparison_omnibus": "SELECT * FROM theme_comparison_omnibus "
+    "ORDER BY comparison, theme_id",
+    "coder_agreement_overall": "SELECT * FROM coder_agreement_overall ORDER BY scope",
 }
 
 

@@ -43,11 +43,24 @@ def test_many_study_codes_map_onto_one_theme(tmp_path: Path) -> None:
         ("No", "heard", 8),  # a YAML 1.1 boolean stays the code's name
     ]
     assert crosswalk.mapping() == {
-        "felt_heard": "heard",
-        "not_judged": "heard",
-        "been_there": "identity",
-        "no": "heard",
+        "felt_heard": ["heard"],
+        "not_judged": ["heard"],
+        "been_there": ["identity"],
+        "no": ["heard"],
     }
+
+
+def test_one_study_code_may_map_onto_several_themes(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "codes:\n  Shared story: [heard, identity]\n  shared-story: [identity, heard]\n"
+    )
+    crosswalk = load_crosswalk(path, CODEBOOK, "s1")
+
+    assert [(e.study_code, e.theme_id) for e in crosswalk.entries][:2] == [
+        ("Shared story", "heard"),
+        ("Shared story", "identity"),
+    ]
+    assert crosswalk.mapping() == {"shared_story": ["heard", "identity"]}
 
 
 def test_codes_spelt_alike_may_share_a_theme(tmp_path: Path) -> None:
@@ -61,7 +74,9 @@ def test_codes_spelt_alike_may_share_a_theme(tmp_path: Path) -> None:
         ("codes:\n  Felt heard: heard\n  Shared: nowhere\n", ":3: code 'Shared' maps to 'nowhere'"),
         ("codes:\n  A: heard\n  A: identity\n", ":3: code 'A' clashes with 'A' on line 2"),
         ("codes:\n  A b: heard\n  a-b: identity\n", ":3: code 'a-b' clashes with 'A b' on line 2"),
-        ("codes:\n  A: [heard, identity]\n", ":2: code 'A' must map onto exactly one theme"),
+        ("codes:\n  A: [heard, heard]\n", ":2: code 'A' lists a theme twice"),
+        ("codes:\n  A: []\n", ":2: code 'A' must map onto a theme id or a list"),
+        ("codes:\n  A: [heard, nowhere]\n", ":2: code 'A' maps to 'nowhere'"),
         ("codes:\n  A: group\n", ":2: code 'A' maps to 'group', which is not codable"),
         ("study_id: s2\ncodes:\n  A: heard\n", ":1: study_id is 's2', expected 's1'"),
         ("codebook_id: other\ncodes:\n  A: heard\n", ":1: codebook_id is 'other', expected 'cb'"),

@@ -216,3 +216,16 @@ def test_check_inputs_names_a_missing_deny_list(tmp_path: Path) -> None:
     (tmp_path / "studies" / "peer_support" / "known_identifiers.txt").unlink()
     with pytest.raises(ConfigError, match=r"study peer_support: deny list .* not found"):
         check_inputs(load_config(tmp_path / "consortium.yaml"))
+
+
+def test_a_code_mapped_onto_several_themes_gives_a_coding_per_theme(tmp_path: Path) -> None:
+    path = tmp_path / "crosswalk.yaml"
+    path.write_text("codes:\n  Shared story: [heard, identity]\n", encoding="utf-8")
+    crosswalk = load_crosswalk(path, CODEBOOK, "ps")
+    mapped, unmapped = apply_crosswalk(_codings(_coding("Shared story")), crosswalk, "ps")
+
+    assert sorted(mapped["theme_id"].to_list()) == ["heard", "identity"]
+    assert unmapped.is_empty()
+    with connect(tmp_path / "w.duckdb") as con:
+        replace_crosswalks(con, ["ps"], crosswalk_frame({"ps": crosswalk}))
+        assert con.execute("SELECT count(*) FROM crosswalks").fetchone()[0] == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import krippendorff
 import numpy as np
 import pytest
 
@@ -105,3 +106,28 @@ def test_kappa_edge_cases(total, coded_a, coded_b, both, expected) -> None:
 
 def test_alpha_is_missing_when_nothing_varies() -> None:
     assert nominal_alpha(np.zeros((2, 5))) is None
+
+
+def test_agreement_roles_and_themes_limit_units_and_rows(tmp_path) -> None:
+    # Ten utterances alternating therapist / client; only therapist ones (even) should count.
+    roles = ["therapist" if i % 2 == 0 else "client" for i in range(10)]
+    transcripts = [Transcript("s:T1", "s", "P1", [(r, TEN_CHARS) for r in roles])]
+    codings = [
+        ("s:T1", i, "whole", "ann", None, None, "qdpx") for i, v in enumerate(OBSERVER_A) if v
+    ]
+    codings += [
+        ("s:T1", i, "whole", "ben", None, None, "qdpx") for i, v in enumerate(OBSERVER_B) if v
+    ]
+    codings += [("s:T1", 1, "part", "ann", None, None, "qdpx")]
+    con = build(tmp_path / "w.duckdb", {"s": ("c", "x")}, transcripts, codings, ["part", "whole"])
+    stats = StatsConfig(agreement_roles=["therapist"], agreement_themes=["whole"])
+    [row] = coder_agreement(con, stats).to_dicts()
+    con.close()
+
+    a, b = np.array(OBSERVER_A[::2]), np.array(OBSERVER_B[::2])
+    assert (row["theme_id"], row["units"], row["chars_total"]) == ("whole", 5, 50)
+    assert row["cohens_kappa"] == pytest.approx(_kappa_from_characters(a, b))
+    expected = krippendorff.alpha(
+        reliability_data=np.array([a, b], float), level_of_measurement="nominal"
+    )
+    assert row["krippendorff_alpha"] == pytest.approx(expected)

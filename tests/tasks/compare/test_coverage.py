@@ -226,3 +226,78 @@ def test_cooccurrence_by_hand(con, scope, theme_a, theme_b, n_both, n_a, n_b, n_
 
     assert (row["n_both"], row["n_a"], row["n_b"], row["n_total"]) == (n_both, n_a, n_b, n_total)
     assert row["jaccard"] == pytest.approx(n_both / (n_a + n_b - n_both))
+
+
+# Share of each cell's own utterances, worked out from the fixture: s1 helper utterances are
+# A0, A1, B0, B1 (x on A0, A1) -> 2/4; s1 client A2, B2 (x on B2) -> 1/2; s2 helper 0/1 and
+# client 0/1 for x; y: s1 client 1/2 (B2), s2 client 1/1.
+@pytest.mark.parametrize(
+    ("combination", "dimension", "level", "theme", "coded", "total"),
+    [
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s1 / h", "x", 2, 4),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s1 / c", "x", 1, 2),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s2 / c", "y", 1, 1),
+        (["study_id", "speaker_role"], "study_id+speaker_role", "s2 / h", "x", 0, 1),
+        (["corpus", "gender"], "corpus+attribute:gender", "peer / m", "y", 1, 3),
+        (["gender", "speaker_role"], "attribute:gender+speaker_role", "f / c", "y", 1, 2),
+    ],
+)
+def test_breakdowns_by_combinations_divide_by_the_cell(
+    con, combination, dimension, level, theme, coded, total
+) -> None:
+    stats = StatsConfig(breakdowns=[combination], min_participants_per_group=1)
+    row = _row(coverage_breakdown(con, stats), dimension, level, theme)
+
+    assert (row["units_coded"], row["units_total"]) == (coded, total)
+    assert row["share_units"] == pytest.approx(coded / total)
+
+
+def test_a_manifest_column_named_like_a_dimension_is_not_repeated(tmp_path) -> None:
+    transcripts = [Transcript("s:A", "s", "P1", S2, {"site": "a", "gender": "f"})]
+    con = build(tmp_path / "w.duckdb", {"s": ("peer", "a")}, transcripts, [], ["x"])
+    frame = coverage_breakdown(con, StatsConfig(min_participants_per_group=1))
+    con.close()
+
+    assert "attribute:site" not in frame["dimension"].to_list()
+    assert "attribute:gender" in frame["dimension"].to_list()
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """Theme p with children c1 and c2 (c2 has child g): one study, three utterances."""
+    transcripts = [Transcript("s:A", "s", "P1", [("h", "0123456789"), ("c", "abcde"), ("h", "x")])]
+    codings = [
+        ("s:A", 0, "c1", "ann", 0, 6, "qdpx"),
+        ("s:A", 0, "c2", "ann", 4, 8, "qdpx"),  # overlaps c1: the parent's union is [0, 8)
+        ("s:A", 1, "g", "ann", None, None, "qdpx"),  # grandchild: rolls up to c2 and p
+        ("s:A", 2, "p", "ann", None, None, "qdpx"),  # the parent coded directly
+    ]
+    con = build(tmp_path / "w.duckdb", {"s": ("peer", "a")}, transcripts, codings,
+                ["p", "c1", "c2", "g"])  # fmt: skip
+    con.execute("UPDATE themes SET parent = 'p' WHERE theme_id IN ('c1', 'c2')")
+    con.execute("UPDATE themes SET parent = 'c2' WHERE theme_id = 'g'")
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("theme", "kind", "refs", "units", "chars"),
+    [
+        ("p", "rollup", 4, 3, 8 + 5 + 1),  # every unit once; c1 and c2 overlap once
+        ("c2", "rollup", 2, 2, 4 + 5),
+        ("c1", "leaf", 1, 1, 6),
+        ("g", "leaf", 1, 1, 5),
+    ],
+)
+def test_a_parent_theme_counts_its_descendants_once(tree, theme, kind, refs, units, chars) -> None:
+    row = _row(coverage_breakdown(tree, StatsConfig()), "study_id", "s", theme)
+
+    assert row["theme_kind"] == kind
+    assert (row["n_references"], row["units_coded"], row["chars_coded"]) == (refs, units, chars)
+
+
+def test_cooccurrence_stays_on_the_themes_as_coded(tree) -> None:
+    frame = theme_cooccurrence(tree, StatsConfig()).filter(pl.col("scope") == "utterance")
+    pair = frame.filter((pl.col("theme_a") == "p") & (pl.col("theme_b") == "c1"))
+
+    assert pair["n_both"][0] == 0  # p and c1 were never coded on the same utterance

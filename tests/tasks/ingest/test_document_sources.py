@@ -17,6 +17,7 @@ CODEBOOK = Path(__file__).parents[2] / "fixtures" / "mini" / "codebook.yaml"
 CONFIG_YAML = """\
 consortium: test-consortium
 codebook: codebook.yaml
+speaker_roles: [helper, client, other]
 studies:
 - study_id: alpha
   corpus: peer_support

@@ -71,6 +71,8 @@ def con(tmp_path: Path):
             _coding("ps:T1", "heard", "code:Felt heard", 2),
             _coding("ps:T1", "heard", "keyword:heard", 3),  # a rule coding, not from the code
             _coding("td:T1", "heard", "code:Felt heard", 1),  # another study's code of that name
+            # Spelt as the coders wrote it in a label column: the crosswalk matches it all the same.
+            _coding("ps:T1", "identity", "code:been  THERE", 4),
         ]
         append_rows(con, "codings", frames.frame(codings, frames.CODINGS))
         yield con
@@ -83,7 +85,7 @@ def test_crosswalk_rows_count_the_codings_each_study_code_brought(con) -> None:
     assert [(r["study_code"], r["theme_name"], r["codings"]) for r in study["rows"]] == [
         ("Felt heard", "Being heard", 2),
         ("Not <judged>", "Being heard", 0),
-        ("Been there", "Identity", 0),
+        ("Been there", "Identity", 1),
     ]
 
 
