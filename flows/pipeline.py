@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from prefect import flow
 from prefect.runtime import flow_run
 
+from qualbridge.flows.autocode import autocode_flow
 from qualbridge.flows.code import code_flow
 from qualbridge.flows.compare import compare_flow
 from qualbridge.flows.context import record_run_start, run_context
@@ -46,6 +47,7 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
         loaded = load_flow(ctx)
         validation = validate_flow(ctx)
         code_flow(ctx)
+        autocode_flow(ctx)
         compare_flow(ctx)
     except BaseException as exc:
         with connect(ctx.warehouse) as con:

@@ -53,6 +53,9 @@ CODINGS = {
     "origin": pl.String,
 }
 
+# Codings made by a learned model: the classifier's probability is kept as the score.
+MODEL_CODINGS = {**CODINGS, "score": pl.Float64}
+
 CROSSWALKS = {
     "study_id": pl.String,
     "study_code": pl.String,

@@ -24,6 +24,8 @@ CONTRACT_FILES = {
     "theme_coverage_breakdown": "theme_coverage_breakdown.odcs.yaml",
     "theme_cooccurrence": "theme_cooccurrence.odcs.yaml",
     "coder_agreement": "coder_agreement.odcs.yaml",
+    "autocode_validation": "autocode_validation.odcs.yaml",
+    "autocode_prevalence": "autocode_prevalence.odcs.yaml",
 }
 SITE_SUPPLIED = ("study_manifest", "utterance_table")
 

@@ -27,6 +27,8 @@ RELEASE_TABLES = {
     "ORDER BY dimension, level, theme_id",
     "theme_cooccurrence": "SELECT * FROM theme_cooccurrence ORDER BY scope, theme_a, theme_b",
     "coder_agreement": "SELECT * FROM coder_agreement ORDER BY theme_id, coder_a, coder_b",
+    "autocode_validation": "SELECT * FROM autocode_validation ORDER BY theme_id, method, coder",
+    "autocode_prevalence": "SELECT * FROM autocode_prevalence ORDER BY study_id, theme_id",
 }
 
 

@@ -31,6 +31,8 @@ DERIVED_TABLES = frozenset(
         "theme_coverage_breakdown",
         "theme_cooccurrence",
         "coder_agreement",
+        "autocode_validation",
+        "autocode_prevalence",
     }
 )
 
