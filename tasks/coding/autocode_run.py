@@ -53,7 +53,7 @@ def read_units(
 ) -> pl.DataFrame:
     """De-identified utterances of the studies (in scope roles) with the previous utterance."""
     params = {"studies": study_ids, "all_roles": roles is None, "roles": roles or [""]}
-    return con.execute(UNITS_SQL, params).pl()
+    return con.sql(UNITS_SQL, params=params).pl()
 
 
 def coded_labels(
@@ -66,11 +66,11 @@ def coded_labels(
     """0/1 per unit and theme: does a coding of these origins (and coder) give it the theme."""
     con.register("autocode_units", units.select("utterance_id").to_arrow())
     try:
-        pairs = con.execute(
+        pairs = con.sql(
             "SELECT DISTINCT utterance_id, theme_id FROM codings "
             "JOIN autocode_units USING (utterance_id) WHERE list_contains($origins, origin) "
             "AND ($coder IS NULL OR coder = $coder)",
-            {"origins": origins, "coder": coder},
+            params={"origins": origins, "coder": coder},
         ).pl()
     finally:
         con.unregister("autocode_units")
@@ -85,9 +85,9 @@ def coded_labels(
 
 def manually_coded(con: duckdb.DuckDBPyConnection, units: pl.DataFrame) -> pl.DataFrame:
     """Only the units of transcripts that carry at least one manual coding."""
-    coded = con.execute(
+    coded = con.sql(
         "SELECT DISTINCT transcript_id FROM codings WHERE list_contains($o, origin)",
-        {"o": list(MANUAL_ORIGINS)},
+        params={"o": list(MANUAL_ORIGINS)},
     ).pl()
     return units.join(coded, on="transcript_id", how="semi")
 
