@@ -41,7 +41,7 @@ def _load(con: duckdb.DuckDBPyConnection, units: pl.DataFrame, coded: bool) -> N
     long = units.unpivot(THEMES, index=["utterance_id", "transcript_id", "text"]).filter(
         pl.col("value") == 1
     )
-    rare = units.head(3).with_columns  # one helper turn among them(variable=pl.lit("rare"))
+    rare = units.head(3).with_columns(variable=pl.lit("rare"))  # one helper turn among them
     codings = pl.concat([long.drop("value"), rare.select(long.drop("value").columns)]).select(
         "utterance_id",
         "transcript_id",
