@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from qualbridge.schemas.config import ConsortiumConfig
 from qualbridge.tasks.compare import selection_note, speaker_roles_note
+from qualbridge.tasks.report.autocode import autocode_context
 from qualbridge.tasks.report.charts import cooccurrence_heatmap, coverage_bars, forest_plot
 from qualbridge.tasks.report.codebook import codebook_context
 
@@ -122,6 +123,7 @@ def report_context(
         "resamples": config.stats.bootstrap_resamples,
         "confidence": f"{config.stats.confidence:.0%}",
         **codebook_context(con),
+        **autocode_context(con),
     }
 
 
