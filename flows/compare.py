@@ -14,6 +14,7 @@ from qualbridge.tasks.compare import (
     coverage_breakdown,
     study_coverage,
     theme_cooccurrence,
+    with_model_coding,
 )
 from qualbridge.tasks.warehouse import append_rows, connect, replace_table
 
@@ -36,7 +37,12 @@ def compare_flow(ctx: RunContext) -> dict[str, int]:
         results = {
             "theme_coverage_results": study_coverage(con, breakdown),
             "theme_coverage_breakdown": breakdown,
-            "theme_comparison_results": pl.concat(comparisons) if comparisons else pl.DataFrame(),
+            "theme_comparison_results": with_model_coding(
+                con,
+                pl.concat(comparisons) if comparisons else pl.DataFrame(),
+                ctx.config.autocode,
+                stats.confidence,
+            ),
             "theme_cooccurrence": theme_cooccurrence(con, stats),
             "coder_agreement": coder_agreement(con, stats),
         }

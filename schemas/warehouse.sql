@@ -372,3 +372,7 @@ CREATE TABLE IF NOT EXISTS autocode_prevalence (
     share_pacc       DOUBLE,
     resamples        BIGINT NOT NULL
 );
+
+-- Comparisons involving an auto-coded group: rows with method model_corrected use the corrected
+-- coverage and say so in coding (model); every other row is coding observed.
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS coding VARCHAR;

@@ -5,6 +5,9 @@ from __future__ import annotations
 from qualbridge.tasks.compare.agreement import (
     coder_agreement,
 )
+from qualbridge.tasks.compare.autocoded import (
+    with_model_coding,
+)
 from qualbridge.tasks.compare.comparison import (
     TooFewTranscripts,
     compare_groups,
@@ -30,4 +33,5 @@ __all__ = [
     "speaker_roles_note",
     "study_coverage",
     "theme_cooccurrence",
+    "with_model_coding",
 ]
