@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint format bench bench-ingest bench-compare bench-dask demo-sites evaluate examples clean
+.PHONY: demo test lint format bench bench-ingest bench-compare bench-autocode bench-dask demo-sites evaluate examples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,9 @@ bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-ide
 
 bench-compare: $(STAMP)  ## coverage and comparison speed at 250k/500k/1M utterances, 30 themes, B=2000 (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/compare_speed.py $(BENCH_ARGS)
+
+bench-autocode: $(STAMP)  ## auto-coding: train + cross-validation on 20k utterances, 8 themes; corrected coverage (BENCH_ARGS=...)
+	$(BIN)/python benchmarks/autocode_speed.py $(BENCH_ARGS)
 
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
 	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12

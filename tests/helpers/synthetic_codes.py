@@ -9,8 +9,12 @@ prevalences differ, raw counts on another study are biased.
 
 from __future__ import annotations
 
+import duckdb
 import numpy as np
 import polars as pl
+
+from qualbridge.schemas import frames
+from qualbridge.tasks.warehouse import append_rows
 
 NEUTRAL = [f"w{i:03d}" for i in range(400)]
 
@@ -60,3 +64,29 @@ def synthetic_units(
                 }
             )
     return pl.DataFrame(rows)
+
+
+def load_synthetic(con: duckdb.DuckDBPyConnection, units: pl.DataFrame, coded: bool) -> None:
+    """Insert the units and, if coded, their truth as imported codings (plus a theme "rare"
+    on the first three units, too few to learn)."""
+    themes = [c for c in units.columns if c not in frames.UTTERANCES]
+    append_rows(
+        con, "utterances", units.with_columns(n_words=pl.lit(1)).select(list(frames.UTTERANCES))
+    )
+    if not coded:
+        return
+    long = units.unpivot(themes, index=["utterance_id", "transcript_id", "text"]).filter(
+        pl.col("value") == 1
+    )
+    rare = units.head(3).with_columns(variable=pl.lit("rare"))  # one helper turn among them
+    codings = pl.concat([long.drop("value"), rare.select(long.drop("value").columns)]).select(
+        "utterance_id",
+        "transcript_id",
+        theme_id="variable",
+        coder=pl.lit("table:label"),
+        matched_rule=pl.lit("code:x"),
+        start_offset=pl.lit(0),
+        end_offset=pl.col("text").str.len_chars(),
+        origin=pl.lit("table"),
+    )
+    append_rows(con, "codings", codings.cast(frames.CODINGS))

@@ -8,15 +8,14 @@ import duckdb
 import polars as pl
 import pytest
 
-from qualbridge.schemas import frames
 from qualbridge.schemas.codebook import Codebook, Theme, ThemeRules
 from qualbridge.schemas.config import AutocodeConfig
 from qualbridge.tasks.coding import code_utterances, coder_name, run_autocode
 from qualbridge.tasks.coding.autocode import model_file_bytes
 from qualbridge.tasks.quality.gate import check_dataset
 from qualbridge.tasks.shared.contract_catalog import contract_for
-from qualbridge.tasks.warehouse import append_rows, connect, replace_codings, replace_themes
-from tests.helpers.synthetic_codes import synthetic_units
+from qualbridge.tasks.warehouse import connect, replace_codings, replace_themes
+from tests.helpers.synthetic_codes import load_synthetic, synthetic_units
 
 THEMES = ["question", "reflection", "disclosure"]
 CODEBOOK = Codebook(
@@ -32,29 +31,6 @@ SETTINGS = AutocodeConfig(
 )
 
 
-def _load(con: duckdb.DuckDBPyConnection, units: pl.DataFrame, coded: bool) -> None:
-    append_rows(
-        con, "utterances", units.with_columns(n_words=pl.lit(1)).select(list(frames.UTTERANCES))
-    )
-    if not coded:
-        return
-    long = units.unpivot(THEMES, index=["utterance_id", "transcript_id", "text"]).filter(
-        pl.col("value") == 1
-    )
-    rare = units.head(3).with_columns(variable=pl.lit("rare"))  # one helper turn among them
-    codings = pl.concat([long.drop("value"), rare.select(long.drop("value").columns)]).select(
-        "utterance_id",
-        "transcript_id",
-        theme_id="variable",
-        coder=pl.lit("table:label"),
-        matched_rule=pl.lit("code:x"),
-        start_offset=pl.lit(0),
-        end_offset=pl.col("text").str.len_chars(),
-        origin=pl.lit("table"),
-    )
-    append_rows(con, "codings", codings.cast(frames.CODINGS))
-
-
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("autocode")
@@ -63,8 +39,12 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory):
     with connect(root / "warehouse.duckdb") as con:
         con.execute("INSERT INTO studies VALUES ('a', 'x', 's1', 'A'), ('b', 'y', 's2', 'B')")
         replace_themes(con, CODEBOOK)
-        _load(con, synthetic_units(THEMES, prevalence_a, 40, 30, seed=1, study_id="a"), True)
-        _load(con, synthetic_units(THEMES, prevalence_b, 20, 30, seed=2, study_id="b"), False)
+        load_synthetic(
+            con, synthetic_units(THEMES, prevalence_a, 40, 30, seed=1, study_id="a"), True
+        )
+        load_synthetic(
+            con, synthetic_units(THEMES, prevalence_b, 20, 30, seed=2, study_id="b"), False
+        )
         utterances = con.sql("SELECT * FROM utterances").pl()
         replace_codings(con, coder_name(CODEBOOK), code_utterances(utterances, CODEBOOK))
         result = run_autocode(con, SETTINGS, CODEBOOK, root / "onsite" / "models")
