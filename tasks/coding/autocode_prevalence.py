@@ -120,12 +120,15 @@ def corrected_prevalence(
         chosen = np.full(point["raw"].shape[1], method)
     picked = np.where(chosen == "pacc", boot["pacc"], boot["acc"])
     tail = (1.0 - confidence) / 2.0
-    low, high = _nanquantiles(picked, tail), _nanquantiles(picked, 1.0 - tail)
+    corrected = np.where(chosen == "pacc", point["pacc"][0], point["acc"][0])
+    # A percentile interval of a clipped, skewed estimate can miss its own point; widen it.
+    low = np.fmin(_nanquantiles(picked, tail), corrected)
+    high = np.fmax(_nanquantiles(picked, 1.0 - tail), corrected)
     return {
         "raw": point["raw"][0],
         "acc": point["acc"][0],
         "pacc": point["pacc"][0],
-        "corrected": np.where(chosen == "pacc", point["pacc"][0], point["acc"][0]),
+        "corrected": corrected,
         "method": chosen,
         "ci_low": low,
         "ci_high": high,

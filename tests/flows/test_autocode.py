@@ -58,7 +58,7 @@ def test_flow_codes_stores_and_exports(tmp_path: Path) -> None:
     assert counts[0] == counts[1] and counts[0]["autocode_prevalence"] == 2
     with connect(ctx.warehouse) as con:
         model = "SELECT count(*), count(DISTINCT coder) FROM codings WHERE origin = 'model'"
-        assert con.execute(model).fetchone() == (counts[0]["codings"], 1)
+        assert con.execute(model).fetchall() == [(counts[0]["codings"], 1)]
         assert con.sql("SELECT DISTINCT run_id FROM autocode_validation").fetchall() == [("run-1",)]
         reasons = con.sql("SELECT reason FROM quarantine WHERE stage = 'autocode'").fetchall()
     assert len(reasons) == 1 and reasons[0][0].startswith("theme rare:")

@@ -89,7 +89,7 @@ def test_prevalence_has_one_row_per_applied_study_and_theme(warehouse) -> None:
     assert (prevalence["units"] == 20 * 15).all() and (prevalence["transcripts"] == 20).all()
     share = con.execute(
         "SELECT count(*) FILTER (WHERE speaker_role = 'helper') FROM utterances WHERE study_id='b'"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     raw = result.codings.group_by("theme_id").len().sort("theme_id")
     expected = {t: n / share for t, n in raw.rows()}
     for row in prevalence.iter_rows(named=True):
