@@ -10,7 +10,7 @@ from qualbridge.schemas import frames
 from qualbridge.tasks.coding import AutocodeResult, run_autocode
 from qualbridge.tasks.warehouse import append_rows, connect, replace_table, transaction
 
-RESULT_TABLES = ("autocode_validation", "autocode_prevalence")
+SCORE_COLUMNS = ("utterance_id", "transcript_id", "theme_id", "coder", "score")
 
 
 @flow(name="autocode", persist_result=False)
@@ -28,7 +28,9 @@ def autocode_flow(ctx: RunContext) -> dict[str, int]:
         tables = {k: v.with_columns(run_id=pl.lit(ctx.run_id)) for k, v in tables.items()}
         with transaction(con):
             con.execute("DELETE FROM codings WHERE origin = 'model'")
-            append_rows(con, "codings", result.codings)
+            append_rows(con, "codings", result.codings.select(list(frames.CODINGS)))
+            con.execute("DELETE FROM autocode_scores")
+            append_rows(con, "autocode_scores", result.codings.select(list(SCORE_COLUMNS)))
             con.execute(
                 "DELETE FROM quarantine WHERE run_id = ? AND stage = 'autocode'", [ctx.run_id]
             )

@@ -53,7 +53,7 @@ CODINGS = {
     "origin": pl.String,
 }
 
-# Codings made by a learned model: the classifier's probability is kept as the score.
+# Codings made by a learned model with the classifier's probability (stored in autocode_scores).
 MODEL_CODINGS = {**CODINGS, "score": pl.Float64}
 
 CROSSWALKS = {

@@ -327,9 +327,16 @@ CREATE TABLE IF NOT EXISTS merged_packages (
     n_transcripts     INTEGER NOT NULL
 );
 
--- Learned auto-coding. A model's codings carry the classifier's probability as their score
--- (NULL for every other coder).
-ALTER TABLE codings ADD COLUMN IF NOT EXISTS score DOUBLE;
+-- Learned auto-coding. The classifier's probability of each coding the model made (codings
+-- keep their shape; join on utterance_id, theme_id, coder). Replaced by every auto-coding run.
+CREATE TABLE IF NOT EXISTS autocode_scores (
+    utterance_id   VARCHAR NOT NULL,
+    transcript_id  VARCHAR NOT NULL,
+    theme_id       VARCHAR NOT NULL,
+    coder          VARCHAR NOT NULL,        -- model:<theme set>@<hash>
+    score          DOUBLE NOT NULL,         -- probability of the theme, >= 0.5 when coded
+    PRIMARY KEY (utterance_id, theme_id, coder)
+);
 
 -- How well each coder reproduces the manual codes of the training studies, per theme: the
 -- model by cross-validation grouped by transcript, the codebook rules on the same units.

@@ -33,6 +33,7 @@ DERIVED_TABLES = frozenset(
         "coder_agreement",
         "autocode_validation",
         "autocode_prevalence",
+        "autocode_scores",
     }
 )
 

@@ -59,6 +59,9 @@ def test_flow_codes_stores_and_exports(tmp_path: Path) -> None:
     with connect(ctx.warehouse) as con:
         model = "SELECT count(*), count(DISTINCT coder) FROM codings WHERE origin = 'model'"
         assert con.execute(model).fetchall() == [(counts[0]["codings"], 1)]
+        scores = "SELECT count(*), min(score) >= 0.5 FROM autocode_scores JOIN codings USING "
+        scores += "(utterance_id, theme_id, coder)"
+        assert con.execute(scores).fetchall() == [(counts[0]["codings"], True)]
         assert con.sql("SELECT DISTINCT run_id FROM autocode_validation").fetchall() == [("run-1",)]
         reasons = con.sql("SELECT reason FROM quarantine WHERE stage = 'autocode'").fetchall()
     assert len(reasons) == 1 and reasons[0][0].startswith("theme rare:")

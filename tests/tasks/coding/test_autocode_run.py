@@ -8,6 +8,7 @@ import duckdb
 import polars as pl
 import pytest
 
+from qualbridge.schemas import frames
 from qualbridge.schemas.codebook import Codebook, Theme, ThemeRules
 from qualbridge.schemas.config import AutocodeConfig
 from qualbridge.tasks.coding import code_utterances, coder_name, run_autocode
@@ -113,7 +114,9 @@ def test_results_meet_their_contracts(warehouse, dataset: str) -> None:
     tables = {
         "autocode_validation": result.validation,
         "autocode_prevalence": result.prevalence,
-        "codings": pl.concat([con.sql("SELECT * FROM codings").pl(), result.codings]),
+        "codings": pl.concat(
+            [con.sql("SELECT * FROM codings").pl(), result.codings.select(list(frames.CODINGS))]
+        ),
     }
     with duckdb.connect() as mem:
         mem.register(dataset, tables[dataset].with_columns(run_id=pl.lit("r")).to_arrow())
