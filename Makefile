@@ -9,7 +9,7 @@ VENV_VERSION = $(shell test -x $(BIN)/python && $(BIN)/python -c 'import sys; pr
 STAMP := $(VENV)/.installed-$(PY_VERSION)
 LOCK := requirements.lock
 
-.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-dask demo-sites \
+.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-autocode bench-dask demo-sites \
 	evaluate examples lock check-python clean clean-venv distclean
 
 check-python:
@@ -70,6 +70,9 @@ bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-ide
 
 bench-compare: $(STAMP)  ## coverage and comparison speed at 250k/500k/1M utterances, 30 themes, B=2000 (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/compare_speed.py $(BENCH_ARGS)
+
+bench-autocode: $(STAMP)  ## auto-coding: train + cross-validation on 20k utterances, 8 themes; corrected coverage (BENCH_ARGS=...)
+	$(BIN)/python benchmarks/autocode_speed.py $(BENCH_ARGS)
 
 examples: $(STAMP)  ## regenerate the demo consortium, the test fixture and the gold set
 	$(BIN)/python examples/generate_demo.py --out examples/demo --per-study 12 --output-dir ../../out/demo

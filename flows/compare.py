@@ -17,6 +17,7 @@ from qualbridge.tasks.compare import (
     omnibus_test,
     study_coverage,
     theme_cooccurrence,
+    with_model_coding,
 )
 from qualbridge.tasks.warehouse import append_rows, connect, replace_table
 
@@ -53,7 +54,9 @@ def compare_flow(ctx: RunContext) -> dict[str, int]:
         results = {
             "theme_coverage_results": study_coverage(con, breakdown),
             "theme_coverage_breakdown": breakdown,
-            "theme_comparison_results": comparisons,
+            "theme_comparison_results": with_model_coding(
+                con, comparisons, ctx.config.autocode, stats.confidence
+            ),
             "theme_comparison_omnibus": omnibus,
             "theme_cooccurrence": theme_cooccurrence(con, stats),
             "coder_agreement": coder_agreement(con, stats),

@@ -11,6 +11,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
+from qualbridge.flows.autocode import autocode_flow
 from qualbridge.flows.code import code_flow
 from qualbridge.flows.compare import compare_flow
 from qualbridge.flows.context import RunContext, record_run_start, run_context
@@ -63,6 +64,7 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
         loaded = run_stage("load", load_flow, ctx)
         validation = run_stage("validate", validate_flow, ctx)
         run_stage("code", code_flow, ctx)
+        run_stage("autocode", autocode_flow, ctx)
         run_stage("compare", compare_flow, ctx)
     except BaseException as exc:
         with connect(ctx.warehouse) as con:

@@ -243,6 +243,23 @@ class StatsConfig(StrictModel):
         return breakdowns
 
 
+class AutocodeConfig(StrictModel):
+    """Learned auto-coding: train on studies with manual codings, code others, correct coverage."""
+
+    train_on: list[str] = Field(min_length=1)  # studies whose imported codings are the gold
+    apply_to: list[str] = Field(default_factory=list)  # studies the model codes
+    themes: list[str] | None = None  # None = every theme with at least min_examples codes
+    speaker_roles: list[str] | None = None  # units trained on and coded; None = every role
+    min_examples: int = Field(default=30, ge=2)
+    folds: int = Field(default=5, ge=2)  # cross-validation folds, grouped by transcript
+    resamples: int = Field(default=1000, ge=100)  # bootstrap of the corrected coverage
+    seed: int = 20261127
+    confidence: float = Field(default=0.95, gt=0.5, lt=1.0)
+    # acc: adjusted classify-and-count; pacc: its probabilistic form; auto: per theme the one
+    # whose bootstrap estimates vary least.
+    method: Literal["auto", "acc", "pacc"] = "auto"
+
+
 class ReleaseConfig(StrictModel):
     """When a run may leave the site."""
 
@@ -267,6 +284,7 @@ class ConsortiumConfig(StrictModel):
     comparisons: list[ComparisonConfig] = Field(default_factory=list)
     stats: StatsConfig = Field(default_factory=StatsConfig)
     release: ReleaseConfig = Field(default_factory=ReleaseConfig)
+    autocode: AutocodeConfig | None = None
     base_dir: Path = Path(".")
     # Roles a speaker map, role column or setting may name; the contracts check against them.
     speaker_roles: list[str] = Field(
@@ -311,6 +329,16 @@ class ConsortiumConfig(StrictModel):
     def _sites_have_studies(self) -> ConsortiumConfig:
         if not self.hub and not self.studies:
             raise ValueError("studies: a site config needs at least one study (or set hub: true)")
+        return self
+
+    @model_validator(mode="after")
+    def _autocode_studies_known(self) -> ConsortiumConfig:
+        if self.autocode is None:
+            return self
+        known = {s.study_id for s in self.studies}
+        named = self.autocode.train_on + self.autocode.apply_to
+        if unknown := sorted(set(named) - known):
+            raise ValueError(f"autocode: unknown studies {unknown}")
         return self
 
     def resolve(self, path: Path) -> Path:

@@ -58,6 +58,9 @@ CODINGS: FrameSchema = {
     "origin": pl.String,
 }
 
+# Codings made by a learned model with the classifier's probability (stored in autocode_scores).
+MODEL_CODINGS: FrameSchema = {**CODINGS, "score": pl.Float64}
+
 CROSSWALKS: FrameSchema = {
     "study_id": pl.String,
     "study_code": pl.String,

@@ -410,3 +410,59 @@ CREATE TABLE IF NOT EXISTS coder_agreement_overall (
 ALTER TABLE theme_coverage_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
 ALTER TABLE theme_coverage_breakdown ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
 ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS theme_kind VARCHAR;
+-- Learned auto-coding. The classifier's probability of each coding the model made (codings
+-- keep their shape; join on utterance_id, theme_id, coder). Replaced by every auto-coding run.
+CREATE TABLE IF NOT EXISTS autocode_scores (
+    utterance_id   VARCHAR NOT NULL,
+    transcript_id  VARCHAR NOT NULL,
+    theme_id       VARCHAR NOT NULL,
+    coder          VARCHAR NOT NULL,        -- model:<theme set>@<hash>
+    score          DOUBLE NOT NULL,         -- probability of the theme, >= 0.5 when coded
+    PRIMARY KEY (utterance_id, theme_id, coder)
+);
+
+-- How well each coder reproduces the manual codes of the training studies, per theme: the
+-- model by cross-validation grouped by transcript, the codebook rules on the same units.
+CREATE TABLE IF NOT EXISTS autocode_validation (
+    run_id       VARCHAR NOT NULL,
+    theme_id     VARCHAR NOT NULL,
+    coder        VARCHAR NOT NULL,          -- model:<theme set>@<hash> | rules:<codebook version>
+    method       VARCHAR NOT NULL,          -- cross_validation | rules
+    units        BIGINT NOT NULL,           -- manually coded utterances in scope
+    transcripts  BIGINT NOT NULL,
+    positives    BIGINT NOT NULL,           -- units the manual codes give this theme
+    tp           BIGINT NOT NULL,
+    fp           BIGINT NOT NULL,
+    fn           BIGINT NOT NULL,
+    tn           BIGINT NOT NULL,
+    precision    DOUBLE,
+    recall       DOUBLE,
+    f1           DOUBLE,
+    tpr          DOUBLE,                    -- true-positive rate (= recall)
+    fpr          DOUBLE                     -- false-positive rate
+);
+
+-- Coverage of each auto-coded study and theme: raw (share of units the model codes) and
+-- corrected for the model's errors, with a bootstrap interval over training and coded
+-- transcripts. method: acc (adjusted classify-and-count) | pacc (from mean probabilities).
+CREATE TABLE IF NOT EXISTS autocode_prevalence (
+    run_id           VARCHAR NOT NULL,
+    study_id         VARCHAR NOT NULL,
+    theme_id         VARCHAR NOT NULL,
+    coder            VARCHAR NOT NULL,
+    units            BIGINT NOT NULL,       -- utterances in scope (speaker roles)
+    transcripts      BIGINT NOT NULL,
+    units_coded      BIGINT NOT NULL,       -- units the model codes with the theme
+    share_raw        DOUBLE,
+    share_corrected  DOUBLE,
+    ci_low           DOUBLE,
+    ci_high          DOUBLE,
+    method           VARCHAR NOT NULL,
+    share_acc        DOUBLE,
+    share_pacc       DOUBLE,
+    resamples        BIGINT NOT NULL
+);
+
+-- Comparisons involving an auto-coded group: rows with method model_corrected use the corrected
+-- coverage and say so in coding (model); every other row is coding observed.
+ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS coding VARCHAR;

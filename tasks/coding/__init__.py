@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from qualbridge.tasks.coding.autocode_run import (
+    AutocodeResult,
+    run_autocode,
+)
 from qualbridge.tasks.coding.crosswalk import (
     apply_crosswalks,
     check_inputs,
@@ -18,12 +22,14 @@ from qualbridge.tasks.coding.rules import (
 )
 
 __all__ = [
+    "AutocodeResult",
     "apply_crosswalks",
     "check_inputs",
     "code_utterances",
     "coder_name",
     "crosswalk_frame",
     "read_qdc",
+    "run_autocode",
     "study_crosswalks",
     "write_qdc",
 ]

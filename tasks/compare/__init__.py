@@ -8,6 +8,9 @@ from qualbridge.tasks.compare.agreement import (
 from qualbridge.tasks.compare.agreement_overall import (
     coder_agreement_overall,
 )
+from qualbridge.tasks.compare.autocoded import (
+    with_model_coding,
+)
 from qualbridge.tasks.compare.comparison import (
     TooFewTranscripts,
     compare_groups,
@@ -42,4 +45,5 @@ __all__ = [
     "speaker_roles_note",
     "study_coverage",
     "theme_cooccurrence",
+    "with_model_coding",
 ]

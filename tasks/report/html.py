@@ -8,6 +8,7 @@ import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.tasks.report.autocode import autocode_context
 from qualbridge.tasks.report.codebook import codebook_context
 from qualbridge.tasks.report.formatting import p_value
 from qualbridge.tasks.report.statistics import (
@@ -112,6 +113,7 @@ def report_context(
         **comparisons_context(con, config, theme_names),
         **agreement_context(con, config),
         **codebook_context(con),
+        **autocode_context(con),
     }
 
 

@@ -27,6 +27,8 @@ CONTRACT_FILES = {
     "coder_agreement": "coder_agreement.odcs.yaml",
     "theme_comparison_omnibus": "theme_comparison_omnibus.odcs.yaml",
     "coder_agreement_overall": "coder_agreement_overall.odcs.yaml",
+    "autocode_validation": "autocode_validation.odcs.yaml",
+    "autocode_prevalence": "autocode_prevalence.odcs.yaml",
 }
 SITE_SUPPLIED = ("study_manifest", "utterance_table")
 

@@ -33,6 +33,8 @@ RELEASE_TABLES = {
     "theme_comparison_omnibus": "SELECT * FROM theme_comparison_omnibus "
     "ORDER BY comparison, theme_id",
     "coder_agreement_overall": "SELECT * FROM coder_agreement_overall ORDER BY scope",
+    "autocode_validation": "SELECT * FROM autocode_validation ORDER BY theme_id, method, coder",
+    "autocode_prevalence": "SELECT * FROM autocode_prevalence ORDER BY study_id, theme_id",
 }
 
 

@@ -33,6 +33,9 @@ DERIVED_TABLES = frozenset(
         "coder_agreement",
         "theme_comparison_omnibus",
         "coder_agreement_overall",
+        "autocode_validation",
+        "autocode_prevalence",
+        "autocode_scores",
     }
 )
 

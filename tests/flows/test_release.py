@@ -110,7 +110,7 @@ def test_clean_run_is_released_with_a_full_manifest(site: Path) -> None:
     assert set(manifest["files"]) == {f"{name}.parquet" for name in RELEASE_TABLES}
     assert manifest["contract_versions"]["codings"] == {
         "id": "qualbridge-codings",
-        "version": "1.0.0",
+        "version": "1.1.0",
         "file": "codings.odcs.yaml",
     }
     assert manifest["validation"]["validate"] == {"checks": 1, "passed": 1, "broken": 0}

@@ -1,0 +1,54 @@
+"""Auto-coding flow: learn the themes from manual codings, code other studies, correct coverage."""
+
+from __future__ import annotations
+
+import polars as pl
+from prefect import flow
+
+from qualbridge.flows.context import RunContext
+from qualbridge.schemas import frames
+from qualbridge.tasks.coding import AutocodeResult, run_autocode
+from qualbridge.tasks.warehouse import append_rows, connect, replace_table, transaction
+
+SCORE_COLUMNS = ("utterance_id", "transcript_id", "theme_id", "coder", "score")
+
+
+@flow(name="autocode", persist_result=False)
+def autocode_flow(ctx: RunContext) -> dict[str, int]:
+    """Replace the model's codings and results; the model file stays on site, outside releases."""
+    settings = ctx.config.autocode
+    if settings is None:
+        return {}
+    with connect(ctx.warehouse) as con:
+        result = run_autocode(con, settings, ctx.codebook, ctx.output_dir / "onsite" / "models")
+        tables = {
+            "autocode_validation": result.validation,
+            "autocode_prevalence": result.prevalence,
+        }
+        tables = {k: v.with_columns(run_id=pl.lit(ctx.run_id)) for k, v in tables.items()}
+        with transaction(con):
+            con.execute("DELETE FROM codings WHERE origin = 'model'")
+            append_rows(con, "codings", result.codings.select(list(frames.CODINGS)))
+            con.execute("DELETE FROM autocode_scores")
+            append_rows(con, "autocode_scores", result.codings.select(list(SCORE_COLUMNS)))
+            con.execute(
+                "DELETE FROM quarantine WHERE run_id = ? AND stage = 'autocode'", [ctx.run_id]
+            )
+            append_rows(con, "quarantine", _skipped(ctx.run_id, result))
+        for table, frame in tables.items():
+            replace_table(con, table, frame)
+    exports = ctx.run_dir / "results"
+    exports.mkdir(parents=True, exist_ok=True)
+    for table, frame in tables.items():
+        frame.write_csv(exports / f"{table}.csv")
+        frame.write_parquet(exports / f"{table}.parquet")
+    return {"codings": result.codings.height, **{t: f.height for t, f in tables.items()}}
+
+
+def _skipped(run_id: str, result: AutocodeResult) -> pl.DataFrame:
+    """Quarantine rows a steward can read: themes left out of auto-coding and why."""
+    rows = [
+        {"run_id": run_id, "study_id": "*", "source": "autocode", "stage": "autocode", "reason": r}
+        for r in result.skipped
+    ]
+    return frames.frame(rows, frames.QUARANTINE)

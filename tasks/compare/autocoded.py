@@ -1,0 +1,115 @@
+"""Comparisons that involve an auto-coded group: a row from the corrected coverage, labelled.
+
+For every comparison row of a theme the learned model codes, when one group (by corpus, study
+or site) is made only of auto-coded studies, a `model_corrected` row replaces that group's raw
+share with the misclassification-corrected one (units-weighted over its studies) and widens the
+interval by the correction's own uncertainty. All rows carry `coding`: model when a group's
+share comes from the model, else observed.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import polars as pl
+from scipy.stats import norm
+
+from qualbridge.schemas.config import AutocodeConfig
+from qualbridge.tasks.compare.comparison import GROUP_COLUMNS
+from qualbridge.tasks.compare.inference import benjamini_hochberg, cohens_h
+
+CORRECTED_METHOD = "model_corrected"
+BASE_METHOD = "cluster_bootstrap"
+
+
+def group_prevalence(
+    con: duckdb.DuckDBPyConnection, grouped_by: str, level: str, z: float
+) -> pl.DataFrame:
+    """Corrected share and its standard error per theme for a group of only auto-coded studies."""
+    column = GROUP_COLUMNS[grouped_by]
+    studies = con.sql(
+        f"SELECT s.study_id FROM studies s WHERE {column} = $level", params={"level": level}
+    ).pl()["study_id"]
+    prevalence = con.sql("SELECT * FROM autocode_prevalence").pl()
+    coded = prevalence.filter(pl.col("study_id").is_in(studies.implode()))
+    complete = coded.group_by("theme_id").agg(pl.len()).filter(pl.col("len") == studies.len())
+    if studies.is_empty() or complete.is_empty():
+        return pl.DataFrame(schema={"theme_id": pl.String, "share": pl.Float64, "se": pl.Float64})
+    return (
+        coded.join(complete.select("theme_id"), on="theme_id")
+        .with_columns(
+            w=pl.col("units") / pl.col("units").sum().over("theme_id"),
+            se=(pl.col("ci_high") - pl.col("ci_low")) / (2 * z),
+        )
+        .group_by("theme_id")
+        .agg(
+            share=(pl.col("w") * pl.col("share_corrected")).sum(),
+            se=((pl.col("w") * pl.col("se")) ** 2).sum().sqrt(),
+        )
+    )
+
+
+def with_model_coding(
+    con: duckdb.DuckDBPyConnection,
+    comparisons: pl.DataFrame,
+    settings: AutocodeConfig | None,
+    confidence: float,
+) -> pl.DataFrame:
+    """The comparison rows plus model_corrected rows, every row labelled with its coding."""
+    if comparisons.is_empty():
+        return comparisons
+    labelled = comparisons.with_columns(coding=pl.lit("observed"))
+    if settings is None:
+        return labelled
+    z = float(norm.ppf(0.5 + confidence / 2))
+    scope = ",".join(settings.speaker_roles or [])
+    extra = []
+    for _, rows in labelled.group_by("comparison", maintain_order=True):
+        base = rows.filter(pl.col("method") == BASE_METHOD)
+        if base.is_empty() or base["grouped_by"][0] not in ("corpus", "study_id", "site"):
+            continue
+        if base["speaker_roles"][0] != scope:
+            continue  # the corrected coverage is for the roles the model coded, no others
+        corrected = _corrected_rows(con, base, z)
+        if corrected is not None:
+            extra.append(corrected)
+    return pl.concat([labelled, *extra]) if extra else labelled
+
+
+def _corrected_rows(
+    con: duckdb.DuckDBPyConnection, base: pl.DataFrame, z: float
+) -> pl.DataFrame | None:
+    """model_corrected rows of one comparison, or None when neither group is auto-coded."""
+    grouped_by = base["grouped_by"][0]
+    out = base.with_columns(se_diff=(pl.col("ci_high") - pl.col("ci_low")) / (2 * z))
+    touched = False
+    for side in ("a", "b"):
+        level = base[f"group_{side}"][0]
+        corrected = group_prevalence(con, grouped_by, level, z).rename(
+            {"share": f"corr_{side}", "se": f"se_{side}"}
+        )
+        if corrected.is_empty():
+            continue
+        touched = True
+        # Themes the model does not code keep no corrected row (inner join).
+        out = out.join(corrected, on="theme_id").with_columns(
+            pl.col(f"corr_{side}").alias(f"share_{side}"),
+            se_diff=(pl.col("se_diff") ** 2 + pl.col(f"se_{side}") ** 2).sqrt(),
+        )
+    if not touched or out.is_empty():
+        return None
+    diff = (out["share_a"] - out["share_b"]).to_numpy()
+    se = out["se_diff"].to_numpy()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(se > 0, 2 * norm.sf(np.abs(diff) / se), np.nan)
+    return out.with_columns(
+        diff=pl.Series(diff),
+        ci_low=pl.Series(diff - z * se),
+        ci_high=pl.Series(diff + z * se),
+        p_value=pl.Series(p),
+        p_adjusted=pl.Series(benjamini_hochberg(p)),
+        cohens_h=pl.Series(cohens_h(out["share_a"].to_numpy(), out["share_b"].to_numpy())),
+        design_effect=pl.lit(None, dtype=pl.Float64),
+        method=pl.lit(CORRECTED_METHOD),
+        coding=pl.lit("model"),
+    ).select(base.columns)
