@@ -98,12 +98,10 @@ def deid_processes_note() -> str:
     """What the default config does with the machine's cores during de-identification."""
     from qualbridge.schemas.config import DeidConfig
 
-    processes = DeidConfig().processes
-    if processes >= 2:
-        return f"de-identification uses {processes} processes by default"
+    processes = DeidConfig().worker_processes(transcripts=10**6)
     return (
-        f"note: deid.processes defaults to {processes}, so the run de-identifies in one process"
-        f" on this {os.cpu_count()}-CPU machine while the spaCy pass uses more"
+        f"de-identification uses {processes} process(es) by default for a large study"
+        f" on this {os.cpu_count()}-CPU machine"
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -102,6 +103,10 @@ DEFAULT_DEID_COUNTRIES = (
 )  # fmt: skip
 
 
+# Below this many transcripts, starting worker processes costs more than it saves.
+AUTO_PROCESSES_MIN_TRANSCRIPTS = 100
+
+
 class DeidConfig(StrictModel):
     """De-identification engine settings."""
 
@@ -118,14 +123,23 @@ class DeidConfig(StrictModel):
     default_action: Literal["pseudonym", "tag", "redact"] = "pseudonym"
     allow_list: list[str] = Field(default_factory=list)
     max_date_shift_days: int = Field(default=180, ge=1, le=3650)
-    # Worker processes for large studies (each loads its own model, ~250 MB); 1 = in process.
-    processes: int = Field(default=1, ge=1, le=64)
+    # Worker processes (each loads its own model, ~250 MB): a number (1 = in process), or auto:
+    # every core for a study of AUTO_PROCESSES_MIN_TRANSCRIPTS or more transcripts, else one.
+    processes: Annotated[int, Field(ge=1, le=64)] | Literal["auto"] = "auto"
     age_band_width: int = Field(default=10, ge=2, le=50)
     # Keep de-identified frames keyed on inputs, config, model and key; a rerun reuses them.
     cache: bool = True
     # A Dask scheduler (tcp://host:8786): de-identification fans out over its workers.
     dask_address: str | None = None
     dask_chunk_size: int = Field(default=4, ge=1, le=1000)  # transcripts per Dask task
+
+    def worker_processes(self, transcripts: int) -> int:
+        """How many processes de-identify a study of this many transcripts."""
+        if self.processes != "auto":
+            return self.processes
+        if transcripts < AUTO_PROCESSES_MIN_TRANSCRIPTS:
+            return 1
+        return max(1, min(os.cpu_count() or 1, 8))
 
     @field_validator("actions")
     @classmethod

@@ -70,7 +70,7 @@ def deidentify_study_task(
 ) -> dict[str, int]:
     """De-identify one study's sources and stage the de-identified frames as Parquet."""
     key = load_key(config.key_env, config.key_file)
-    processes = config.deid.processes
+    processes = config.deid.worker_processes(len(sources))
     with transcript_progress(f"De-identifying {study.study_id}", len(sources)) as advance:
         if processes > 1 and len(sources) >= 2 * processes:
             known, allow = study_lists(study, config)
