@@ -52,7 +52,7 @@ def yaml_lines(text: str) -> dict[str, int]:
     return lines
 
 
-def _read_column(path: Path, table: TableSourceConfig, column: str) -> tuple[list, int]:
+def _read_column(path: Path, table: TableSourceConfig, column: str) -> tuple[list[str | None], int]:
     """A table's column as strings, and the line of its first row (CSV header = line 1)."""
     kind = table.format or {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}.get(
         path.suffix.casefold()

@@ -12,6 +12,7 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import polars as pl
@@ -88,7 +89,7 @@ class ThemeModels:
     def scores(self, features: sp.csr_matrix) -> np.ndarray:
         """Probability of each theme for each unit (units x themes)."""
         logits = np.asarray((features @ self.weights.T).todense()) + self.intercepts
-        return 1.0 / (1.0 + np.exp(-logits))
+        return cast(np.ndarray, 1.0 / (1.0 + np.exp(-logits)))
 
     @property
     def digest(self) -> str:

@@ -53,7 +53,8 @@ def read_units(
 ) -> pl.DataFrame:
     """De-identified utterances of the studies (in scope roles) with the previous utterance."""
     params = {"studies": study_ids, "all_roles": roles is None, "roles": roles or [""]}
-    return con.sql(UNITS_SQL, params=params).pl()
+    units: pl.DataFrame = con.sql(UNITS_SQL, params=params).pl()
+    return units
 
 
 def coded_labels(

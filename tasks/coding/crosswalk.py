@@ -100,7 +100,8 @@ def apply_crosswalk(
         .unique(["utterance_id", "theme_id", "coder", "start_offset"], keep="first")
         .sort("utterance_id", "theme_id", "coder", "start_offset")
         .select(list(frames.CODINGS))
-        .cast(frames.CODINGS)
+        # polars' cast takes no Mapping[str, ...]: its key type is invariant (pola-rs/polars#14468)
+        .cast(frames.CODINGS)  # type: ignore[arg-type]
     )
     unmapped = (
         named.filter(pl.col("_theme").is_null())
@@ -110,7 +111,8 @@ def apply_crosswalk(
             pl.lit(study_id).alias("study_id"), pl.col("_code").alias("study_code"), "n_codings"
         )
         .sort("study_code")
-        .cast(frames.UNMAPPED_CODES)
+        # polars' cast takes no Mapping[str, ...]: its key type is invariant (pola-rs/polars#14468)
+        .cast(frames.UNMAPPED_CODES)  # type: ignore[arg-type]
     )
     return mapped, unmapped
 

@@ -70,7 +70,9 @@ def description(theme: Theme) -> str:
     return "\n\n".join(parts)
 
 
-def _code_element(codebook: Codebook, theme: Theme, children: dict[str | None, list[Theme]]):
+def _code_element(
+    codebook: Codebook, theme: Theme, children: dict[str | None, list[Theme]]
+) -> Element:
     attributes = {
         "guid": theme_guid(codebook, theme),
         "name": theme.name,
@@ -166,7 +168,7 @@ def _parse(data: bytes, source: str) -> Element:
     if len(data) > MAX_QDC_BYTES:
         raise QdcError(f"{source}: larger than {MAX_QDC_BYTES} bytes (refused)")
     try:
-        root = SafeET.fromstring(data, forbid_dtd=True)
+        root: Element = SafeET.fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise QdcError(f"{source}: {type(exc).__name__} (DTDs and entities are refused)") from None
     except XMLSyntaxError as exc:
@@ -203,7 +205,9 @@ def _read_code(element: Element, where: str, parent: int | None, source: str) ->
 def _flatten(codes: Element, source: str) -> list[_Code]:
     """Every Code in document order, each with the index of its parent."""
     flat: list[_Code] = []
-    stack = [(e, f"Codes/Code[{i}]", None, 1) for i, e in enumerate(_children(codes, "Code"), 1)]
+    stack: list[tuple[Element, str, int | None, int]] = [
+        (e, f"Codes/Code[{i}]", None, 1) for i, e in enumerate(_children(codes, "Code"), 1)
+    ]
     stack.reverse()
     while stack:
         element, where, parent, depth = stack.pop()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import duckdb
 import krippendorff
@@ -119,7 +120,7 @@ def scope_params(stats: StatsConfig) -> dict[str, object]:
 
 def _pair_rows(
     con: duckdb.DuckDBPyConnection, a: str, b: str, scope: dict[str, object]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     con.execute(SHARED_SQL, {"a": a, "b": b})
     [(transcripts,)] = con.execute("SELECT count(*) FROM agreement_shared").fetchall()
     roles = {k: scope[k] for k in ("all_roles", "roles")}

@@ -10,6 +10,7 @@ scope <theme id> takes that theme's presence (coded or not). Intervals resample 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -77,7 +78,10 @@ def transcript_sums(
     """From (units, categories) rating counts of units with at least two ratings."""
     m = counts.sum(axis=1)
     per_unit = (counts * (counts - 1)).sum(axis=1)
-    sums = lambda x: np.bincount(transcript, weights=x, minlength=n_transcripts)  # noqa: E731
+
+    def sums(x: np.ndarray) -> np.ndarray:
+        return np.bincount(transcript, weights=x, minlength=n_transcripts)
+
     values = np.column_stack([sums(counts[:, c]) for c in range(counts.shape[1])])
     raters = int(m[0]) if m.size and (m == m[0]).all() else 0
     return TranscriptSums(
@@ -134,7 +138,7 @@ def _interval(
     return out[0], out[1], out[2], out[3], out[4], out[5]
 
 
-def _scope_row(scope: str, ratings: pl.DataFrame, stats: StatsConfig) -> dict:
+def _scope_row(scope: str, ratings: pl.DataFrame, stats: StatsConfig) -> dict[str, Any]:
     """One scope's row from ratings (transcript_id, utterance_id, coder, value)."""
     keys = ratings.select("utterance_id", "transcript_id").unique(maintain_order=True)
     counts_frame = (

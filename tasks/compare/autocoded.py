@@ -15,8 +15,8 @@ import polars as pl
 from scipy.stats import norm
 
 from qualbridge.schemas.config import AutocodeConfig
-from qualbridge.tasks.compare.comparison import GROUP_COLUMNS
 from qualbridge.tasks.compare.inference import benjamini_hochberg, cohens_h
+from qualbridge.tasks.compare.units import GROUP_COLUMNS
 
 CORRECTED_METHOD = "model_corrected"
 BASE_METHOD = "cluster_bootstrap"
@@ -30,7 +30,7 @@ def group_prevalence(
     studies = con.sql(
         f"SELECT s.study_id FROM studies s WHERE {column} = $level", params={"level": level}
     ).pl()["study_id"]
-    prevalence = con.sql("SELECT * FROM autocode_prevalence").pl()
+    prevalence: pl.DataFrame = con.sql("SELECT * FROM autocode_prevalence").pl()
     coded = prevalence.filter(pl.col("study_id").is_in(studies.implode()))
     complete = coded.group_by("theme_id").agg(pl.len()).filter(pl.col("len") == studies.len())
     if studies.is_empty() or complete.is_empty():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -36,7 +37,7 @@ def resample_weights(n_clusters: int, resamples: int, rng: np.random.Generator) 
 
 def _ratio(weights: np.ndarray, coded: np.ndarray, units: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore", divide="ignore"):
-        return (weights @ coded) / (weights @ units)[:, None]
+        return cast(np.ndarray, (weights @ coded) / (weights @ units)[:, None])
 
 
 def bootstrap_diffs(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import duckdb
 import numpy as np
@@ -79,7 +80,7 @@ class TooFewTranscripts(ValueError):
     """A comparison group without the two transcripts an interval over transcripts needs."""
 
 
-def _method_frame(name: str, result: MethodResult, common: dict) -> pl.DataFrame:
+def _method_frame(name: str, result: MethodResult, common: dict[str, Any]) -> pl.DataFrame:
     """One method's rows: the shared columns, its interval, test and design effect."""
     n = len(result.diff)
     bound = result.p_value_is_bound
@@ -102,7 +103,7 @@ def _method_frame(name: str, result: MethodResult, common: dict) -> pl.DataFrame
 
 def _common(
     comparison: ComparisonConfig, groups: tuple[str, str], counts: PairCounts, themes: list[str]
-) -> dict:
+) -> dict[str, Any]:
     """Columns every method's rows share: the groups, their counts and shares."""
     in_a, in_b = counts.units_a > 0, counts.units_b > 0
     return {

@@ -39,7 +39,7 @@ SCOPES = {
 
 def theme_cooccurrence(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
     """Every ordered pair of themes (diagonal included) per scope, with counts and Jaccard."""
-    frames = [
+    frames: list[pl.DataFrame] = [
         con.sql(
             COOCCURRENCE_SQL.format(unit=unit, table=table),
             params={"scope": scope} | selection_params(stats),

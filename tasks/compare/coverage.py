@@ -243,7 +243,9 @@ def _combinations(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> list[pl
 def coverage_breakdown(con: duckdb.DuckDBPyConnection, stats: StatsConfig) -> pl.DataFrame:
     """Coverage of every theme by study, site, corpus, speaker role, attribute and combinations."""
     prepare_units(con, stats)
-    frames = [con.sql(BREAKDOWN_SQL.format(**BASE_BREAKDOWN), params={"min_participants": 1}).pl()]
+    frames: list[pl.DataFrame] = [
+        con.sql(BREAKDOWN_SQL.format(**BASE_BREAKDOWN), params={"min_participants": 1}).pl()
+    ]
     attributes = attribute_names(con, stats)
     if attributes:
         params = {"min_participants": stats.min_participants_per_group, "attributes": attributes}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from scipy.stats import norm
@@ -76,7 +77,7 @@ def unclustered_wald(
 
 def cohens_h(share_a: np.ndarray, share_b: np.ndarray) -> np.ndarray:
     """Cohen's h: difference of arcsine-square-root transformed proportions."""
-    return 2 * np.arcsin(np.sqrt(share_a)) - 2 * np.arcsin(np.sqrt(share_b))
+    return cast(np.ndarray, 2 * np.arcsin(np.sqrt(share_a)) - 2 * np.arcsin(np.sqrt(share_b)))
 
 
 def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:

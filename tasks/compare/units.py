@@ -42,7 +42,7 @@ def unit_rows(
         "roles": roles or [""],
     } | selection_params(stats)
     sql = UNIT_ROWS_SQL.format(group=GROUP_COLUMNS[comparison.by])
-    rows = con.sql(sql, params=params).pl()
+    rows: pl.DataFrame = con.sql(sql, params=params).pl()
     attributes = [a for a in comparison.adjust_for if a not in ADJUSTABLE]
     if attributes:
         decoded = rows["attributes"].str.json_decode(

@@ -74,7 +74,10 @@ def estimate(data: MethodInput) -> MethodResult:
     clusters = units["transcript_id"].to_numpy()
     z = float(norm.ppf(0.5 + data.stats.confidence / 2.0))
     fits = [fit_theme(flags[:, j], x, clusters, z) for j in range(len(data.theme_ids))]
-    column = lambda key: np.array([f[key] for f in fits], dtype=float)  # noqa: E731
+
+    def column(key: str) -> np.ndarray:
+        return np.array([f[key] for f in fits], dtype=float)
+
     return MethodResult(
         column("diff"),
         column("low"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import polars as pl
@@ -28,17 +29,18 @@ class PairCounts:
     @property
     def share_a(self) -> np.ndarray:
         """Ratio share of group a per theme."""
-        return self.coded_a.sum(axis=0) / self.units_a.sum()
+        return cast(np.ndarray, self.coded_a.sum(axis=0) / self.units_a.sum())
 
     @property
     def share_b(self) -> np.ndarray:
         """Ratio share of group b per theme."""
-        return self.coded_b.sum(axis=0) / self.units_b.sum()
+        return cast(np.ndarray, self.coded_b.sum(axis=0) / self.units_b.sum())
 
     def naive_variance(self) -> np.ndarray:
         """Variance of share_a - share_b if every utterance were independent."""
         n_a, n_b = self.units_a.sum(), self.units_b.sum()
-        return self.share_a * (1 - self.share_a) / n_a + self.share_b * (1 - self.share_b) / n_b
+        variance = self.share_a * (1 - self.share_a) / n_a + self.share_b * (1 - self.share_b) / n_b
+        return cast(np.ndarray, variance)
 
 
 @dataclass(frozen=True)
