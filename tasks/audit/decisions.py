@@ -9,12 +9,13 @@ import duckdb
 import polars as pl
 
 from qualbridge.schemas.config import ConsortiumConfig
+from qualbridge.schemas.frames import FrameSchema
 from qualbridge.tasks.shared.decisions import NumberedDecision, study_decisions
 from qualbridge.tasks.shared.deid_inputs import changes_text, decision_identity
 from qualbridge.tasks.shared.pseudonym import value_digest
 from qualbridge.tasks.warehouse import append_rows, transaction
 
-DECISIONS_FRAME = {
+DECISIONS_FRAME: FrameSchema = {
     "study_id": pl.String,
     "line": pl.Int32,
     "decision": pl.String,

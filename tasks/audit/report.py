@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import matplotlib.pyplot as plt
@@ -66,8 +67,8 @@ def _low_confidence(
     replacements: dict[str, list[Replacement]],
     below: float,
     show_raw: bool,
-) -> list[dict]:
-    rows = (
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = (
         con.sql(
             "SELECT d.*, u.study_id FROM detections d JOIN utterances u USING (utterance_id) "
             "WHERE d.score < ? ORDER BY d.score, d.utterance_id, d.start_offset LIMIT ?",
@@ -111,7 +112,9 @@ def _all_near_misses(
     taken: dict[str, list[NearMiss]] = {}
     for miss in found:
         taken.setdefault(miss.utterance_id, []).append(miss)
-    nlp = nlp_engine(config.deid.spacy_model, config.deid.language).nlp[config.deid.language]
+    engine = nlp_engine(config.deid.spacy_model, config.deid.language)
+    assert engine.nlp is not None  # nlp_engine loads the model before returning
+    nlp = engine.nlp[config.deid.language]
     items = [(u, t, replacements.get(u, [])) for u, t in texts.items()]
     for miss in entity_near_misses(nlp, items, dictionary):
         if not any(
@@ -121,7 +124,7 @@ def _all_near_misses(
     return sorted(found, key=lambda m: (m.utterance_id, m.start))
 
 
-def checks_by_contract(checks: pl.DataFrame) -> list[dict]:
+def checks_by_contract(checks: pl.DataFrame) -> list[dict[str, Any]]:
     """Per contract: how many checks ran, passed, failed and broke."""
     if checks.is_empty():
         return []
@@ -145,7 +148,7 @@ def audit_context(
     low_confidence: float = 0.7,
     show_raw: bool = False,
     rare_max: int = 2,
-) -> dict:
+) -> dict[str, Any]:
     """Everything the audit shows; original values only when show_raw is set."""
     run = con.sql("SELECT * FROM runs WHERE run_id = ?", params=[run_id]).pl().to_dicts()[0]
     texts = dict(con.execute("SELECT utterance_id, text FROM utterances").fetchall())
@@ -199,7 +202,7 @@ def audit_context(
     }
 
 
-def write_audit(context: dict, path: Path) -> Path:
+def write_audit(context: dict[str, Any], path: Path) -> Path:
     """Render the audit report to path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_ENV.get_template("audit.html.j2").render(**context), encoding="utf-8")

@@ -94,7 +94,7 @@ def suggestions(records: dict[str, dict[str, str]], risk: RiskConfig) -> list[Su
     return found
 
 
-def participant_records(con: duckdb.DuckDBPyConnection, study_id: str) -> dict[str, dict]:
+def participant_records(con: duckdb.DuckDBPyConnection, study_id: str) -> dict[str, dict[str, str]]:
     """Manifest attributes of each participant of a study (one record per participant)."""
     rows = con.execute(
         "SELECT participant_id, any_value(attributes) FROM transcripts WHERE study_id = ? "

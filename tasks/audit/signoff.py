@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, cast
 
 import duckdb
 
@@ -20,7 +21,7 @@ def run_config_hash(con: duckdb.DuckDBPyConnection, run_id: str) -> str:
     rows = con.execute("SELECT config_hash FROM runs WHERE run_id = ?", [run_id]).fetchall()
     if not rows:
         raise SignoffError(f"no run {run_id!r} in the warehouse")
-    return rows[0][0]
+    return str(rows[0][0])
 
 
 def approve(
@@ -61,9 +62,10 @@ def record_action(
     return at
 
 
-def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
+def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict[str, Any]]:
     """Approvals of a run that match the config it was made with, oldest first."""
-    return (
+    return cast(
+        list[dict[str, Any]],
         con.sql(
             "SELECT a.approved_by, a.approved_at, a.config_hash, a.note FROM approvals a "
             "JOIN runs r ON r.run_id = a.run_id AND r.config_hash = a.config_hash "
@@ -72,7 +74,7 @@ def approvals(con: duckdb.DuckDBPyConnection, run_id: str) -> list[dict]:
             params=[run_id],
         )
         .pl()
-        .to_dicts()
+        .to_dicts(),
     )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 
 
-def autocode_context(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+def autocode_context(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
     """Validation per theme (model beside rules) and coverage of each auto-coded study."""
     validation = con.sql(
         """SELECT m.theme_id, m.coder AS model_coder, m.units, m.positives,

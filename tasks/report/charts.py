@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import matplotlib.pyplot as plt
 import polars as pl
@@ -51,7 +52,7 @@ def breakdown_bars(breakdown: pl.DataFrame, dimension: str, theme_names: dict[st
     )
 
 
-def _row_label(row: dict, theme_names: dict[str, str], several_pairs: bool) -> str:
+def _row_label(row: dict[str, Any], theme_names: dict[str, str], several_pairs: bool) -> str:
     name = theme_names.get(row["theme_id"], row["theme_id"])
     return f"{name} ({row['group_a']} vs {row['group_b']})" if several_pairs else name
 
@@ -94,7 +95,7 @@ def nice_ceiling(value: float) -> float:
     """The smallest of 1, 2, 2.5, 5 times a power of ten at or above value (1 when none)."""
     if not value or value <= 0 or math.isnan(value):
         return 1.0
-    power = 10 ** math.floor(math.log10(value))
+    power: float = 10 ** math.floor(math.log10(value))
     return min(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= value - 1e-15)
 
 

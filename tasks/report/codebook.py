@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import duckdb
 
 from qualbridge.schemas.codebook import slug
 
 
-def _themes(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    return (
+def _themes(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    return cast(
+        list[dict[str, Any]],
         con.sql(
             """SELECT theme_id, name, parent, definition, coalesce(include_note, '') AS include,
                       coalesce(exclude_note, '') AS exclude
                FROM themes ORDER BY theme_id"""
         )
         .pl()
-        .to_dicts()
+        .to_dicts(),
     )
 
 
@@ -38,7 +41,7 @@ def _mapped_counts(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str],
     return counts
 
 
-def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     rows = con.sql(
         """SELECT c.study_id, c.study_code, c.code_key, c.theme_id,
                   coalesce(t.name, c.theme_id) AS theme_name, c.crosswalk_version,
@@ -47,7 +50,7 @@ def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict]:
            ORDER BY c.study_id, theme_name, c.study_code"""
     ).pl()
     mapped = _mapped_counts(con)
-    studies: dict[str, dict] = {}
+    studies: dict[str, dict[str, Any]] = {}
     for row in rows.to_dicts():
         study = studies.setdefault(
             row["study_id"],
@@ -63,6 +66,6 @@ def _crosswalks(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return list(studies.values())
 
 
-def codebook_context(con: duckdb.DuckDBPyConnection) -> dict:
+def codebook_context(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the codebook section of the report shows (codebook text and code names only)."""
     return {"codebook_themes": _themes(con), "crosswalks": _crosswalks(con)}

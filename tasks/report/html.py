@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -25,8 +26,9 @@ _ENV = Environment(
 _ENV.filters["p_value"] = p_value
 
 
-def _studies(con: duckdb.DuckDBPyConnection) -> list[dict]:
-    return (
+def _studies(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    return cast(
+        list[dict[str, Any]],
         con.sql(
             """SELECT s.study_id, s.corpus, s.site,
                   count(DISTINCT t.transcript_id) AS transcripts,
@@ -36,11 +38,11 @@ def _studies(con: duckdb.DuckDBPyConnection) -> list[dict]:
            GROUP BY ALL ORDER BY s.study_id"""
         )
         .pl()
-        .to_dicts()
+        .to_dicts(),
     )
 
 
-def _detections(con: duckdb.DuckDBPyConnection) -> list[dict]:
+def _detections(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     counts = con.sql(
         """SELECT d.entity_type, u.study_id, count(*) AS n
            FROM detections d JOIN utterances u USING (utterance_id) GROUP BY ALL"""
@@ -51,7 +53,7 @@ def _detections(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [{"entity_type": t, "counts": c} for t, c in sorted(by_type.items())]
 
 
-def _run_context(con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
+def _run_context(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     """The run's record, what was quarantined (by kind) and the quality checks."""
     params = [run_id]
     return {
@@ -97,7 +99,7 @@ def report_context(
     counts: dict[str, int],
     gates_passed: bool,
     coder: str,
-) -> dict:
+) -> dict[str, Any]:
     """Everything the template shows, read from the warehouse (aggregates only)."""
     theme_names = dict(con.execute("SELECT theme_id, name FROM themes ORDER BY 1").fetchall())
     return {
@@ -117,7 +119,7 @@ def report_context(
     }
 
 
-def write_report(context: dict, path: Path) -> Path:
+def write_report(context: dict[str, Any], path: Path) -> Path:
     """Render the report to path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_ENV.get_template("report.html.j2").render(**context), encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import duckdb
 import polars as pl
 
@@ -16,10 +18,10 @@ from qualbridge.tasks.report.charts import (
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
-    return con.sql(sql).pl()
+    return cast(pl.DataFrame, con.sql(sql).pl())
 
 
-def coverage_context(con: duckdb.DuckDBPyConnection, theme_names: dict[str, str]) -> dict:
+def coverage_context(con: duckdb.DuckDBPyConnection, theme_names: dict[str, str]) -> dict[str, Any]:
     """Per-study coverage and every breakdown, each with its chart."""
     coverage = _rows(con, "SELECT * FROM theme_coverage_results ORDER BY study_id, theme_id")
     breakdown = _rows(
@@ -40,7 +42,7 @@ def coverage_context(con: duckdb.DuckDBPyConnection, theme_names: dict[str, str]
 
 def comparisons_context(
     con: duckdb.DuckDBPyConnection, config: ConsortiumConfig, theme_names: dict[str, str]
-) -> dict:
+) -> dict[str, Any]:
     """Each configured comparison: its rows, forest plot and (three or more groups) omnibus."""
     comparison = _rows(con, "SELECT * FROM theme_comparison_results")
     omnibus = _rows(con, "SELECT * FROM theme_comparison_omnibus ORDER BY comparison, theme_id")
@@ -73,7 +75,7 @@ def comparisons_context(
     }
 
 
-def agreement_context(con: duckdb.DuckDBPyConnection, config: ConsortiumConfig) -> dict:
+def agreement_context(con: duckdb.DuckDBPyConnection, config: ConsortiumConfig) -> dict[str, Any]:
     """Pairwise and overall coder agreement, with the roles and themes they count."""
     stats = config.stats
     return {

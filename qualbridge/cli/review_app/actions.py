@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
+import duckdb
 from pydantic import ValidationError
 
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig
@@ -32,31 +33,33 @@ def entity_types(config: ConsortiumConfig) -> list[str]:
     return sorted({*config.deid.entities, DEFAULT_TYPE})
 
 
-def _text(body: dict, name: str) -> str:
+def _text(body: dict[str, Any], name: str) -> str:
     value = body.get(name)
     if not isinstance(value, str) or not value.strip():
         raise ActionError(f"missing {name}")
     return value.strip()
 
 
-def _int(body: dict, name: str) -> int:
+def _int(body: dict[str, Any], name: str) -> int:
     value = body.get(name)
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ActionError(f"missing or bad {name}")
     return value
 
 
-def _latest(con) -> tuple[str, str]:
+def _latest(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
     rows = con.execute(
         "SELECT run_id, config_hash FROM runs ORDER BY started_at DESC LIMIT 1"
     ).fetchall()
     row = rows[0] if rows else None
     if row is None:
         raise ActionError("no run in the warehouse yet")
-    return row
+    return cast(tuple[str, str], row)
 
 
-def _false_positive(con, body: dict, fields: dict) -> tuple[str, Decision, str]:
+def _false_positive(
+    con: duckdb.DuckDBPyConnection, body: dict[str, Any], fields: dict[str, Any]
+) -> tuple[str, Decision, str]:
     """A replacement the steward says is not an identifier: decided as its span."""
     utterance_id = _text(body, "utterance_id")
     rows = con.execute(
@@ -75,7 +78,12 @@ def _false_positive(con, body: dict, fields: dict) -> tuple[str, Decision, str]:
     return study_id, decision, f"false positive {entity_type} at {utterance_id}"
 
 
-def _missed(con, body: dict, fields: dict, config: ConsortiumConfig) -> tuple[str, Decision, str]:
+def _missed(
+    con: duckdb.DuckDBPyConnection,
+    body: dict[str, Any],
+    fields: dict[str, Any],
+    config: ConsortiumConfig,
+) -> tuple[str, Decision, str]:
     """Unmasked text the steward selected: decided as a term of the given type."""
     utterance_id = _text(body, "utterance_id")
     start, end = _int(body, "out_start"), _int(body, "out_end")
@@ -101,13 +109,13 @@ def _missed(con, body: dict, fields: dict, config: ConsortiumConfig) -> tuple[st
     return row[1], decision, f"missed {entity_type} at {utterance_id}"
 
 
-def _accept_risk(body: dict, fields: dict) -> tuple[str, Decision, str]:
+def _accept_risk(body: dict[str, Any], fields: dict[str, Any]) -> tuple[str, Decision, str]:
     study_id, participant_id = _text(body, "study_id"), _text(body, "participant_id")
     decision = Decision(decision="accept_risk", participant_id=participant_id, **fields)
     return study_id, decision, f"accepted risk of {participant_id}"
 
 
-def perform(settings: ReviewSettings, kind: str, body: dict, at: datetime) -> str:
+def perform(settings: ReviewSettings, kind: str, body: dict[str, Any], at: datetime) -> str:
     """Record one action; return what was done, in words without any term."""
     by = str(body.get("by") or settings.by).strip()
     note = str(body.get("note") or "").strip()

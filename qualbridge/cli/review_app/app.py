@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import duckdb
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -50,7 +51,7 @@ class ReviewSettings:
     show_raw: bool = False
     low_confidence: float = 0.7
     rare_max: int = 2
-    audits: dict[str, dict] = field(default_factory=dict)
+    audits: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def config(self) -> ConsortiumConfig:
         """The config as it is now (the app may have added a decisions file to it)."""
@@ -66,7 +67,7 @@ class ReviewSettings:
 class TokenGuard(BaseHTTPMiddleware):
     """Refuse every request without the token (query or cookie), or for another host name."""
 
-    async def dispatch(self, request: Request, call_next) -> Response:
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         settings: ReviewSettings = request.app.state.settings
         if request.url.hostname not in LOCAL_HOSTS:
             return PlainTextResponse("Forbidden: the review answers on 127.0.0.1 only", 403)
@@ -81,11 +82,11 @@ class TokenGuard(BaseHTTPMiddleware):
         return response
 
 
-def _render(name: str, **context) -> HTMLResponse:
+def _render(name: str, **context: Any) -> HTMLResponse:
     return HTMLResponse(_ENV.get_template(name).render(**context))
 
 
-def _audit(settings: ReviewSettings, con: duckdb.DuckDBPyConnection, run_id: str) -> dict:
+def _audit(settings: ReviewSettings, con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, Any]:
     """The audit's work queue for a run, computed once per run (it runs the NER model)."""
     if run_id not in settings.audits:
         settings.audits.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import duckdb
 
@@ -17,7 +18,7 @@ class Segment:
     """A piece of an utterance's de-identified text; a replacement when it has a detection."""
 
     text: str
-    detection: dict | None = None
+    detection: dict[str, Any] | None = None
     raw: str | None = None
 
 
@@ -30,26 +31,28 @@ class UtteranceView:
     segments: list[Segment] = field(default_factory=list)
 
 
-def latest_run(con: duckdb.DuckDBPyConnection) -> dict | None:
+def latest_run(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
     """The most recent run's row."""
     rows = con.sql("SELECT * FROM runs ORDER BY started_at DESC LIMIT 1").pl().to_dicts()
     return rows[0] if rows else None
 
 
-def transcripts_by_study(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict]]:
+def transcripts_by_study(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
     """Every loaded transcript with its replacement count and lowest score, per study."""
     rows = con.sql(
         "SELECT t.study_id, t.transcript_id, t.n_utterances, count(d.utterance_id) AS replaced, "
         "round(min(d.score), 2) AS lowest FROM transcripts t "
         "LEFT JOIN detections d USING (transcript_id) GROUP BY ALL ORDER BY 1, 2"
     ).pl()
-    grouped: dict[str, list[dict]] = {}
+    grouped: dict[str, list[dict[str, Any]]] = {}
     for row in rows.to_dicts():
         grouped.setdefault(row["study_id"], []).append(row)
     return grouped
 
 
-def _segments(text: str, detections: list[dict], raw: dict) -> list[Segment]:
+def _segments(
+    text: str, detections: list[dict[str, Any]], raw: dict[tuple[str, int], str]
+) -> list[Segment]:
     parts, pos = [], 0
     for d in sorted(detections, key=lambda d: d["out_start"]):
         if d["out_start"] < pos:
@@ -87,7 +90,7 @@ def transcript_view(
             for d in detections
         ]
         raw = raw_values(con, config, spans)
-    by_utterance: dict[str, list[dict]] = {}
+    by_utterance: dict[str, list[dict[str, Any]]] = {}
     for d in detections:
         by_utterance.setdefault(d["utterance_id"], []).append(d)
     return [
