@@ -408,4 +408,7 @@ def _describe_error(err: Any, nodes: Any) -> str:
         hint = suggestion(str(loc[-1]), known)
         line = line_of(node_at(nodes, loc, key=True))
         return f"{line}: unknown key {where!r}{hint}"
-    return f"{line_of(node_at(nodes, loc))}: {where}: {err['msg']}"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    if not loc:  # a check of the whole config names its own lines
+        return message
+    return f"{line_of(node_at(nodes, loc))}: {where}: {message}"

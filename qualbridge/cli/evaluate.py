@@ -103,14 +103,15 @@ def _class_table(score: SetScore) -> Table:
         table.add_column(column, justify="right")
     theirs = {row.group: row for row in score.baseline.recall_by_class}
     for row in score.report.recall_by_class:
-        other = theirs.get(row.group, RecallRow(row.group, row.n, 0))
+        other = theirs.get(row.group)
+        caught = other.caught if other else 0
         table.add_row(
             row.group,
             str(row.n),
             str(row.caught),
             _ratio(row.recall),
-            str(other.caught),
-            _ratio(other.recall),
+            str(caught),
+            _ratio(caught / row.n if row.n else None),
         )
     return table
 

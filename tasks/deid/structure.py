@@ -166,13 +166,21 @@ class StructureRecognizer(EntityRecognizer):
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
-        out += [self._result("ORGANIZATION", m, 0.6, "value") for m in _INTRO_ORG.finditer(text)]
+        out += [
+            # "I'm Bethany from Brighouse": a known place is where they are from, not an employer.
+            self._result(self._origin_type(m.group("value")), m, 0.6, "value")
+            for m in _INTRO_ORG.finditer(text)
+        ]
         out += [
             self._result("PERSON", m, 0.75)
             for m in _TITLED.finditer(text)
             if self._is_name(m.group("value"))
         ]
         return out + self._cued_names(text) + self._handles(text)
+
+    def _origin_type(self, value: str) -> str:
+        """LOCATION for a place in the gazetteer, else ORGANIZATION."""
+        return "LOCATION" if value.casefold() in self._vocabulary.all_places else "ORGANIZATION"
 
     def _cued_names(self, text: str) -> list[RecognizerResult]:
         """Names after a cue, any case: unknown words after a strong cue, known first names
@@ -200,7 +208,8 @@ class StructureRecognizer(EntityRecognizer):
         out += [
             self._result("EMAIL_ADDRESS", m, 0.7)
             for m in _SPOKEN_EMAIL.finditer(text)
-            if _domain(m.group()).casefold() not in STOP_WORDS
+            # "look at www.example.org" is a web address after a verb, not an e-mail
+            if _domain(m.group()).casefold() not in {*STOP_WORDS, "www"}
         ]
         v = self._vocabulary
         for m in _HASHTAG.finditer(text):

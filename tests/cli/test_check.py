@@ -57,7 +57,7 @@ def _edit(path: Path, old: str, new: str) -> None:
             "Interviewer: interviwer",
             ["line 11", "'interviwer'", "'interviewer'"],
         ),
-        ("  - therapist", "  - therapists", ["speaker_roles.1", "'therapists'"]),
+        ("  - therapist", "  - therapists", ["line 34", "speaker_roles", "'therapists'"]),
         ("group_b: therapy\n", "group_b: therapie\n", ["line 29", "'therapie'", "'therapy'"]),
         (
             "manifest: studies/peer_support/manifest.csv",

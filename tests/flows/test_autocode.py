@@ -34,6 +34,7 @@ def _config(root: Path, autocode: dict) -> Path:
         for s, c in (("a", "peer"), ("b", "therapy"))
     ]
     config = {"consortium": "c", "codebook": "codebook.yaml", "studies": studies,
+              "speaker_roles": ["helper", "other"],
               "output_dir": "out", "autocode": autocode}  # fmt: skip
     path = root / "consortium.yaml"
     path.write_text(yaml.safe_dump(config))

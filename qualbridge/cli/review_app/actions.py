@@ -17,6 +17,7 @@ from qualbridge.tasks.audit import (
     record_action,
     reference_decisions,
 )
+from qualbridge.tasks.deid import effective_entities
 from qualbridge.tasks.shared.decisions import DEFAULT_TYPE, Decision
 from qualbridge.tasks.shared.keys import load_key
 
@@ -30,7 +31,7 @@ class ActionError(ValueError):
 
 def entity_types(config: ConsortiumConfig) -> list[str]:
     """Types a steward may give a missed term."""
-    return sorted({*config.deid.entities, DEFAULT_TYPE})
+    return sorted({*effective_entities(config.deid).enabled, DEFAULT_TYPE})
 
 
 def _text(body: dict[str, Any], name: str) -> str:
