@@ -6,7 +6,7 @@ import polars as pl
 from prefect import flow
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
-from prefect_dask import DaskTaskRunner
+from prefect_dask.task_runners import DaskTaskRunner
 
 from qualbridge.flows.context import RunContext
 from qualbridge.schemas.config import StudyConfig
@@ -83,7 +83,9 @@ def _on_dask(ctx: RunContext, study_id: str) -> dict[str, int]:
     # Without it, each worker would start a temporary Prefect server of its own.
     with temporary_settings(updates={PREFECT_API_URL: api_url}):
         runner = DaskTaskRunner(address=ctx.config.deid.dask_address)
-        return dask_deidentify_flow.with_options(task_runner=runner)(ctx, study_id)
+        # prefect_dask subclasses a bare TaskRunner, whose type argument then defaults to
+        # PrefectConcurrentFuture rather than the PrefectFuture with_options expects.
+        return dask_deidentify_flow.with_options(task_runner=runner)(ctx, study_id)  # type: ignore[arg-type]
 
 
 def _staged_sources(ctx: RunContext) -> list[TranscriptSource]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -293,7 +293,7 @@ def score_and_print(
     return scores
 
 
-def _json_payload(scores: list[SetScore], label: str, baseline_label: str | None) -> dict:
+def _json_payload(scores: list[SetScore], label: str, baseline_label: str | None) -> dict[str, Any]:
     """One set keeps the single-report shape; several are listed under 'sets'."""
     head = {"detector": label, "baseline_detector": baseline_label}
     items = [{"gold": str(s.gold.path), **s.to_dict()} for s in scores]

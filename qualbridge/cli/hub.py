@@ -49,8 +49,8 @@ def run_merge(config: Path, packages: list[Path], out: Path | None = None) -> in
     table = Table(title=f"qualbridge merge {summary.run_id}")
     table.add_column("package")
     table.add_column("outcome")
-    for package, outcome in summary.outcomes.items():
-        table.add_row(package, outcome)
+    for name, outcome in summary.outcomes.items():
+        table.add_row(name, outcome)
     err.print(table)
     if not summary.gates_passed:
         err.print("[red]A quality gate failed at the hub:[/] " + ", ".join(summary.failed_checks))

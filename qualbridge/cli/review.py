@@ -20,7 +20,7 @@ def free_port() -> int:
     """A port nobody listens on now."""
     with socket.socket() as probe:
         probe.bind((HOST, 0))
-        return probe.getsockname()[1]
+        return int(probe.getsockname()[1])
 
 
 def review(

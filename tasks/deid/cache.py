@@ -131,7 +131,8 @@ def touched_by_decisions(
     }
     if not terms:
         return spans
-    touched, parsed = set(spans), {}
+    touched = set(spans)
+    parsed: dict[tuple[Path, str], list[Document]] = {}
     limits = ingest_limits(config)
     for source in sources:
         if source.transcript_id in touched:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.families.base import BuildContext
@@ -51,9 +53,10 @@ class OrderedRegistry(RecognizerRegistry):
     recognizer named in the audit trail the same on every run.
     """
 
-    def get_recognizers(self, *args, **kwargs) -> list[EntityRecognizer]:
+    def get_recognizers(self, *args: Any, **kwargs: Any) -> list[EntityRecognizer]:
         """The matching recognizers, sorted by name."""
-        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)
+        # Presidio sets EntityRecognizer.name in branches mypy cannot infer a type from.
+        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)  # type: ignore[has-type]
 
 
 @dataclass(frozen=True)
@@ -133,8 +136,14 @@ class Deidentifier:
         ]
         documents = pack(pieces, MAX_CHUNK_CHARS)
         found: list[list[Detection]] = [[] for _ in texts]
-        artifacts = self._nlp.process_batch(
-            [d.text for d in documents], language=self.config.language, batch_size=NER_BATCH_SIZE
+        # Without as_tuples, Presidio yields (text, artifacts) pairs only.
+        artifacts = cast(
+            "Iterable[tuple[str, NlpArtifacts]]",
+            self._nlp.process_batch(
+                [d.text for d in documents],
+                language=self.config.language,
+                batch_size=NER_BATCH_SIZE,
+            ),
         )
         for document, (doc_text, nlp_artifacts) in zip(documents, artifacts, strict=True):
             results = self._analyzer.analyze(

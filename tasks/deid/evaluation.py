@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from qualbridge.tasks.deid.filters import Detection
 
@@ -123,10 +124,10 @@ class EvaluationReport:
             if minimum is not None and value is not None and value < minimum
         ]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, with the ratios computed."""
 
-        def rows(items: Sequence[RecallRow | PrecisionRow]) -> list[dict]:
+        def rows(items: Sequence[RecallRow | PrecisionRow]) -> list[dict[str, Any]]:
             out = []
             for row in items:
                 ratio = row.recall if isinstance(row, RecallRow) else row.precision
@@ -447,7 +448,7 @@ class SetScore:
         """The entity types this engine catches fewer of than the baseline."""
         return [row for row in self.by_type() if row.below_baseline]
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: the set, the engine's report, the baseline's, and the comparison."""
         out = {"set": self.gold.name, "part": self.gold.part, **self.report.to_dict()}
         if self.baseline is not None:
@@ -502,7 +503,7 @@ PRESIDIO_NER_CONFIGURATION = {
 }
 
 
-def _presidio_detections(results: Iterable) -> list[Detection]:
+def _presidio_detections(results: Iterable[Any]) -> list[Detection]:
     """Presidio results as merged detections: one span under several types counts once."""
     from qualbridge.tasks.deid.filters import merge_overlaps
 

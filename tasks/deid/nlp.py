@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any, cast
 
 import spacy
 import tldextract.tldextract
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from spacy.cli.info import info as spacy_info
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
 
 # Presidio's email recognizer calls tldextract, which otherwise fetches the suffix list online.
 tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -36,6 +42,9 @@ class ModelNotInstalledError(RuntimeError):
 
 class OfflineSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine that loads an installed model only, without unused pipes."""
+
+    # Presidio's __init__ sets nlp = None before load() fills it, so mypy infers "None".
+    nlp: dict[str, Language]  # type: ignore[assignment]
 
     def load(self) -> None:
         """Load each configured model from the installed packages."""
@@ -80,7 +89,7 @@ def nlp_engine(model_name: str, language: str = "en") -> OfflineSpacyNlpEngine:
 
 def model_version(model_name: str) -> str:
     """The installed model's name and version, for the audit trail."""
-    meta = spacy.info(model_name) if spacy.util.is_package(model_name) else {}
+    meta = cast(dict[str, Any], spacy_info(model_name)) if spacy.util.is_package(model_name) else {}
     return f"{model_name}=={meta.get('version', 'unknown')}"
 
 
@@ -89,7 +98,13 @@ class Dictionary:
 
     POS = ("noun", "verb", "adj", "adv")
 
-    def __init__(self, index: dict, exceptions: dict, rules: dict, pos: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        index: dict[str, Any],
+        exceptions: dict[str, Any],
+        rules: dict[str, Any],
+        pos: tuple[str, ...],
+    ) -> None:
         self._index = {p: frozenset(index.get(p, [])) for p in pos}
         self._exceptions = {p: exceptions.get(p, {}) for p in pos}
         self._rules = {p: rules.get(p, []) for p in pos}
@@ -117,15 +132,18 @@ def dictionaries(
 ) -> tuple[Dictionary, Dictionary, Dictionary]:
     """(all words, verbs/adjectives/adverbs, adjectives) from the model's lemmatizer (WordNet)."""
     nlp = nlp_engine(model_name, language).nlp[language]
-    tables: list[dict] = [{}, {}, {}]
-    if "lemmatizer" in nlp.component_names and nlp.get_pipe("lemmatizer").lookups is not None:
-        lookups = nlp.get_pipe("lemmatizer").lookups
+    tables: list[dict[str, Any]] = [{}, {}, {}]
+    if (
+        "lemmatizer" in nlp.component_names
+        and cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups is not None
+    ):
+        lookups = cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups
         for i, name in enumerate(("lemma_index", "lemma_exc", "lemma_rules")):
             if lookups.has_table(name):
                 table = lookups.get_table(name)
                 tables[i] = {pos: table[pos] for pos in Dictionary.POS if pos in table}
     return (
-        Dictionary(*tables, Dictionary.POS),
-        Dictionary(*tables, ("verb", "adj", "adv")),
-        Dictionary(*tables, ("adj",)),
+        Dictionary(tables[0], tables[1], tables[2], Dictionary.POS),
+        Dictionary(tables[0], tables[1], tables[2], ("verb", "adj", "adv")),
+        Dictionary(tables[0], tables[1], tables[2], ("adj",)),
     )

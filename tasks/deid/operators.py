@@ -105,6 +105,7 @@ def age_band(value: str, width: int) -> str | None:
     if digits is None and decade is None:
         return None
     if digits is None:
+        assert decade is not None  # at least one of digits and decade was found
         return "[AGE 13-19]" if decade == 13 else f"[AGE {decade}-{decade + 9}]"
     low = int(digits.group()) // width * width
     return f"[AGE {low}-{low + width - 1}]"

@@ -118,7 +118,9 @@ class Recaser:
                 chars[start:end] = piece
         return "".join(chars)
 
-    def _capitalise(self, i: int, words: list[str], text: str, tokens: list) -> bool:
+    def _capitalise(
+        self, i: int, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+    ) -> bool:
         word, prev = words[i], words[i - 1] if i else ""
         if word == "i" or word.startswith(("i'", "i’")):
             return True
@@ -165,13 +167,16 @@ class Recaser:
                     break
         return found
 
-    def _institutions(self, words: list[str], text: str, tokens: list) -> set[int]:
+    def _institutions(
+        self, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+    ) -> set[int]:
         """'chapel crescent', 'calder and aire care nhs trust': a suffix and the words before."""
         found: set[int] = set()
         for i, word in enumerate(words):
             if word not in SUFFIXES or i == 0:
                 continue
-            j, named = i - 1, []
+            j = i - 1
+            named: list[int] = []
             while j >= 0 and len(named) < 6:
                 if words[j] in CONNECTORS and named and j > 0 and words[j - 1] not in STOP_WORDS:
                     j -= 1

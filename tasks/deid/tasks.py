@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 from uuid import UUID
 
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
@@ -57,7 +58,8 @@ def _progress_artifact(description: str) -> UUID | None:
     """A progress artifact at 0%, only inside a run started from a deployment."""
     if deployment.get_id() is None:
         return None
-    return create_progress_artifact(progress=0.0, description=description)
+    # Prefect's sync_compatible returns the UUID itself when called outside an event loop.
+    return cast(UUID, create_progress_artifact(progress=0.0, description=description))
 
 
 @stage_task("deidentify-study")

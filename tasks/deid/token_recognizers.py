@@ -59,7 +59,8 @@ def recognizer_result(
     return RecognizerResult(
         entity_type, start, end, score,
         recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            # Presidio sets EntityRecognizer.name in branches mypy cannot infer a type from.
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,  # type: ignore[has-type]
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import polars as pl
 
@@ -90,7 +90,7 @@ def deidentify_sources(
     config: ConsortiumConfig | None = None,
 ) -> DeidentifiedBatch:
     """Read, de-identify and frame each source; raw text lives only inside this function."""
-    rows: dict[str, list[dict]] = {
+    rows: dict[str, list[dict[str, Any]]] = {
         "transcripts": [], "utterances": [], "detections": [], "codings": []
     }  # fmt: skip
     limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
@@ -148,13 +148,13 @@ def utterance_id(transcript_id: str, seq: int) -> str:
 
 def imported_codings(
     source: TranscriptSource, document: Document, results: list[DeidResult]
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Coding rows of a document's annotations, remapped onto its de-identified utterances.
 
     This is where imported codings enter the pipeline (theme_id is the study's own code name
     until a crosswalk maps it onto the consortium codebook).
     """
-    rows: dict[tuple[str, str, str, int], dict] = {}
+    rows: dict[tuple[str, str, str, int], dict[str, Any]] = {}
     for note in document.annotations:
         result = results[note.seq]
         replacements = [
@@ -164,7 +164,7 @@ def imported_codings(
         start, end = remap_span(note.start, note.end, replacements)
         if start >= end:
             continue
-        row = {
+        row: dict[str, Any] = {
             "utterance_id": utterance_id(source.transcript_id, note.seq),
             "transcript_id": source.transcript_id,
             "theme_id": theme_id_for(note.code),
@@ -181,7 +181,7 @@ def imported_codings(
 
 
 def _add_rows(
-    rows: dict[str, list[dict]],
+    rows: dict[str, list[dict[str, Any]]],
     source: TranscriptSource,
     study: StudyConfig,
     parsed: list[Utterance],

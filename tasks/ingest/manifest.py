@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -51,7 +53,7 @@ def read_manifest(path: Path) -> tuple[list[ManifestRow], list[RowProblem]]:
     return _validate(raw_rows)
 
 
-def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
+def _yaml_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """Rows of a YAML manifest: a list of mappings, or a mapping with a 'transcripts' list."""
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
@@ -71,7 +73,7 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
     ]
 
 
-def _csv_rows(path: Path) -> list[tuple[int, dict]]:
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """Rows of a CSV manifest with the physical line each ends on."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
@@ -89,7 +91,7 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
     return raw_rows
 
 
-def _refuse_undeclared(path: Path, columns: list[str]) -> None:
+def _refuse_undeclared(path: Path, columns: Sequence[str]) -> None:
     """Raise naming the manifest and every column its contract does not declare."""
     undeclared = sorted({c for c in columns if c not in DECLARED_COLUMNS})
     if undeclared:
@@ -101,7 +103,9 @@ def _refuse_undeclared(path: Path, columns: list[str]) -> None:
         )
 
 
-def _validate(raw_rows: list[tuple[int, dict]]) -> tuple[list[ManifestRow], list[RowProblem]]:
+def _validate(
+    raw_rows: list[tuple[int, dict[str, Any]]],
+) -> tuple[list[ManifestRow], list[RowProblem]]:
     """Split rows into valid ones and problems located by line and field."""
     cleaned = [
         {k: (v or "").strip() for k, v in raw.items() if k is not None} for _, raw in raw_rows

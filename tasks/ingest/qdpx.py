@@ -64,7 +64,10 @@ def _children(element: Element, name: str) -> list[Element]:
 
 def _parse_xml(data: bytes) -> Element:
     try:
-        return SafeET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        root: Element = SafeET.fromstring(
+            data, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
+        return root
     except EntitiesForbidden:
         raise ParseError(f"{PROJECT_MEMBER} declares XML entities (refused)") from None
     except (ExternalReferenceForbidden, DTDForbidden):

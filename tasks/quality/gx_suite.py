@@ -6,7 +6,7 @@ import os
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from qualbridge.tasks.shared.contracts import Contract
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from great_expectations.core import ExpectationSuite, ExpectationSuiteValidationResult
     from great_expectations.core.expectation_validation_result import (
         ExpectationValidationResult,
+    )
+    from great_expectations.expectations.expectation_configuration import (
+        ExpectationConfiguration,
     )
 
 # Only success is kept; GX does not even compute the failing values.
@@ -75,7 +78,7 @@ def check_specs(
     references = references or {}
     specs = []
     if contract.min_rows is not None or contract.max_rows is not None:
-        bounds = {"min_value": contract.min_rows, "max_value": contract.max_rows}
+        bounds: dict[str, Any] = {"min_value": contract.min_rows, "max_value": contract.max_rows}
         name = f"{contract.dataset}.row_count"
         specs.append(CheckSpec(name, None, "ExpectTableRowCountToBeBetween", bounds, False))
     for col in contract.columns:
@@ -133,7 +136,8 @@ def build_suite(contract: Contract, specs: list[CheckSpec] | None = None) -> Exp
     # The constructor needs no active context, unlike add_expectation, and does not merge
     # look-alike expectations; any it drops surface as broken checks in to_check_results.
     name = f"{contract.contract_id}@{contract.version}"
-    return gx.ExpectationSuite(name=name, expectations=expectations)
+    suite: ExpectationSuite = gx.ExpectationSuite(name=name, expectations=expectations)
+    return suite
 
 
 def run_suites(
@@ -174,7 +178,8 @@ def to_check_results(
 ) -> list[CheckResult]:
     """Map GX suite results back onto the contract's checks, in check order."""
     by_check = {
-        r.expectation_config.meta["check"]: r
+        # Results of a validated suite always carry the expectation's configuration.
+        cast("ExpectationConfiguration", r.expectation_config).meta["check"]: r
         for suite_result in suite_results
         for r in suite_result.results
     }

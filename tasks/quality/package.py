@@ -9,6 +9,7 @@ from datetime import datetime
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -93,7 +94,7 @@ def verify_package(
 
 def _authentic_manifest(
     path: Path, hub_fingerprint: str, key: bytes, refuse: Callable[[str], PackageError]
-) -> dict:
+) -> dict[str, Any]:
     """The manifest, read and checked: complete, made with the hub's key, signed by it."""
     if not path.is_file():
         raise refuse(f"no {MANIFEST}; not a qualbridge release package")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -45,7 +46,7 @@ def resolve_run(con: duckdb.DuckDBPyConnection, run_id: str | None) -> str:
         rows = con.execute("SELECT run_id FROM runs WHERE run_id = ?", [run_id]).fetchall()
     if not rows:
         raise UnknownRunError(f"no run {run_id!r} in the warehouse" if run_id else "no runs yet")
-    return rows[0][0]
+    return str(rows[0][0])
 
 
 def release_blockers(
@@ -124,7 +125,9 @@ def release_contract_ids() -> dict[str, str]:
     return {c.contract_id: c.version for c in released_contracts().values()}
 
 
-def _manifest_extra(con: duckdb.DuckDBPyConnection, run_id: str, config_hash: str) -> dict:
+def _manifest_extra(
+    con: duckdb.DuckDBPyConnection, run_id: str, config_hash: str
+) -> dict[str, Any]:
     """Manifest keys beyond the stable ones: contract versions and the validation summary."""
     summary = con.execute(
         "SELECT coalesce(stage, 'validate'), count(*), count(*) FILTER (WHERE success), "

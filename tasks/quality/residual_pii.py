@@ -31,7 +31,7 @@ class PiiHit(NamedTuple):
     """How many rows one pattern matched, and the smallest of their ids."""
 
     pattern_name: str
-    count: int
+    count: int  # type: ignore[assignment]  # the field shadows tuple.count, as intended
     sample_ids: list[str]
 
 

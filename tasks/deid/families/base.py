@@ -22,7 +22,7 @@ class BuildContext:
     countries: frozenset[str]
 
 
-def presidio_in_english(*classes: type[EntityRecognizer]) -> list[EntityRecognizer]:
+def presidio_in_english(*classes: Callable[..., EntityRecognizer]) -> list[EntityRecognizer]:
     """Presidio's country recognizers, run on English text (several default to their language)."""
     return [cls(supported_language="en") for cls in classes]
 
