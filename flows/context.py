@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, model_serializer
 
 from qualbridge.schemas.codebook import Codebook, load_codebook
 from qualbridge.schemas.config import ConsortiumConfig, load_config
@@ -14,14 +16,22 @@ from qualbridge.tasks.shared.keys import key_fingerprint, load_key
 from qualbridge.tasks.warehouse import connect, start_run
 
 
-@dataclass(frozen=True)
-class RunContext:
+class RunContext(BaseModel):
     """A run's configuration and where its files go; built from paths, never holds text."""
+
+    model_config = ConfigDict(frozen=True)
 
     config_path: Path
     config: ConsortiumConfig
     codebook: Codebook
     run_id: str
+
+    @model_serializer
+    def _as_parameter(self) -> dict[str, Any]:
+        # Prefect stores flow parameters in its database: a stage flow's context is recorded
+        # as the paths it was built from, never the config's values (allow lists hold terms).
+        return {"config_path": str(self.config_path), "output_dir": str(self.output_dir),
+                "run_id": self.run_id}  # fmt: skip
 
     @property
     def output_dir(self) -> Path:
@@ -58,7 +68,7 @@ def run_context(config_path: str, output_dir: str | None, run_id: str) -> RunCon
     config = load_config(path, Path(output_dir) if output_dir else None)
     use_speaker_roles(config.speaker_roles)
     codebook = load_codebook(config.resolve(config.codebook))
-    return RunContext(path, config, codebook, run_id)
+    return RunContext(config_path=path, config=config, codebook=codebook, run_id=run_id)
 
 
 def record_run_start(ctx: RunContext) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -44,7 +43,7 @@ def release_with(
 ) -> ReleaseOutcome:
     """release_run with the config already loaded (the pipeline's own context)."""
     with connect(ctx.warehouse) as con:
-        ctx = replace(ctx, run_id=resolve_run(con, run_id))
+        ctx = ctx.model_copy(update={"run_id": resolve_run(con, run_id)})
         folder = out if out is not None else ctx.output_dir / "release"
         signoff = (
             signoff_blockers(con, ctx.run_id, ctx.config)
