@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, err, fail
+from qualbridge.cli.common import EXIT_BELOW_MINIMUM, EXIT_OK, console, err, fail
 from qualbridge.environment import PROJECT_ROOT
 from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
@@ -281,15 +281,15 @@ def score_and_print(
     from qualbridge.tasks.deid.evaluation import evaluate as score
 
     label, detect = engine
-    console = Console()
+    out = console()
     scores = []
     for gold_set, records in loaded:
         with err.status(f"Scoring {gold_set.name} ({len(records)} records)..."):
             report = score(records, detect)
             theirs = score(records, baseline) if baseline else None
         scores.append(SetScore(gold_set, report, theirs))
-        print_set(scores[-1], label, console, limit)
-    print_summary(scores, console)
+        print_set(scores[-1], label, out, limit)
+    print_summary(scores, out)
     return scores
 
 
