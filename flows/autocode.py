@@ -8,6 +8,7 @@ from prefect import flow
 from qualbridge.flows.context import RunContext
 from qualbridge.schemas import frames
 from qualbridge.tasks.coding import AutocodeResult, run_autocode
+from qualbridge.tasks.shared.staging import write_results
 from qualbridge.tasks.warehouse import append_rows, connect, replace_table, transaction
 
 SCORE_COLUMNS = ("utterance_id", "transcript_id", "theme_id", "coder", "score")
@@ -37,11 +38,7 @@ def autocode_flow(ctx: RunContext) -> dict[str, int]:
             append_rows(con, "quarantine", _skipped(ctx.run_id, result))
         for table, frame in tables.items():
             replace_table(con, table, frame)
-    exports = ctx.run_dir / "results"
-    exports.mkdir(parents=True, exist_ok=True)
-    for table, frame in tables.items():
-        frame.write_csv(exports / f"{table}.csv")
-        frame.write_parquet(exports / f"{table}.parquet")
+    write_results(tables, ctx.run_dir / "results")
     return {"codings": result.codings.height, **{t: f.height for t, f in tables.items()}}
 
 

@@ -19,6 +19,7 @@ from qualbridge.tasks.compare import (
     theme_cooccurrence,
     with_model_coding,
 )
+from qualbridge.tasks.shared.staging import write_results
 from qualbridge.tasks.warehouse import append_rows, connect, replace_table
 
 
@@ -68,12 +69,7 @@ def compare_flow(ctx: RunContext) -> dict[str, int]:
         }
         for table, frame in results.items():
             replace_table(con, table, frame)
-    exports = ctx.run_dir / "results"
-    exports.mkdir(parents=True, exist_ok=True)
-    for table, frame in results.items():
-        # Named as the warehouse table they copy, so a reader finds one from the other.
-        frame.write_csv(exports / f"{table}.csv")
-        frame.write_parquet(exports / f"{table}.parquet")
+    write_results(results, ctx.run_dir / "results")
     return {table: frame.height for table, frame in results.items()}
 
 

@@ -7,15 +7,13 @@ every group dummy is zero with the sandwich covariance.
 
 from __future__ import annotations
 
-import warnings
-
 import duckdb
 import numpy as np
 import polars as pl
-import statsmodels.api as sm
 from scipy.stats import chi2
 
 from qualbridge.schemas.config import ComparisonConfig, StatsConfig
+from qualbridge.tasks.compare.gee import fit_cluster_logit
 from qualbridge.tasks.compare.inference import benjamini_hochberg
 from qualbridge.tasks.compare.units import design_matrix, theme_flags, unit_rows
 
@@ -47,14 +45,9 @@ def wald_chi_square(y: np.ndarray, x: np.ndarray, clusters: np.ndarray, k: int) 
     """Robust Wald statistic that coefficients 1..k are all zero (NaN if not estimable)."""
     if y.min() == y.max():
         return float("nan")
-    model = sm.GEE(y, x, groups=clusters, family=sm.families.Binomial(),
-                   cov_struct=sm.cov_struct.Independence())  # fmt: skip
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            result = model.fit()
-        except (np.linalg.LinAlgError, ValueError):
-            return float("nan")
+    result = fit_cluster_logit(y, x, clusters)
+    if result is None:
+        return float("nan")
     beta = result.params[1 : k + 1]
     cov = result.cov_robust[1 : k + 1, 1 : k + 1]
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import polars as pl
@@ -24,3 +25,11 @@ def read_frames(folder: Path, pattern: str, schema: FrameSchema) -> pl.DataFrame
     if not paths:
         return pl.DataFrame(schema=schema)
     return pl.concat([pl.read_parquet(p) for p in paths], how="vertical")
+
+
+def write_results(tables: Mapping[str, pl.DataFrame], folder: Path) -> None:
+    """Each result table as <table>.csv and <table>.parquet, named as the warehouse table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, frame in tables.items():
+        frame.write_csv(folder / f"{table}.csv")
+        frame.write_parquet(folder / f"{table}.parquet")

@@ -7,13 +7,11 @@ with a cluster-robust interval (the risk difference's by the delta method).
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
-import statsmodels.api as sm
 from scipy.special import expit
 from scipy.stats import norm
 
+from qualbridge.tasks.compare.gee import fit_cluster_logit
 from qualbridge.tasks.compare.methods.base import (
     ComparisonMethod,
     MethodInput,
@@ -31,14 +29,9 @@ def fit_theme(y: np.ndarray, x: np.ndarray, clusters: np.ndarray, z: float) -> d
     # only): the adjusted difference is not estimable.
     if y.min() == y.max() or np.linalg.matrix_rank(x) < x.shape[1]:
         return empty
-    model = sm.GEE(y, x, groups=clusters, family=sm.families.Binomial(),
-                   cov_struct=sm.cov_struct.Independence())  # fmt: skip
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            result = model.fit()
-        except (np.linalg.LinAlgError, ValueError):
-            return empty
+    result = fit_cluster_logit(y, x, clusters)
+    if result is None:
+        return empty
     beta, robust, naive = result.params, result.cov_robust, result.cov_naive
     if not (np.isfinite(beta).all() and np.isfinite(robust).all()) or robust[1, 1] <= 0:
         return empty
