@@ -17,23 +17,14 @@ def run_merge(config: Path, packages: list[Path], out: Path | None = None) -> in
     """Verify and merge packages at the hub, print what happened; return the exit code."""
     try:
         parsed = load_config(config, out)
-        key = load_key(parsed.key_env, parsed.key_file)
+        load_key(parsed.key_env, parsed.key_file)
     except (ConfigError, ConsortiumKeyError) as exc:
         err.print(f"[bold red]error:[/] {exc}")
         return EXIT_USAGE
     from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-    from qualbridge.flows.merge import hub_contracts, merge_flow
-    from qualbridge.tasks.quality import verify_package
-    from qualbridge.tasks.shared.keys import key_fingerprint
+    from qualbridge.flows.merge import merge_flow
     from qualbridge.tasks.warehouse import PackageError
-
-    try:  # refused before the flow starts: one clear message, no flow traceback
-        for package in packages:
-            verify_package(package, key_fingerprint(key), hub_contracts(), key)
-    except PackageError as exc:
-        err.print(f"[bold red]package refused, nothing merged:[/] {exc}")
-        return EXIT_FAILED
 
     err.print(f"Verifying {len(packages)} package(s) for hub {parsed.consortium}...")
     try:
