@@ -11,7 +11,13 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from qualbridge.cli.common import err, fail
-from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
+from qualbridge.schemas.config import (
+    ConfigError,
+    ConsortiumConfig,
+    DeidConfig,
+    StudyConfig,
+    load_config,
+)
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
 
 if TYPE_CHECKING:  # the engine loads spaCy: imported when a command runs, not at start-up
@@ -98,6 +104,13 @@ def run_deid_text(stdin: IO[bytes], stdout: IO[str], engine: Deidentifier) -> in
     return errors
 
 
+def _study_engine(study: StudyConfig, config: ConsortiumConfig, key: bytes) -> Deidentifier:
+    """The engine with a study's known identifiers and allow list (which reads the manifest)."""
+    from qualbridge.tasks.deid import study_engine
+
+    return study_engine(study, config, key)
+
+
 def deid_text(
     config: Annotated[
         Path | None, typer.Option(help="Consortium config whose settings to use.")
@@ -107,7 +120,7 @@ def deid_text(
     ] = None,
 ) -> None:
     """Read JSONL {"id", "text"} on stdin; write de-identified JSONL with entity offsets."""
-    from qualbridge.tasks.deid import Deidentifier, study_engine
+    from qualbridge.tasks.deid import Deidentifier
 
     try:
         if config is None:
@@ -119,7 +132,7 @@ def deid_text(
             if study and not chosen:
                 raise ConfigError(f"{config}: no study {study!r}")
             engine = (
-                study_engine(chosen[0], parsed, key) if chosen else Deidentifier(parsed.deid, key)
+                _study_engine(chosen[0], parsed, key) if chosen else Deidentifier(parsed.deid, key)
             )
     except (ConfigError, ConsortiumKeyError) as exc:
         raise fail(str(exc)) from None

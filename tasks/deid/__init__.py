@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from qualbridge.tasks.deid.distributed import (
-    chunks,
-    combine,
-    deidentify_chunk_task,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from qualbridge.tasks.deid.engine import (
     Deidentifier,
     DeidResult,
@@ -42,18 +40,40 @@ from qualbridge.tasks.deid.registry import (
     all_entity_types,
     effective_entities,
 )
-from qualbridge.tasks.deid.tasks import (
-    deidentify_study_task,
-    stage_batch,
-    transcript_progress,
-)
-from qualbridge.tasks.deid.transcripts import (
-    study_engine,
-    study_lists,
-)
 from qualbridge.tasks.deid.wordlists import (
     load_word_list,
 )
+
+# Modules that import Prefect and ingest (seconds of start-up) load on first use, so
+# `deid-text` and the engine start without them.
+_ON_FIRST_USE = {
+    "chunks": "distributed",
+    "combine": "distributed",
+    "deidentify_chunk_task": "distributed",
+    "deidentify_study_task": "tasks",
+    "stage_batch": "tasks",
+    "transcript_progress": "tasks",
+    "study_engine": "transcripts",
+    "study_lists": "transcripts",
+}
+if TYPE_CHECKING:
+    from qualbridge.tasks.deid.distributed import chunks, combine, deidentify_chunk_task
+    from qualbridge.tasks.deid.tasks import (
+        deidentify_study_task,
+        stage_batch,
+        transcript_progress,
+    )
+    from qualbridge.tasks.deid.transcripts import study_engine, study_lists
+
+
+def __getattr__(name: str) -> Any:
+    """Load a Prefect-bound export on first use."""
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_ON_FIRST_USE[name]}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DeidResult",
