@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import polars as pl
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -54,6 +53,8 @@ def yaml_lines(text: str) -> dict[str, int]:
 
 def _read_column(path: Path, table: TableSourceConfig, column: str) -> tuple[list[str | None], int]:
     """A table's column as strings, and the line of its first row (CSV header = line 1)."""
+    import polars as pl  # only config checks read tables; `deid-text` starts without Polars
+
     kind = table.format or {".csv": "csv", ".jsonl": "jsonl", ".parquet": "parquet"}.get(
         path.suffix.casefold()
     )
@@ -69,6 +70,8 @@ def _read_column(path: Path, table: TableSourceConfig, column: str) -> tuple[lis
 
 def _table_roles(config: ConsortiumConfig, study: StudyConfig, roles: set[str]) -> list[str]:
     """Role-column values that are neither declared roles nor mapped onto one."""
+    import polars as pl
+
     mapped = {label.casefold(): role for label, role in study.speakers.items()}
     problems = []
     for table in study.tables:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import duckdb
 import typer
 
 from qualbridge.cli.common import EXIT_FAILED, EXIT_OK, err, fail
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig, load_config
+
+if TYPE_CHECKING:  # connections come from the warehouse; every command starts without DuckDB
+    import duckdb
 
 AUDIT_FILE, RAW_AUDIT_FILE = "audit.html", "audit_raw.html"
 

@@ -7,7 +7,6 @@ import pkgutil
 from collections.abc import Iterable
 from functools import lru_cache
 
-import faker.providers.person
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.nlp import Dictionary
@@ -64,6 +63,8 @@ def names_from_faker(
     attrs: tuple[str, ...], locale_prefix: str = "", filtered: bool = True
 ) -> frozenset[str]:
     """Names of Faker's person providers whose locale starts with the prefix."""
+    import faker.providers.person  # a third of a second: only when a shipped list is rebuilt
+
     found: set[str] = set()
     for module in pkgutil.iter_modules(faker.providers.person.__path__):
         if not module.name.startswith(locale_prefix):

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-import duckdb
 import yaml
 
 from qualbridge.schemas.config import ConfigError
@@ -414,6 +413,8 @@ def _regex(value: Any, where: str) -> str:
             f"{where}: \\d \\w \\s \\b differ between Python re and RE2; "
             "spell out an ASCII class such as [0-9]"
         )
+    import duckdb  # only contracts being parsed need RE2; commands start without DuckDB
+
     try:
         with duckdb.connect() as con:
             con.execute("SELECT regexp_matches('', ?)", [value])

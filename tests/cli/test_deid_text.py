@@ -71,3 +71,30 @@ def test_bad_lines_get_error_records_that_do_not_echo_text(output, index, messag
 
 def test_empty_text_is_valid_and_unchanged(output) -> None:
     assert output[0][4] == {"id": 7, "text": "", "entities": []}
+
+
+STARTUP_PROBE = """
+import sys
+import qualbridge.cli.app
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+Deidentifier(DeidConfig(), b"k" * 32).deidentify(["I met Maria Kowalska on Tuesday."])
+print(" ".join(sorted(m for m in sys.argv[1:] if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "loaded"),
+    [("prefect", False), ("sklearn", False), ("polars", False), ("faker", False),
+     ("duckdb", False), ("qualbridge.tasks.ingest", False), ("spacy", True),
+     ("presidio_analyzer", True)],
+)  # fmt: skip
+def test_start_up_imports_only_what_the_engine_needs(module, loaded) -> None:
+    """Prefect, scikit-learn, Polars, Faker and DuckDB cost seconds and deid-text needs none."""
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE, module],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    assert (proc.stdout.decode().split() == [module]) is loaded
