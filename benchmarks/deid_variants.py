@@ -24,7 +24,7 @@ WARM_UP_UTTERANCES = 50
 
 def consultations(data_dir: Path, limit: int | None) -> list[list[str]]:
     """Utterance texts per consultation: PriMock57's <id>_doctor and <id>_patient files merged."""
-    from qualbridge.tasks.ingest.textgrid import merge_timelines, read_textgrid
+    from qualbridge.tasks.ingest.textgrid import merge_timelines, textgrid_tiers, timeline
 
     groups: dict[str, list[Path]] = {}
     for path in sorted((data_dir / "transcripts").glob("*.TextGrid")):
@@ -34,7 +34,8 @@ def consultations(data_dir: Path, limit: int | None) -> list[list[str]]:
         [
             u.text
             for u in merge_timelines(
-                read_textgrid(p, speaker=p.stem.rsplit("_", 1)[-1]) for p in groups[cid]
+                timeline(textgrid_tiers(p.read_bytes()), speaker=p.stem.rsplit("_", 1)[-1])
+                for p in groups[cid]
             )
         ]
         for cid in ids

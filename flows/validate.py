@@ -11,6 +11,7 @@ from qualbridge.schemas import frames
 from qualbridge.tasks.deid import first_names, person_names, study_lists
 from qualbridge.tasks.quality import validate_warehouse_task
 from qualbridge.tasks.shared.contract_catalog import contract_for
+from qualbridge.tasks.shared.staging import write_results
 from qualbridge.tasks.warehouse import append_rows, connect, transaction
 
 # The de-identification gate: what must hold before anything is coded, compared or released.
@@ -24,7 +25,7 @@ def validate_flow(ctx: RunContext) -> dict[str, Any]:
     with connect(ctx.warehouse) as con:
         outcome = validate_warehouse_task(
             con, contracts, ctx.run_dir, ctx.run_id, _known_identifiers(ctx), first_names(),
-            person_names(),
+            person_names(), ctx.config.deid, _allowed(ctx),
         )  # fmt: skip
         quarantined = frames.frame(
             [
@@ -51,6 +52,9 @@ def validate_flow(ctx: RunContext) -> dict[str, Any]:
                 "DELETE FROM quarantine WHERE run_id = ? AND stage = 'validate'", [ctx.run_id]
             )
             append_rows(con, "quarantine", quarantined)
+            con.execute("DELETE FROM entity_types WHERE run_id = ?", [ctx.run_id])
+            append_rows(con, "entity_types", outcome.entity_types)
+    write_results({"entity_types": outcome.entity_types}, ctx.run_dir / "results")
     failed = [r.check for r in outcome.results if not r.success or r.broken]
     return {
         "passed": not failed,
@@ -58,6 +62,14 @@ def validate_flow(ctx: RunContext) -> dict[str, Any]:
         "contracts": {c.contract_id: c.version for c in contracts},
         "data_docs": str(outcome.data_docs),
     }
+
+
+def _allowed(ctx: RunContext) -> set[str]:
+    """Terms the config and each study's allow list declare harmless, for the residual scan."""
+    allowed = set(ctx.config.deid.allow_list)
+    for study in ctx.config.studies:
+        allowed.update(study_lists(study, ctx.config)[1])
+    return allowed
 
 
 def _known_identifiers(ctx: RunContext) -> dict[str, list[str]]:

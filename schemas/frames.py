@@ -84,6 +84,16 @@ QUARANTINE: FrameSchema = {
     "reason": pl.String,
 }
 
+# Every entity type a run's registry names: analysed or switched off (and why), and whether the
+# residual-PII gate's registry pass scans released text for it.
+ENTITY_TYPES: FrameSchema = {
+    "run_id": pl.String,
+    "entity_type": pl.String,
+    "enabled": pl.Boolean,
+    "reason": pl.String,
+    "residual_scan": pl.Boolean,
+}
+
 
 def frame(rows: list[dict[str, Any]], schema: FrameSchema) -> pl.DataFrame:
     """Build a frame with exactly the schema's columns, empty or not."""

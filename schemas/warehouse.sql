@@ -466,3 +466,16 @@ CREATE TABLE IF NOT EXISTS autocode_prevalence (
 -- Comparisons involving an auto-coded group: rows with method model_corrected use the corrected
 -- coverage and say so in coding (model); every other row is coding observed.
 ALTER TABLE theme_comparison_results ADD COLUMN IF NOT EXISTS coding VARCHAR;
+
+-- ---- De-identification coverage (deid registry, residual gate) --------------------------------
+
+-- Every entity type the recognizer registry names, per run: analysed or switched off by the
+-- config (and why, e.g. a country left out), and whether the residual gate scans for it.
+CREATE TABLE IF NOT EXISTS entity_types (
+    run_id         VARCHAR NOT NULL,
+    entity_type    VARCHAR NOT NULL,
+    enabled        BOOLEAN NOT NULL,
+    reason         VARCHAR,               -- why it is off; NULL when enabled
+    residual_scan  BOOLEAN NOT NULL,      -- the gate's registry pass checks released text for it
+    PRIMARY KEY (run_id, entity_type)
+);

@@ -19,7 +19,7 @@ from qualbridge.tasks.audit.raw import raw_values
 from qualbridge.tasks.audit.risk import assess_risk
 from qualbridge.tasks.audit.signoff import approvals, signoff_blockers
 from qualbridge.tasks.audit.status import run_status
-from qualbridge.tasks.deid import Dictionary, dictionaries, nlp_engine
+from qualbridge.tasks.deid import Dictionary, dictionaries, entity_type_statuses, nlp_engine
 from qualbridge.tasks.shared.svg import PALETTE, figure_svg
 
 _ENV = Environment(
@@ -124,6 +124,30 @@ def _all_near_misses(
     return sorted(found, key=lambda m: (m.utterance_id, m.start))
 
 
+def entity_types(
+    con: duckdb.DuckDBPyConnection, config: ConsortiumConfig, run_id: str
+) -> dict[str, Any]:
+    """The run's entity types (as recorded, else from the config), those off, those unscanned."""
+    rows = (
+        con.sql(
+            "SELECT entity_type, enabled, reason, residual_scan FROM entity_types "
+            "WHERE run_id = ? ORDER BY entity_type",
+            params=[run_id],
+        )
+        .pl()
+        .to_dicts()
+    )
+    recorded = bool(rows)
+    if not recorded:
+        rows = [{**asdict(s), "residual_scan": None} for s in entity_type_statuses(config.deid)]
+    return {
+        "rows": rows,
+        "recorded": recorded,
+        "off": [r for r in rows if not r["enabled"]],
+        "enabled": sum(1 for r in rows if r["enabled"]),
+    }
+
+
 def checks_by_contract(checks: pl.DataFrame) -> list[dict[str, Any]]:
     """Per contract: how many checks ran, passed, failed and broke."""
     if checks.is_empty():
@@ -192,6 +216,7 @@ def audit_context(
         )[:MAX_LISTED],
         "rare_max": rare_max,
         "status": run_status(con, run_id),
+        "entity_types": entity_types(con, config, run_id),
         "checks_by_contract": checks_by_contract(checks),
         "checks_passed": checks.filter(pl.col("success") & ~pl.col("broken")).to_dicts(),
         "checks_failed": checks.filter(~pl.col("success") | pl.col("broken")).to_dicts(),

@@ -37,8 +37,12 @@ from qualbridge.tasks.deid.recognizers import (
 )
 from qualbridge.tasks.deid.registry import (
     EntitySelection,
+    EntityTypeStatus,
     all_entity_types,
+    countries_left_out,
     effective_entities,
+    entity_type_statuses,
+    scan_recognizers,
 )
 from qualbridge.tasks.deid.wordlists import (
     load_word_list,
@@ -81,6 +85,7 @@ __all__ = [
     "Detector",
     "Dictionary",
     "EntitySelection",
+    "EntityTypeStatus",
     "EvaluationReport",
     "GoldFileError",
     "ModelNotInstalledError",
@@ -90,10 +95,12 @@ __all__ = [
     "all_entity_types",
     "chunks",
     "combine",
+    "countries_left_out",
     "deidentify_chunk_task",
     "deidentify_study_task",
     "dictionaries",
     "effective_entities",
+    "entity_type_statuses",
     "evaluate",
     "first_names",
     "load_gold",
@@ -102,6 +109,7 @@ __all__ = [
     "nlp_engine",
     "parse_deny_list",
     "person_names",
+    "scan_recognizers",
     "stage_batch",
     "study_engine",
     "study_lists",

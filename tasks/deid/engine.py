@@ -11,23 +11,21 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.schemas.config import DeidConfig
-from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
     keep_detection,
     merge_overlaps,
 )
-from qualbridge.tasks.deid.gazetteers import vocabulary
 from qualbridge.tasks.deid.mentions import add_mentions
-from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
+from qualbridge.tasks.deid.nlp import nlp_engine
 from qualbridge.tasks.deid.normalise import normalised_view, strip_format_chars, to_original
 from qualbridge.tasks.deid.operators import replace_value
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
-from qualbridge.tasks.deid.registry import build_recognizers, effective_entities
+from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
@@ -87,13 +85,10 @@ class Deidentifier:
         self._key = key
         self._nlp = nlp_engine(config.spacy_model, config.language)
         known = known_identifiers or {}
-        words = vocabulary(*dictionaries(config.spacy_model, config.language))
-        self._recaser = Recaser(words)
-        self._everyday = words.dictionary
+        context = build_context(config)
+        self._recaser = Recaser(context.vocabulary)
+        self._everyday = context.vocabulary.dictionary
         registry = OrderedRegistry(supported_languages=[config.language])
-        context = BuildContext(
-            tuple(self._nlp.get_supported_entities()), words, frozenset(config.countries)
-        )
         for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
             registry.add_recognizer(recognizer)
         self.entities = effective_entities(config)

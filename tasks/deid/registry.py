@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import ModuleType
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
 
-from qualbridge.schemas.config import DeidConfig
+from qualbridge.schemas.config import DEFAULT_DEID_COUNTRIES, DeidConfig
 from qualbridge.tasks.deid.families import (
     au,
     ca,
@@ -27,11 +27,22 @@ from qualbridge.tasks.deid.families import (
     uk,
     us,
 )
-from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.base import BuildContext, ValidatedNumberRecognizer
+from qualbridge.tasks.deid.gazetteers import vocabulary
+from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 
 FAMILIES: tuple[ModuleType, ...] = (
     generic, speech, numbers, phones, postal, uk, us, ie, ca, au, nz, eu,
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class EntityTypeStatus:
+    """One type the registry knows: whether a run analyses it and, if not, why."""
+
+    entity_type: str
+    enabled: bool
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,60 @@ def effective_entities(config: DeidConfig) -> EntitySelection:
     )
 
 
+def build_context(config: DeidConfig) -> BuildContext:
+    """What the families build with: the model's entity types, the vocabulary, the countries."""
+    nlp = nlp_engine(config.spacy_model, config.language)
+    words = vocabulary(*dictionaries(config.spacy_model, config.language))
+    return BuildContext(tuple(nlp.get_supported_entities()), words, frozenset(config.countries))
+
+
 def build_recognizers(config: DeidConfig, context: BuildContext) -> list[EntityRecognizer]:
     """Every active family's recognizers, built once."""
     return [r for family in active_families(config.countries) for r in family.build(context)]
+
+
+def countries_left_out(config: DeidConfig) -> tuple[str, ...]:
+    """Default countries the configuration does not list (their national types are off)."""
+    return tuple(c for c in DEFAULT_DEID_COUNTRIES if c not in config.countries)
+
+
+def _why_off(config: DeidConfig, entity_type: str, available: tuple[str, ...]) -> str:
+    """Why a run does not analyse this type, in words a steward reads."""
+    if entity_type in config.disabled_entities:
+        return "switched off by deid.disabled_entities"
+    if entity_type in available:
+        return "left out of deid.entities"
+    needed = sorted({c for f in FAMILIES if entity_type in f.ENTITIES for c in f.COUNTRIES})
+    return f"no configured country detects it ({', '.join(needed)} not in deid.countries)"
+
+
+def entity_type_statuses(config: DeidConfig) -> list[EntityTypeStatus]:
+    """Every type the registry (and the configuration) names, on or off, with the reason."""
+    selection = effective_entities(config)
+    available = registry_entities(config.countries)
+    named = set(all_entity_types()) | set(config.entities or ()) | set(config.disabled_entities)
+    return [
+        EntityTypeStatus(t, True)
+        if t in selection.enabled
+        else EntityTypeStatus(t, False, _why_off(config, t, available))
+        for t in sorted(named)
+    ]
+
+
+def scan_recognizers(
+    config: DeidConfig, context: BuildContext | None = None
+) -> list[PatternRecognizer | ValidatedNumberRecognizer]:
+    """The recognizers the residual-PII gate reruns on released text: every enabled format type.
+
+    Those that read text alone (patterns, checked numbers) and detect a type the NER model does
+    not (names, places and dates are judged in context, by the names gazetteer and the audit's
+    near-misses). Taken from the families, so every format type a family adds is scanned.
+    """
+    context = context or build_context(config)
+    wanted = set(effective_entities(config).enabled) - set(context.ner_entities)
+    return [
+        r
+        for r in build_recognizers(config, context)
+        if isinstance(r, PatternRecognizer | ValidatedNumberRecognizer)
+        and set(r.supported_entities) & wanted
+    ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 import polars as pl
 
 from qualbridge.tasks.quality.gx_suite import CheckResult, check_specs, run_suites, to_check_results
+from qualbridge.tasks.quality.registry_scan import TextRecognizer, registry_counts
 from qualbridge.tasks.quality.residual_pii import (
     PiiHit,
     gazetteer_name_counts,
@@ -64,23 +65,33 @@ def residual_scan(
     known: Mapping[str, Iterable[str]],
     first_names: Iterable[str] = (),
     last_names: Iterable[str] = (),
+    recognizers: Sequence[TextRecognizer] = (),
+    allowed: Collection[str] = (),
 ) -> list[PiiHit]:
-    """The independent scan of de-identified utterances: patterns, known list, name pairs."""
+    """The independent scan of de-identified utterances: patterns, known list, name pairs and
+    the registry's format types."""
     hits = residual_pii_counts(
         con, contract.dataset, "utterance_id", "text", contract.column("text").residual_pii
     )
     hits.append(known_identifier_counts(con, contract.dataset, "utterance_id", "text", known))
     first, last = frozenset(first_names), frozenset(last_names)
+    if not (first and last) and not recognizers:
+        return hits
+    rows = released_rows(con)
     if first and last:
-        rows = con.execute(
-            "SELECT u.utterance_id, u.text, "
-            "list([d.out_start, d.out_end]) FILTER (WHERE d.out_start IS NOT NULL) "
-            "FROM utterances u LEFT JOIN detections d USING (utterance_id) "
-            "GROUP BY u.utterance_id, u.text"
-        ).fetchall()
-        spans = ((i, t, [(a, b) for a, b in (s or [])]) for i, t, s in rows)
-        hits.append(gazetteer_name_counts(spans, first, last))
-    return hits
+        hits.append(gazetteer_name_counts(rows, first, last))
+    return hits + registry_counts(rows, recognizers, allowed)
+
+
+def released_rows(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """Each utterance's id, de-identified text and the spans its replacements fill."""
+    rows = con.execute(
+        "SELECT u.utterance_id, u.text, "
+        "list([d.out_start, d.out_end]) FILTER (WHERE d.out_start IS NOT NULL) "
+        "FROM utterances u LEFT JOIN detections d USING (utterance_id) "
+        "GROUP BY u.utterance_id, u.text ORDER BY u.utterance_id"
+    ).fetchall()
+    return [(i, t, [(a, b) for a, b in (s or [])]) for i, t, s in rows]
 
 
 def scan_results(contract: Contract, hits: Sequence[PiiHit]) -> list[CheckResult]:

@@ -9,9 +9,13 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.schemas.frames import ENTITY_TYPES, frame
+from qualbridge.tasks.deid import entity_type_statuses, scan_recognizers
 from qualbridge.tasks.quality.data_docs import build_data_docs, store_results
 from qualbridge.tasks.quality.gate import check_dataset, check_rows, residual_scan, scan_results
 from qualbridge.tasks.quality.gx_suite import CheckResult
+from qualbridge.tasks.quality.registry_scan import entity_type_frame, scanned_types
 from qualbridge.tasks.quality.residual_pii import PiiHit
 from qualbridge.tasks.shared.contracts import Contract
 from qualbridge.tasks.shared.prefect_task import stage_task
@@ -25,6 +29,7 @@ class Validation:
     rows: pl.DataFrame
     hits: list[PiiHit] = field(default_factory=list)
     data_docs: Path | None = None
+    entity_types: pl.DataFrame = field(default_factory=lambda: frame([], ENTITY_TYPES))
 
 
 def validate_tables(
@@ -53,10 +58,23 @@ def validate_warehouse_task(
     known: Mapping[str, Collection[str]],
     first_names: Collection[str],
     last_names: Collection[str],
+    deid: DeidConfig | None = None,
+    allowed: Collection[str] = (),
 ) -> Validation:
-    """The de-identification gate: contracts, then the residual-PII scan of the utterances."""
+    """The de-identification gate: contracts, then the residual-PII scan of the utterances.
+
+    With the run's deid settings, the scan also reruns the registry's recognizers of every
+    enabled format type, and the entity_types rows say which types were on and scanned.
+    """
     results = validate_tables(con, contracts, run_dir, run_id, "validate")
     utterances = next(c for c in contracts if c.dataset == "utterances")
-    hits = residual_scan(con, utterances, known, first_names, last_names)
+    recognizers = scan_recognizers(deid) if deid is not None else []
+    hits = residual_scan(con, utterances, known, first_names, last_names, recognizers, allowed)
     results += scan_results(utterances, hits)
-    return Validation(results, check_rows(run_id, "validate", results), hits, run_dir / "data_docs")
+    types = (
+        entity_type_frame(run_id, entity_type_statuses(deid), scanned_types(recognizers))
+        if deid is not None
+        else frame([], ENTITY_TYPES)
+    )
+    rows = check_rows(run_id, "validate", results)
+    return Validation(results, rows, hits, run_dir / "data_docs", types)
