@@ -1,18 +1,34 @@
 """What a reader sees is what the detector sees: format characters out, NFKC, offsets kept.
 
-Zero-width spaces and joiners, soft hyphens and bidi overrides (Unicode category Cf) render
-as nothing, yet split a name into pieces no recognizer knows. The detector reads a view
-without them, each view character mapped back to the original text.
+Zero-width spaces and joiners, soft hyphens and bidi overrides (Unicode category Cf), and the
+other default-ignorable code points (variation selectors, the combining grapheme joiner, Hangul
+fillers) render as nothing, yet split a name into pieces no recognizer knows, or give one
+person two pseudonyms. The detector reads a view without them, each view character mapped back
+to the original text.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
+
+# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt) outside category
+# Cf: marks and letters that a renderer draws as nothing.
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+)  # fmt: skip
+_RANGE_STARTS = [start for start, _ in _IGNORABLE_RANGES]
 
 
 def is_format_char(ch: str) -> bool:
-    """Invisible formatting: zero-width characters, bidi controls, soft hyphen (category Cf)."""
-    return unicodedata.category(ch) == "Cf"
+    """Invisible: format characters (zero-width, bidi controls, soft hyphen) and the rest of
+    Unicode's default-ignorable code points."""
+    if unicodedata.category(ch) == "Cf":
+        return True
+    index = bisect_right(_RANGE_STARTS, ord(ch)) - 1
+    return index >= 0 and ord(ch) <= _IGNORABLE_RANGES[index][1]
 
 
 def normalised_view(text: str) -> tuple[str, list[int]]:

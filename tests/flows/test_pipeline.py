@@ -145,6 +145,25 @@ def test_run_folder_lists_quarantine_reasons_as_csv(runs) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("entity_type", "enabled", "scanned"),
+    [("UK_NHS", True, True), ("CREDIT_CARD", True, True), ("US_SSN", True, True),
+     ("PERSON", True, False)],
+)  # fmt: skip
+def test_each_run_records_its_entity_types_and_gate_coverage(
+    runs, consortium: Path, entity_type, enabled, scanned
+) -> None:
+    summary, _ = runs[1]
+    with duckdb.connect(str(consortium / "out" / "warehouse.duckdb")) as con:
+        row = con.execute(
+            "SELECT enabled, residual_scan FROM entity_types WHERE run_id = ? AND entity_type = ?",
+            [summary.run_id, entity_type],
+        ).fetchone()
+    assert row == (enabled, scanned)
+    listing = pl.read_csv(Path(summary.report).parent / "results" / "entity_types.csv")
+    assert entity_type in listing["entity_type"].to_list()
+
+
 def test_release_waits_for_a_steward_approval(runs) -> None:
     for summary, _ in runs:
         assert SIGNOFF[summary.run_id] == [

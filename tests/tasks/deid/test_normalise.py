@@ -1,0 +1,71 @@
+"""The normalised view: invisible characters out, NFKC, offsets mapped back to the original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.normalise import (
+    is_format_char,
+    normalised_view,
+    strip_format_chars,
+    to_original,
+)
+from tests.conftest import TEST_KEY
+
+# Invisible characters a reader never sees: format characters (Cf) and the other
+# default-ignorable code points; visible marks and letters beside them.
+INVISIBLE = [
+    "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u2066", "\u061c",
+    "\u180e", "\U000e0041", "\u034f", "\ufe0f", "\u3164", "\u115f", "\uffa0", "\u17b4",
+]  # fmt: skip
+VISIBLE = ["a", " ", "\u0301", "\u00e9", "\u2019", "\ue000", "\u2800", "\u0410"]
+
+
+@pytest.mark.parametrize(("ch", "invisible"), [(c, True) for c in INVISIBLE] +
+                         [(c, False) for c in VISIBLE])  # fmt: skip
+def test_invisible_characters_are_recognised(ch, invisible):
+    assert is_format_char(ch) is invisible
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("Maria Kowalska", "Maria Kowalska"),
+        ("Maria Kowa\u200blska", "Maria Kowalska"),
+        ("\u202eMaria\u202c Kowa\u034flska", "Maria Kowalska"),
+        ("\uff2d\uff41\uff52\uff49\uff41 x", "Maria x"),  # full-width letters, NFKC
+        ("caf\u00e9 \ufb01ne", "caf\u00e9 fine"),  # a ligature becomes two letters
+    ],
+)
+def test_view_drops_invisibles_and_maps_back(text, view):
+    seen, origin = normalised_view(text)
+    assert seen == view and len(origin) == len(seen) + 1
+    assert all(ch in unicodedata.normalize("NFKC", text[origin[i]]) for i, ch in enumerate(seen))
+    start, end = to_original(origin, 0, len(seen))
+    assert strip_format_chars(text[:start]) == "" and strip_format_chars(text[end:]) == ""
+
+
+@pytest.fixture(scope="module")
+def engine() -> Deidentifier:
+    return Deidentifier(DeidConfig(), TEST_KEY.encode())
+
+
+@pytest.mark.parametrize("ch", INVISIBLE)
+def test_an_invisible_character_neither_hides_a_name_nor_survives_release(engine, ch):
+    plain, hidden = engine.deidentify(
+        ["Maria Kowalska is my sister.", f"Maria Kowa{ch}lska is my sister."]
+    )
+    assert hidden.text == plain.text  # same pseudonym: one person, one value
+    assert not any(is_format_char(c) for c in hidden.text)
+    [name] = [d for d in hidden.detections if d.entity_type == "PERSON"]
+    original = f"Maria Kowa{ch}lska is my sister."
+    assert original[name.start : name.end] == f"Maria Kowa{ch}lska"  # offsets into the original
+
+
+def test_invisible_characters_outside_identifiers_are_stripped_too(engine):
+    [result] = engine.deidentify(["we\u200b went \u2066home\u2069 early\ufe0f"])
+    assert result.text == "we went home early"
