@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 import polars as pl
-from presidio_analyzer import RecognizerResult
+from presidio_analyzer import PatternRecognizer, RecognizerResult
 
 from qualbridge.schemas import frames
 from qualbridge.tasks.deid import EntityTypeStatus
@@ -43,9 +43,18 @@ def scan_name(entity_type: str) -> str:
     return SCAN_PREFIX + entity_type.lower()
 
 
+def can_be_sure(recognizer: TextRecognizer) -> bool:
+    """Whether a recognizer can ever reach GATE_MIN_SCORE on its own: a checked number, or a
+    pattern scored that high (a bare shape such as an IP address never does)."""
+    if not isinstance(recognizer, PatternRecognizer):
+        return True
+    validates = type(recognizer).validate_result is not PatternRecognizer.validate_result
+    return validates or max((p.score for p in recognizer.patterns), default=0) >= GATE_MIN_SCORE
+
+
 def scanned_types(recognizers: Iterable[TextRecognizer]) -> tuple[str, ...]:
     """The types the registry pass checks, sorted."""
-    return tuple(sorted({e for r in recognizers for e in r.supported_entities}))
+    return tuple(sorted({e for r in recognizers if can_be_sure(r) for e in r.supported_entities}))
 
 
 def blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -87,6 +96,7 @@ def registry_counts(
     A value on the allow list (any case) is harmless by the steward's word and not counted.
     """
     allow = {a.strip().casefold() for a in allowed}
+    recognizers = [r for r in recognizers if can_be_sure(r)]
     found: dict[str, set[str]] = {t: set() for t in scanned_types(recognizers)}
     for document, starts, ids in _documents(rows):
         for recognizer in recognizers:

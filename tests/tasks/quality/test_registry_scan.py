@@ -14,6 +14,7 @@ from qualbridge.tasks.deid import Deidentifier, effective_entities, registry, sc
 from qualbridge.tasks.quality.gate import residual_scan
 from qualbridge.tasks.quality.registry_scan import (
     GATE_MIN_SCORE,
+    can_be_sure,
     entity_type_frame,
     registry_counts,
     scan_name,
@@ -98,6 +99,19 @@ def test_a_disabled_type_is_neither_scanned_nor_analysed():
 
 def test_the_threshold_keeps_checked_numbers_only():
     assert 0.5 < GATE_MIN_SCORE <= 0.85
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "sure"),
+    [(PatternRecognizer("X", patterns=[Pattern("shape", r"\d{4}", 0.6)]), False),
+     (PatternRecognizer("X", patterns=[Pattern("shape", r"\d{4}", 0.9)]), True)],
+)  # fmt: skip
+def test_a_recognizer_that_can_never_be_sure_is_not_run(recognizer, sure):
+    assert can_be_sure(recognizer) is sure
+    assert (scanned_types([recognizer]) == ("X",)) is sure
+    assert [h.count for h in registry_counts([("r", "code 1234", [])], [recognizer])] == (
+        [1] if sure else []
+    )
 
 
 @pytest.fixture
