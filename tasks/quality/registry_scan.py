@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
 
 import polars as pl
-from presidio_analyzer import PatternRecognizer, RecognizerResult
+from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from qualbridge.schemas import frames
 from qualbridge.tasks.deid import EntityTypeStatus
@@ -49,7 +49,9 @@ def can_be_sure(recognizer: TextRecognizer) -> bool:
     if not isinstance(recognizer, PatternRecognizer):
         return True
     validates = type(recognizer).validate_result is not PatternRecognizer.validate_result
-    return validates or max((p.score for p in recognizer.patterns), default=0) >= GATE_MIN_SCORE
+    # Presidio sets `patterns` in a branch mypy cannot infer a type from.
+    patterns: list[Pattern] = recognizer.patterns  # type: ignore[has-type]
+    return validates or max((p.score for p in patterns), default=0) >= GATE_MIN_SCORE
 
 
 def scanned_types(recognizers: Iterable[TextRecognizer]) -> tuple[str, ...]:
