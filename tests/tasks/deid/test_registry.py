@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer
 
-from qualbridge.schemas.config import DeidConfig
+from qualbridge.schemas.config import DEFAULT_DEID_COUNTRIES, DeidConfig
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import NAME_FILES, names_from_faker, vocabulary
 from qualbridge.tasks.deid.nlp import dictionaries
@@ -13,9 +13,12 @@ from qualbridge.tasks.deid.registry import (
     FAMILIES,
     active_families,
     build_recognizers,
+    countries_left_out,
     effective_entities,
+    entity_type_statuses,
     family_name,
     registry_entities,
+    scan_recognizers,
 )
 from qualbridge.tasks.deid.structure import (
     PREFIX_FILE,
@@ -107,3 +110,40 @@ def test_shipped_street_words_match_fakers_lexicon():
 def test_shipped_name_lists_match_fakers_providers():
     for (attrs, prefix, filtered), name in NAME_FILES.items():
         assert load_word_list(name) == names_from_faker(attrs, prefix, filtered), name
+
+
+@pytest.mark.parametrize(
+    ("config", "entity_type", "reason"),
+    [
+        (DeidConfig(), "CREDIT_CARD", None),
+        (DeidConfig(disabled_entities=["CREDIT_CARD"]), "CREDIT_CARD",
+         "switched off by deid.disabled_entities"),
+        (DeidConfig(entities=["PERSON"]), "LOCATION", "left out of deid.entities"),
+        (DeidConfig(countries=["GB"]), "US_SSN",
+         "no configured country detects it (US not in deid.countries)"),
+        (DeidConfig(countries=["US"]), "UK_NHS",
+         "no configured country detects it (GB not in deid.countries)"),
+        (DeidConfig(disabled_entities=["MADE_UP"]), "MADE_UP",
+         "switched off by deid.disabled_entities"),
+    ],
+)  # fmt: skip
+def test_every_type_has_a_status_and_a_reason_when_off(config, entity_type, reason):
+    status = {s.entity_type: s for s in entity_type_statuses(config)}[entity_type]
+    assert status.enabled is (reason is None) and status.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("countries", "left_out"),
+    [(list(DEFAULT_DEID_COUNTRIES), ()), (["GB", "IE"], ("US", "CA", "AU", "NZ")),
+     (["GB", "FR"], ("IE", "US"))],
+)  # fmt: skip
+def test_countries_left_out_of_the_default_are_named(countries, left_out):
+    found = countries_left_out(DeidConfig(countries=countries))
+    assert set(left_out) <= set(found) and not set(found) & set(countries)
+
+
+def test_the_gate_recognizers_cover_enabled_format_types_only(built):
+    config = DeidConfig(disabled_entities=["IBAN_CODE"])
+    types = {e for r in scan_recognizers(config) for e in r.supported_entities}
+    assert {"CREDIT_CARD", "UK_NHS", "US_SSN"} <= types
+    assert not types & {"IBAN_CODE", "PERSON", "LOCATION", "DATE_TIME", "NRP", "ORGANIZATION"}
