@@ -356,6 +356,7 @@ SHIPPED_SETS = (
     ("international", "test", "international_test.jsonl"),
     ("primock57", "dev", "primock57_dev.jsonl"),
     ("primock57", "test", "primock57_test.jsonl"),
+    ("speech2", "dev", "speech2_dev.jsonl"),
 )
 SETS_FOLDER = Path("examples") / "evaluation"
 
