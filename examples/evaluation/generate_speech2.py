@@ -56,6 +56,8 @@ SURGERIES = ["Riverside", "Elmfield", "Castlegate", "Brookvale", "Millbrook", "G
              "Ladywell", "Northgate"]  # fmt: skip
 FUNCTION_EMPLOYERS = ["sorting office", "bus depot", "call centre", "distribution centre",
                       "parcel depot", "leisure centre", "crematorium", "fire station"]  # fmt: skip
+PRACTICE_HEADS = ["surgery", "medical practice", "health centre"]
+SCHOOL_HEADS = ["primary", "school", "academy", "high school"]
 SCHOOL_NAMES = ["St Aidan's", "Holy Cross", "Brampton", "Moorside", "Beechwood", "St Cuthbert's"]
 STREET_NAMES = ["Acacia", "Marlowe", "Tanners", "Cobden", "Kingfisher", "Orchard", "Pennine",
                 "Gladstone", "Fern", "Salisbury", "Coronation", "Cleveland"]  # fmt: skip
@@ -141,8 +143,8 @@ def _postcode(rng: random.Random) -> str:
     unit = rng.choice(["AB", "DJ", "EQ", "HT", "LN", "PW", "RX", "UZ"])
     if rng.random() < 0.5:
         return f"{area}{district} {sector}{unit}"
-    letters = " ".join(unit)
-    return f"{' '.join(area)} {spoken_number(district)} {UNITS[sector - 1] if sector else 'zero'} {letters}"
+    sector_word = UNITS[sector - 1] if sector else "zero"
+    return f"{' '.join(area)} {spoken_number(district)} {sector_word} {' '.join(unit)}"
 
 
 def _phone(rng: random.Random) -> str:
@@ -191,8 +193,8 @@ SLOTS: dict[str, tuple[str, Callable[[random.Random], str]]] = {
     "ward": ("ORGANIZATION", lambda r: f"{r.choice(WARD_NAMES)} ward"),
     "unit": ("ORGANIZATION", lambda r: f"{r.choice(WARD_NAMES)} {r.choice(['unit', 'centre'])}"),
     "group": ("ORGANIZATION", lambda r: f"{r.choice(GROUP_NAMES)} group"),
-    "surgery": ("ORGANIZATION", lambda r: f"{r.choice(SURGERIES)} {r.choice(['surgery', 'medical practice', 'health centre'])}"),
-    "school": ("ORGANIZATION", lambda r: f"{r.choice(SCHOOL_NAMES)} {r.choice(['primary', 'school', 'academy', 'high school'])}"),
+    "surgery": ("ORGANIZATION", lambda r: f"{r.choice(SURGERIES)} {r.choice(PRACTICE_HEADS)}"),
+    "school": ("ORGANIZATION", lambda r: f"{r.choice(SCHOOL_NAMES)} {r.choice(SCHOOL_HEADS)}"),
     "employer": ("ORGANIZATION", lambda r: r.choice(FUNCTION_EMPLOYERS)),
     "date": ("DATE_TIME", _date),
     "year": ("DATE_TIME", spoken_year),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
 from qualbridge.tasks.deid.structure import StructureRecognizer
 
@@ -16,4 +17,8 @@ ENTITIES = (
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """The project's context, word-list and shape recognizers."""
-    return [*speech_recognizers(context.vocabulary), StructureRecognizer(context.vocabulary)]
+    return [
+        *speech_recognizers(context.vocabulary),
+        StructureRecognizer(context.vocabulary),
+        OrganisationShapeRecognizer(context.vocabulary),
+    ]
