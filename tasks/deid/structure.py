@@ -29,6 +29,12 @@ NUMBER_WORDS = (
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
     "|ninety|hundred"
 )
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# 'thirty-four', 'twenty six', or any single number word.
+SPOKEN_NUMBER = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{_UNIT_WORDS})"
+    rf"|{NUMBER_WORDS})"
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PLACE_CUE = r"(?:at|on|to|is|it's|address|live|lives|lived|moved)"
 
@@ -68,7 +74,7 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
     word = r"[^\W\d_][\w'’\-]*"
     title = r"[A-ZÀ-Þ][\w'’\-]*"
-    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{NUMBER_WORDS})"
+    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_NUMBER})"
     unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
     ends = rf"(?:{alternation(suffixes)})\b{after}"
@@ -87,8 +93,16 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _SPOKEN_POSTCODE = re.compile(
-    rf"(?<![\w])(?!I\s)[A-Z]{{1,2}}\s+(?:{NUMBER_WORDS}|\d{{1,2}})"
-    rf"(?:\s+(?:{NUMBER_WORDS}|\d|[A-Z]{{1,2}})){{1,3}}(?![\w])"
+    rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
+    rf"(?:\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
+)
+# Any case after the word 'postcode': 'postcode's c a three six d j', 'post code is hx1 2ab'.
+_CUED_POSTCODE = re.compile(
+    r"(?i:\bpost\s?code(?:'s|\s+is|\s+was)?,?\s+(?:(?:it's|its|is|um|uh|erm),?\s+)*)"
+    r"(?!(?:in|on|at|is|so|of|to|by|an|or|if|it|up|as|we|he|me|my|no|do|be|go|us|a|i)\s)"
+    rf"(?P<value>[a-z](?:\s?[a-z])?\s*(?:\d{{1,2}}[a-z]?|(?i:{SPOKEN_NUMBER}))"
+    rf"(?:\s+(?:\d|zero|oh|(?i:{_UNIT_WORDS}))\s*[a-z]\s?[a-z])?)(?![\w])",
+    re.IGNORECASE,
 )
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _HYPHENATED_PLACE = re.compile(
@@ -164,6 +178,7 @@ class StructureRecognizer(EntityRecognizer):
             if not any(w.casefold() in STOP_WORDS for w in _WORD.findall(m.group("value"))[1:])
         ]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
+        out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
         out += [
