@@ -8,7 +8,9 @@ import unicodedata
 from functools import lru_cache
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.gazetteers import first_names
+from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names
+from qualbridge.tasks.deid.recasing import RELATIONS
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 # Heads of job and role phrases ('Case Manager', 'Clinical Nurse Specialist', 'a Rabbi').
@@ -37,6 +39,42 @@ _CLINICAL = re.compile(
     r"|algia|aemia|uria|ectomy|otomy|plasty|scopy)s?"
 )
 _BREAK = re.compile(r"https?://|www\.|://")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+# A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
+# relation ('Daisy my sister').
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s+(?:my|your|his|her|our|its|their|the|a|an|after|of|for|into|about|this|that|these"
+    r"|those|every)\b"
+    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+
+
+@lru_cache(maxsize=1)
+def _interjections() -> frozenset[str]:
+    return load_word_list("interjections.txt")
+
+
+@lru_cache(maxsize=1)
+def _eponyms() -> frozenset[str]:
+    return load_word_list("eponymous_conditions.txt")
+
+
+def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
+    """An interjection ('Gosh'), a condition named after someone ('had Parkinson's'), or a
+    word that is also a name opening a sentence before a determiner ('Mark my words')."""
+    word = value.casefold()
+    if " " in word:
+        return False
+    if word in _interjections():
+        return True
+    if word in _eponyms() and _POSSESSIVE.match(text, end):
+        return True
+    return (
+        word in AMBIGUOUS_WORDS
+        and bool(_SENTENCE_START.search(text, max(0, start - 4), start))
+        and bool(_FUNCTION_WORD_AFTER.match(text, end))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +119,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
     if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
         return None  # an acronym: people are not written in capitals alone
+    if is_spoken_non_name(value, text, detection.start, end):
+        return None
     if len(value) == detection.end - detection.start:
         return detection
     return Detection(

@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -108,6 +108,13 @@ _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGH
 _HYPHENATED_PLACE = re.compile(
     r"\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[a-zà-ÿ]{1,4}|[A-ZÀ-Þ][a-zà-ÿ]+))*-[A-ZÀ-Þ][a-zà-ÿ]+\b"
 )
+# Places joined by a particle, any case: 'stoke-on-trent', 'ashby-de-la-zouch'.
+_PARTICLE_PLACE = re.compile(
+    r"(?i)\b(?P<first>[a-z]+)(?:-[a-z]+)*-(?P<particle>on|upon|under|le|la|de|in|by|super|en"
+    r"|sur|cum|next)-(?:[a-z]+-)*(?P<last>[a-z]+)\b"
+)
+_NOT_PLACE_ENDS = frozenset({"law", "laws", "one", "time", "chief", "charge"})
+_DISTINCT_PARTICLES = frozenset({"upon", "under", "le", "la", "de", "super", "en", "sur", "cum"})
 _INTRO_ORG = re.compile(
     r"(?i:\b(?:I'?m|I am|this is|it'?s|we'?re)\b)[^?!\n]{0,40}?\bfrom\s+(?:the\s+)?"
     r"(?P<value>[A-Z][\w'&]*(?:\s+(?:(?:at|of|and|&|for|on)\s+)?[A-Z][\w'&]*)*)"
@@ -182,16 +189,32 @@ class StructureRecognizer(EntityRecognizer):
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
         out += [
+            self._result("LOCATION", m, 0.6)
+            for m in _PARTICLE_PLACE.finditer(text)
+            if self._is_particle_place(m)
+        ]
+        out += [
             # "I'm Bethany from Brighouse": a known place is where they are from, not an employer.
             self._result(self._origin_type(m.group("value")), m, 0.6, "value")
             for m in _INTRO_ORG.finditer(text)
         ]
-        out += [
-            self._result("PERSON", m, 0.75)
-            for m in _TITLED.finditer(text)
-            if self._is_name(m.group("value"))
-        ]
-        return out + self._cued_names(text) + self._handles(text)
+        return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
+
+    def _titled_names(self, text: str) -> list[RecognizerResult]:
+        """A title and the name after it; a second word joins only if it is a name too
+        ('nurse Ashworth about' is 'nurse Ashworth')."""
+        out = []
+        for m in _TITLED.finditer(text):
+            value = m.group("value")
+            first = value.split()[0]
+            if self._is_name(value):
+                end = m.end()
+            elif first != value and self._is_name(first):
+                end = m.start("value") + len(first)
+            else:
+                continue
+            out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
+        return out
 
     def _origin_type(self, value: str) -> str:
         """LOCATION for a place in the gazetteer, else ORGANIZATION."""
@@ -207,7 +230,18 @@ class StructureRecognizer(EntityRecognizer):
                 words = m.group("value").split()
                 first = words[0].casefold()
                 known = first in v.first_names and first not in v.non_nouns
-                if not (known or (strong and v.is_unknown(first))):
+                # 'me and pearl', 'with Hope': a listed name that is also a word, after a strong
+                # cue or capitalised after any cue.
+                listed = (
+                    first in v.all_first_names
+                    and first not in STOP_WORDS
+                    and first not in MONTHS_AND_DAYS
+                    and first not in v.all_places
+                )
+                cased = words[0][:1].isupper()
+                if not (
+                    known or (strong and (v.is_unknown(first) or listed)) or (cased and listed)
+                ):
                     continue
                 end = m.start("value") + len(words[0])
                 if len(words) > 1 and (
@@ -216,6 +250,20 @@ class StructureRecognizer(EntityRecognizer):
                     end = m.end("value")
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
         return out
+
+    def _is_particle_place(self, match: re.Match[str]) -> bool:
+        """'-upon-', '-de-la-' mark a place; '-on-', '-in-', '-by-' need two different ends, the
+        last a noun ('stoke-on-trent', not 'hand-in-hand', 'mother-in-law' or 'step-by-step')."""
+        if match.group("particle").casefold() in _DISTINCT_PARTICLES:
+            return True
+        first, last = match.group("first").casefold(), match.group("last").casefold()
+        return not (
+            first == last  # 'hand-in-hand', 'day-by-day'
+            or last in _NOT_PLACE_ENDS
+            or first in STOP_WORDS
+            or last in STOP_WORDS
+            or last in self._vocabulary.non_nouns
+        )
 
     def _handles(self, text: str) -> list[RecognizerResult]:
         """'u/' user names, and hashtags with a first name or surname among their parts."""
@@ -238,8 +286,12 @@ class StructureRecognizer(EntityRecognizer):
         words = value.split()
         if words[-1].casefold() in STOP_WORDS:
             return False
+        v = self._vocabulary
         return all(
-            w[:1].isupper() or w in _PARTICLES or self._vocabulary.is_unknown(w.casefold())
+            w[:1].isupper()
+            or w in _PARTICLES
+            or v.is_unknown(w.casefold())
+            or (w.casefold() in v.surnames and w.casefold() not in v.non_nouns)
             for w in words
         )
 
