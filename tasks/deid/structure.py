@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -232,11 +232,12 @@ class StructureRecognizer(EntityRecognizer):
                 known = first in v.first_names and first not in v.non_nouns
                 # 'me and pearl', 'with Hope': a listed name that is also a word, after a strong
                 # cue or capitalised after any cue.
+                cue = m.group().split()[0].casefold()
                 listed = (
                     first in v.all_first_names
                     and first not in STOP_WORDS
                     and first not in MONTHS_AND_DAYS
-                    and first not in v.all_places
+                    and not (cue in PLACE_CUES and first in v.all_places)  # 'moved to Chelsea'
                 )
                 cased = words[0][:1].isupper()
                 if not (
