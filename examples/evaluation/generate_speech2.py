@@ -1,4 +1,4 @@
-"""Write speech2_dev.jsonl: UK interview and consultation speech, as people say it (stdlib only).
+"""Write speech2_dev.jsonl and speech2_test.jsonl: UK interview and consultation speech.
 
 A second UK speech set, written from scratch with its own templates and word lists: spoken
 dates and ages, wards, surgeries, groups and employers named by their shape, house numbers
@@ -9,7 +9,9 @@ punctuation) and about a quarter hold no identifier, only hard negatives. People
 groups and practices are fictional; towns are real; phone numbers are in Ofcom's drama
 ranges and e-mail addresses use example domains.
 
-Usage: python examples/evaluation/generate_speech2.py [--out PATH] [--seed S]
+Deterministic, stdlib only. Usage:
+    python examples/evaluation/generate_speech2.py                      # both parts
+    python examples/evaluation/generate_speech2.py --out PATH --seed S  # one more draw
 """
 
 from __future__ import annotations
@@ -21,8 +23,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "speech2_dev.jsonl"
-DEFAULT_SEED = 7321
+HERE = Path(__file__).resolve().parent
+# The dev part was read while tuning; the test part is another draw of the same templates
+# (new names, places, numbers and casing), never read while tuning.
+PARTS = {
+    "dev": (HERE / "speech2_dev.jsonl", 7321, "sp2"),
+    "test": (HERE / "speech2_test.jsonl", 9157, "sp2t"),
+}
 FILLS_PER_TEMPLATE = 3
 LOWERCASE_SHARE = 0.4
 DIRECT = frozenset(
@@ -360,7 +367,7 @@ def record(record_id: str, pieces: list[tuple[str, str | None]], lowercase: bool
     return {"id": record_id, "text": text, "entities": entities}
 
 
-def generate(seed: int) -> list[dict]:
+def generate(seed: int, prefix: str = "sp2") -> list[dict]:
     """Every template filled FILLS_PER_TEMPLATE times, negatives twice; deterministic."""
     rng = random.Random(seed)
     out = []
@@ -369,21 +376,27 @@ def generate(seed: int) -> list[dict]:
             for fill in range(fills):
                 pieces, _ = render(template, rng)
                 lowercase = rng.random() < LOWERCASE_SHARE
-                out.append(record(f"sp2_{bank}{t_index:03d}_{fill}", pieces, lowercase))
+                out.append(record(f"{prefix}_{bank}{t_index:03d}_{fill}", pieces, lowercase))
     return out
 
 
 def main() -> None:
-    """Write the set."""
+    """Write both parts, or one part to a given path with a given seed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--seed", type=int)
     args = parser.parse_args()
-    records = generate(args.seed)
-    with args.out.open("w", encoding="utf-8") as handle:
-        for rec in records:
-            handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} records to {args.out}")
+    if args.out is not None or args.seed is not None:
+        path, seed, prefix = args.out or HERE / "speech2_custom.jsonl", args.seed or 1, "sp2c"
+        targets = [(path, seed, prefix)]
+    else:
+        targets = list(PARTS.values())
+    for path, seed, prefix in targets:
+        records = generate(seed, prefix)
+        with path.open("w", encoding="utf-8") as handle:
+            for rec in records:
+                handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(f"wrote {len(records)} records to {path}")
 
 
 if __name__ == "__main__":
