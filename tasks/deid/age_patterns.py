@@ -26,9 +26,15 @@ NOT_AN_AGE = (
     r"|eight|nine|ten|eleven|twelve|midnight|noon)|quarter|half|tablets|pills|grand"
     r"|(?:years?|yrs)\s+(?!old\b)))"
 )
-_HEDGE = r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for)\s+)?"
+_HEDGE = (
+    r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
+    r"|pushing|going on|knocking on|rising)\s+)?"
+)
 _SUBJECT = r"(?:I|you|s?he|they|we)"
-_BE = r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|turned|turns|turning)"
+_BE = (
+    r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
+    r"|turned|turns|turning)"
+)
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
     r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
