@@ -92,6 +92,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"|fifties|sixties|seventies|eighties|nineties))\b",
         0.55,
     ),
+    # "Twenty six, OK. And how can I help": an answer to 'how old are you' said back at once.
+    (
+        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and),?\s+)?(?P<value>{NUMBER_13_PLUS})"
+        r"(?=\s*[,.]\s*(?:ok|okay|alright|lovely|great|perfect)\b)",
+        0.5,
+    ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),
 ]

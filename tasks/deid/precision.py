@@ -38,6 +38,12 @@ _CLINICAL = re.compile(
     r"|olone|asone|umab|inib|tidine|afil|lukast|semide|thiazide|codone|morphine|amine"
     r"|algia|aemia|uria|ectomy|otomy|plasty|scopy)s?"
 )
+# A nationality naming a cuisine or a shop, not a person: 'a Chinese takeaway'.
+_CUISINE_AFTER = re.compile(
+    r"\s+(?:restaurant|takeaway|take-away|food|meal|place|shop|supermarket|cuisine|dish|curry"
+    r"|buffet|café|cafe)s?\b",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(r"https?://|www\.|://")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
@@ -120,6 +126,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
     if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
+        return None
+    if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
         return None
     if len(value) == detection.end - detection.start:
         return detection

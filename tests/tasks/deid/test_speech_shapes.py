@@ -162,3 +162,15 @@ def test_names_are_found_by_context_whatever_their_case(engine, text, value):
 )
 def test_interjections_eponyms_and_idioms_are_not_names(engine, text, value):
     assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("We had a Chinese takeaway and watched telly.", "Chinese", False),
+        ("I ate at an Italian restaurant with friends.", "Italian", False),
+        ("My husband is Chinese and we met in Leeds.", "Chinese", True),
+    ],
+)
+def test_a_nationality_naming_food_is_not_a_group_of_people(engine, text, value, kept):
+    assert ("NRP" in _types_over(text, value, _detect(engine, text))) is kept

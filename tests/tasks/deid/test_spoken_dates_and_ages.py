@@ -54,6 +54,7 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("she's pushing seventy and still works", "seventy"),
         ("she's eighty-two and lives alone", "eighty-two"),
         ("I'm in my late forties", "late forties"),
+        ("Twenty six, OK. And how can I help you?", "Twenty six"),
     ],
 )
 def test_spoken_ages_are_found(text, value):
@@ -67,6 +68,8 @@ def test_spoken_ages_are_found(text, value):
         "he'd be one of them, I suppose",
         "I'm about 5 foot 6",
         "she's going on holiday",
+        "Fifteen minutes, OK, then we stop.",
+        "Ten milligrams, OK.",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):
