@@ -74,6 +74,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "he turns 19 next week", "turned sixty-one in May".
     (rf"(?i:\b(?:turns|turned|turning)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.7),
+    # "when I hit 58", "by the time she reached forty": a person reaching an age.
+    (
+        rf"(?i:\b{_SUBJECT}\s+(?:hit|hits|reached|reach|reaches|got to)\s+{_HEDGE})"
+        rf"(?P<value>{NUMBER_13_PLUS})\b{NOT_AN_AGE}(?!\s*(?:of|out|percent|on))",
+        0.6,
+    ),
     # "william was 9.", "my peer mentor was sixty-one and": a person was a number, full stop.
     (
         rf"(?i:\b(?!(?:it|that|this|there|what|which|time|score|total|price|number|bill|rate"

@@ -45,7 +45,8 @@ _CUED_LOWER = re.compile(
 )
 _WORK_CUE = (
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"
-    r"|volunteer(?:s|ed|ing)?|placement|apprenticeship|started)\b[^.?!\n]{0,24}?"
+    r"|volunteer(?:s|ed|ing)?|placement|apprenticeship|started|years|months|decades)\b"
+    r"[^.?!\n]{0,24}?"
     r"\b(?:at|for|in|down)\s+the\s+)"
 )
 _WORKPLACE = re.compile(

@@ -49,6 +49,7 @@ def _types_over(text: str, value: str, found: list[Detection]) -> set[str]:
         ("my two go to st cuthbert's high school so just round", "st cuthbert's high school"),
         ("I worked at the sorting office for twenty years.", "sorting office"),
         ("my husband's on nights at the bus depot in Hexham.", "bus depot"),
+        ("I did twelve years at the parcel depot.", "parcel depot"),
         ("they moved me up to the kestrel unit after the scan", "kestrel unit"),
     ],
 )
@@ -65,6 +66,7 @@ def test_organisations_are_found_by_their_shape(engine, text, value):
         ("I'm going to refer you to the TIA clinic.", "TIA clinic"),
         ("I worked at the same office for years.", "same office"),
         ("we go to the support group at the church", "support group"),
+        ("I was in the Army for six years.", "Army"),
     ],
 )
 def test_generic_wards_groups_and_workplaces_are_left(engine, text, value):

@@ -55,6 +55,7 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("she's eighty-two and lives alone", "eighty-two"),
         ("I'm in my late forties", "late forties"),
         ("Twenty six, OK. And how can I help you?", "Twenty six"),
+        ("when I hit fifty-eight it all changed", "fifty-eight"),
     ],
 )
 def test_spoken_ages_are_found(text, value):
@@ -70,6 +71,8 @@ def test_spoken_ages_are_found(text, value):
         "she's going on holiday",
         "Fifteen minutes, OK, then we stop.",
         "Ten milligrams, OK.",
+        "I hit 20 out of 30 on the test",
+        "she reached 50 percent",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):
