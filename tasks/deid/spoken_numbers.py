@@ -16,6 +16,12 @@ _GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
 _REPEAT = re.compile(r"(?i)^(double|triple)\s+")
+# Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
+_LETTERS_BEFORE = re.compile(
+    r"(?:(?:\b(?![aiAI]\b)[A-Za-z]\s+){1,2}|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
+    r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
+)
+_LETTER_AFTER = re.compile(r"\s+(?![aA]\b)[A-Da-d]\b")
 
 
 def digit_count(run: str) -> int:
@@ -32,7 +38,8 @@ def _starts_with_zero(run: str) -> bool:
 
 
 class SpokenDigitsRecognizer(EntityRecognizer):
-    """Six or more digits said one by one: a phone number when it opens with zero, else an ID."""
+    """Six or more digits said one by one: a phone number when it opens with zero, a National
+    Insurance number between letters, else an ID; letters read out beside them join the span."""
 
     def __init__(self) -> None:
         super().__init__(
@@ -53,7 +60,15 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             run = match.group().rstrip(",.- ")
             if digit_count(run) < MIN_DIGITS or not re.search(r"[A-Za-z]", run):
                 continue  # runs of numerals alone belong to the digit-run rule
+            start, end = match.start(), match.start() + len(run)
             entity = "PHONE_NUMBER" if _starts_with_zero(run) else "ID_NUMBER"
-            end = match.start() + len(run)
-            results.append(recognizer_result(self, entity, match.start(), end, 0.6))
+            before = _LETTERS_BEFORE.search(text, max(0, start - 6), start)
+            after = _LETTER_AFTER.match(text, end)
+            if before:
+                start = before.start()
+            if after:
+                end = after.end()
+            if before and after and digit_count(run) == MIN_DIGITS:
+                entity = "UK_NINO"
+            results.append(recognizer_result(self, entity, start, end, 0.6))
         return results

@@ -81,6 +81,8 @@ def test_generic_wards_groups_and_workplaces_are_left(engine, text, value):
         ("my reference is four four one double eight two nine",
          "four four one double eight two nine", "ID_NUMBER"),
         ("um postcode's c a three six d j", "c a three six d j", "UK_POSTCODE"),
+        ("my national insurance is jh one two three four five six d ok",
+         "jh one two three four five six d", "UK_NINO"),
         ("Well, postcode's H X twenty-six one R X.", "H X twenty-six one R X", "UK_POSTCODE"),
         ("It's four Park Avenue, and it's AB one CB two.", "AB one CB two", "UK_POSTCODE"),
         ("It's thirty-four Orchard Road, and that's it.", "thirty-four Orchard Road",
