@@ -47,8 +47,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
-    # "58 years old", "sixty-two years old", "a 34-year-old".
-    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
+    # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
+    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
+    # "a lad of nineteen", "a woman of eighty": a person of a number.
+    (
+        rf"(?i:\b(?:lad|lass|girl|boy|man|woman|kid|child|bloke|fella|gentleman|lady)\s+of\s+"
+        rf"{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
+        0.6,
+    ),
     # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
     (
         rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{_HEDGE})"

@@ -45,10 +45,11 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
         0.8,
     ),
-    # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three".
+    # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three",
+    # "third of march eighty five".
     (
-        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}{SPOKEN_YEAR})"
-        r"\b)",
+        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}"
+        rf"(?:{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
         0.85,
     ),
     # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".

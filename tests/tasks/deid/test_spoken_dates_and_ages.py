@@ -26,6 +26,7 @@ def _values(patterns: list[tuple[str, float]], text: str) -> set[str]:
         ("we split up christmas two thousand and eight", "christmas two thousand and eight"),
         ("that was march twenty twenty-one", "march twenty twenty-one"),
         ("the third of march, I think", "the third of march"),
+        ("date of birth third of march eighty five", "third of march eighty five"),
     ],
 )  # fmt: skip
 def test_spoken_dates_are_found_whole(text, value):
@@ -56,6 +57,8 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("I'm in my late forties", "late forties"),
         ("Twenty six, OK. And how can I help you?", "Twenty six"),
         ("when I hit fifty-eight it all changed", "fifty-eight"),
+        ("she's sixty eight years of age", "sixty eight years of age"),
+        ("he was a lad of nineteen then", "nineteen"),
     ],
 )
 def test_spoken_ages_are_found(text, value):
@@ -73,6 +76,7 @@ def test_spoken_ages_are_found(text, value):
         "Ten milligrams, OK.",
         "I hit 20 out of 30 on the test",
         "she reached 50 percent",
+        "a man of two minds",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):
