@@ -7,6 +7,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names
 from qualbridge.tasks.deid.recasing import RELATIONS
@@ -54,6 +56,9 @@ _FUNCTION_WORD_AFTER = re.compile(
     rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
+# Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
+_VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +73,8 @@ def _eponyms() -> frozenset[str]:
 
 def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
     """An interjection ('Gosh'), a condition named after someone ('had Parkinson's'), or a
-    word that is also a name opening a sentence before a determiner ('Mark my words')."""
+    word that is also a name opening a sentence before a determiner or a word that cannot be
+    its verb ('Mark my words', 'Grace period')."""
     word = value.casefold()
     if " " in word:
         return False
@@ -76,11 +82,25 @@ def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
         return True
     if word in _eponyms() and _POSSESSIVE.match(text, end):
         return True
-    return (
-        word in AMBIGUOUS_WORDS
-        and bool(_SENTENCE_START.search(text, max(0, start - 4), start))
-        and bool(_FUNCTION_WORD_AFTER.match(text, end))
-    )
+    if word not in AMBIGUOUS_WORDS or not _SENTENCE_START.search(text, max(0, start - 4), start):
+        return False
+    return bool(_FUNCTION_WORD_AFTER.match(text, end)) or _no_verb_after(text, end)
+
+
+def _no_verb_after(text: str, end: int) -> bool:
+    """The next word is lower case and cannot be a verb: 'Grace period', 'Frank advice'."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    following = after.group(1)
+    if following in STOP_WORDS:
+        return False  # determiners and pronouns are _FUNCTION_WORD_AFTER's to judge
+    return not (_VERB_ENDING.search(following) or following in _verb_forms())
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    return load_word_list("verb_forms.txt")
 
 
 @lru_cache(maxsize=1)

@@ -148,6 +148,9 @@ def test_hyphenated_phrases_are_not_places(engine, text):
         ("i spoke to nurse ashworth about the tablets", "nurse ashworth"),
         ("Daisy my sister rang the crisis team", "Daisy"),
         ("so me and faith went down the shops", "faith"),
+        ("Grace rang me last night.", "Grace"),
+        ("Frank helped me with the forms.", "Frank"),
+        ("Grace came round with the shopping.", "Grace"),
     ],
 )
 def test_names_are_found_by_context_whatever_their_case(engine, text, value):
@@ -162,6 +165,8 @@ def test_names_are_found_by_context_whatever_their_case(engine, text, value):
         ("My dad had Parkinson's and my nan had Alzheimer's.", "Parkinson"),
         ("My dad had Parkinson's and my nan had Alzheimer's.", "Alzheimer"),
         ("Bill after bill after bill, and the letters kept coming.", "Bill"),
+        ("Grace period is two weeks, apparently.", "Grace"),
+        ("Frank advice is what I wanted.", "Frank"),
     ],
 )
 def test_interjections_eponyms_and_idioms_are_not_names(engine, text, value):
