@@ -35,6 +35,13 @@ SPOKEN_NUMBER = (
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{_UNIT_WORDS})"
     rf"|{NUMBER_WORDS})"
 )
+# House numbers as said: 'a hundred and twelve', 'one oh five', 'twenty three'.
+SPOKEN_HOUSE_NUMBER = (
+    rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?"
+    rf"{SPOKEN_NUMBER})?|(?:{_UNIT_WORDS})(?:\s+(?:oh|zero|{_UNIT_WORDS})){{1,2}}(?=\s+[A-Z])"
+    rf"|{SPOKEN_NUMBER})"
+)
+_NUMBER_WORD = re.compile(rf"(?i)(?:{NUMBER_WORDS}|oh|zero|and|a)(?:-\w+)?")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PLACE_CUE = r"(?:at|on|to|is|it's|address|live|lives|lived|moved)"
 
@@ -74,7 +81,7 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
     word = r"[^\W\d_][\w'’\-]*"
     title = r"[A-ZÀ-Þ][\w'’\-]*"
-    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_NUMBER})"
+    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_HOUSE_NUMBER})"
     unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
     ends = rf"(?:{alternation(suffixes)})\b{after}"
@@ -143,8 +150,12 @@ _WEAK_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
+# The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
+# after it ('sarah smith one two three', 'J Smith eighty four').
 _SPOKEN_EMAIL = re.compile(
-    r"(?i)\b[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*\s+(?:at|@)\s+"
+    r"(?i)\b(?:(?:[a-z]\s+)?[\w+\-]+(?:\s+[\w+\-]+)?"
+    rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
+    r"|[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*)\s+(?:at|@)\s+"
     r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
@@ -182,7 +193,11 @@ class StructureRecognizer(EntityRecognizer):
             recognizer_result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6)
             for pattern in street_patterns()
             for m in pattern.finditer(text)
-            if not any(w.casefold() in STOP_WORDS for w in _WORD.findall(m.group("value"))[1:])
+            # 'the one on the corner Road' is no address; 'twenty three Elm Close' is.
+            if not any(
+                w.casefold() in STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
+                for w in _WORD.findall(m.group("value"))[1:]
+            )
         ]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]

@@ -87,6 +87,13 @@ def test_generic_wards_groups_and_workplaces_are_left(engine, text, value):
         ("It's four Park Avenue, and it's AB one CB two.", "AB one CB two", "UK_POSTCODE"),
         ("It's thirty-four Orchard Road, and that's it.", "thirty-four Orchard Road",
          "STREET_ADDRESS"),
+        ("It's a hundred and twelve Baker Street.", "a hundred and twelve Baker Street",
+         "STREET_ADDRESS"),
+        ("I live at one oh five Windsor Gardens.", "one oh five Windsor Gardens",
+         "STREET_ADDRESS"),
+        ("My address is twenty three Elm Close", "twenty three Elm Close", "STREET_ADDRESS"),
+        ("sarah smith one two three at outlook dot com",
+         "sarah smith one two three at outlook dot com", "EMAIL_ADDRESS"),
     ],
 )  # fmt: skip
 def test_numbers_and_codes_read_out_are_masked(engine, text, value, entity_type):
@@ -102,6 +109,7 @@ def test_numbers_and_codes_read_out_are_masked(engine, text, value, entity_type)
         "I take two or three of them, maybe four",
         "the postcode's on the letter somewhere",
         "it was five or six years ago now",
+        "I've got two at home and one at work",
     ],
 )
 def test_counting_and_small_numbers_are_not_numbers_read_out(engine, text):
