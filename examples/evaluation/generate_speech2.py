@@ -138,9 +138,24 @@ def _decade(rng: random.Random) -> str:
     return rng.choice(["", "early ", "mid ", "late "]) + decade
 
 
+def _house_number(number: int, rng: random.Random) -> str:
+    """A house number as people say it: '42', 'forty-two', 'a hundred and twelve', 'one oh five'."""
+    if number < 100:
+        return rng.choice(
+            [str(number), spoken_number(number), spoken_number(number).replace("-", " ")]
+        )
+    hundreds, rest = divmod(number, 100)
+    head = "a hundred" if hundreds == 1 and rng.random() < 0.5 else f"{UNITS[hundreds - 1]} hundred"
+    if rest == 0:
+        return head
+    if rest < 10 and rng.random() < 0.5:
+        return f"{UNITS[hundreds - 1]} oh {UNITS[rest - 1]}"
+    return f"{head} and {spoken_number(rest)}"
+
+
 def _street(rng: random.Random) -> str:
-    number = rng.randint(1, 120)
-    said = rng.choice([str(number), spoken_number(number) if number < 100 else str(number)])
+    number = rng.randint(1, 150)
+    said = _house_number(number, rng)
     return f"{said} {rng.choice(STREET_NAMES)} {rng.choice(STREET_TYPES)}"
 
 
@@ -179,7 +194,11 @@ def _digit_run(rng: random.Random) -> str:
 def _email(rng: random.Random) -> str:
     first, last = rng.choice(FIRST).lower(), rng.choice(SURNAMES).lower()
     domain = rng.choice(DOMAINS).replace(".", " dot ")
-    return f"{first} dot {last} at {domain}"
+    digits = " ".join(rng.choice(UNITS) for _ in range(3))
+    local = rng.choice([f"{first} dot {last}", f"{first} underscore {last}",
+                        f"{first} {last} {spoken_number(rng.randint(11, 99))}",
+                        f"{first[0]} {last} {digits}"])  # fmt: skip
+    return f"{local} at {domain}"
 
 
 def _title_name(rng: random.Random) -> str:
