@@ -26,9 +26,15 @@ NOT_AN_AGE = (
     r"|eight|nine|ten|eleven|twelve|midnight|noon)|quarter|half|tablets|pills|grand"
     r"|(?:years?|yrs)\s+(?!old\b)))"
 )
-_HEDGE = r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for)\s+)?"
+_HEDGE = (
+    r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
+    r"|pushing|going on|knocking on|rising)\s+)?"
+)
 _SUBJECT = r"(?:I|you|s?he|they|we)"
-_BE = r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|turned|turns|turning)"
+_BE = (
+    r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
+    r"|turned|turns|turning)"
+)
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
     r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
@@ -41,8 +47,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
-    # "58 years old", "sixty-two years old", "a 34-year-old".
-    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:\s*|-)old)\b", 0.85),
+    # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
+    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
+    # "a lad of nineteen", "a woman of eighty": a person of a number.
+    (
+        rf"(?i:\b(?:lad|lass|girl|boy|man|woman|kid|child|bloke|fella|gentleman|lady)\s+of\s+"
+        rf"{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
+        0.6,
+    ),
     # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
     (
         rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{_HEDGE})"
@@ -68,6 +80,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "he turns 19 next week", "turned sixty-one in May".
     (rf"(?i:\b(?:turns|turned|turning)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.7),
+    # "when I hit 58", "by the time she reached forty": a person reaching an age.
+    (
+        rf"(?i:\b{_SUBJECT}\s+(?:hit|hits|reached|reach|reaches|got to)\s+{_HEDGE})"
+        rf"(?P<value>{NUMBER_13_PLUS})\b{NOT_AN_AGE}(?!\s*(?:of|out|percent|on))",
+        0.6,
+    ),
     # "william was 9.", "my peer mentor was sixty-one and": a person was a number, full stop.
     (
         rf"(?i:\b(?!(?:it|that|this|there|what|which|time|score|total|price|number|bill|rate"
@@ -85,6 +103,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?i)\b(?<!the\s)(?P<value>(?:early|mid|late)[\s-]+(?:teens|twenties|thirties|forties"
         r"|fifties|sixties|seventies|eighties|nineties))\b",
         0.55,
+    ),
+    # "Twenty six, OK. And how can I help": an answer to 'how old are you' said back at once.
+    (
+        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and),?\s+)?(?P<value>{NUMBER_13_PLUS})"
+        r"(?=\s*[,.]\s*(?:ok|okay|alright|lovely|great|perfect)\b)",
+        0.5,
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),

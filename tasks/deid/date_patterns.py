@@ -7,6 +7,7 @@ MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_DAY_SUFFIXED = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)"
 ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
@@ -31,6 +32,10 @@ _HOLIDAY = (
     r"|easter(?:\s+sunday|\s+monday)?|bonfire\s+night|halloween|valentine'?s\s+day"
     r"|mother'?s\s+day|father'?s\s+day|eid|diwali)"
 )
+_MONTH_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+)
+_SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
 _DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
 _MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\b"
 
@@ -40,10 +45,11 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
         0.8,
     ),
-    # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three".
+    # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three",
+    # "third of march eighty five".
     (
-        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}{SPOKEN_YEAR})"
-        r"\b)",
+        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}"
+        rf"(?:{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
         0.85,
     ),
     # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".
@@ -51,6 +57,16 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (rf"(?i:\b(?P<value>{MONTH}{_GAP}{SPOKEN_YEAR})\b)", 0.8),
     # "March 2019", "in june 2020", "june '14".
     (rf"(?i:\b(?P<value>{MONTH}\s+(?:{_YEAR}))(?!\w))", 0.8),
-    # "Boxing Day 2010", "new year's eve 2003", "Christmas 2018".
-    (rf"(?i:\b(?P<value>{_HOLIDAY}\s+{_YEAR})\b)", 0.8),
+    # "Boxing Day 2010", "Christmas 2018", "christmas two thousand and eight".
+    (rf"(?i:\b(?P<value>{_HOLIDAY}\s+(?:{_YEAR}|{SPOKEN_YEAR}))\b)", 0.8),
+    # "last Tuesday the 5th", "friday the thirteenth": a weekday and a day of the month.
+    (rf"(?i:\b(?P<value>{_WEEKDAY},?\s+the\s+(?:{_DAY_SUFFIXED}|{ORDINAL_WORD}))\b)", 0.75),
+    # "the twenty third of the fourth, eighty five": the month said as an ordinal.
+    (
+        rf"(?i:\b(?P<value>(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\s+of\s+the\s+{_MONTH_ORDINAL}"
+        rf"(?:{_GAP}(?:{SPOKEN_YEAR}|{_YEAR}|{_SPOKEN_TWO_DIGIT_YEAR}))?)\b)",
+        0.75,
+    ),
+    # "born in eighty-five", "born in '85": a birth year said with two digits.
+    (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.7),
 ]

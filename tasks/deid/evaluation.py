@@ -356,6 +356,8 @@ SHIPPED_SETS = (
     ("international", "test", "international_test.jsonl"),
     ("primock57", "dev", "primock57_dev.jsonl"),
     ("primock57", "test", "primock57_test.jsonl"),
+    ("speech2", "dev", "speech2_dev.jsonl"),
+    ("speech2", "test", "speech2_test.jsonl"),
 )
 SETS_FOLDER = Path("examples") / "evaluation"
 

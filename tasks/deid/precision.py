@@ -7,8 +7,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.gazetteers import first_names
+from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names
+from qualbridge.tasks.deid.recasing import RELATIONS
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
 # Heads of job and role phrases ('Case Manager', 'Clinical Nurse Specialist', 'a Rabbi').
@@ -36,7 +40,67 @@ _CLINICAL = re.compile(
     r"|olone|asone|umab|inib|tidine|afil|lukast|semide|thiazide|codone|morphine|amine"
     r"|algia|aemia|uria|ectomy|otomy|plasty|scopy)s?"
 )
+# A nationality naming a cuisine or a shop, not a person: 'a Chinese takeaway'.
+_CUISINE_AFTER = re.compile(
+    r"\s+(?:restaurant|takeaway|take-away|food|meal|place|shop|supermarket|cuisine|dish|curry"
+    r"|buffet|café|cafe)s?\b",
+    re.IGNORECASE,
+)
 _BREAK = re.compile(r"https?://|www\.|://")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+# A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
+# relation ('Daisy my sister').
+_FUNCTION_WORD_AFTER = re.compile(
+    r"\s+(?:my|your|his|her|our|its|their|the|a|an|after|of|for|into|about|this|that|these"
+    r"|those|every)\b"
+    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
+# Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
+_VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
+
+
+@lru_cache(maxsize=1)
+def _interjections() -> frozenset[str]:
+    return load_word_list("interjections.txt")
+
+
+@lru_cache(maxsize=1)
+def _eponyms() -> frozenset[str]:
+    return load_word_list("eponymous_conditions.txt")
+
+
+def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
+    """An interjection ('Gosh'), a condition named after someone ('had Parkinson's'), or a
+    word that is also a name opening a sentence before a determiner or a word that cannot be
+    its verb ('Mark my words', 'Grace period')."""
+    word = value.casefold()
+    if " " in word:
+        return False
+    if word in _interjections():
+        return True
+    if word in _eponyms() and _POSSESSIVE.match(text, end):
+        return True
+    if word not in AMBIGUOUS_WORDS or not _SENTENCE_START.search(text, max(0, start - 4), start):
+        return False
+    return bool(_FUNCTION_WORD_AFTER.match(text, end)) or _no_verb_after(text, end)
+
+
+def _no_verb_after(text: str, end: int) -> bool:
+    """The next word is lower case and cannot be a verb: 'Grace period', 'Frank advice'."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    following = after.group(1)
+    if following in STOP_WORDS:
+        return False  # determiners and pronouns are _FUNCTION_WORD_AFTER's to judge
+    return not (_VERB_ENDING.search(following) or following in _verb_forms())
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    return load_word_list("verb_forms.txt")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +145,10 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
     if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
         return None  # an acronym: people are not written in capitals alone
+    if is_spoken_non_name(value, text, detection.start, end):
+        return None
+    if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
+        return None
     if len(value) == detection.end - detection.start:
         return detection
     return Detection(

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.wordlists import generic_service_words
+
 _TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 MONTHS_AND_DAYS = frozenset(
@@ -33,7 +35,18 @@ SUFFIXES = STREET_SUFFIXES | frozenset(
     """hospital infirmary general ward unit trust school academy college university surgery
     centre center clinic church mosque masjid temple gurdwara synagogue library council
     society network partnership project hub hospice shed café cafe primary juniors infants
-    house drop-in walkers""".split()
+    house drop-in walkers practice group club pharmacy""".split()
+)
+# Two-word heads whose first word is generic alone: 'st cuthbert's high school'.
+COMPOUND_HEADS = frozenset(
+    head.strip()
+    for head in """high school|primary school|junior school|infant school|medical practice
+    |family practice|health centre|medical centre|day centre|community centre|resource centre
+    |care home|nursing home""".split("|")
+)
+# Describing words that open names of places and institutions ('royal calder infirmary').
+NAME_ADJECTIVES = frozenset(
+    "royal great greater north south east west upper lower holy central united".split()
 )
 POSSESSIVES = frozenset("my his her our your their me this that".split())
 RELATIONS = frozenset(
@@ -167,6 +180,20 @@ class Recaser:
                     break
         return found
 
+    def _trim_generic(self, named: list[int], words: list[str]) -> list[int]:
+        """Without the generic words that open a phrase ('the children's ward') and a lone
+        describing word ('a different group'); inside a name they stay ('open door drop-in')."""
+        while named and words[named[-1]] in generic_service_words():
+            named = named[:-1]
+        lone = named[0] if len(named) == 1 else None
+        if (
+            lone is not None
+            and words[lone] in self.v.adjectives
+            and words[lone] not in NAME_ADJECTIVES
+        ):
+            return []
+        return named
+
     def _institutions(
         self, words: list[str], text: str, tokens: list[tuple[int, int, str]]
     ) -> set[int]:
@@ -177,7 +204,12 @@ class Recaser:
                 continue
             j = i - 1
             named: list[int] = []
+            compound: list[int] = []
             while j >= 0 and len(named) < 6:
+                if j == i - 1 and f"{words[j]} {word}" in COMPOUND_HEADS:
+                    compound = [j]
+                    j -= 1
+                    continue
                 if words[j] in CONNECTORS and named and j > 0 and words[j - 1] not in STOP_WORDS:
                     j -= 1
                     continue
@@ -189,7 +221,9 @@ class Recaser:
                         break  # 'a dark place' is no address; '51 sunny bank street' is
                 named.append(j)
                 j -= 1
+            if word not in STREET_SUFFIXES:
+                named = self._trim_generic(named, words)
             phrase = " ".join(words[min(named, default=i) : i + 1])
             if named and phrase not in self.v.everyday:  # 'car park' is no address
-                found.update([i, *named])
+                found.update([i, *named, *compound])
         return found

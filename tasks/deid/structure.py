@@ -15,7 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -29,6 +29,19 @@ NUMBER_WORDS = (
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
     "|ninety|hundred"
 )
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# 'thirty-four', 'twenty six', or any single number word.
+SPOKEN_NUMBER = (
+    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{_UNIT_WORDS})"
+    rf"|{NUMBER_WORDS})"
+)
+# House numbers as said: 'a hundred and twelve', 'one oh five', 'twenty three'.
+SPOKEN_HOUSE_NUMBER = (
+    rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?"
+    rf"{SPOKEN_NUMBER})?|(?:{_UNIT_WORDS})(?:\s+(?:oh|zero|{_UNIT_WORDS})){{1,2}}(?=\s+[A-Z])"
+    rf"|{SPOKEN_NUMBER})"
+)
+_NUMBER_WORD = re.compile(rf"(?i)(?:{NUMBER_WORDS}|oh|zero|and|a)(?:-\w+)?")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _PLACE_CUE = r"(?:at|on|to|is|it's|address|live|lives|lived|moved)"
 
@@ -68,7 +81,7 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
     word = r"[^\W\d_][\w'’\-]*"
     title = r"[A-ZÀ-Þ][\w'’\-]*"
-    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{NUMBER_WORDS})"
+    number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_HOUSE_NUMBER})"
     unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
     ends = rf"(?:{alternation(suffixes)})\b{after}"
@@ -87,13 +100,28 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _SPOKEN_POSTCODE = re.compile(
-    rf"(?<![\w])(?!I\s)[A-Z]{{1,2}}\s+(?:{NUMBER_WORDS}|\d{{1,2}})"
-    rf"(?:\s+(?:{NUMBER_WORDS}|\d|[A-Z]{{1,2}})){{1,3}}(?![\w])"
+    rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
+    rf"(?:\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
+)
+# Any case after the word 'postcode': 'postcode's c a three six d j', 'post code is hx1 2ab'.
+_CUED_POSTCODE = re.compile(
+    r"(?i:\bpost\s?code(?:'s|\s+is|\s+was)?,?\s+(?:(?:it's|its|is|um|uh|erm),?\s+)*)"
+    r"(?!(?:in|on|at|is|so|of|to|by|an|or|if|it|up|as|we|he|me|my|no|do|be|go|us|a|i)\s)"
+    rf"(?P<value>[a-z](?:\s?[a-z])?\s*(?:\d{{1,2}}[a-z]?|(?i:{SPOKEN_NUMBER}))"
+    rf"(?:\s+(?:\d|zero|oh|(?i:{_UNIT_WORDS}))\s*[a-z]\s?[a-z])?)(?![\w])",
+    re.IGNORECASE,
 )
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _HYPHENATED_PLACE = re.compile(
     r"\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[a-zà-ÿ]{1,4}|[A-ZÀ-Þ][a-zà-ÿ]+))*-[A-ZÀ-Þ][a-zà-ÿ]+\b"
 )
+# Places joined by a particle, any case: 'stoke-on-trent', 'ashby-de-la-zouch'.
+_PARTICLE_PLACE = re.compile(
+    r"(?i)\b(?P<first>[a-z]+)(?:-[a-z]+)*-(?P<particle>on|upon|under|le|la|de|in|by|super|en"
+    r"|sur|cum|next)-(?:[a-z]+-)*(?P<last>[a-z]+)\b"
+)
+_NOT_PLACE_ENDS = frozenset({"law", "laws", "one", "time", "chief", "charge"})
+_DISTINCT_PARTICLES = frozenset({"upon", "under", "le", "la", "de", "super", "en", "sur", "cum"})
 _INTRO_ORG = re.compile(
     r"(?i:\b(?:I'?m|I am|this is|it'?s|we'?re)\b)[^?!\n]{0,40}?\bfrom\s+(?:the\s+)?"
     r"(?P<value>[A-Z][\w'&]*(?:\s+(?:(?:at|of|and|&|for|on)\s+)?[A-Z][\w'&]*)*)"
@@ -122,8 +150,12 @@ _WEAK_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
+# The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
+# after it ('sarah smith one two three', 'J Smith eighty four').
 _SPOKEN_EMAIL = re.compile(
-    r"(?i)\b[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*\s+(?:at|@)\s+"
+    r"(?i)\b(?:(?:[a-z]\s+)?[\w+\-]+(?:\s+[\w+\-]+)?"
+    rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
+    r"|[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*)\s+(?:at|@)\s+"
     r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
@@ -161,22 +193,43 @@ class StructureRecognizer(EntityRecognizer):
             recognizer_result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6)
             for pattern in street_patterns()
             for m in pattern.finditer(text)
-            if not any(w.casefold() in STOP_WORDS for w in _WORD.findall(m.group("value"))[1:])
+            # 'the one on the corner Road' is no address; 'twenty three Elm Close' is.
+            if not any(
+                w.casefold() in STOP_WORDS and not _NUMBER_WORD.fullmatch(w)
+                for w in _WORD.findall(m.group("value"))[1:]
+            )
         ]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
+        out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
+        out += [
+            self._result("LOCATION", m, 0.6)
+            for m in _PARTICLE_PLACE.finditer(text)
+            if self._is_particle_place(m)
+        ]
         out += [
             # "I'm Bethany from Brighouse": a known place is where they are from, not an employer.
             self._result(self._origin_type(m.group("value")), m, 0.6, "value")
             for m in _INTRO_ORG.finditer(text)
         ]
-        out += [
-            self._result("PERSON", m, 0.75)
-            for m in _TITLED.finditer(text)
-            if self._is_name(m.group("value"))
-        ]
-        return out + self._cued_names(text) + self._handles(text)
+        return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
+
+    def _titled_names(self, text: str) -> list[RecognizerResult]:
+        """A title and the name after it; a second word joins only if it is a name too
+        ('nurse Ashworth about' is 'nurse Ashworth')."""
+        out = []
+        for m in _TITLED.finditer(text):
+            value = m.group("value")
+            first = value.split()[0]
+            if self._is_name(value):
+                end = m.end()
+            elif first != value and self._is_name(first):
+                end = m.start("value") + len(first)
+            else:
+                continue
+            out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
+        return out
 
     def _origin_type(self, value: str) -> str:
         """LOCATION for a place in the gazetteer, else ORGANIZATION."""
@@ -192,7 +245,19 @@ class StructureRecognizer(EntityRecognizer):
                 words = m.group("value").split()
                 first = words[0].casefold()
                 known = first in v.first_names and first not in v.non_nouns
-                if not (known or (strong and v.is_unknown(first))):
+                # 'me and pearl', 'with Hope': a listed name that is also a word, after a strong
+                # cue or capitalised after any cue.
+                cue = m.group().split()[0].casefold()
+                listed = (
+                    first in v.all_first_names
+                    and first not in STOP_WORDS
+                    and first not in MONTHS_AND_DAYS
+                    and not (cue in PLACE_CUES and first in v.all_places)  # 'moved to Chelsea'
+                )
+                cased = words[0][:1].isupper()
+                if not (
+                    known or (strong and (v.is_unknown(first) or listed)) or (cased and listed)
+                ):
                     continue
                 end = m.start("value") + len(words[0])
                 if len(words) > 1 and (
@@ -201,6 +266,20 @@ class StructureRecognizer(EntityRecognizer):
                     end = m.end("value")
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
         return out
+
+    def _is_particle_place(self, match: re.Match[str]) -> bool:
+        """'-upon-', '-de-la-' mark a place; '-on-', '-in-', '-by-' need two different ends, the
+        last a noun ('stoke-on-trent', not 'hand-in-hand', 'mother-in-law' or 'step-by-step')."""
+        if match.group("particle").casefold() in _DISTINCT_PARTICLES:
+            return True
+        first, last = match.group("first").casefold(), match.group("last").casefold()
+        return not (
+            first == last  # 'hand-in-hand', 'day-by-day'
+            or last in _NOT_PLACE_ENDS
+            or first in STOP_WORDS
+            or last in STOP_WORDS
+            or last in self._vocabulary.non_nouns
+        )
 
     def _handles(self, text: str) -> list[RecognizerResult]:
         """'u/' user names, and hashtags with a first name or surname among their parts."""
@@ -223,8 +302,12 @@ class StructureRecognizer(EntityRecognizer):
         words = value.split()
         if words[-1].casefold() in STOP_WORDS:
             return False
+        v = self._vocabulary
         return all(
-            w[:1].isupper() or w in _PARTICLES or self._vocabulary.is_unknown(w.casefold())
+            w[:1].isupper()
+            or w in _PARTICLES
+            or v.is_unknown(w.casefold())
+            or (w.casefold() in v.surnames and w.casefold() not in v.non_nouns)
             for w in words
         )
 

@@ -13,3 +13,9 @@ def load_word_list(name: str) -> frozenset[str]:
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@lru_cache(maxsize=1)
+def generic_service_words() -> frozenset[str]:
+    """Modifiers that make a ward, group or workplace generic ('children's', 'village')."""
+    return frozenset(w.casefold() for w in load_word_list("generic_service_words.txt"))

@@ -5,15 +5,22 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
+from qualbridge.tasks.deid.spoken_numbers import SpokenDigitsRecognizer
 from qualbridge.tasks.deid.structure import StructureRecognizer
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
-    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS",
+    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "ID_NUMBER",
 )  # fmt: skip
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """The project's context, word-list and shape recognizers."""
-    return [*speech_recognizers(context.vocabulary), StructureRecognizer(context.vocabulary)]
+    return [
+        *speech_recognizers(context.vocabulary),
+        StructureRecognizer(context.vocabulary),
+        OrganisationShapeRecognizer(context.vocabulary),
+        SpokenDigitsRecognizer(),
+    ]

@@ -1,0 +1,121 @@
+"""Organisations by their shape: a name before a ward, unit, practice, group or school head,
+and employers named by what they do ('the sorting office', 'the bus depot')."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.wordlists import generic_service_words
+
+# Heads that follow the name of a place of care, learning or meeting, in any case.
+HEADS = (
+    "medical practice|medical centre|health centre|family practice|high school|primary school"
+    "|infant school|junior school|care home|nursing home|community centre|resource centre"
+    "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
+    "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
+    "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
+)
+# Workplaces named by their function: a modifier is needed ('the sorting office'), except
+# for heads that are specific on their own ('the crematorium').
+FUNCTION_HEADS = (
+    "office|depot|centre|factory|warehouse|station|plant|mill|yard|works|site|shop|store"
+    "|garage|hotel|kitchen|canteen|laundry|bakery|farm|call centre"
+)
+SPECIFIC_WORKPLACES = (
+    "crematorium|abattoir|brewery|quarry|colliery|shipyard|refinery|dairy|mortuary|docks"
+    "|steelworks|foundry|tannery|distillery|sawmill|cannery|creamery"
+)
+_NAME = r"[A-Z][\w'’&\-]*"
+_DETERMINER = r"(?!(?i:the|a|an|my|our|your|his|her|their|this|that|these|those|some|any|no)\b)"
+_NAMED = re.compile(
+    rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
+    rf"\s+(?P<head>(?i:{HEADS})))\b"
+)
+_LINKS = frozenset({"and", "&", "of", "st", "st."})
+# Lower-case names in cased text need a cue: 'on the bluebell ward', 'at the greenhow surgery'.
+_CUED_LOWER = re.compile(
+    r"(?i:\b(?:on|at|to|from|with|into|off|join(?:ed)?|attend(?:ed|s)?)\s+the\s+)"
+    rf"(?P<value>(?P<name>[a-z][\w'’\-]*)\s+(?:{HEADS}))\b"
+)
+_WORK_CUE = (
+    r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"
+    r"|volunteer(?:s|ed|ing)?|placement|apprenticeship|started|years|months|decades)\b"
+    r"[^.?!\n]{0,24}?"
+    r"\b(?:at|for|in|down)\s+the\s+)"
+)
+_WORKPLACE = re.compile(
+    rf"{_WORK_CUE}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{FUNCTION_HEADS})"
+    rf"|(?i:{SPECIFIC_WORKPLACES}))\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace("’", "'")
+
+
+class OrganisationShapeRecognizer(EntityRecognizer):
+    """Named wards, practices, groups and schools, and workplaces named by their function."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        super().__init__(
+            supported_entities=["ORGANIZATION"],
+            name="OrganisationShapeRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every named or functional organisation the shapes find."""
+        spans = [m.span("value") for m in _NAMED.finditer(text) if self._is_named(text, m)]
+        spans += [
+            m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
+        ]
+        spans += [m.span("value") for m in _WORKPLACE.finditer(text) if self._is_workplace(m)]
+        return [recognizer_result(self, "ORGANIZATION", s, e, 0.6) for s, e in spans]
+
+    def _names(self, word: str, capital_inside: bool = False) -> bool:
+        """A word that can name a place: not a stop, generic, time, service or app word, nor an
+        acronym ('the TIA clinic'), nor (unless capitalised inside a sentence) a describing word."""
+        w = _plain(word)
+        return not (
+            w in STOP_WORDS
+            or w in generic_service_words()
+            or w in MONTHS_AND_DAYS
+            or (not capital_inside and w in self._vocabulary.adjectives)
+            or w.isdigit()
+            or w in self._vocabulary.everyday
+            or (word.isupper() and len(word) > 1)
+        )
+
+    def _is_named(self, text: str, match: re.Match[str]) -> bool:
+        """The words before the head name it; at a sentence start the first must too."""
+        words = [w for w in match.group("name").split() if _plain(w) not in _LINKS]
+        at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 12), match.start()))
+        if not words or not self._names(words[0], capital_inside=not at_start):
+            return False
+        if all(_plain(w) in generic_service_words() for w in words):
+            return False
+        if not at_start:
+            return True
+        # 'Chess club is on a Monday': one everyday word opening a sentence needs a capital head.
+        head_is_title = match.group("head")[:1].isupper()
+        return (
+            len(words) > 1 or head_is_title or _plain(words[0]) not in self._vocabulary.dictionary
+        )
+
+    def _is_workplace(self, match: re.Match[str]) -> bool:
+        """A function modifier that is a noun, not 'the same office' or 'the local shop'."""
+        modifier = match.group("mod")
+        return modifier is None or self._names(modifier)

@@ -1,0 +1,74 @@
+"""Numbers read out digit by digit ('oh seven seven oh oh, nine double oh'): someone's phone
+or reference number once six or more digits are said in a row."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+
+MIN_DIGITS = 6
+_DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
+_GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT})"
+# Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.
+_RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
+_REPEAT = re.compile(r"(?i)^(double|triple)\s+")
+# Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
+_LETTERS_BEFORE = re.compile(
+    r"(?:(?:\b(?![aiAI]\b)[A-Za-z]\s+){1,2}|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
+    r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
+)
+_LETTER_AFTER = re.compile(r"\s+(?![aA]\b)[A-Da-d]\b")
+
+
+def digit_count(run: str) -> int:
+    """How many digits a spoken run stands for: 'double oh' is two."""
+    count = 0
+    for group in re.findall(rf"(?i){_GROUP}", run):
+        repeat = _REPEAT.match(group)
+        count += {"double": 2, "triple": 3}[repeat.group(1).casefold()] if repeat else 1
+    return count
+
+
+def _starts_with_zero(run: str) -> bool:
+    return bool(re.match(r"(?i)(?:oh|o|zero|nought|0)\b", run))
+
+
+class SpokenDigitsRecognizer(EntityRecognizer):
+    """Six or more digits said one by one: a phone number when it opens with zero, a National
+    Insurance number between letters, else an ID; letters read out beside them join the span."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PHONE_NUMBER", "ID_NUMBER"],
+            name="SpokenDigitsRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per run of at least MIN_DIGITS digits that has a digit word in it."""
+        results = []
+        for match in _RUN.finditer(text):
+            run = match.group().rstrip(",.- ")
+            if digit_count(run) < MIN_DIGITS or not re.search(r"[A-Za-z]", run):
+                continue  # runs of numerals alone belong to the digit-run rule
+            start, end = match.start(), match.start() + len(run)
+            entity = "PHONE_NUMBER" if _starts_with_zero(run) else "ID_NUMBER"
+            before = _LETTERS_BEFORE.search(text, max(0, start - 6), start)
+            after = _LETTER_AFTER.match(text, end)
+            if before:
+                start = before.start()
+            if after:
+                end = after.end()
+            if before and after and digit_count(run) == MIN_DIGITS:
+                entity = "UK_NINO"
+            results.append(recognizer_result(self, entity, start, end, 0.6))
+        return results

@@ -1,0 +1,193 @@
+"""Speech mechanisms of issue 15: organisations by shape, spoken numbers and postcodes, places
+joined by particles, names by context in any case, and the spoken precision filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.filters import Detection
+from qualbridge.tasks.deid.spoken_numbers import digit_count
+
+KEY = b"speech-shapes-test-key-0123456789"
+
+
+@pytest.fixture(scope="module")
+def engine() -> Deidentifier:
+    return Deidentifier(DeidConfig(), KEY)
+
+
+def _detect(engine: Deidentifier, text: str) -> list[Detection]:
+    [found] = engine.detect([text])
+    return found
+
+
+def _masked(text: str, value: str, found: list[Detection]) -> bool:
+    """Every non-space character of value lies under some detection (TAB-style recall)."""
+    start = text.index(value)
+    return all(
+        any(d.start <= i < d.end for d in found)
+        for i in range(start, start + len(value))
+        if not text[i].isspace()
+    )
+
+
+def _types_over(text: str, value: str, found: list[Detection]) -> set[str]:
+    start = text.index(value)
+    end = start + len(value)
+    return {d.entity_type for d in found if d.start < end and d.end > start}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I was on Bluebell ward for about three weeks.", "Bluebell ward"),
+        ("i go to the harbour group in hexham on a thursday", "harbour group"),
+        ("I'm registered at the Northgate surgery in Dewsbury.", "Northgate surgery"),
+        ("uh i've been with the millbrook medical practice since", "millbrook medical practice"),
+        ("my two go to st cuthbert's high school so just round", "st cuthbert's high school"),
+        ("I worked at the sorting office for twenty years.", "sorting office"),
+        ("my husband's on nights at the bus depot in Hexham.", "bus depot"),
+        ("I did twelve years at the parcel depot.", "parcel depot"),
+        ("they moved me up to the kestrel unit after the scan", "kestrel unit"),
+    ],
+)
+def test_organisations_are_found_by_their_shape(engine, text, value):
+    assert _masked(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("they put me on the children's ward when I was little.", "children's ward"),
+        ("i was on a different ward the second time", "different ward"),
+        ("She set up the WhatsApp group, which breaks every policy.", "WhatsApp group"),
+        ("I'm going to refer you to the TIA clinic.", "TIA clinic"),
+        ("I worked at the same office for years.", "same office"),
+        ("we go to the support group at the church", "support group"),
+        ("I was in the Army for six years.", "Army"),
+    ],
+)
+def test_generic_wards_groups_and_workplaces_are_left(engine, text, value):
+    assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type"),
+    [
+        ("the best number is oh seven seven oh oh, nine oh oh, eight four two",
+         "oh seven seven oh oh, nine oh oh, eight four two", "PHONE_NUMBER"),
+        ("my reference is four four one double eight two nine",
+         "four four one double eight two nine", "ID_NUMBER"),
+        ("um postcode's c a three six d j", "c a three six d j", "UK_POSTCODE"),
+        ("my national insurance is jh one two three four five six d ok",
+         "jh one two three four five six d", "UK_NINO"),
+        ("Well, postcode's H X twenty-six one R X.", "H X twenty-six one R X", "UK_POSTCODE"),
+        ("It's four Park Avenue, and it's AB one CB two.", "AB one CB two", "UK_POSTCODE"),
+        ("It's thirty-four Orchard Road, and that's it.", "thirty-four Orchard Road",
+         "STREET_ADDRESS"),
+        ("It's a hundred and twelve Baker Street.", "a hundred and twelve Baker Street",
+         "STREET_ADDRESS"),
+        ("I live at one oh five Windsor Gardens.", "one oh five Windsor Gardens",
+         "STREET_ADDRESS"),
+        ("My address is twenty three Elm Close", "twenty three Elm Close", "STREET_ADDRESS"),
+        ("sarah smith one two three at outlook dot com",
+         "sarah smith one two three at outlook dot com", "EMAIL_ADDRESS"),
+    ],
+)  # fmt: skip
+def test_numbers_and_codes_read_out_are_masked(engine, text, value, entity_type):
+    found = _detect(engine, text)
+    assert _masked(text, value, found)
+    assert entity_type in _types_over(text, value, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "one, two, three, and then you breathe out",
+        "I take two or three of them, maybe four",
+        "the postcode's on the letter somewhere",
+        "it was five or six years ago now",
+        "I've got two at home and one at work",
+    ],
+)
+def test_counting_and_small_numbers_are_not_numbers_read_out(engine, text):
+    found = _detect(engine, text)
+    assert not {"PHONE_NUMBER", "ID_NUMBER", "UK_POSTCODE"} & {d.entity_type for d in found}
+
+
+@pytest.mark.parametrize(
+    ("run", "digits"),
+    [("oh seven seven", 3), ("double oh seven", 3), ("nine triple two one", 5), ("4 4 one", 3)],
+)
+def test_digit_count_expands_double_and_triple(run, digits):
+    assert digit_count(run) == digits
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("um i grew up in stoke-on-trent and moved away", "stoke-on-trent"),
+        ("she moved to ashby-de-la-zouch last year", "ashby-de-la-zouch"),
+        ("we stayed in southend-on-sea for a week", "southend-on-sea"),
+    ],
+)
+def test_places_joined_by_particles_are_found_in_any_case(engine, text, value):
+    assert "LOCATION" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister-in-law came round",
+        "we did it step-by-step with the physio",
+        "we walked hand-in-hand along the front",
+    ],
+)
+def test_hyphenated_phrases_are_not_places(engine, text):
+    assert "LOCATION" not in {d.entity_type for d in _detect(engine, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Like, I used to go fishing with Hope on a Sunday.", "Hope"),
+        ("i spoke to nurse ashworth about the tablets", "nurse ashworth"),
+        ("Daisy my sister rang the crisis team", "Daisy"),
+        ("so me and faith went down the shops", "faith"),
+        ("Grace rang me last night.", "Grace"),
+        ("Frank helped me with the forms.", "Frank"),
+        ("Grace came round with the shopping.", "Grace"),
+    ],
+)
+def test_names_are_found_by_context_whatever_their_case(engine, text, value):
+    assert _masked(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mark my words, it'll get worse before it gets better.", "Mark"),
+        ("Gosh, I don't know, maybe a couple of years?", "Gosh"),
+        ("My dad had Parkinson's and my nan had Alzheimer's.", "Parkinson"),
+        ("My dad had Parkinson's and my nan had Alzheimer's.", "Alzheimer"),
+        ("Bill after bill after bill, and the letters kept coming.", "Bill"),
+        ("Grace period is two weeks, apparently.", "Grace"),
+        ("Frank advice is what I wanted.", "Frank"),
+    ],
+)
+def test_interjections_eponyms_and_idioms_are_not_names(engine, text, value):
+    assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("We had a Chinese takeaway and watched telly.", "Chinese", False),
+        ("I ate at an Italian restaurant with friends.", "Italian", False),
+        ("My husband is Chinese and we met in Leeds.", "Chinese", True),
+    ],
+)
+def test_a_nationality_naming_food_is_not_a_group_of_people(engine, text, value, kept):
+    assert ("NRP" in _types_over(text, value, _detect(engine, text))) is kept
