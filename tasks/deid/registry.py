@@ -24,13 +24,14 @@ from qualbridge.tasks.deid.families import (
     phones,
     postal,
     speech,
+    streets,
     uk,
     us,
 )
 from qualbridge.tasks.deid.families.base import BuildContext
 
 FAMILIES: tuple[ModuleType, ...] = (
-    generic, speech, numbers, phones, postal, uk, us, ie, ca, au, nz, eu,
+    generic, speech, numbers, phones, postal, streets, uk, us, ie, ca, au, nz, eu,
 )  # fmt: skip
 
 

@@ -1,0 +1,132 @@
+"""Street addresses of many countries by structure, with the postcode and town that follow.
+
+A street is a house number beside a street type (glued, 'Søndregade 147'; a word before the
+name, '147 rue Lelièvre', 'Praça de Assunção 8'; a word after it, 'Petőfi utca 12'; an English
+one, '221 Elm Street'), or, after a place preposition, a name no English dictionary knows and a
+number ('on Zachodnia 59'). Units before or after ('apt 3B', 'suite 120', '#7', '12/34') join
+the street; PO boxes are streets too. A postcode and a town right after a street, in either
+order, are masked with it: the address, not a list of towns or codes, says what they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.numbers import is_harmless
+from qualbridge.tasks.deid.families.postal import POSTCODE
+from qualbridge.tasks.deid.families.street_types import (
+    after_types,
+    alternation,
+    before_types,
+    glued_types,
+)
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+ENTITIES = ("STREET_ADDRESS", "POSTAL_CODE", "LOCATION")
+_PARTICLES = r"(?:de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|am|an|im|na|sur)"
+_STOP = r"(?!(?:" + "|".join(sorted((re.escape(w) for w in STOP_WORDS), key=len)[::-1]) + r")\b)"
+_WORD = rf"{_STOP}[^\W\d_][\w'’\-]*"
+_NAME = rf"(?:{_WORD}|{_PARTICLES}(?=\s+[^\W\d_]))"
+NUMBER = r"\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?(?![\w:])"
+UNIT = (
+    r"(?:(?:apt|apartment|appt|flat|unit|suite|ste|door|puerta|piso|lgh|no|nr|number)\.?\s*#?"
+    r"\s*\d{1,4}[A-Za-z]?(?!\w)|#\s?\d{1,4}[A-Za-z]?(?!\w))"
+)
+_BEFORE_UNIT = rf"(?:{UNIT},?\s+)?"
+_AFTER_UNIT = rf"(?:,?\s+{UNIT})?"
+_PO_BOX = (
+    r"(?:(?i:p\.?\s?o\.?\s?box|post\s+office\s+box|gpo\s+box|locked\s+bag|private\s+bag"
+    r"|rural\s+route|po\s+bag)|Box)\s*#?\s*\d{1,6}(?!\w)"
+)
+_PLACE_CUE = r"(?:on|at|in|into|from|to|was|is|address)"
+_TOWN_WORD = rf"(?:{_STOP}[^\W\d_][\w'’.\-]*|{_PARTICLES})"
+_TOWN = rf"{_TOWN_WORD}(?:\s+{_TOWN_WORD}){{0,3}}"
+# After a street: 'in 20465 Bolzano', ', Moose Jaw, SK S6H 1A1', ' 7124 Tikøb'.
+_TAIL = re.compile(
+    rf"(?i)(?:,\s*|\s+in\s+|\s+)(?:(?P<code1>{POSTCODE})\s+(?P<town1>{_TOWN})"
+    rf"|(?P<town2>{_TOWN}?)(?:,?\s+[A-Za-z]{{2,3}})?,?\s+(?P<code2>{POSTCODE}))(?![\w-])"
+)
+
+
+@lru_cache(maxsize=1)
+def street_patterns() -> tuple[re.Pattern[str], ...]:
+    """Glued, word-before, word-after and English street shapes, each with units around."""
+    english = frozenset(w.casefold() for w in load_word_list("street_suffixes.txt"))
+    glued = rf"(?:[^\W\d_][\w'’]*-)*[^\W\d_][\w'’]*?(?:{alternation(glued_types())})"
+    names = rf"(?:{_NAME}\s+){{0,3}}{_WORD}"
+    shapes = (
+        rf"{glued}\.?,?\s+{NUMBER}",
+        rf"(?:{NUMBER},?\s+)?(?:{alternation(before_types())})\.?\s+{names}(?:,?\s+{NUMBER})?",
+        rf"{names}\s+(?:{alternation(after_types())})\.?\s+{NUMBER}",
+        rf"{NUMBER},?\s+{names}\s+(?:{alternation(english)})\.?(?!\w)",
+    )
+    return tuple(
+        re.compile(rf"(?i)(?<![\w/#])(?P<value>{_BEFORE_UNIT}(?:{shape}){_AFTER_UNIT})")
+        for shape in shapes
+    ) + (
+        re.compile(rf"(?<![\w/])(?P<value>{_PO_BOX})"),
+        re.compile(rf"(?i)\b{_PLACE_CUE}\s+(?P<value>(?:{_NAME}\s+){{0,2}}(?P<last>{_WORD})"
+                   rf"\s+{NUMBER}{_AFTER_UNIT})"),  # fmt: skip
+    )
+
+
+class StreetRecognizer(EntityRecognizer):
+    """Streets of many countries, then the postcode and town said right after them."""
+
+    def __init__(self, dictionary: Container[str]) -> None:
+        self._dictionary = dictionary
+        super().__init__(
+            supported_entities=list(ENTITIES), name="StreetRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def _plausible(self, match: re.Match[str]) -> bool:
+        """A street needs a number that is not a year, a time or an amount."""
+        value = match.group("value")
+        numbers = re.findall(r"\d+", value)
+        if not numbers or is_harmless(match.string, match.start("value"), match.end("value")):
+            return False
+        if "last" in match.groupdict():
+            last = match.group("last").casefold()
+            return last not in self._dictionary and not re.fullmatch(r"(?:19|20)\d\d", numbers[0])
+        return True
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Each street, and its postcode and town when they follow it."""
+        results = []
+        for pattern in street_patterns():
+            for match in pattern.finditer(text):
+                if not self._plausible(match):
+                    continue
+                start, end = match.span("value")
+                results.append(recognizer_result(self, "STREET_ADDRESS", start, end, 0.6))
+                results.extend(self._tail(text, end))
+        return results
+
+    def _tail(self, text: str, end: int) -> list[RecognizerResult]:
+        tail = _TAIL.match(text, end)
+        if tail is None:
+            return []
+        found = []
+        for group, kind in (("code1", "POSTAL_CODE"), ("code2", "POSTAL_CODE"),
+                            ("town1", "LOCATION"), ("town2", "LOCATION")):  # fmt: skip
+            if tail.group(group):
+                found.append(recognizer_result(self, kind, *tail.span(group), 0.6))
+        return found
+
+
+def build(context: BuildContext) -> list[EntityRecognizer]:
+    """The one street recognizer."""
+    return [StreetRecognizer(context.vocabulary.dictionary)]
