@@ -177,8 +177,9 @@ def address(rng: random.Random) -> list[Piece]:
         return [*pieces, (rng.choice((", ", " in ", " ")), None), (code, "ZIP_CODE"), (" ", None),
                 (place, "LOCATION")]  # fmt: skip
     region = f" {rng.choice(regions)}" if regions else ""
-    return [*pieces, (rng.choice((", ", " in ")), None), (place, "LOCATION"),
-            (f",{region} " if rng.random() < 0.5 else f"{region} ", None), (code, "ZIP_CODE")]  # fmt: skip
+    joint = f",{region} " if rng.random() < 0.5 else f"{region} "
+    return [*pieces, (rng.choice((", ", " in ")), None), (place, "LOCATION"), (joint, None),
+            (code, "ZIP_CODE")]  # fmt: skip
 
 
 def street_only(rng: random.Random) -> list[Piece]:

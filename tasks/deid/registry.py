@@ -18,10 +18,12 @@ from qualbridge.tasks.deid.families import (
     ca,
     eu,
     generic,
+    groups,
     ie,
     numbers,
     nz,
     phones,
+    places,
     postal,
     speech,
     streets,
@@ -31,7 +33,7 @@ from qualbridge.tasks.deid.families import (
 from qualbridge.tasks.deid.families.base import BuildContext
 
 FAMILIES: tuple[ModuleType, ...] = (
-    generic, speech, numbers, phones, postal, streets, uk, us, ie, ca, au, nz, eu,
+    generic, groups, speech, numbers, phones, places, postal, streets, uk, us, ie, ca, au, nz, eu,
 )  # fmt: skip
 
 

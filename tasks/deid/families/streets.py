@@ -68,23 +68,27 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
         rf"{names}\s+(?:{alternation(after_types())})\.?\s+{NUMBER}",
         rf"{NUMBER},?\s+{names}\s+(?:{alternation(english)})\.?(?!\w)",
     )
-    return tuple(
-        re.compile(rf"(?i)(?<![\w/#])(?P<value>{_BEFORE_UNIT}(?:{shape}){_AFTER_UNIT})")
-        for shape in shapes
-    ) + (
+    cued = (
+        rf"(?i)\b{_PLACE_CUE}\s+(?P<value>(?:{_NAME}\s+){{0,2}}(?P<last>{_WORD})"
+        rf"\s+{NUMBER}{_AFTER_UNIT})"
+    )
+    return (
+        *(
+            re.compile(rf"(?i)(?<![\w/#])(?P<value>{_BEFORE_UNIT}(?:{shape}){_AFTER_UNIT})")
+            for shape in shapes
+        ),
         re.compile(rf"(?<![\w/])(?P<value>{_PO_BOX})"),
-        re.compile(rf"(?i)\b{_PLACE_CUE}\s+(?P<value>(?:{_NAME}\s+){{0,2}}(?P<last>{_WORD})"
-                   rf"\s+{NUMBER}{_AFTER_UNIT})"),  # fmt: skip
+        re.compile(cued),
     )
 
 
-class StreetRecognizer(EntityRecognizer):
+class WorldStreetRecognizer(EntityRecognizer):
     """Streets of many countries, then the postcode and town said right after them."""
 
     def __init__(self, dictionary: Container[str]) -> None:
         self._dictionary = dictionary
         super().__init__(
-            supported_entities=list(ENTITIES), name="StreetRecognizer", supported_language="en"
+            supported_entities=list(ENTITIES), name="WorldStreetRecognizer", supported_language="en"
         )
 
     def load(self) -> None:
@@ -129,4 +133,4 @@ class StreetRecognizer(EntityRecognizer):
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """The one street recognizer."""
-    return [StreetRecognizer(context.vocabulary.dictionary)]
+    return [WorldStreetRecognizer(context.vocabulary.dictionary)]
