@@ -60,7 +60,7 @@ _TAIL = re.compile(
 def street_patterns() -> tuple[re.Pattern[str], ...]:
     """Glued, word-before, word-after and English street shapes, each with units around."""
     english = frozenset(w.casefold() for w in load_word_list("street_suffixes.txt"))
-    glued = rf"(?:[^\W\d_][\w'’]*-)*[^\W\d_][\w'’]*?(?:{alternation(glued_types())})"
+    glued = rf"(?P<last>(?:[^\W\d_][\w'’]*-)*[^\W\d_][\w'’]*?(?:{alternation(glued_types())}))"
     names = rf"(?:{_NAME}\s+){{0,3}}{_WORD}"
     shapes = (
         rf"{glued}\.?,?\s+{NUMBER}",

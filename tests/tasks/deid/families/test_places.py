@@ -1,0 +1,41 @@
+"""World towns from GeoNames in any case; everyday-word places only with a capital or cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.families.places import WorldPlaceRecognizer
+from qualbridge.tasks.deid.recasing import Vocabulary
+
+
+def places(words: Vocabulary, text: str) -> list[str]:
+    return [text[r.start : r.end] for r in WorldPlaceRecognizer(words).analyze(text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we drove up from letterkenny to see her", "letterkenny"),
+        ("the group in trois-rivières helped", "trois-rivières"),  # hyphenated, accented
+        ("from alice springs to darwin", "alice springs"),  # everyday words after a cue
+        ("I grew up in Tallahassee, then left", "Tallahassee"),
+        ("it's near Dún Laoghaire I think", "Dún Laoghaire"),
+        ("she moved to Palmerston North", "Palmerston North"),
+    ],
+)
+def test_places_are_found(words: Vocabulary, text: str, place: str) -> None:
+    assert place in places(words, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was reading in the bath with an orange",  # everyday words that are also towns
+        "she moved to the city",
+        "the page is example.org/events/drop-in",  # words inside a web address
+        "Florence is lovely, said the nurse",  # a first name at the start of a sentence
+        "we saw a red deer in the park",  # everyday words without a cue
+    ],
+)
+def test_everyday_words_are_left(words: Vocabulary, text: str) -> None:
+    assert places(words, text) == []
