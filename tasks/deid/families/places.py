@@ -2,7 +2,8 @@
 
 A place whose every word is also an everyday word or a first name ('Florence', 'Red Deer')
 counts only when capitalised inside a sentence or, if it has several words, after a place cue
-('from red deer'); function words and the listed ambiguous words are never places here.
+('from red deer'); one that is also a verb or adjective ('Mobile', 'Reading') needs both a
+capital and a cue; function words and the listed ambiguous words are never places here.
 """
 
 from __future__ import annotations
@@ -23,20 +24,35 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 ENTITIES = ("LOCATION",)
 MAX_WORDS = 5
 # A word, not a part of a web or e-mail address ('example.org/events/drop-in').
-_TOKEN = re.compile(r"(?<![\w/.@])[^\W\d_][\w'’.\-]*(?<!\.)(?![\w/@]|\.\w)")
+_TOKEN = re.compile(r"(?<![\w/.@-])[^\W\d_][\w'’.\-]*(?<!\.)(?![\w/@]|\.\w)")
 _CUE = re.compile(
     r"(?i)\b(?:in|from|to|near|outside|around|at|via|towards|visit(?:ed|ing)?|moved|live[sd]?"
     r"|living|born|raised|grew\s+up)\s+$"
 )
 
 
-def _everyday(word: str, vocabulary: Vocabulary) -> bool:
-    return (
-        word in vocabulary.dictionary
-        or word in vocabulary.all_first_names
-        or word in vocabulary.everyday
-        or word in STOP_WORDS
-    )
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+# What a place needs: nothing; a capital or a cue; a capital (or a cue, if it has several
+# words); a capital and a cue.
+FREE, NAME, WORD, VERB = 0, 1, 2, 3
+
+
+def place_key(name: str) -> str:
+    """Lower case, single-spaced, 'St.' and 'Mt.' written out: how a place is looked up."""
+    words = name.casefold().replace(".", " ").split()
+    return " ".join(_ABBREVIATED.get(w, w) for w in words)
+
+
+def _kind(key: str, vocabulary: Vocabulary) -> int:
+    words = [w for w in key.replace("-", " ").split() if w not in STOP_WORDS]
+    unknown = [w for w in words if w not in vocabulary.dictionary and w not in vocabulary.everyday]
+    if any(w not in vocabulary.all_first_names for w in unknown):
+        return FREE
+    if unknown:
+        return NAME
+    # Nouns alone ('Paris', 'Bolzano' are WordNet nouns) need a capital; a word that is also a
+    # verb or adjective ('Page', 'Mobile', 'Reading') needs a capital and a cue.
+    return VERB if any(w in vocabulary.non_nouns for w in words) else WORD
 
 
 def _never(key: str) -> bool:
@@ -50,7 +66,7 @@ def _never(key: str) -> bool:
 @lru_cache(maxsize=1)
 def place_keys() -> frozenset[str]:
     """Every listed place, lower case, single-spaced."""
-    return frozenset(k for k in {n.casefold() for n in world_places()} if not _never(k))
+    return frozenset(k for k in {place_key(n) for n in world_places()} if not _never(k))
 
 
 class WorldPlaceRecognizer(EntityRecognizer):
@@ -59,7 +75,7 @@ class WorldPlaceRecognizer(EntityRecognizer):
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._places = place_keys()
         self._vocabulary = vocabulary
-        self._needs_cue: dict[str, bool] = {}
+        self._kinds: dict[str, int] = {}
         super().__init__(
             supported_entities=["LOCATION"], name="WorldPlaceRecognizer", supported_language="en"
         )
@@ -83,12 +99,10 @@ class WorldPlaceRecognizer(EntityRecognizer):
             i += n
         return results
 
-    def _everyday_name(self, key: str) -> bool:
-        """Every word of the place is also an everyday word or a first name."""
-        if key not in self._needs_cue:
-            words = key.replace("-", " ").split()
-            self._needs_cue[key] = all(_everyday(w, self._vocabulary) for w in words)
-        return self._needs_cue[key]
+    def _kind(self, key: str) -> int:
+        if key not in self._kinds:
+            self._kinds[key] = _kind(key, self._vocabulary)
+        return self._kinds[key]
 
     def _longest(
         self, text: str, tokens: list[tuple[int, int]], i: int
@@ -98,14 +112,15 @@ class WorldPlaceRecognizer(EntityRecognizer):
             span = text[start:end]
             if re.search(r"[^\w'’.\-][^\w'’.\-]|[,;:!?()]", span):
                 continue
-            key = re.sub(r"\s+", " ", span.casefold())
+            key = place_key(span)
             if key not in self._places:
                 continue
-            if (
-                not self._everyday_name(key)
-                or _capital_mid_sentence(text, start, span)
-                or (n > 1 and _CUE.search(text, max(0, start - 20), start))
-            ):
+            kind = self._kind(key)
+            cue = bool(_CUE.search(text, max(0, start - 20), start))
+            capital = _capital_mid_sentence(text, start, span)
+            if kind == VERB:
+                capital = capital and cue
+            if kind == FREE or capital or (cue and (kind == NAME or n > 1)):
                 yield n, start, end
 
 

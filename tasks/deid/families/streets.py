@@ -33,15 +33,21 @@ from qualbridge.tasks.deid.wordlists import load_word_list
 ENTITIES = ("STREET_ADDRESS", "POSTAL_CODE", "LOCATION")
 _PARTICLES = r"(?:de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|am|an|im|na|sur)"
 _STOP = r"(?!(?:" + "|".join(sorted((re.escape(w) for w in STOP_WORDS), key=len)[::-1]) + r")\b)"
-_WORD = rf"{_STOP}[^\W\d_][\w'’\-]*"
+_WORD = rf"{_STOP}(?!(?:nr|no)\.)[^\W\d_][\w'’\-]*"
 _NAME = rf"(?:{_WORD}|{_PARTICLES}(?=\s+[^\W\d_]))"
-NUMBER = r"\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?(?![\w:])"
+NUMBER = r"(?:s/n|\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?)(?![\w:])"
+# A house number may be introduced ('Nr. 91', 'N° 238').
+_NUMBERED = rf"(?:(?:nr|no|n[º°o])\.?\s*)?{NUMBER}"
 UNIT = (
-    r"(?:(?:apt|apartment|appt|flat|unit|suite|ste|door|puerta|piso|lgh|no|nr|number)\.?\s*#?"
+    r"(?:(?:apt|apartment|appt|app|appartamento|flat|unit|suite|ste|door|puerta|piso|planta"
+    r"|piano|porta|interior|int|depto|dpto|departamento|edif|edificio|bloco|bloc|bl|sc|et|ap"
+    r"|top|stiege|tür|lgh|bus|bte|boîte|no|nr|number|n[º°o])\.?\s*#?"
     r"\s*\d{1,4}[A-Za-z]?(?!\w)|#\s?\d{1,4}[A-Za-z]?(?!\w))"
 )
+# Postal abbreviations of street types, written with their dot ('ul. Wodna', 'Försterstr.').
+ABBREVIATIONS = r"(?:ul|al|pl|os|r|c|cl|av|avda|bd|bld|blvd|bul|str|sos|calz|trav|vle)\."
 _BEFORE_UNIT = rf"(?:{UNIT},?\s+)?"
-_AFTER_UNIT = rf"(?:,?\s+{UNIT})?"
+_AFTER_UNIT = rf"(?:,?\s+{UNIT}){{0,3}}"
 _PO_BOX = (
     r"(?:(?i:p\.?\s?o\.?\s?box|post\s+office\s+box|gpo\s+box|locked\s+bag|private\s+bag"
     r"|rural\s+route|po\s+bag)|Box)\s*#?\s*\d{1,6}(?!\w)"
@@ -60,12 +66,14 @@ _TAIL = re.compile(
 def street_patterns() -> tuple[re.Pattern[str], ...]:
     """Glued, word-before, word-after and English street shapes, each with units around."""
     english = frozenset(w.casefold() for w in load_word_list("street_suffixes.txt"))
-    glued = rf"(?P<last>(?:[^\W\d_][\w'’]*-)*[^\W\d_][\w'’]*?(?:{alternation(glued_types())}))"
+    types = rf"(?:{alternation(glued_types())}|str(?=\.))"
+    glued = rf"(?P<last>(?:[^\W\d_][\w'’]*-)*[^\W\d_][\w'’]*?{types})"
     names = rf"(?:{_NAME}\s+){{0,3}}{_WORD}"
+    before = rf"(?P<type>{alternation(before_types())}|{ABBREVIATIONS})"
     shapes = (
-        rf"{glued}\.?,?\s+{NUMBER}",
-        rf"(?:{NUMBER},?\s+)?(?:{alternation(before_types())})\.?\s+{names}(?:,?\s+{NUMBER})?",
-        rf"{names}\s+(?:{alternation(after_types())})\.?\s+{NUMBER}",
+        rf"{glued}\.?,?\s+{_NUMBERED}",
+        rf"(?:{NUMBER},?\s+)?{before}\.?\s+(?P<names>{names})(?:,?\s+{_NUMBERED})?",
+        rf"{names}\s+(?:{alternation(after_types())})\.?\s+{NUMBER}(?:\.(?!\w))?",
         rf"{NUMBER},?\s+{names}\s+(?:{alternation(english)})\.?(?!\w)",
     )
     cued = (
@@ -95,15 +103,24 @@ class WorldStreetRecognizer(EntityRecognizer):
         """Nothing to load."""
 
     def _plausible(self, match: re.Match[str]) -> bool:
-        """A street needs a number that is not a year, a time or an amount."""
+        """A street needs a number that is not a year, a time or an amount, or a foreign type."""
         value = match.group("value")
         numbers = re.findall(r"\d+", value)
-        if not numbers or is_harmless(match.string, match.start("value"), match.end("value")):
+        groups = match.groupdict()
+        if not numbers:
+            return bool(groups.get("type")) and self._named_without_number(match)
+        if is_harmless(match.string, match.start("value"), match.end("value")):
             return False
-        if "last" in match.groupdict():
+        if groups.get("last"):
             last = match.group("last").casefold()
             return last not in self._dictionary and not re.fullmatch(r"(?:19|20)\d\d", numbers[0])
         return True
+
+    def _named_without_number(self, match: re.Match[str]) -> bool:
+        """'rue de Hubert', 'Praça Leão': a type no English dictionary has, a capitalised name."""
+        kind = match.group("type").rstrip(".").casefold()
+        names = [w for w in match.group("names").split() if w[:1].isupper()]
+        return bool(names) and kind not in self._dictionary and len(kind) > 2
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
