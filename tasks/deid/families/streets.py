@@ -117,10 +117,11 @@ class WorldStreetRecognizer(EntityRecognizer):
         return True
 
     def _named_without_number(self, match: re.Match[str]) -> bool:
-        """'rue de Hubert', 'Praça Leão': a type no English dictionary has, a capitalised name."""
+        """'Praça Leão', 'at rue de Hubert': a foreign type (or a cue), then a capitalised name."""
         kind = match.group("type").rstrip(".").casefold()
         names = [w for w in match.group("names").split() if w[:1].isupper()]
-        return bool(names) and kind not in self._dictionary and len(kind) > 2
+        cued = re.search(rf"(?i)\b{_PLACE_CUE}\s+$", match.string[: match.start("value")])
+        return bool(names) and len(kind) > 2 and (kind not in self._dictionary or bool(cued))
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

@@ -21,6 +21,9 @@ def places(words: Vocabulary, text: str) -> list[str]:
         ("I grew up in Tallahassee, then left", "Tallahassee"),
         ("it's near Dún Laoghaire I think", "Dún Laoghaire"),
         ("she moved to Palmerston North", "Palmerston North"),
+        ("we stayed in Sault Ste. Marie", "Sault Ste. Marie"),  # 'Ste.' is 'Sainte'
+        ("the club moved from east st louis", "east st louis"),
+        ("she moved to Mobile last year", "Mobile"),  # a capital and a cue
     ],
 )
 def test_places_are_found(words: Vocabulary, text: str, place: str) -> None:
@@ -35,6 +38,7 @@ def test_places_are_found(words: Vocabulary, text: str, place: str) -> None:
         "the page is example.org/events/drop-in",  # words inside a web address
         "Florence is lovely, said the nurse",  # a first name at the start of a sentence
         "we saw a red deer in the park",  # everyday words without a cue
+        "The form has a Page for it",  # a verb and noun capitalised, without a cue
     ],
 )
 def test_everyday_words_are_left(words: Vocabulary, text: str) -> None:

@@ -29,6 +29,14 @@ def found(words: Vocabulary, text: str) -> set[tuple[str, str]]:
         ("they run the bakery on Zachodnia 59 now", "Zachodnia 59"),  # unknown name after 'on'
         ("I'd rather you sent it to PO Box 3227 than the house", "PO Box 3227"),
         ("write to p.o. box 81 instead", "p.o. box 81"),
+        ("she lives at ul. Wodna 90 now", "ul. Wodna 90"),  # postal abbreviation
+        ("they moved to Försterstr. 200 in May", "Försterstr. 200"),
+        ("we stayed at Bulevardul Tomescu Nr. 91 then", "Bulevardul Tomescu Nr. 91"),
+        (
+            "it's Strada Stănescu 25 Bl. 89 Sc. 90 Ap. 7 now",
+            "Strada Stănescu 25 Bl. 89 Sc. 90 Ap. 7",
+        ),
+        ("we were at rue de Hubert all summer", "rue de Hubert"),  # a foreign type, no number
     ],
 )
 def test_streets_of_many_countries_are_found(words: Vocabulary, text: str, street: str) -> None:
@@ -45,6 +53,7 @@ def test_streets_of_many_countries_are_found(words: Vocabulary, text: str, stree
         "during 2020 I lost my job",  # 'ring' ends an English word
         "route 9 for the bus company",  # a street type with no name
         "there were 3 people in 2 rooms",
+        "we took the Avenue home",  # an English type word without a number
     ],
 )
 def test_numbers_that_are_no_street_are_left(words: Vocabulary, text: str) -> None:
