@@ -1,4 +1,4 @@
-"""Towns, countries and states of the world (GeoNames), in any case.
+"""Towns, countries and states of the world (GeoNames), in any case, and a postcode beside one.
 
 A place whose every word is also an everyday word or a first name ('Florence', 'Red Deer')
 counts only when capitalised inside a sentence or, if it has several words, after a place cue
@@ -17,11 +17,17 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.postal import POSTCODE
 from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, world_places
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
-ENTITIES = ("LOCATION",)
+ENTITIES = ("LOCATION", "POSTAL_CODE")
+# A postcode said right after or before a listed place ('austin texas 78701', '7124 Tikøb'),
+# unless it reads as a year.
+_NOT_YEAR = r"(?!(?:19\d\d|20[0-3]\d)(?![\w-]))"
+_CODE_AFTER = re.compile(rf"(?i),?\s+(?:[a-z]{{2,3}}\s+)?{_NOT_YEAR}(?P<code>{POSTCODE})(?![\w-])")
+_CODE_BEFORE = re.compile(rf"(?i)(?<![\w-]){_NOT_YEAR}(?P<code>{POSTCODE}),?\s+$")
 MAX_WORDS = 5
 # A word, not a part of a web or e-mail address ('example.org/events/drop-in').
 _TOKEN = re.compile(r"(?<![\w/.@-])[^\W\d_][\w'’.\-]*(?<!\.)(?![\w/@]|\.\w)")
@@ -96,8 +102,19 @@ class WorldPlaceRecognizer(EntityRecognizer):
                 continue
             n, start, end = found
             results.append(recognizer_result(self, "LOCATION", start, end, 0.6))
+            results.extend(self._codes(text, start, end))
             i += n
         return results
+
+    def _codes(self, text: str, start: int, end: int) -> list[RecognizerResult]:
+        """The postcode said right after or before the place."""
+        after = _CODE_AFTER.match(text, end)
+        before = _CODE_BEFORE.search(text, max(0, start - 12), start)
+        return [
+            recognizer_result(self, "POSTAL_CODE", *m.span("code"), 0.55)
+            for m in (after, before)
+            if m is not None
+        ]
 
     def _kind(self, key: str) -> int:
         if key not in self._kinds:

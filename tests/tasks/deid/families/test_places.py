@@ -43,3 +43,24 @@ def test_places_are_found(words: Vocabulary, text: str, place: str) -> None:
 )
 def test_everyday_words_are_left(words: Vocabulary, text: str) -> None:
     assert places(words, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("she moved to Letterkenny, F92 X2C4 last week", "F92 X2C4"),
+        ("we lived in tralee 12345 for a bit", "12345"),
+        ("the office is 69604 Križevci now", "69604"),
+    ],
+)
+def test_a_postcode_beside_a_place_is_found(words: Vocabulary, text: str, code: str) -> None:
+    results = WorldPlaceRecognizer(words).analyze(text, [])
+    assert code in {text[r.start : r.end] for r in results if r.entity_type == "POSTAL_CODE"}
+
+
+@pytest.mark.parametrize(
+    "text", ["i was in paris 2019 and berlin 2020", "we moved to Letterkenny in 1999"]
+)
+def test_a_year_beside_a_place_is_no_postcode(words: Vocabulary, text: str) -> None:
+    results = WorldPlaceRecognizer(words).analyze(text, [])
+    assert not [r for r in results if r.entity_type == "POSTAL_CODE"]
