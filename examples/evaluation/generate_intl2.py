@@ -176,10 +176,13 @@ def address(rng: random.Random) -> list[Piece]:
     if code_first:
         return [*pieces, (rng.choice((", ", " in ", " ")), None), (code, "ZIP_CODE"), (" ", None),
                 (place, "LOCATION")]  # fmt: skip
-    region = f" {rng.choice(regions)}" if regions else ""
-    joint = f",{region} " if rng.random() < 0.5 else f"{region} "
+    region: list[Piece] = []
+    if regions:  # a state or province: spelled out it is a place, abbreviated it is not
+        name = rng.choice(regions)
+        region = [(" ", None), (name, "LOCATION" if len(name) > 3 else None)]
+    joint = "," if rng.random() < 0.5 else ""
     return [*pieces, (rng.choice((", ", " in ")), None), (place, "LOCATION"), (joint, None),
-            (code, "ZIP_CODE")]  # fmt: skip
+            *region, (" ", None), (code, "ZIP_CODE")]  # fmt: skip
 
 
 def street_only(rng: random.Random) -> list[Piece]:
