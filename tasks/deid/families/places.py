@@ -9,6 +9,7 @@ capital and a cue; function words and the listed ambiguous words are never place
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -43,10 +44,17 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 FREE, NAME, WORD, VERB = 0, 1, 2, 3
 
 
+# Letters NFKD leaves whole: 'Bielsko-Biała' is looked up as 'bielsko-biala'.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe"})
+
+
 def place_key(name: str) -> str:
-    """Lower case, single-spaced, 'St.' and 'Mt.' written out: how a place is looked up."""
-    words = name.casefold().replace(".", " ").split()
-    return " ".join(_ABBREVIATED.get(w, w) for w in words)
+    """Lower case, accents off, single-spaced, 'St.' and 'Mt.' written out: the lookup key."""
+    plain = name.casefold()
+    if not plain.isascii():
+        decomposed = unicodedata.normalize("NFKD", plain).translate(_FOLD)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_ABBREVIATED.get(w, w) for w in plain.replace(".", " ").split())
 
 
 def _kind(key: str, vocabulary: Vocabulary) -> int:
@@ -63,16 +71,15 @@ def _kind(key: str, vocabulary: Vocabulary) -> int:
 
 def _never(key: str) -> bool:
     """Places that are function words or listed ambiguous words ('To', 'Bath') are left out."""
-    words = key.replace("-", " ").split()
-    if all(w in STOP_WORDS for w in words):
-        return True
-    return len(words) == 1 and (key in AMBIGUOUS_WORDS or len(key) < 4)
+    if " " not in key and "-" not in key:
+        return key in STOP_WORDS or key in AMBIGUOUS_WORDS or len(key) < 4
+    return all(w in STOP_WORDS for w in key.replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
 def place_keys() -> frozenset[str]:
     """Every listed place, lower case, single-spaced."""
-    return frozenset(k for k in {place_key(n) for n in world_places()} if not _never(k))
+    return frozenset(k for k in world_places() if not _never(k))
 
 
 class WorldPlaceRecognizer(EntityRecognizer):

