@@ -62,6 +62,20 @@ _TAIL = re.compile(
 )
 
 
+# A street named without a number is a place: 'Cuba Street', 'off chapeltown road'.
+_ROAD = r"(?:street|road|lane|avenue|boulevard|terrace|crescent|parade|highway)"
+STREET_NAMES = (
+    re.compile(
+        rf"(?<![\w'’])(?P<value>(?:(?i:{_STOP})(?:O['’])?[A-Z][\w'’\-]*\s+){{1,3}}"
+        rf"(?:{_ROAD.title()}|St|Rd|Ave|Blvd)\b\.?)"
+    ),
+    re.compile(
+        rf"(?i)\b(?:on|off|along|down|up|near|at|in|from|to|onto|into|via|by)\s+"
+        rf"(?P<value>(?:{_WORD}\s+){{1,2}}{_ROAD})\b"
+    ),
+)
+
+
 @lru_cache(maxsize=1)
 def street_patterns() -> tuple[re.Pattern[str], ...]:
     """Glued, word-before, word-after and English street shapes, each with units around."""
@@ -135,6 +149,11 @@ class WorldStreetRecognizer(EntityRecognizer):
                 start, end = match.span("value")
                 results.append(recognizer_result(self, "STREET_ADDRESS", start, end, 0.6))
                 results.extend(self._tail(text, end))
+        for pattern in STREET_NAMES:
+            results.extend(
+                recognizer_result(self, "LOCATION", *m.span("value"), 0.55)
+                for m in pattern.finditer(text)
+            )
         return results
 
     def _tail(self, text: str, end: int) -> list[RecognizerResult]:

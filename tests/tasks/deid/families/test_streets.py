@@ -78,3 +78,31 @@ def test_the_postcode_and_town_after_a_street_are_found(
 def test_words_after_a_street_that_are_no_code_are_left(words: Vocabulary) -> None:
     text = "we lived at Søndregade 147 because the rent was low"
     assert {t for t, _ in found(words, text)} == {"STREET_ADDRESS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("we met on O'Connell Street after work", "O'Connell Street"),
+        ("Cuba Street has the best cafes", "Cuba Street"),
+        ("we'd meet on main street i guess", "main street"),  # lower case after a cue
+        ("she lives off chapeltown road now", "chapeltown road"),
+    ],
+)
+def test_a_street_named_without_a_number_is_a_place(
+    words: Vocabulary, text: str, place: str
+) -> None:
+    assert ("LOCATION", place) in found(words, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I walked down the road to the shops",
+        "it was a long road to recovery",
+        "my mum lives on one road",
+        "they crossed the street together",
+    ],
+)
+def test_a_road_that_is_no_name_is_left(words: Vocabulary, text: str) -> None:
+    assert not {v for t, v in found(words, text) if t == "LOCATION"}
