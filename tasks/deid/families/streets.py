@@ -33,7 +33,7 @@ from qualbridge.tasks.deid.wordlists import load_word_list
 ENTITIES = ("STREET_ADDRESS", "POSTAL_CODE", "LOCATION")
 _PARTICLES = r"(?:de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|am|an|im|na|sur)"
 _STOP = r"(?!(?:" + "|".join(sorted((re.escape(w) for w in STOP_WORDS), key=len)[::-1]) + r")\b)"
-_WORD = rf"{_STOP}(?!(?:nr|no)\.)[^\W\d_][\w'’\-]*"
+_WORD = rf"{_STOP}(?!(?:nr|no)\.|s/n)[^\W\d_][\w'’\-]*"
 _NAME = rf"(?:{_WORD}|{_PARTICLES}(?=\s+[^\W\d_]))"
 NUMBER = r"(?:s/n|\d{1,5}[A-Za-z]?(?:\s?[-/]\s?\d{1,4}[A-Za-z]?)?)(?![\w:])"
 # A house number may be introduced ('Nr. 91', 'N° 238').
@@ -41,7 +41,7 @@ _NUMBERED = rf"(?:(?:nr|no|n[º°o])\.?\s*)?{NUMBER}"
 UNIT = (
     r"(?:(?:apt|apartment|appt|app|appartamento|flat|unit|suite|ste|door|puerta|piso|planta"
     r"|piano|porta|interior|int|depto|dpto|departamento|edif|edificio|bloco|bloc|bl|sc|et|ap"
-    r"|top|stiege|tür|lgh|bus|bte|boîte|no|nr|number|n[º°o])\.?\s*#?"
+    r"|top|stiege|tür|lgh|bus|bte|boîte|level|lvl|floor|rd|no|nr|number|n[º°o])\.?\s*#?"
     r"\s*\d{1,4}[A-Za-z]?(?!\w)|#\s?\d{1,4}[A-Za-z]?(?!\w))"
 )
 # Postal abbreviations of street types, written with their dot ('ul. Wodna', 'Försterstr.').
@@ -131,11 +131,13 @@ class WorldStreetRecognizer(EntityRecognizer):
         return True
 
     def _named_without_number(self, match: re.Match[str]) -> bool:
-        """'Praça Leão', 'at rue de Hubert': a foreign type (or a cue), then a capitalised name."""
+        """'Praça Leão': a foreign type and a capitalised name; or any type and name after a cue."""
         kind = match.group("type").rstrip(".").casefold()
         names = [w for w in match.group("names").split() if w[:1].isupper()]
         cued = re.search(rf"(?i)\b{_PLACE_CUE}\s+$", match.string[: match.start("value")])
-        return bool(names) and len(kind) > 2 and (kind not in self._dictionary or bool(cued))
+        if cued:
+            return len(kind) > 2
+        return bool(names) and len(kind) > 2 and kind not in self._dictionary
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None

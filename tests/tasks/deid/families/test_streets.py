@@ -37,6 +37,9 @@ def found(words: Vocabulary, text: str) -> set[tuple[str, str]]:
             "Strada Stănescu 25 Bl. 89 Sc. 90 Ap. 7",
         ),
         ("we were at rue de Hubert all summer", "rue de Hubert"),  # a foreign type, no number
+        ("we lived at alameda adriana mota s/n for years", "alameda adriana mota s/n"),
+        ("it's level 3 319 fox heights", "level 3 319 fox heights"),  # an Australian level
+        ("we're at 44 Hooper Range Road RD 2 now", "44 Hooper Range Road RD 2"),  # NZ rural
     ],
 )
 def test_streets_of_many_countries_are_found(words: Vocabulary, text: str, street: str) -> None:
