@@ -1,8 +1,9 @@
 """Nationalities, peoples, faiths and political groups (NRP) from a lexicon, plurals by rule.
 
 A lexicon word that is also an everyday word ('green', 'polish', 'liberal') counts only when
-capitalised inside a sentence or beside a cue ('voted green', 'the polish community'); a
-language after 'speaks' or 'learning' is a language, not a group.
+capitalised inside a sentence, beside a cue ('voted green', 'the polish community') or beside
+another group ('irish catholic'); a language after 'speaks' or 'learning' is a language, not a
+group.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ EVERYDAY_FILE = "nrp_everyday.txt"
 _NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "x")
 _CUE_BEFORE = re.compile(
     r"(?i)\b(?:vot(?:e|es|ed|ing|er|ers)|diehard|die-hard|staunch|devout|practi[sc]ing|lifelong"
-    r"|card-carrying|raised|converted|convert|lapsed|proud|fellow)\W+(?:\w+\W+)?$"
+    r"|card-carrying|raised|converted|convert|lapsed|proud|fellow)\W+(?:\w+\W+){0,2}$"
 )
 _CUE_AFTER = re.compile(
     r"(?i)^\W+(?:party|voters?|supporters?|members?|church|churches|parish|mosque|temple"
@@ -80,17 +81,32 @@ class GroupRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """One result per lexicon form that its context does not explain away."""
-        results = []
-        for match in _pattern().finditer(text):
-            start, end = match.span()
-            if _LANGUAGE_CUE.search(text, max(0, start - 60), start):
-                continue
-            if lexicon()[re.sub(r"\s+", " ", match.group().casefold())] and not (
-                _capital_mid_sentence(text, start) or _cued(text, start, end)
-            ):
-                continue
-            results.append(recognizer_result(self, "NRP", start, end, 0.6))
-        return results
+        matches = [
+            m for m in _pattern().finditer(text)
+            if not _LANGUAGE_CUE.search(text, max(0, m.start() - 60), m.start())
+        ]  # fmt: skip
+        plain = [m.span() for m in matches if not _everyday(m)]
+        return [
+            recognizer_result(self, "NRP", m.start(), m.end(), 0.6)
+            for m in matches
+            if not _everyday(m)
+            or _capital_mid_sentence(text, m.start())
+            or _cued(text, m.start(), m.end())
+            or _beside(text, m.span(), plain)
+        ]
+
+
+def _everyday(match: re.Match[str]) -> bool:
+    return lexicon()[re.sub(r"\s+", " ", match.group().casefold())]
+
+
+def _beside(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    """Next to a group that is no everyday word: 'irish catholic', 'greek orthodox'."""
+    return any(
+        (end <= span[0] and not text[end : span[0]].strip())
+        or (start >= span[1] and not text[span[1] : start].strip())
+        for start, end in others
+    )
 
 
 def _capital_mid_sentence(text: str, start: int) -> bool:

@@ -22,6 +22,8 @@ def groups(text: str) -> list[str]:
         ("I voted Sinn Féin once", "Sinn Féin"),
         ("the Tories on my street", "Tories"),  # irregular plural from the lexicon
         ("we're Seventh-day Adventists", "Seventh-day Adventists"),
+        ("we're irish catholic", "catholic"),  # an everyday word beside another group
+        ("we voted for the greens", "greens"),  # a cue two words before
     ],
 )
 def test_groups_are_found(text: str, group: str) -> None:
