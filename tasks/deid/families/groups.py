@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.phrases import PhraseIndex, find
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -54,16 +55,19 @@ def lexicon() -> dict[str, bool]:
     for line in load_word_list(LEXICON_FILE):
         singular, _, irregular = line.partition("\t")
         for form in {singular, irregular or plural(singular)}:
-            for variant in {form, form.replace("'", "’")}:
-                forms[variant.casefold()] = variant.casefold() in everyday
+            forms[word_key(form)] = word_key(form) in everyday
     return forms
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    words = sorted(lexicon(), key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?i)(?<![\w'’\-])(?:{body})(?![\w'’\-])")
+def group_index() -> PhraseIndex:
+    """The lexicon, ready for look-up by word."""
+    return PhraseIndex.of(frozenset(lexicon()))
+
+
+def word_key(word: str) -> str:
+    """A word as the lexicon spells it: lower case, straight apostrophe."""
+    return word.casefold().replace("’", "'")
 
 
 class GroupRecognizer(EntityRecognizer):
@@ -81,23 +85,20 @@ class GroupRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """One result per lexicon form that its context does not explain away."""
-        matches = [
-            m for m in _pattern().finditer(text)
-            if not _LANGUAGE_CUE.search(text, max(0, m.start() - 60), m.start())
-        ]  # fmt: skip
-        plain = [m.span() for m in matches if not _everyday(m)]
-        return [
-            recognizer_result(self, "NRP", m.start(), m.end(), 0.6)
-            for m in matches
-            if not _everyday(m)
-            or _capital_mid_sentence(text, m.start())
-            or _cued(text, m.start(), m.end())
-            or _beside(text, m.span(), plain)
+        found = [
+            (start, end, key)
+            for start, end, key in find(text, group_index(), word_key, lambda *_: True)
+            if not _LANGUAGE_CUE.search(text, max(0, start - 60), start)
         ]
-
-
-def _everyday(match: re.Match[str]) -> bool:
-    return lexicon()[re.sub(r"\s+", " ", match.group().casefold())]
+        plain = [(start, end) for start, end, key in found if not lexicon()[key]]
+        return [
+            recognizer_result(self, "NRP", start, end, 0.6)
+            for start, end, key in found
+            if not lexicon()[key]
+            or _capital_mid_sentence(text, start)
+            or _cued(text, start, end)
+            or _beside(text, (start, end), plain)
+        ]
 
 
 def _beside(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:

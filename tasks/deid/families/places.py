@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -18,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.phrases import PhraseIndex, find
 from qualbridge.tasks.deid.families.postal import POSTCODE
 from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, world_places
 from qualbridge.tasks.deid.recasing import Vocabulary
@@ -29,9 +29,6 @@ ENTITIES = ("LOCATION", "POSTAL_CODE")
 _NOT_YEAR = r"(?!(?:19\d\d|20[0-3]\d)(?![\w-]))"
 _CODE_AFTER = re.compile(rf"(?i),?\s+(?:[a-z]{{2,3}}\s+)?{_NOT_YEAR}(?P<code>{POSTCODE})(?![\w-])")
 _CODE_BEFORE = re.compile(rf"(?i)(?<![\w-]){_NOT_YEAR}(?P<code>{POSTCODE}),?\s+$")
-MAX_WORDS = 5
-# A word, not a part of a web or e-mail address ('example.org/events/drop-in').
-_TOKEN = re.compile(r"(?<![\w/.@-])[^\W\d_][\w'’.\-]*(?<!\.)(?![\w/@]|\.\w)")
 _CUE = re.compile(
     r"(?i)\b(?:in|from|to|near|outside|around|at|via|towards|visit(?:ed|ing)?|moved|live[sd]?"
     r"|living|born|raised|grew\s+up)\s+$"
@@ -40,7 +37,7 @@ _CUE = re.compile(
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 # What a place needs: nothing; a capital or a cue; a capital (or a cue, if it has several
-# words); a capital and a cue.
+# words); a capital and a cue (one word).
 FREE, NAME, WORD, VERB = 0, 1, 2, 3
 
 
@@ -58,6 +55,7 @@ def place_key(name: str) -> str:
 
 
 def _kind(key: str, vocabulary: Vocabulary) -> int:
+    """What a place needs before it counts, by what else its words are."""
     words = [w for w in key.replace("-", " ").split() if w not in STOP_WORDS]
     unknown = [w for w in words if w not in vocabulary.dictionary and w not in vocabulary.everyday]
     if any(w not in vocabulary.all_first_names for w in unknown):
@@ -82,11 +80,16 @@ def place_keys() -> frozenset[str]:
     return frozenset(k for k in world_places() if not _never(k))
 
 
+@lru_cache(maxsize=1)
+def place_index() -> PhraseIndex:
+    """The listed places, ready for look-up by word."""
+    return PhraseIndex.of(place_keys())
+
+
 class WorldPlaceRecognizer(EntityRecognizer):
     """The longest listed place at each word, in any case."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
-        self._places = place_keys()
         self._vocabulary = vocabulary
         self._kinds: dict[str, int] = {}
         super().__init__(
@@ -99,19 +102,26 @@ class WorldPlaceRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """One result per listed place its case or cue allows."""
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        results, i = [], 0
-        while i < len(tokens):
-            found = next(self._longest(text, tokens, i), None)
-            if found is None:
-                i += 1
-                continue
-            n, start, end = found
+        """One result per listed place its case or cue allows, and a postcode beside it."""
+        results = []
+        allowed = lambda key, start, end: self._allowed(text, key, start, end)  # noqa: E731
+        for start, end, _ in find(text, place_index(), place_key, allowed):
             results.append(recognizer_result(self, "LOCATION", start, end, 0.6))
             results.extend(self._codes(text, start, end))
-            i += n
         return results
+
+    def _allowed(self, text: str, key: str, start: int, end: int) -> bool:
+        """What the place's words need (nothing, a capital, a cue) is there."""
+        kind = self._kind(key)
+        if kind == FREE:
+            return True
+        cue = bool(_CUE.search(text, max(0, start - 20), start))
+        capital = _capital_mid_sentence(text, start, text[start:end])
+        if " " in key:
+            return capital or cue
+        if kind == VERB:
+            return capital and cue
+        return capital or (cue and kind == NAME)
 
     def _codes(self, text: str, start: int, end: int) -> list[RecognizerResult]:
         """The postcode said right after or before the place."""
@@ -127,25 +137,6 @@ class WorldPlaceRecognizer(EntityRecognizer):
         if key not in self._kinds:
             self._kinds[key] = _kind(key, self._vocabulary)
         return self._kinds[key]
-
-    def _longest(
-        self, text: str, tokens: list[tuple[int, int]], i: int
-    ) -> Iterator[tuple[int, int, int]]:
-        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
-            start, end = tokens[i][0], tokens[i + n - 1][1]
-            span = text[start:end]
-            if re.search(r"[^\w'’.\-][^\w'’.\-]|[,;:!?()]", span):
-                continue
-            key = place_key(span)
-            if key not in self._places:
-                continue
-            kind = self._kind(key)
-            cue = bool(_CUE.search(text, max(0, start - 20), start))
-            capital = _capital_mid_sentence(text, start, span)
-            if kind == VERB:
-                capital = capital and cue
-            if kind == FREE or capital or (cue and (kind == NAME or n > 1)):
-                yield n, start, end
 
 
 def _capital_mid_sentence(text: str, start: int, span: str) -> bool:

@@ -11,7 +11,7 @@ order, are masked with it: the address, not a list of towns or codes, says what 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -62,6 +62,7 @@ _TAIL = re.compile(
 )
 
 
+_DIGITS = re.compile(r"\d+")
 # A street named without a number is a place: 'Cuba Street', 'off chapeltown road'.
 _ROAD = r"(?:street|road|lane|avenue|boulevard|terrace|crescent|parade|highway)"
 STREET_NAMES = (
@@ -104,6 +105,40 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+_TOKEN = re.compile(r"[^\W\d_]+")
+_ABBREVIATED_TYPES = frozenset(re.findall(r"\w+", ABBREVIATIONS))
+
+
+@lru_cache(maxsize=1)
+def anchors() -> tuple[Callable[[str], bool], ...]:
+    """Per street shape, the word it cannot do without (None: a digit is enough)."""
+    glued = tuple(glued_types() | {"str"})
+    before = before_types() | _ABBREVIATED_TYPES
+    after = after_types()
+    roads = {"street", "road", "lane", "avenue", "boulevard", "terrace", "crescent", "parade",
+             "highway", "st", "rd", "ave", "blvd"}  # fmt: skip
+    return (
+        lambda w: w.endswith(glued),
+        lambda w: w in before,
+        lambda w: w in after,
+        lambda w: w in roads,
+    )
+
+
+def windows(
+    text: str, hits: list[tuple[int, int]], before: int, after: int
+) -> list[tuple[int, int]]:
+    """Merged stretches around each hit: the only places a pattern needs to run."""
+    merged: list[tuple[int, int]] = []
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - before), min(len(text), hit_end + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 class WorldStreetRecognizer(EntityRecognizer):
     """Streets of many countries, then the postcode and town said right after them."""
 
@@ -143,18 +178,32 @@ class WorldStreetRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Each street, and its postcode and town when they follow it."""
+        words = [(m.span(), m.group().casefold()) for m in _TOKEN.finditer(text)]
+        glued, before, after, roads = (
+            [span for span, word in words if wanted(word)] for wanted in anchors()
+        )
+        digits = [m.span() for m in _DIGITS.finditer(text)]
+        # Each shape runs only near the word or digit it cannot do without.
+        spans = (
+            windows(text, glued, 80, 60),
+            windows(text, before, 40, 140),
+            windows(text, after, 100, 40),
+            *[windows(text, digits, 120, 80)] * 3,
+        )
         results = []
-        for pattern in street_patterns():
-            for match in pattern.finditer(text):
+        for pattern, stretch in zip(street_patterns(), spans, strict=True):
+            for match in (m for a, b in stretch for m in pattern.finditer(text, a, b)):
                 if not self._plausible(match):
                     continue
                 start, end = match.span("value")
                 results.append(recognizer_result(self, "STREET_ADDRESS", start, end, 0.6))
                 results.extend(self._tail(text, end))
-        for pattern in STREET_NAMES:
+        named = (windows(text, roads, 100, 10), [(0, len(text))])
+        for pattern, stretch in zip(STREET_NAMES, named, strict=True):
             results.extend(
                 recognizer_result(self, "LOCATION", *m.span("value"), 0.55)
-                for m in pattern.finditer(text)
+                for a, b in stretch
+                for m in pattern.finditer(text, a, b)
             )
         return results
 
