@@ -95,6 +95,12 @@ def uk_places() -> frozenset[str]:
     return frozenset(p for p in load_word_list("uk_places.txt") if " " in p or _usable(p))
 
 
+@lru_cache(maxsize=1)
+def world_places() -> frozenset[str]:
+    """Towns of 5,000+ residents, countries and US states worldwide (GeoNames), as lookup keys."""
+    return load_word_list("world_places.txt")
+
+
 def vocabulary(dictionary: Dictionary, non_nouns: Dictionary, adjectives: Dictionary) -> Vocabulary:
     """The word lists of the recaser and the unknown-word rule, all lower case."""
     return Vocabulary(

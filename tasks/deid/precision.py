@@ -24,6 +24,8 @@ _ROLE_HEAD = re.compile(
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff)s?"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# Recognizers of listed values, never trimmed ('Methodist' from the group lexicon is no role).
+EXACT = ("StudyDeny", "GroupRecognizer")
 # Scientific and medical heads that make a name an eponym: 'Higgs boson', 'Crohn's disease'.
 _EPONYM_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:boson|disease|syndrome|effect|law|principle|theorem|equation|constant"
@@ -128,7 +130,7 @@ def _cut(value: str) -> int:
 
 def refine(detection: Detection, text: str) -> Detection | None:
     """The detection trimmed to its name, or None when it is a role, eponym or acronym."""
-    if detection.entity_type not in NAME_TYPES or detection.recognizer.startswith("StudyDeny"):
+    if detection.entity_type not in NAME_TYPES or detection.recognizer.startswith(EXACT):
         return detection
     value = text[detection.start : detection.end]
     cut = _cut(value)

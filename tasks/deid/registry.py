@@ -18,12 +18,15 @@ from qualbridge.tasks.deid.families import (
     ca,
     eu,
     generic,
+    groups,
     ie,
     numbers,
     nz,
     phones,
+    places,
     postal,
     speech,
+    streets,
     uk,
     us,
 )
@@ -32,7 +35,7 @@ from qualbridge.tasks.deid.gazetteers import vocabulary
 from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 
 FAMILIES: tuple[ModuleType, ...] = (
-    generic, speech, numbers, phones, postal, uk, us, ie, ca, au, nz, eu,
+    generic, groups, speech, numbers, phones, places, postal, streets, uk, us, ie, ca, au, nz, eu,
 )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from presidio_analyzer import EntityRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -21,6 +21,11 @@ ENTITIES = (
     *NER_ENTITIES, "EMAIL_ADDRESS", "IP_ADDRESS", "CREDIT_CARD", "CRYPTO", "MAC_ADDRESS",
     "IBAN_CODE",
 )  # fmt: skip
+# An address by its shape alone: Presidio's check of the top-level domain would let
+# 'sam@clinic.example' or a mistyped 'jo@gmail.con' through, and either is still someone's.
+_EMAIL_SHAPE = Pattern(
+    "e-mail shape", r"(?<![\w.+-])[\w.+-]*\w@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w@-])", 0.6
+)
 # Two letters, two check digits, then 11-30 letters or digits, grouped by spaces or not.
 _IBAN = r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"
 
@@ -35,6 +40,7 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
     return [
         SpacyRecognizer(supported_entities=list(context.ner_entities)),
         EmailRecognizer(),
+        PatternRecognizer("EMAIL_ADDRESS", name="EmailShapeRecognizer", patterns=[_EMAIL_SHAPE]),
         DateRecognizer(),
         IpRecognizer(),
         CreditCardRecognizer(),

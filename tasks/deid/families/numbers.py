@@ -19,8 +19,8 @@ _HARMLESS = re.compile(
     r"^(?:(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
 )
 _UNIT_AFTER = re.compile(
-    r"^\s*(?:%|percent|mg|mcg|ml|g|kg|grams?|milligrams?|micrograms?|units?|pounds|quid"
-    r"|dollars|euros|pence|p\b|k\b|miles|km|steps|calories|words|people|years)",
+    r"\s*(?:%|(?:percent|mg|mcg|ml|g|kg|grams?|milligrams?|micrograms?|units?|pounds|quid"
+    r"|dollars|euros|pence|p|k|miles|km|steps|calories|words|people|years)\b)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"[£$€]\s*$")

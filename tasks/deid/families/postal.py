@@ -1,4 +1,4 @@
-"""Postal codes of the 4- and 5-digit kind (US, AU, NZ, most of the EU) next to a place name."""
+"""Postal codes: the 4- and 5-digit kind next to a place name, any country's shape after a cue."""
 
 from __future__ import annotations
 
@@ -8,18 +8,32 @@ from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.recognizers import GroupPatternRecognizer
 
 COUNTRIES = frozenset(
-    "US AU NZ AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU NL PL PT RO SK SI ES SE".split()
-)
+    "US AU NZ AT BE BG HR CY CZ DK EE FI FR DE GR HU IT LV LT LU NL PL PT RO SK SI ES SE CA IE"
+    .split()
+)  # fmt: skip
 ENTITIES = ("POSTAL_CODE",)
+# The shapes of the configured countries' codes: ZIP+4, 4 or 5 digits, '123 45' (SE, CZ, SK,
+# GR), '12-345' (PL), '1234-567' (PT), '1234 AB' (NL), Canadian 'K1A 0B1', Irish Eircodes.
+POSTCODE = (
+    r"(?:\d{5}(?:-\d{4})?|\d{4}(?:-\d{3}|\s?[A-Za-z]{2}(?![^\W\d_]))?|\d{3}\s\d{2}|\d{2}-\d{3}"
+    r"|[ABCEGHJ-NPRSTVXYabceghj-nprstvxy]\d[A-Za-z]\s?\d[A-Za-z]\d"
+    r"|(?:[AC-FHKNPRTV-Yac-fhknprtv-y]\d{2}|[Dd]6[Ww])\s?[0-9AC-FHKNPRTV-Yac-fhknprtv-y]{4})"
+)
 _PLACE = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[ -][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
-_NOT_YEAR = r"(?!(?:19|20)\d{2}\b)"
+_NOT_YEAR = r"(?!(?:19\d\d|20[0-3]\d)\b)"
+_CUE = r"(?i:post\s?code|postal\s+code|zip(?:\s?code)?|eircode|plz|cap|code postal)"
 POSTAL_PATTERNS = [
     # 'Tarragona 17905', 'Austin, TX 78701-1234', 'Melbourne VIC 3000'
     (rf"\b{_PLACE},?\s(?:[A-Z]{{2,3}}\s)?(?P<value>{_NOT_YEAR}\d{{4,5}}(?:-\d{{4}})?)\b", 0.55),
     # '75008 Paris', '9060 LE', '1011 AB Amsterdam', '00-950 Warszawa'
     (r"(?<![\w,.-])(?P<value>\d{4}\s?[A-Z]{2})(?![\w])", 0.55),
     (rf"(?<![\w.-])(?P<value>{_NOT_YEAR}\d{{2}}-?\d{{3}})\s+(?={_PLACE}\b)", 0.45),
-]
+    # After a cue, a few words apart: 'the zip is 02139', 'our postcode changed to 391 79'.
+    (rf"\b{_CUE}\b(?:\W+\w+){{0,3}}?\W+(?P<value>{POSTCODE})(?![\w-])", 0.6),
+    # A Canadian code in any case: its letter-digit alternation is its own evidence.
+    (r"(?i)(?<![\w-])(?P<value>[abceghj-nprstvxy]\d[abceghj-nprstv-z]\s?\d[abceghj-nprstv-z]\d)"
+     r"(?![\w-])", 0.5),
+]  # fmt: skip
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
