@@ -14,6 +14,7 @@ from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
 from qualbridge.schemas.frames import attributes_json
 from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
 from qualbridge.tasks.deid.recognizers import parse_deny_list
+from qualbridge.tasks.deid.study_mentions import StudyMentions
 from qualbridge.tasks.ingest import (
     DEFAULT_LIMITS,
     SOURCE_ERRORS,
@@ -89,45 +90,39 @@ def deidentify_sources(
     on_progress: Callable[[int], None] | None = None,
     config: ConsortiumConfig | None = None,
 ) -> DeidentifiedBatch:
-    """Read, de-identify and frame each source; raw text lives only inside this function."""
+    """Read, de-identify and frame each source; raw text lives only inside this function.
+
+    With the consortium config, what was found in any transcript is then masked in all of
+    them (the study-wide pass); the study's texts are held until that pass is done.
+    """
     rows: dict[str, list[dict[str, Any]]] = {
         "transcripts": [], "utterances": [], "detections": [], "codings": []
     }  # fmt: skip
-    limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
-    quarantined: list[QuarantineRecord] = []
-    failed: set[Path] = set()  # a table or project that fails is quarantined once, as a whole
-    parsed_files: dict[tuple[Path, str], list[Document]] = {}
+    reader = _Reader(study, key, config)
+    mentions = study_mentions(study, config, key)
+    done: list[tuple[TranscriptSource, Document, list[DeidResult]]] = []
     for first in range(0, len(sources), batch_size):
-        readable = []
-        for source in sources[first : first + batch_size]:
-            if source.path in failed:
-                continue
-            try:
-                if source.kind == "file":
-                    document = Document("", None, read_utterances(source, study.speakers, limits))
-                elif config is None:
-                    raise SourceError("tables and projects need the consortium config")
-                else:
-                    document = read_document(source, study, config, key, parsed_files)
-                readable.append((source, document))
-            except SOURCE_ERRORS as exc:
-                failed.add(source.path)
-                quarantined.append(
-                    QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
-                )
-        readable = [(s, d) for s, d in readable if s.path not in failed]
+        readable = reader.read(sources[first : first + batch_size])
         results = engine.deidentify_transcripts(
             [[u.text for u in document.utterances] for _, document in readable],
             [source.participant_id for source, _ in readable],
         )
         for (source, document), transcript_results in zip(readable, results, strict=True):
-            _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
-            rows["codings"] += imported_codings(source, document, transcript_results)
+            if mentions is not None:
+                mentions.collect([u.text for u in document.utterances], transcript_results)
+            done.append((source, document, transcript_results))
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
-    parsed_files.clear()
+    reader.parsed_files.clear()
+    for source, document, transcript_results in done:
+        if mentions is not None:
+            texts = [u.text for u in document.utterances]
+            transcript_results = mentions.apply(texts, transcript_results, source.participant_id)
+        _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
+        rows["codings"] += imported_codings(source, document, transcript_results)
+    done.clear()
     # A table that failed part-way loads none of its transcripts: files load whole or not at all.
-    dropped = {s.transcript_id for s in sources if s.path in failed}
+    dropped = {s.transcript_id for s in sources if s.path in reader.failed}
     rows = {
         name: [r for r in table if r["transcript_id"] not in dropped]
         for name, table in rows.items()
@@ -136,9 +131,56 @@ def deidentify_sources(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),
         frames.frame(rows["detections"], frames.DETECTIONS),
-        quarantined,
+        reader.quarantined,
         frames.frame(rows["codings"], frames.CODINGS),
     )
+
+
+def study_mentions(
+    study: StudyConfig, config: ConsortiumConfig | None, key: bytes
+) -> StudyMentions | None:
+    """The study-wide pass for a study, with its allow list; None without the consortium config."""
+    if config is None:
+        return None
+    _, allow = study_lists(study, config)
+    return StudyMentions(config.deid, key, allow)
+
+
+@dataclass
+class _Reader:
+    """Reads sources through ingest's door; a table or project that fails is quarantined once."""
+
+    study: StudyConfig
+    key: bytes
+    config: ConsortiumConfig | None
+    failed: set[Path] = field(default_factory=set)
+    quarantined: list[QuarantineRecord] = field(default_factory=list)
+    parsed_files: dict[tuple[Path, str], list[Document]] = field(default_factory=dict)
+
+    def read(self, sources: Sequence[TranscriptSource]) -> list[tuple[TranscriptSource, Document]]:
+        """The readable sources of a batch, each with its document."""
+        limits = ingest_limits(self.config) if self.config is not None else DEFAULT_LIMITS
+        readable = []
+        for source in sources:
+            if source.path in self.failed:
+                continue
+            try:
+                if source.kind == "file":
+                    utterances = read_utterances(source, self.study.speakers, limits)
+                    document = Document("", None, utterances)
+                elif self.config is None:
+                    raise SourceError("tables and projects need the consortium config")
+                else:
+                    document = read_document(
+                        source, self.study, self.config, self.key, self.parsed_files
+                    )
+                readable.append((source, document))
+            except SOURCE_ERRORS as exc:
+                self.failed.add(source.path)
+                self.quarantined.append(
+                    QuarantineRecord(self.study.study_id, source.source, "deidentify", str(exc))
+                )
+        return [(s, d) for s, d in readable if s.path not in self.failed]
 
 
 def utterance_id(transcript_id: str, seq: int) -> str:
