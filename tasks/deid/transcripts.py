@@ -139,8 +139,8 @@ def deidentify_sources(
 def study_mentions(
     study: StudyConfig, config: ConsortiumConfig | None, key: bytes
 ) -> StudyMentions | None:
-    """The study-wide pass for a study, with its allow list; None without the consortium config."""
-    if config is None:
+    """The study-wide pass for a study, with its allow list; None if off or without the config."""
+    if config is None or not config.deid.study_mentions:
         return None
     _, allow = study_lists(study, config)
     return StudyMentions(config.deid, key, allow)
