@@ -45,6 +45,7 @@ from qualbridge.tasks.deid.registry import (
 from qualbridge.tasks.deid.tasks import (
     deidentify_study_task,
     stage_batch,
+    study_mentions_task,
     transcript_progress,
 )
 from qualbridge.tasks.deid.transcripts import (
@@ -85,6 +86,7 @@ __all__ = [
     "stage_batch",
     "study_engine",
     "study_lists",
+    "study_mentions_task",
     "transcript_progress",
     "uk_places",
     "vanilla_presidio_detector",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +14,7 @@ from qualbridge.schemas import frames
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
 from qualbridge.schemas.frames import attributes_json
 from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
+from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recognizers import parse_deny_list
 from qualbridge.tasks.deid.study_mentions import StudyMentions
 from qualbridge.tasks.ingest import (
@@ -95,9 +97,6 @@ def deidentify_sources(
     With the consortium config, what was found in any transcript is then masked in all of
     them (the study-wide pass); the study's texts are held until that pass is done.
     """
-    rows: dict[str, list[dict[str, Any]]] = {
-        "transcripts": [], "utterances": [], "detections": [], "codings": []
-    }  # fmt: skip
     reader = _Reader(study, key, config)
     mentions = study_mentions(study, config, key)
     done: list[tuple[TranscriptSource, Document, list[DeidResult]]] = []
@@ -114,15 +113,83 @@ def deidentify_sources(
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
     reader.parsed_files.clear()
+    return _framed(done, study, key, run_id, mentions, reader)
+
+
+def with_study_mentions(
+    batch: DeidentifiedBatch,
+    sources: Sequence[TranscriptSource],
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    key: bytes,
+    run_id: str,
+) -> DeidentifiedBatch:
+    """A study's batch combined from parts (Dask chunks) with the study-wide pass done over all.
+
+    Each part saw only its own transcripts; the sources are read again here, and each
+    utterance's detections come back from the batch's audit rows.
+    """
+    mentions = study_mentions(study, config, key)
+    if mentions is None:
+        return batch
+    loaded = set(batch.transcripts["transcript_id"])
+    reader = _Reader(study, key, config)
+    readable = reader.read([s for s in sources if s.transcript_id in loaded])
+    reader.parsed_files.clear()
+    results = _results_of(batch)
+    done = []
+    for source, document in readable:
+        transcript_results = [
+            results[utterance_id(source.transcript_id, u.seq)] for u in document.utterances
+        ]
+        mentions.collect([u.text for u in document.utterances], transcript_results)
+        done.append((source, document, transcript_results))
+    framed = _framed(done, study, key, run_id, mentions, reader)
+    return dataclasses.replace(framed, quarantined=[*batch.quarantined, *framed.quarantined])
+
+
+def _results_of(batch: DeidentifiedBatch) -> dict[str, DeidResult]:
+    """Each utterance's result as the batch holds it: output text, detections, actions, spans."""
+    results = {
+        uid: DeidResult(text)
+        for uid, text in batch.utterances.select("utterance_id", "text").iter_rows()
+    }
+    for row in batch.detections.iter_rows(named=True):
+        result = results[row["utterance_id"]]
+        result.detections.append(
+            Detection(
+                row["start_offset"],
+                row["end_offset"],
+                row["entity_type"],
+                row["score"],
+                row["recognizer"],
+            )
+        )
+        result.actions.append(row["action"])
+        result.spans.append((row["out_start"], row["out_end"]))
+    return results
+
+
+def _framed(
+    done: list[tuple[TranscriptSource, Document, list[DeidResult]]],
+    study: StudyConfig,
+    key: bytes,
+    run_id: str,
+    mentions: StudyMentions | None,
+    reader: _Reader,
+) -> DeidentifiedBatch:
+    """Frames of the transcripts done, after the study-wide pass; files that failed are left out."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "transcripts": [], "utterances": [], "detections": [], "codings": []
+    }  # fmt: skip
     for source, document, transcript_results in done:
         if mentions is not None:
             texts = [u.text for u in document.utterances]
             transcript_results = mentions.apply(texts, transcript_results, source.participant_id)
         _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
         rows["codings"] += imported_codings(source, document, transcript_results)
-    done.clear()
     # A table that failed part-way loads none of its transcripts: files load whole or not at all.
-    dropped = {s.transcript_id for s in sources if s.path in reader.failed}
+    dropped = {source.transcript_id for source, _, _ in done if source.path in reader.failed}
     rows = {
         name: [r for r in table if r["transcript_id"] not in dropped]
         for name, table in rows.items()

@@ -8,9 +8,14 @@ import polars as pl
 import pytest
 
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig, load_config
+from qualbridge.tasks.deid.distributed import combine
 from qualbridge.tasks.deid.engine import Deidentifier
 from qualbridge.tasks.deid.parallel import ParallelDeidentifier
-from qualbridge.tasks.deid.transcripts import DeidentifiedBatch, deidentify_sources
+from qualbridge.tasks.deid.transcripts import (
+    DeidentifiedBatch,
+    deidentify_sources,
+    with_study_mentions,
+)
 from qualbridge.tasks.ingest.sources import discover_study
 from qualbridge.tasks.shared.pseudonym import pseudonym
 
@@ -119,3 +124,21 @@ def test_audit_rows_follow_the_study_pass(consortium: ConsortiumConfig) -> None:
         ("PERSON", "MentionRecognizer", 5)
     ]
     assert "marisol" not in " ".join(map(str, batch.detections.rows())).casefold()
+
+
+def test_the_pass_over_a_batch_from_parts_equals_the_pass_over_the_whole(
+    consortium: ConsortiumConfig,
+) -> None:
+    study = consortium.studies[0]
+    sources, _ = discover_study(study, consortium, KEY)
+    engine = Deidentifier(consortium.deid, KEY)
+    parts = [
+        deidentify_sources([s], study, engine, KEY, "run-1", config=consortium) for s in sources
+    ]
+    whole = deidentify_sources(sources, study, engine, KEY, "run-1", config=consortium)
+    combined = combine(parts)
+    assert not combined.utterances.equals(whole.utterances)  # each part saw only itself
+    passed = with_study_mentions(combined, sources, study, consortium, KEY, "run-1")
+    for name in ("transcripts", "utterances", "detections", "codings"):
+        assert getattr(passed, name).equals(getattr(whole, name)), name
+    assert passed.quarantined == whole.quarantined == []
