@@ -9,8 +9,6 @@ only in the case it was found in.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
@@ -58,12 +56,12 @@ def _pattern(values: set[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
-@dataclass
+@dataclass(repr=False)
 class MentionLexicon:
     """Found values and name parts by type, each matched in any case or only as found.
 
     It holds the identifiers themselves, so it lives in memory only: never written, logged or
-    returned from a task. `digest` is its keyed fingerprint.
+    returned from a task.
     """
 
     any_case: dict[str, set[str]] = field(default_factory=dict)
@@ -100,16 +98,12 @@ class MentionLexicon:
                     patterns.append((pattern, entity_type))
         return patterns
 
-    def digest(self, key: bytes) -> str:
-        """A keyed digest of the whole lexicon: equal lexicons, equal digests; no value shows."""
-        entries = sorted(
-            f"{rule}\x1f{entity_type}\x1f{value.casefold() if rule == 'any' else value}"
-            for rule, table in (("any", self.any_case), ("same", self.same_case))
-            for entity_type, values in table.items()
-            for value in values
-        )
-        message = "\x1e".join(entries).encode("utf-8")
-        return hmac.new(key, b"mention-lexicon\x1f" + message, hashlib.sha256).hexdigest()
+    def __repr__(self) -> str:
+        """Counts only: the values must not reach a log or a traceback."""
+        counts: dict[str, int] = {}
+        for entity_type, values in (*self.any_case.items(), *self.same_case.items()):
+            counts[entity_type] = counts.get(entity_type, 0) + len(values)
+        return f"MentionLexicon({counts})"
 
 
 def mention_patterns(

@@ -26,7 +26,7 @@ class StudyMentions:
     """Collects a study's lexicon transcript by transcript, then masks its mentions in each."""
 
     config: DeidConfig
-    key: bytes
+    key: bytes = field(repr=False)
     allow_list: Iterable[str] = ()
 
     lexicon: MentionLexicon = field(default_factory=MentionLexicon, repr=False)
