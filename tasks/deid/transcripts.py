@@ -34,7 +34,8 @@ from qualbridge.tasks.shared.imported_codes import remap_span, theme_id_for
 from qualbridge.tasks.shared.pseudonym import value_digest
 from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
-# Transcripts read into memory at once: enough to keep every worker busy, no more.
+# Transcripts read and handed to the engine at once: enough to keep every worker busy. Their
+# texts stay in memory until the study-wide pass is done (de-identified rows would anyway).
 TRANSCRIPTS_PER_BATCH = 32
 
 
