@@ -140,9 +140,11 @@ def with_study_mentions(
     results = _results_of(batch)
     done = []
     for source, document in readable:
-        transcript_results = [
-            results[utterance_id(source.transcript_id, u.seq)] for u in document.utterances
-        ]
+        uids = [utterance_id(source.transcript_id, u.seq) for u in document.utterances]
+        if not all(uid in results for uid in uids):
+            reader.fail(source, "the source changed while it was being de-identified")
+            continue
+        transcript_results = [results[uid] for uid in uids]
         mentions.collect([u.text for u in document.utterances], transcript_results)
         done.append((source, document, transcript_results))
     framed = _framed(done, study, key, run_id, mentions, reader)
@@ -156,7 +158,9 @@ def _results_of(batch: DeidentifiedBatch) -> dict[str, DeidResult]:
         for uid, text in batch.utterances.select("utterance_id", "text").iter_rows()
     }
     for row in batch.detections.iter_rows(named=True):
-        result = results[row["utterance_id"]]
+        result = results.get(row["utterance_id"])
+        if result is None:
+            continue  # an utterance left out of the batch; its transcript will not match
         result.detections.append(
             Detection(
                 row["start_offset"],
@@ -244,11 +248,15 @@ class _Reader:
                     )
                 readable.append((source, document))
             except SOURCE_ERRORS as exc:
-                self.failed.add(source.path)
-                self.quarantined.append(
-                    QuarantineRecord(self.study.study_id, source.source, "deidentify", str(exc))
-                )
+                self.fail(source, str(exc))
         return [(s, d) for s, d in readable if s.path not in self.failed]
+
+    def fail(self, source: TranscriptSource, reason: str) -> None:
+        """Quarantine a source's whole file with the reason."""
+        self.failed.add(source.path)
+        self.quarantined.append(
+            QuarantineRecord(self.study.study_id, source.source, "deidentify", reason)
+        )
 
 
 def utterance_id(transcript_id: str, seq: int) -> str:

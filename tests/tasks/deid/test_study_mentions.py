@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import polars as pl
@@ -142,3 +143,21 @@ def test_the_pass_over_a_batch_from_parts_equals_the_pass_over_the_whole(
     for name in ("transcripts", "utterances", "detections", "codings"):
         assert getattr(passed, name).equals(getattr(whole, name)), name
     assert passed.quarantined == whole.quarantined == []
+
+
+def test_a_source_that_no_longer_matches_its_batch_is_quarantined(
+    consortium: ConsortiumConfig,
+) -> None:
+    study = consortium.studies[0]
+    sources, _ = discover_study(study, consortium, KEY)
+    engine = Deidentifier(consortium.deid, KEY)
+    batch = deidentify_sources(sources, study, engine, KEY, "run-1", config=consortium)
+    # As if A2 had gained an utterance since its part was de-identified.
+    a2 = pl.col("utterance_id").str.contains(":A2:")
+    shrunk = dataclasses.replace(
+        batch, utterances=batch.utterances.filter(~a2 | (pl.col("seq") > 0))
+    )
+    passed = with_study_mentions(shrunk, sources, study, consortium, KEY, "run-1")
+    assert [(q.source, q.stage) for q in passed.quarantined] == [("A2.txt", "deidentify")]
+    assert passed.transcripts.height == batch.transcripts.height - 1
+    assert not passed.utterances["transcript_id"].str.ends_with(":A2").any()
