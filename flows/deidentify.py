@@ -18,6 +18,7 @@ from qualbridge.tasks.deid import (
     deidentify_study_task,
     model_version,
     stage_batch,
+    study_mentions_task,
     transcript_progress,
 )
 from qualbridge.tasks.ingest import TranscriptSource, sources_from_frame
@@ -73,7 +74,9 @@ def dask_deidentify_flow(ctx: RunContext, study_id: str) -> dict[str, int]:
         for unit, future in zip(units, futures, strict=True):
             batches.append(future.result())
             advance(len(unit))
-    return stage_batch(combine(batches), study_id, ctx.run_id, ctx.run_dir / "deidentified")
+    # Each chunk saw only its own transcripts: what one found is masked in all of them here.
+    batch = study_mentions_task(study, ctx.config, sources, combine(batches), ctx.run_id)
+    return stage_batch(batch, study_id, ctx.run_id, ctx.run_dir / "deidentified")
 
 
 def _on_dask(ctx: RunContext, study_id: str) -> dict[str, int]:

@@ -2,7 +2,9 @@
 
 A transcript is unchanged only when its source, its study's de-identification inputs (settings,
 deny and allow lists, model, key) and the steward's decisions touching it are all as they were
-when it was loaded; a new decision reloads exactly the transcripts it touches.
+when it was loaded; a new decision reloads exactly the transcripts it touches. With study-wide
+mentions (the default) what one transcript found is masked in all of its study's, so a study
+with anything to load loads whole.
 """
 
 from __future__ import annotations
@@ -57,19 +59,11 @@ def ingest_flow(ctx: RunContext) -> dict[str, int]:
         # Imported codings are mapped as they load, so a changed crosswalk reloads the study's
         # tables and projects (their de-identification usually comes from the cache).
         remap = state.crosswalks.get(study.study_id) != crosswalks.get(study.study_id)
-        # A file is the unit: a table is unchanged only if all its conversations are.
-        for file_sources in files_of(sources).values():
-            if remap and file_sources[0].kind != "file":
-                files_to_load += 1
-                to_load += file_sources
-            elif all(
-                state.hashes.get(s.transcript_id) == s.content_hash and s.transcript_id not in redo
-                for s in file_sources
-            ):
-                unchanged += 1
-            else:
-                files_to_load += 1
-                to_load += file_sources
+        files = list(files_of(sources).values())
+        loading = _files_to_load(files, state, redo, remap, ctx.config.deid.study_mentions)
+        files_to_load += len(loading)
+        unchanged += len(files) - len(loading)
+        to_load += [source for file_sources in loading for source in file_sources]
     write_frame(sources_frame(to_load), ctx.run_dir / "ingest" / "sources.parquet")
     write_frame(
         quarantine_frame(ctx.run_id, quarantined), ctx.run_dir / "quarantine" / "ingest.parquet"
@@ -81,6 +75,37 @@ def ingest_flow(ctx: RunContext) -> dict[str, int]:
         "new_decisions": state.new_decisions,
         "redecided": len(state.redecided),
     }
+
+
+def _files_to_load(
+    files: list[list[TranscriptSource]],
+    state: LoadedState,
+    redo: set[str],
+    remap: bool,
+    whole_study: bool,
+) -> list[list[TranscriptSource]]:
+    """A study's files to load; with study-wide mentions, all of them if any must load.
+
+    What one transcript found is masked in all of its study's, so one new or changed
+    transcript may change the others' de-identified text.
+    """
+    changed = [f for f in files if _changed(f, state, redo, remap)]
+    return files if whole_study and changed else changed
+
+
+def _changed(
+    file_sources: list[TranscriptSource], state: LoadedState, redo: set[str], remap: bool
+) -> bool:
+    """Whether a file must load: new or changed, redone, or a table or project to remap.
+
+    A file is the unit: a table is unchanged only if all its conversations are.
+    """
+    if remap and file_sources[0].kind != "file":
+        return True
+    return not all(
+        state.hashes.get(s.transcript_id) == s.content_hash and s.transcript_id not in redo
+        for s in file_sources
+    )
 
 
 def _redone(

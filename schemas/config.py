@@ -127,6 +127,8 @@ class DeidConfig(StrictModel):
     # every core for a study of AUTO_PROCESSES_MIN_TRANSCRIPTS or more transcripts, else one.
     processes: Annotated[int, Field(ge=1, le=64)] | Literal["auto"] = "auto"
     age_band_width: int = Field(default=10, ge=2, le=50)
+    # What one transcript found is masked in all of its study's; a study then loads whole.
+    study_mentions: bool = True
     # Keep de-identified frames keyed on inputs, config, model and key; a rerun reuses them.
     cache: bool = True
     # A Dask scheduler (tcp://host:8786): de-identification fans out over its workers.

@@ -56,6 +56,7 @@ _ON_FIRST_USE = {
     "deidentify_chunk_task": "distributed",
     "deidentify_study_task": "tasks",
     "stage_batch": "tasks",
+    "study_mentions_task": "tasks",
     "transcript_progress": "tasks",
     "study_engine": "transcripts",
     "study_lists": "transcripts",
@@ -65,6 +66,7 @@ if TYPE_CHECKING:
     from qualbridge.tasks.deid.tasks import (
         deidentify_study_task,
         stage_batch,
+        study_mentions_task,
         transcript_progress,
     )
     from qualbridge.tasks.deid.transcripts import study_engine, study_lists
@@ -113,6 +115,7 @@ __all__ = [
     "stage_batch",
     "study_engine",
     "study_lists",
+    "study_mentions_task",
     "transcript_progress",
     "uk_places",
     "vanilla_presidio_detector",

@@ -6,6 +6,12 @@ hashes, attributes), the study's settings, deny and allow lists (`study_inputs_d
 steward's decisions, the model version, the consortium key's fingerprint and qualbridge's
 version. Not the whole config file and not the output folder: a new comparison or a moved
 output folder reuses the entry, any change to an input gives a new key.
+
+With study-wide mentions, a transcript's output also depends on what was found in the study's
+other transcripts (the study lexicon). That lexicon is known only after the detection the cache
+is there to skip, and it is never written, so the key covers what it is built from instead: a
+study is staged whole (ingest), so the key's sources are all of the study's, and a transcript
+added or changed anywhere in the study gives a new key for every transcript's output.
 """
 
 from __future__ import annotations

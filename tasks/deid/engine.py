@@ -19,13 +19,13 @@ from qualbridge.tasks.deid.filters import (
 )
 from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import nlp_engine
-from qualbridge.tasks.deid.normalise import normalised_view, strip_format_chars, to_original
-from qualbridge.tasks.deid.operators import replace_value
+from qualbridge.tasks.deid.normalise import normalised_view, to_original
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
+from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
@@ -164,31 +164,8 @@ class Deidentifier:
     def replace(
         self, text: str, detections: list[Detection], participant: str = ""
     ) -> tuple[str, list[str], list[tuple[int, int]]]:
-        """Replace each detection with its operator's output.
-
-        Returns the new text, the action applied to each detection and each replacement's span
-        in the new text.
-        """
-        parts, actions, spans, cursor, out = [], [], [], 0, 0
-        for det in detections:
-            replacement, action = replace_value(
-                self.config.action_for(det.entity_type),
-                det.entity_type,
-                strip_format_chars(text[det.start : det.end]),
-                self._key,
-                participant,
-                self.config.max_date_shift_days,
-                self.config.age_band_width,
-            )
-            kept = strip_format_chars(text[cursor : det.start])
-            out += len(kept)
-            parts += [kept, replacement]
-            actions.append(action)
-            spans.append((out, out + len(replacement)))
-            out += len(replacement)
-            cursor = det.end
-        parts.append(strip_format_chars(text[cursor:]))
-        return "".join(parts), actions, spans
+        """Replace each detection with its operator's output (see `replace_detections`)."""
+        return replace_detections(self.config, self._key, text, detections, participant)
 
     def deidentify(self, texts: Sequence[str], participant: str = "") -> list[DeidResult]:
         """Detect and replace identifiers in each text (dates shift by the participant's offset)."""

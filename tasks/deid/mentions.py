@@ -1,15 +1,17 @@
 """Mentions, not just strings: once a name or number is found, every other mention is masked.
 
 A full name found in one turn makes its first name and surname identifiers wherever they
-recur in the same transcript, in any case ('Maria Kowalska' ... 'maria'); a number found
-once is masked again wherever it is repeated. A part that is also an everyday word
-('Will', 'Rose') is masked again only in the case it was found in.
+recur, in any case ('Maria Kowalska' ... 'maria'): within a transcript, and through a
+`MentionLexicon`, in every transcript of the same study. A number found once is masked again
+wherever it is repeated. A part that is also an everyday word ('Will', 'Rose') is masked again
+only in the case it was found in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -26,6 +28,9 @@ WHOLE_VALUE_TYPES = frozenset(
 )  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 MIN_PART_CHARS = 3
+MENTION_SCORE = 0.6
+
+Patterns = list[tuple[re.Pattern[str], str]]
 
 
 def _name_parts(value: str, allow: Container[str]) -> list[str]:
@@ -51,32 +56,85 @@ def _pattern(values: set[str], flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
 
 
+@dataclass(repr=False)
+class MentionLexicon:
+    """Found values and name parts by type, each matched in any case or only as found.
+
+    It holds the identifiers themselves, so it lives in memory only: never written, logged or
+    returned from a task.
+    """
+
+    any_case: dict[str, set[str]] = field(default_factory=dict)
+    same_case: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(
+        self,
+        texts: Sequence[str],
+        detections: Sequence[Sequence[Detection]],
+        everyday: Container[str],
+        allow: Container[str],
+    ) -> None:
+        """Add what was found in the texts: whole values, and the parts of names."""
+        for text, dets in zip(texts, detections, strict=True):
+            for det in dets:
+                value = text[det.start : det.end].strip()
+                if det.entity_type in NAME_TYPES:
+                    for part in _name_parts(value, allow):
+                        target = self.same_case if part.casefold() in everyday else self.any_case
+                        target.setdefault(det.entity_type, set()).add(part)
+                elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
+                    self.any_case.setdefault(det.entity_type, set()).add(value)
+
+    def __bool__(self) -> bool:
+        return any(self.any_case.values()) or any(self.same_case.values())
+
+    def patterns(self) -> Patterns:
+        """Regexes for every value and part, each with the type it is masked as."""
+        patterns = []
+        for table, flags in ((self.any_case, re.IGNORECASE), (self.same_case, 0)):
+            for entity_type, values in sorted(table.items()):
+                pattern = _pattern(values, flags)
+                if pattern is not None:
+                    patterns.append((pattern, entity_type))
+        return patterns
+
+    def __repr__(self) -> str:
+        """Counts only: the values must not reach a log or a traceback."""
+        counts: dict[str, int] = {}
+        for entity_type, values in (*self.any_case.items(), *self.same_case.items()):
+            counts[entity_type] = counts.get(entity_type, 0) + len(values)
+        return f"MentionLexicon({counts})"
+
+
 def mention_patterns(
     texts: Sequence[str],
     detections: Sequence[Sequence[Detection]],
     everyday: Container[str],
     allow: Container[str],
-) -> list[tuple[re.Pattern[str], str]]:
+) -> Patterns:
     """Regexes for every found value and name part, each with the type it is masked as."""
-    any_case: dict[str, set[str]] = {}
-    same_case: dict[str, set[str]] = {}
+    lexicon = MentionLexicon()
+    lexicon.add(texts, detections, everyday, allow)
+    return lexicon.patterns()
+
+
+def with_mentions(
+    texts: Sequence[str], detections: Sequence[Sequence[Detection]], patterns: Patterns
+) -> list[list[Detection]]:
+    """Each text's detections plus every match of the patterns that none of them overlaps."""
+    if not patterns:
+        return [list(d) for d in detections]
+    out = []
     for text, dets in zip(texts, detections, strict=True):
-        for det in dets:
-            value = text[det.start : det.end].strip()
-            if det.entity_type in NAME_TYPES:
-                for part in _name_parts(value, allow):
-                    everyday_word = part.casefold() in everyday
-                    target = same_case if everyday_word else any_case
-                    target.setdefault(det.entity_type, set()).add(part)
-            elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
-                any_case.setdefault(det.entity_type, set()).add(value)
-    patterns = []
-    for table, flags in ((any_case, re.IGNORECASE), (same_case, 0)):
-        for entity_type, values in sorted(table.items()):
-            pattern = _pattern(values, flags)
-            if pattern is not None:
-                patterns.append((pattern, entity_type))
-    return patterns
+        found = list(dets)
+        for pattern, entity_type in patterns:
+            found += [
+                Detection(m.start(), m.end(), entity_type, MENTION_SCORE, MENTION_RECOGNIZER)
+                for m in pattern.finditer(text)
+                if not any(d.start < m.end() and m.start() < d.end for d in dets)
+            ]
+        out.append(merge_overlaps(found) if len(found) > len(dets) else list(dets))
+    return out
 
 
 def add_mentions(
@@ -86,17 +144,4 @@ def add_mentions(
     allow: Container[str],
 ) -> list[list[Detection]]:
     """Each text's detections plus every other mention of what was found in any of the texts."""
-    patterns = mention_patterns(texts, detections, everyday, allow)
-    if not patterns:
-        return [list(d) for d in detections]
-    out = []
-    for text, dets in zip(texts, detections, strict=True):
-        found = list(dets)
-        for pattern, entity_type in patterns:
-            found += [
-                Detection(m.start(), m.end(), entity_type, 0.6, MENTION_RECOGNIZER)
-                for m in pattern.finditer(text)
-                if not any(d.start < m.end() and m.start() < d.end for d in dets)
-            ]
-        out.append(merge_overlaps(found) if len(found) > len(dets) else list(dets))
-    return out
+    return with_mentions(texts, detections, mention_patterns(texts, detections, everyday, allow))

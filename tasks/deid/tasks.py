@@ -21,6 +21,7 @@ from qualbridge.tasks.deid.transcripts import (
     deidentify_sources,
     study_engine,
     study_lists,
+    with_study_mentions,
 )
 from qualbridge.tasks.ingest import TranscriptSource
 from qualbridge.tasks.shared.keys import load_key
@@ -110,3 +111,16 @@ def stage_batch(
         "codings": batch.codings.height,
         "quarantined": len(batch.quarantined),
     }
+
+
+@stage_task("study-mentions")
+def study_mentions_task(
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    sources: list[TranscriptSource],
+    batch: DeidentifiedBatch,
+    run_id: str,
+) -> DeidentifiedBatch:
+    """The study-wide mentions pass over a study's batch put together from Dask chunks."""
+    key = load_key(config.key_env, config.key_file)
+    return with_study_mentions(batch, sources, study, config, key, run_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,9 @@ from qualbridge.schemas import frames
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
 from qualbridge.schemas.frames import attributes_json
 from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
+from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recognizers import parse_deny_list
+from qualbridge.tasks.deid.study_mentions import StudyMentions
 from qualbridge.tasks.ingest import (
     DEFAULT_LIMITS,
     SOURCE_ERRORS,
@@ -31,7 +34,8 @@ from qualbridge.tasks.shared.imported_codes import remap_span, theme_id_for
 from qualbridge.tasks.shared.pseudonym import value_digest
 from qualbridge.tasks.shared.quarantine import QuarantineRecord
 
-# Transcripts read into memory at once: enough to keep every worker busy, no more.
+# Transcripts read and handed to the engine at once: enough to keep every worker busy. Their
+# texts stay in memory until the study-wide pass is done (de-identified rows would anyway).
 TRANSCRIPTS_PER_BATCH = 32
 
 
@@ -89,45 +93,108 @@ def deidentify_sources(
     on_progress: Callable[[int], None] | None = None,
     config: ConsortiumConfig | None = None,
 ) -> DeidentifiedBatch:
-    """Read, de-identify and frame each source; raw text lives only inside this function."""
-    rows: dict[str, list[dict[str, Any]]] = {
-        "transcripts": [], "utterances": [], "detections": [], "codings": []
-    }  # fmt: skip
-    limits = ingest_limits(config) if config is not None else DEFAULT_LIMITS
-    quarantined: list[QuarantineRecord] = []
-    failed: set[Path] = set()  # a table or project that fails is quarantined once, as a whole
-    parsed_files: dict[tuple[Path, str], list[Document]] = {}
+    """Read, de-identify and frame each source; raw text lives only inside this function.
+
+    With the consortium config, what was found in any transcript is then masked in all of
+    them (the study-wide pass); the study's texts are held until that pass is done.
+    """
+    reader = _Reader(study, key, config)
+    mentions = study_mentions(study, config, key)
+    done: list[tuple[TranscriptSource, Document, list[DeidResult]]] = []
     for first in range(0, len(sources), batch_size):
-        readable = []
-        for source in sources[first : first + batch_size]:
-            if source.path in failed:
-                continue
-            try:
-                if source.kind == "file":
-                    document = Document("", None, read_utterances(source, study.speakers, limits))
-                elif config is None:
-                    raise SourceError("tables and projects need the consortium config")
-                else:
-                    document = read_document(source, study, config, key, parsed_files)
-                readable.append((source, document))
-            except SOURCE_ERRORS as exc:
-                failed.add(source.path)
-                quarantined.append(
-                    QuarantineRecord(study.study_id, source.source, "deidentify", str(exc))
-                )
-        readable = [(s, d) for s, d in readable if s.path not in failed]
+        readable = reader.read(sources[first : first + batch_size])
         results = engine.deidentify_transcripts(
             [[u.text for u in document.utterances] for _, document in readable],
             [source.participant_id for source, _ in readable],
         )
         for (source, document), transcript_results in zip(readable, results, strict=True):
-            _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
-            rows["codings"] += imported_codings(source, document, transcript_results)
+            if mentions is not None:
+                mentions.collect([u.text for u in document.utterances], transcript_results)
+            done.append((source, document, transcript_results))
         if on_progress:
             on_progress(len(sources[first : first + batch_size]))
-    parsed_files.clear()
+    reader.parsed_files.clear()
+    return _framed(done, study, key, run_id, mentions, reader)
+
+
+def with_study_mentions(
+    batch: DeidentifiedBatch,
+    sources: Sequence[TranscriptSource],
+    study: StudyConfig,
+    config: ConsortiumConfig,
+    key: bytes,
+    run_id: str,
+) -> DeidentifiedBatch:
+    """A study's batch combined from parts (Dask chunks) with the study-wide pass done over all.
+
+    Each part saw only its own transcripts; the sources are read again here, and each
+    utterance's detections come back from the batch's audit rows.
+    """
+    mentions = study_mentions(study, config, key)
+    if mentions is None:
+        return batch
+    loaded = set(batch.transcripts["transcript_id"])
+    reader = _Reader(study, key, config)
+    readable = reader.read([s for s in sources if s.transcript_id in loaded])
+    reader.parsed_files.clear()
+    results = _results_of(batch)
+    done = []
+    for source, document in readable:
+        uids = [utterance_id(source.transcript_id, u.seq) for u in document.utterances]
+        if not all(uid in results for uid in uids):
+            reader.fail(source, "the source changed while it was being de-identified")
+            continue
+        transcript_results = [results[uid] for uid in uids]
+        mentions.collect([u.text for u in document.utterances], transcript_results)
+        done.append((source, document, transcript_results))
+    framed = _framed(done, study, key, run_id, mentions, reader)
+    return dataclasses.replace(framed, quarantined=[*batch.quarantined, *framed.quarantined])
+
+
+def _results_of(batch: DeidentifiedBatch) -> dict[str, DeidResult]:
+    """Each utterance's result as the batch holds it: output text, detections, actions, spans."""
+    results = {
+        uid: DeidResult(text)
+        for uid, text in batch.utterances.select("utterance_id", "text").iter_rows()
+    }
+    for row in batch.detections.iter_rows(named=True):
+        result = results.get(row["utterance_id"])
+        if result is None:
+            continue  # an utterance left out of the batch; its transcript will not match
+        result.detections.append(
+            Detection(
+                row["start_offset"],
+                row["end_offset"],
+                row["entity_type"],
+                row["score"],
+                row["recognizer"],
+            )
+        )
+        result.actions.append(row["action"])
+        result.spans.append((row["out_start"], row["out_end"]))
+    return results
+
+
+def _framed(
+    done: list[tuple[TranscriptSource, Document, list[DeidResult]]],
+    study: StudyConfig,
+    key: bytes,
+    run_id: str,
+    mentions: StudyMentions | None,
+    reader: _Reader,
+) -> DeidentifiedBatch:
+    """Frames of the transcripts done, after the study-wide pass; files that failed are left out."""
+    rows: dict[str, list[dict[str, Any]]] = {
+        "transcripts": [], "utterances": [], "detections": [], "codings": []
+    }  # fmt: skip
+    for source, document, transcript_results in done:
+        if mentions is not None:
+            texts = [u.text for u in document.utterances]
+            transcript_results = mentions.apply(texts, transcript_results, source.participant_id)
+        _add_rows(rows, source, study, document.utterances, transcript_results, key, run_id)
+        rows["codings"] += imported_codings(source, document, transcript_results)
     # A table that failed part-way loads none of its transcripts: files load whole or not at all.
-    dropped = {s.transcript_id for s in sources if s.path in failed}
+    dropped = {source.transcript_id for source, _, _ in done if source.path in reader.failed}
     rows = {
         name: [r for r in table if r["transcript_id"] not in dropped]
         for name, table in rows.items()
@@ -136,9 +203,60 @@ def deidentify_sources(
         frames.frame(rows["transcripts"], frames.TRANSCRIPTS),
         frames.frame(rows["utterances"], frames.UTTERANCES),
         frames.frame(rows["detections"], frames.DETECTIONS),
-        quarantined,
+        reader.quarantined,
         frames.frame(rows["codings"], frames.CODINGS),
     )
+
+
+def study_mentions(
+    study: StudyConfig, config: ConsortiumConfig | None, key: bytes
+) -> StudyMentions | None:
+    """The study-wide pass for a study, with its allow list; None if off or without the config."""
+    if config is None or not config.deid.study_mentions:
+        return None
+    _, allow = study_lists(study, config)
+    return StudyMentions(config.deid, key, allow)
+
+
+@dataclass
+class _Reader:
+    """Reads sources through ingest's door; a table or project that fails is quarantined once."""
+
+    study: StudyConfig
+    key: bytes
+    config: ConsortiumConfig | None
+    failed: set[Path] = field(default_factory=set)
+    quarantined: list[QuarantineRecord] = field(default_factory=list)
+    parsed_files: dict[tuple[Path, str], list[Document]] = field(default_factory=dict)
+
+    def read(self, sources: Sequence[TranscriptSource]) -> list[tuple[TranscriptSource, Document]]:
+        """The readable sources of a batch, each with its document."""
+        limits = ingest_limits(self.config) if self.config is not None else DEFAULT_LIMITS
+        readable = []
+        for source in sources:
+            if source.path in self.failed:
+                continue
+            try:
+                if source.kind == "file":
+                    utterances = read_utterances(source, self.study.speakers, limits)
+                    document = Document("", None, utterances)
+                elif self.config is None:
+                    raise SourceError("tables and projects need the consortium config")
+                else:
+                    document = read_document(
+                        source, self.study, self.config, self.key, self.parsed_files
+                    )
+                readable.append((source, document))
+            except SOURCE_ERRORS as exc:
+                self.fail(source, str(exc))
+        return [(s, d) for s, d in readable if s.path not in self.failed]
+
+    def fail(self, source: TranscriptSource, reason: str) -> None:
+        """Quarantine a source's whole file with the reason."""
+        self.failed.add(source.path)
+        self.quarantined.append(
+            QuarantineRecord(self.study.study_id, source.source, "deidentify", reason)
+        )
 
 
 def utterance_id(transcript_id: str, seq: int) -> str:

@@ -1,5 +1,8 @@
 """Canary: identifiers planted in every input format never appear in anything qualbridge writes.
 
+A name said in full in one transcript and by first name in lower case in another is planted
+too: the study-wide mentions pass must mask both.
+
 The real pipeline flow runs on the mini consortium plus one transcript per supported format,
 each carrying its own unique name, phone, NHS number, postcode, email and street. Then every
 file under the output folder (warehouse, Parquet release, reports, GX results and Data Docs),
@@ -9,6 +12,7 @@ searched. Adding a format is one entry in FORMATS.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import shutil
@@ -24,6 +28,9 @@ import pytest
 from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
 from qualbridge.flows.pipeline import RunSummary, pipeline
+from qualbridge.flows.release import release_run
+from qualbridge.tasks.audit.signoff import approve
+from qualbridge.tasks.warehouse.store import connect
 from tests.conftest import FIXTURES, PREFECT_HOME, TEST_KEY
 from tests.helpers.leaks import files_under, find_leaks
 from tests.tasks.ingest.builders import docx_bytes
@@ -150,9 +157,21 @@ def turns_for(c: Canary) -> Turns:
     ]
 
 
+# Study-wide mentions: named in full in one transcript, by first name in lower case (which the
+# engine passes over on its own) in another of the same study.
+MENTIONED = "Ysolde Brackenridge"
+STUDY_WIDE = {
+    "CN80": [("Interviewer", "Who made the difference?"),
+             ("Participant", f"Her name was {MENTIONED}.")],
+    "CN81": [("Interviewer", "Did anyone else help?"),
+             ("Participant", f"Yes. {MENTIONED.split()[0].lower()} too."),
+             ("Participant", f"{MENTIONED.split()[0].lower()} just got it, you know.")],
+}  # fmt: skip
+
+
 def planted() -> set[str]:
     """Every planted value, each name part on its own, and the consortium key."""
-    values = {TEST_KEY}
+    values = {TEST_KEY} | set(MENTIONED.split())
     for _, canary in FORMATS.values():
         values |= set(canary) | set(canary.name.split())
     return values
@@ -169,6 +188,10 @@ def canary_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Pa
             name = f"transcripts/CN{n}{suffix}"
             (study / name).write_bytes(write(turns_for(canary)))
             manifest.write(f"CN{n},{name},P-CN{n},site_a,25-34,female\n")
+        for transcript_id, turns in STUDY_WIDE.items():
+            (study / f"transcripts/{transcript_id}.txt").write_bytes(_txt(turns))
+            manifest.write(f"{transcript_id},transcripts/{transcript_id}.txt,"
+                           f"P-{transcript_id},site_a,35-44,male\n")  # fmt: skip
     run_tmp = Path(tempfile.mkdtemp(prefix="qualbridge-canary-tmp-"))
     mp = pytest.MonkeyPatch()
     mp.setenv("QUALBRIDGE_KEY", TEST_KEY)
@@ -177,16 +200,35 @@ def canary_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[RunSummary, Pa
     try:
         with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
             summary = pipeline(str(root / "consortium.yaml"), str(root / "out"))
+            _release(root, summary)
     finally:
         mp.undo()
     return summary, root, run_tmp
+
+
+def _release(root: Path, summary: RunSummary) -> None:
+    """Sign the run off and release it, so the release folder is searched as well."""
+    config = root / "consortium.yaml"
+    with connect(root / "out" / "warehouse.duckdb") as con:
+        approve(con, summary.run_id, hashlib.sha256(config.read_bytes()).hexdigest(), "Steward")
+    released = release_run(config, str(root / "out"), summary.run_id)
+    assert released.released, released.blockers
 
 
 def test_canary_run_released_every_format(canary_run) -> None:
     summary, _, _ = canary_run
     assert summary.gates_passed, summary.blockers
     assert summary.counts["quarantined"] == 0
-    assert summary.counts["loaded"] == 6 + len(FORMATS)
+    assert summary.counts["loaded"] == 6 + len(FORMATS) + len(STUDY_WIDE)
+
+
+def test_a_name_found_in_one_transcript_is_masked_in_the_release_of_another(canary_run) -> None:
+    _, root, _ = canary_run
+    released = pl.read_parquet(root / "out" / "release" / "utterances.parquet")
+    later = released.filter(pl.col("transcript_id").str.ends_with(":CN81"))["text"].to_list()
+    assert len(later) == 3 and later[1].startswith("Yes. [PERSON-")
+    text = " ".join(released["text"]).casefold()
+    assert [part for part in MENTIONED.casefold().split() if part in text] == []
 
 
 def test_data_docs_were_built(canary_run) -> None:

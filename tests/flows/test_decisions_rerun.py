@@ -54,6 +54,11 @@ def warehouse(config: Path, sql: str) -> list[tuple]:
 
 
 def test_a_new_decision_redoes_exactly_the_transcripts_it_touches(consortium: Path) -> None:
+    # Without study-wide mentions; with them, a touched transcript's whole study is redone.
+    consortium.write_text(
+        consortium.read_text(encoding="utf-8") + "deid:\n  study_mentions: false\n",
+        encoding="utf-8",
+    )
     first, _ = load(consortium)
     assert first["to_load"] == 6 and first["redecided"] == 0
     contains = "SELECT DISTINCT transcript_id FROM utterances WHERE text ILIKE '%supermarket%'"
@@ -68,6 +73,15 @@ def test_a_new_decision_redoes_exactly_the_transcripts_it_touches(consortium: Pa
 
     third, _ = load(consortium)
     assert (third["to_load"], third["unchanged"], third["redecided"]) == (0, 6, 0)
+
+
+def test_with_study_wide_mentions_a_decision_redoes_the_touched_study(consortium: Path) -> None:
+    load(consortium)
+    decide(consortium, "missed,supermarket,LOCATION,steward,2026-01-02\n")
+    second, deid = load(consortium)
+    # peer_support (3 transcripts) is redone whole; therapist_disclosure is untouched.
+    assert (second["to_load"], second["unchanged"], second["redecided"]) == (3, 3, 1)
+    assert deid["transcripts"] == 3
 
 
 def test_decisions_accumulate_in_history_and_withdrawals_are_marked(consortium: Path) -> None:

@@ -67,6 +67,12 @@ def _add_decision(config: Path) -> None:
              "  deny_list: studies/peer_support/")  # fmt: skip
 
 
+def _add_transcript(study: Path, transcript_id: str) -> None:
+    (study / f"transcripts/{transcript_id}.txt").write_text("Participant: Thanks.\n")
+    _append(study / "manifest.csv", f"{transcript_id},transcripts/{transcript_id}.txt,P-99,"
+            "site_a,25-34,female\n")  # fmt: skip
+
+
 CHANGES = [
     ("nothing", lambda c, mp: None, 2),
     (
@@ -97,6 +103,11 @@ CHANGES = [
         lambda c, mp: _append(
             c.parent / "studies/peer_support/transcripts/PS01.txt", "Participant: Thanks.\n"
         ),
+        1,
+    ),
+    (
+        "a new transcript",
+        lambda c, mp: _add_transcript(c.parent / "studies/peer_support", "PS99"),
         1,
     ),
     (
