@@ -23,6 +23,7 @@ from qualbridge.flows.release import release_with
 from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
 from qualbridge.tasks.audit import RunStatus, set_status, status_markdown
+from qualbridge.tasks.deid import close_run_pool
 from qualbridge.tasks.quality import run_losses
 from qualbridge.tasks.report import quarantine_by_kind
 from qualbridge.tasks.warehouse import connect, finish_run
@@ -61,6 +62,7 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     try:
         ingested = run_stage("ingest", ingest_flow, ctx)
         deidentified = run_stage("deidentify", deidentify_flow, ctx)
+        close_run_pool()  # workers started before the flow hold a model each; free them now
         loaded = run_stage("load", load_flow, ctx)
         validation = run_stage("validate", validate_flow, ctx)
         run_stage("code", code_flow, ctx)

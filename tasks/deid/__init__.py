@@ -42,6 +42,10 @@ from qualbridge.tasks.deid.registry import (
     all_entity_types,
     effective_entities,
 )
+from qualbridge.tasks.deid.run_pool import (
+    close_run_pool,
+    open_run_pool,
+)
 from qualbridge.tasks.deid.tasks import (
     deidentify_study_task,
     stage_batch,
@@ -69,6 +73,7 @@ __all__ = [
     "Snippet",
     "all_entity_types",
     "chunks",
+    "close_run_pool",
     "combine",
     "deidentify_chunk_task",
     "deidentify_study_task",
@@ -80,6 +85,7 @@ __all__ = [
     "load_word_list",
     "model_version",
     "nlp_engine",
+    "open_run_pool",
     "parse_deny_list",
     "person_names",
     "stage_batch",
