@@ -2,20 +2,20 @@
 
 A run otherwise pays them one after another: import every stage, start Prefect's temporary
 server, ingest, and only then start the de-identification workers, each importing spaCy and
-Presidio. Here the server starts in a thread and the workers fork from a fork server that
-imports the engine once, in its own process, while this process imports the stages.
+Presidio. Here the server is launched first, and the workers fork from a fork server that
+imports the engine once, each in its own process, while this process imports the stages.
 """
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import multiprocessing.forkserver
-import threading
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from qualbridge.flows.prefect_api import launch, needs_temporary_server, wait_until_up
 from qualbridge.schemas.config import ConsortiumConfig
 
 # Below this many bytes of source files, a run de-identifies in seconds: warm workers would
@@ -23,8 +23,6 @@ from qualbridge.schemas.config import ConsortiumConfig
 EARLY_WORKERS_MIN_BYTES = 256_000
 # The fork server imports these once; every worker forks from it with them in memory.
 DEID_PRELOAD = ("__main__", "qualbridge.tasks.deid.parallel")
-
-_log = logging.getLogger(__name__)
 
 
 def source_bytes(config: ConsortiumConfig) -> int:
@@ -55,38 +53,27 @@ def start_fork_server() -> None:
     multiprocessing.forkserver.ensure_running()
 
 
-def start_prefect_api() -> threading.Thread | None:
-    """Start Prefect's temporary server in a thread when no API is configured (else None)."""
-    from prefect.settings import PREFECT_API_URL
-
-    if PREFECT_API_URL.value():
-        return None
-
-    def start() -> None:
-        from prefect.server.api.server import SubprocessASGIServer
-
-        try:
-            SubprocessASGIServer().start()
-        except Exception:  # the flow's own client starts it again and reports the failure
-            _log.debug("early start of the temporary Prefect server failed", exc_info=True)
-
-    thread = threading.Thread(target=start, name="prefect-api-start", daemon=True)
-    thread.start()
-    return thread
+def start_prefect_api() -> Callable[[], None]:
+    """Launch Prefect's temporary server unless an API is configured; returns 'wait for it'."""
+    if not needs_temporary_server():
+        return lambda: None
+    server = launch()
+    timeout = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90"))
+    return lambda: wait_until_up(server, timeout)
 
 
 @contextmanager
 def warm_start(config: ConsortiumConfig, key: bytes) -> Iterator[Callable[[], None]]:
     """Start the API and the workers; yields 'wait until the API is up' for before the flow."""
+    api_ready = start_prefect_api()
     workers = early_workers(config)
     if workers:
         start_fork_server()
-    api = start_prefect_api()
     from qualbridge.tasks.deid import close_run_pool, open_run_pool
 
     if workers:
         open_run_pool(config.deid, key, workers)
     try:
-        yield api.join if api is not None else lambda: None
+        yield api_ready
     finally:
         close_run_pool()

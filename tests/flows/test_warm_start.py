@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -58,8 +59,11 @@ def test_early_workers(
     assert early_workers(_with_deid(mini, **deid), min_bytes) == workers
 
 
-def test_no_temporary_server_when_an_api_is_configured() -> None:
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+def test_no_temporary_server_once_prefect_has_read_its_settings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    import prefect.context  # noqa: F401 - the tests' Prefect is loaded: its settings are read
 
-    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:1/api"}):
-        assert start_prefect_api() is None
+    start_prefect_api()()
+    assert "PREFECT_API_URL" not in os.environ
