@@ -19,6 +19,7 @@ from qualbridge.flows.deidentify import deidentify_flow
 from qualbridge.flows.failure import record_failure
 from qualbridge.flows.ingest import ingest_flow
 from qualbridge.flows.load import load_flow
+from qualbridge.flows.prewarm import import_in_background
 from qualbridge.flows.release import release_with
 from qualbridge.flows.report import report_flow
 from qualbridge.flows.validate import validate_flow
@@ -61,6 +62,7 @@ def pipeline(config_path: str, output_dir: str | None = None) -> RunSummary:
     record_run_start(ctx)
     try:
         ingested = run_stage("ingest", ingest_flow, ctx)
+        import_in_background()  # while the workers de-identify, this process is mostly idle
         deidentified = run_stage("deidentify", deidentify_flow, ctx)
         close_run_pool()  # workers started before the flow hold a model each; free them now
         loaded = run_stage("load", load_flow, ctx)
