@@ -63,9 +63,8 @@ def start_prefect_api() -> Callable[[], None]:
 
 
 @contextmanager
-def warm_start(config: ConsortiumConfig, key: bytes) -> Iterator[Callable[[], None]]:
-    """Start the API and the workers; yields 'wait until the API is up' for before the flow."""
-    api_ready = start_prefect_api()
+def warm_start(config: ConsortiumConfig, key: bytes) -> Iterator[None]:
+    """Start the run's de-identification workers, if it is big enough; stop them at the end."""
     workers = early_workers(config)
     if workers:
         start_fork_server()
@@ -74,6 +73,6 @@ def warm_start(config: ConsortiumConfig, key: bytes) -> Iterator[Callable[[], No
     if workers:
         open_run_pool(config.deid, key, workers)
     try:
-        yield api_ready
+        yield
     finally:
         close_run_pool()

@@ -9,7 +9,6 @@ import typer
 
 from qualbridge.cli.common import EXIT_OK, err, fail
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig
-from qualbridge.tasks.coding import check_inputs
 from qualbridge.tasks.shared.config_check import check_config_file
 from qualbridge.tasks.shared.decisions import check_decisions
 
@@ -19,6 +18,10 @@ def checked_config(config: Path, out: Path | None = None) -> ConsortiumConfig:
 
     Raises the typer Exit of a usage error (2) with one clear message.
     """
+    # Imported here: the coding package loads scikit-learn, which `qualbridge run` would
+    # otherwise pay before it can start anything else.
+    from qualbridge.tasks.coding import check_inputs
+
     try:
         parsed = check_config_file(config, out)
         check_inputs(parsed)

@@ -12,13 +12,14 @@ from qualbridge.cli.common import EXIT_OK, err, fail
 from qualbridge.schemas.codebook import Codebook, dump_codebook, load_codebook
 from qualbridge.schemas.config import ConfigError
 from qualbridge.schemas.crosswalk import load_crosswalk
-from qualbridge.tasks.coding import read_qdc, write_qdc
 
 IMPORT_HEADER = "# Imported from {source} by qualbridge codebook import; add rules by hand.\n"
 
 
 def _read(path: Path) -> Codebook:
     """A codebook from YAML, or from a .qdc file (then without rules)."""
+    from qualbridge.tasks.coding import read_qdc  # the package loads scikit-learn: only here
+
     return read_qdc(path) if path.suffix.lower() == ".qdc" else load_codebook(path)
 
 
@@ -84,6 +85,8 @@ def import_(
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
 ) -> None:
     """Import a .qdc codebook (NVivo, ATLAS.ti, MAXQDA, QualCoder) into codebook YAML."""
+    from qualbridge.tasks.coding import read_qdc
+
     _refuse_overwrite(out, force)
     try:
         parsed = read_qdc(file, codebook_id, load_codebook(base) if base else None)
@@ -100,6 +103,8 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Replace --out if it exists.")] = False,
 ) -> None:
     """Export a codebook as REFI-QDA .qdc; the same codebook always gives the same bytes."""
+    from qualbridge.tasks.coding import write_qdc
+
     _refuse_overwrite(out, force)
     try:
         codebook = load_codebook(file)

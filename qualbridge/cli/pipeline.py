@@ -31,18 +31,20 @@ if TYPE_CHECKING:
 
 def run_pipeline(config: Path, out: Path | None) -> int:
     """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
+    from qualbridge.flows.warm_start import start_prefect_api, warm_start
+
+    started = time.perf_counter()
+    # First of all: Prefect's server boots in its own process while the checks below import.
+    api_ready = start_prefect_api()
     parsed = checked_config(config, out)
     try:
         key = load_key(parsed.key_env, parsed.key_file)
     except ConsortiumKeyError as exc:
         raise fail(str(exc)) from None
-    from qualbridge.flows.warm_start import warm_start
-
-    started = time.perf_counter()
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
     output_dir = parsed.resolve(parsed.output_dir)
-    # The API and the workers start first, so they get going while the stages are imported.
-    with warm_start(parsed, key) as api_ready:
+    # The workers start next, so they load the model while the stages are imported.
+    with warm_start(parsed, key):
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         from qualbridge.flows.pipeline import pipeline
