@@ -6,7 +6,7 @@ import logging
 import os
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -25,33 +25,50 @@ from qualbridge.cli.logs import flow_errors_to_log
 from qualbridge.schemas.config import load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, create_key_file, load_key
 
+if TYPE_CHECKING:
+    from qualbridge.flows.pipeline import RunSummary
+
 
 def run_pipeline(config: Path, out: Path | None) -> int:
     """Run the pipeline flow without Prefect's heartbeat cost and print a summary."""
-    parsed = checked_config(config, out)
-    try:
-        load_key(parsed.key_env, parsed.key_file)
-    except ConsortiumKeyError as exc:
-        raise fail(str(exc)) from None
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
-
-    from qualbridge.flows.pipeline import pipeline
+    from qualbridge.flows.warm_start import start_prefect_api, warm_start
 
     started = time.perf_counter()
+    # First of all: Prefect's server boots in its own process while the checks below import.
+    api_ready = start_prefect_api()
+    parsed = checked_config(config, out)
+    try:
+        key = load_key(parsed.key_env, parsed.key_file)
+    except ConsortiumKeyError as exc:
+        raise fail(str(exc)) from None
     err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
     output_dir = parsed.resolve(parsed.output_dir)
-    settings = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
-    with settings, flow_errors_to_log(output_dir) as debug_log:
-        try:
-            summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
-        except Exception as exc:
-            from qualbridge.flows.failure import report_failed_run
+    # The workers start next, so they load the model while the stages are imported.
+    with warm_start(parsed, key):
+        from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-            logging.getLogger("qualbridge").debug("the run failed", exc_info=True)
-            code = report_failed_run(output_dir, exc, err)
-            if debug_log:
-                err.print(f"Traceback in {debug_log}")
-            return code
+        from qualbridge.flows.pipeline import pipeline
+
+        api_ready()
+        settings = temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+        with settings, flow_errors_to_log(output_dir) as debug_log:
+            try:
+                summary = pipeline(str(config.resolve()), str(out.resolve()) if out else None)
+            except Exception as exc:
+                from qualbridge.flows.failure import report_failed_run
+
+                logging.getLogger("qualbridge").debug("the run failed", exc_info=True)
+                code = report_failed_run(output_dir, exc, err)
+                if debug_log:
+                    err.print(f"Traceback in {debug_log}")
+                return code
+    print_summary(summary, config)
+    err.print(f"Finished in {time.perf_counter() - started:.1f} s")
+    return run_exit_code(summary.gates_passed, bool(summary.losses))
+
+
+def print_summary(summary: RunSummary, config: Path) -> None:
+    """The run's counts, status, blockers and losses, and where its report is."""
     table = Table(title=f"qualbridge run {summary.run_id}", show_header=True)
     for column in ("files seen", "loaded", "unchanged", "quarantined"):
         table.add_column(column, justify="right")
@@ -84,8 +101,6 @@ def run_pipeline(config: Path, out: Path | None) -> int:
         for loss in summary.losses:
             err.print(f"  - {loss}", markup=False, highlight=False)
     err.print(f"Report: {summary.report}")
-    err.print(f"Finished in {time.perf_counter() - started:.1f} s")
-    return run_exit_code(summary.gates_passed, bool(summary.losses))
 
 
 def run_exit_code(gates_passed: bool, losses: bool) -> int:

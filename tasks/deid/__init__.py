@@ -52,6 +52,8 @@ from qualbridge.tasks.deid.wordlists import (
 # `deid-text` and the engine start without them.
 _ON_FIRST_USE = {
     "chunks": "distributed",
+    "close_run_pool": "run_pool",
+    "open_run_pool": "run_pool",
     "combine": "distributed",
     "deidentify_chunk_task": "distributed",
     "deidentify_study_task": "tasks",
@@ -63,6 +65,7 @@ _ON_FIRST_USE = {
 }
 if TYPE_CHECKING:
     from qualbridge.tasks.deid.distributed import chunks, combine, deidentify_chunk_task
+    from qualbridge.tasks.deid.run_pool import close_run_pool, open_run_pool
     from qualbridge.tasks.deid.tasks import (
         deidentify_study_task,
         stage_batch,
@@ -96,6 +99,7 @@ __all__ = [
     "Snippet",
     "all_entity_types",
     "chunks",
+    "close_run_pool",
     "combine",
     "countries_left_out",
     "deidentify_chunk_task",
@@ -109,6 +113,7 @@ __all__ = [
     "load_word_list",
     "model_version",
     "nlp_engine",
+    "open_run_pool",
     "parse_deny_list",
     "person_names",
     "scan_recognizers",

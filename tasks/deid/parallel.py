@@ -2,19 +2,59 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from types import TracebackType
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
 
-# Each worker's engine, built once by the pool initializer.
-_ENGINE: Deidentifier | None = None
 # Rounds of warm-up tasks before giving up on hearing from every worker.
 MAX_WARM_UP_ROUNDS = 100
+# Imported once by the fork server, so each worker forks with spaCy and Presidio in memory
+# instead of importing them again (several CPU seconds per worker).
+FORKSERVER_PRELOAD = ("__main__", "qualbridge.tasks.deid.parallel")
+
+
+@dataclass(frozen=True)
+class StudyLists:
+    """A study's known identifiers and allow list, named by a digest of their content."""
+
+    known: dict[str, list[str]] = field(default_factory=dict)
+    allow: tuple[str, ...] = ()
+
+    @property
+    def token(self) -> str:
+        """Equal lists, equal token: a worker builds one engine per distinct pair of lists."""
+        content = json.dumps([self.known, list(self.allow)], sort_keys=True)
+        return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Worker:
+    """One worker process's settings and its engines, by the token of their study lists."""
+
+    config: DeidConfig
+    key: bytes
+    default: StudyLists
+    engines: dict[str, Deidentifier] = field(default_factory=dict)
+
+    def engine(self, lists: StudyLists | None) -> Deidentifier:
+        lists = lists or self.default
+        if lists.token not in self.engines:
+            self.engines[lists.token] = Deidentifier(
+                self.config, self.key, known_identifiers=lists.known, allow_list=lists.allow
+            )
+        return self.engines[lists.token]
+
+
+# This process's worker state, set by the pool initializer.
+_WORKER: _Worker | None = None
 
 
 def default_start_method() -> str:
@@ -22,22 +62,31 @@ def default_start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def _build_engine(
-    config: DeidConfig, key: bytes, known: dict[str, list[str]], allow: tuple[str, ...]
-) -> None:
-    global _ENGINE
-    _ENGINE = Deidentifier(config, key, known_identifiers=known, allow_list=allow)
+def _start_worker(config: DeidConfig, key: bytes, default: StudyLists) -> None:
+    global _WORKER
+    _WORKER = _Worker(config, key, default)
+    _WORKER.engine(None)
 
 
-def _deidentify(texts: Sequence[str], participant: str = "") -> list[DeidResult]:
-    if _ENGINE is None:
+def _deidentify(
+    texts: Sequence[str], participant: str = "", lists: StudyLists | None = None
+) -> list[DeidResult]:
+    if _WORKER is None:
         raise RuntimeError("worker engine was not built; use ParallelDeidentifier")
-    return _ENGINE.deidentify(texts, participant)
+    return _WORKER.engine(lists).deidentify(texts, participant)
 
 
 def _warm_up(texts: Sequence[str]) -> int:
     _deidentify(texts)
     return os.getpid()
+
+
+def _context(start_method: str) -> multiprocessing.context.BaseContext:
+    """The start method's context; a fork server not yet running preloads the engine modules."""
+    context = multiprocessing.get_context(start_method)
+    if start_method == "forkserver":
+        multiprocessing.set_forkserver_preload(list(FORKSERVER_PRELOAD))
+    return context
 
 
 class ParallelDeidentifier:
@@ -57,11 +106,14 @@ class ParallelDeidentifier:
         if start_method not in (None, "spawn", "forkserver"):
             raise ValueError("start_method must be 'spawn' or 'forkserver'")
         self.n_process = n_process
+        self.config = config
+        self.key = key
+        self.lists = StudyLists(known_identifiers or {}, tuple(allow_list))
         self._pool = ProcessPoolExecutor(
             max_workers=n_process,
-            mp_context=multiprocessing.get_context(start_method or default_start_method()),
-            initializer=_build_engine,
-            initargs=(config, key, known_identifiers or {}, tuple(allow_list)),
+            mp_context=_context(start_method or default_start_method()),
+            initializer=_start_worker,
+            initargs=(config, key, self.lists),
         )
 
     def __enter__(self) -> ParallelDeidentifier:
@@ -88,10 +140,17 @@ class ParallelDeidentifier:
             if len(seen) >= self.n_process:
                 return
 
+    def for_study(
+        self, known_identifiers: dict[str, list[str]], allow_list: Iterable[str]
+    ) -> StudyPool:
+        """This pool's workers with another study's lists (each worker builds that engine once)."""
+        return StudyPool(self, StudyLists(known_identifiers, tuple(allow_list)))
+
     def deidentify(
         self,
         texts_per_transcript: Sequence[Sequence[str]],
         participants: Sequence[str] | None = None,
+        lists: StudyLists | None = None,
     ) -> list[list[DeidResult]]:
         """De-identify each transcript's texts; a transcript is one work unit, output in order."""
         participants = participants or [""] * len(texts_per_transcript)
@@ -102,12 +161,26 @@ class ParallelDeidentifier:
             reverse=True,
         )
         futures = {
-            i: self._pool.submit(_deidentify, list(texts_per_transcript[i]), participants[i])
+            i: self._pool.submit(_deidentify, list(texts_per_transcript[i]), participants[i], lists)
             for i in order
         }
         return [futures[i].result() for i in range(len(texts_per_transcript))]
 
     deidentify_transcripts = deidentify
+
+
+@dataclass(frozen=True)
+class StudyPool:
+    """A shared pool seen through one study's lists; de-identifies whole transcripts."""
+
+    pool: ParallelDeidentifier
+    lists: StudyLists
+
+    def deidentify_transcripts(
+        self, texts_per_transcript: Sequence[Sequence[str]], participants: Sequence[str]
+    ) -> list[list[DeidResult]]:
+        """Results per transcript, in order, from the shared workers."""
+        return self.pool.deidentify(texts_per_transcript, participants, self.lists)
 
 
 def deidentify_parallel(

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig
-from qualbridge.tasks.deid.parallel import ParallelDeidentifier
+from qualbridge.tasks.deid.run_pool import run_pool_size, study_pool
 from qualbridge.tasks.deid.transcripts import (
     DeidentifiedBatch,
     deidentify_sources,
@@ -73,11 +73,12 @@ def deidentify_study_task(
 ) -> dict[str, int]:
     """De-identify one study's sources and stage the de-identified frames as Parquet."""
     key = load_key(config.key_env, config.key_file)
-    processes = config.deid.worker_processes(len(sources))
+    # A run pool already started (workers warm) serves any study big enough to share out.
+    processes = run_pool_size() or config.deid.worker_processes(len(sources))
     with transcript_progress(f"De-identifying {study.study_id}", len(sources)) as advance:
         if processes > 1 and len(sources) >= 2 * processes:
             known, allow = study_lists(study, config)
-            with ParallelDeidentifier(config.deid, key, known, allow, processes) as pool:
+            with study_pool(config.deid, key, known, allow, processes) as pool:
                 batch = deidentify_sources(
                     sources, study, pool, key, run_id, on_progress=advance, config=config
                 )

@@ -6,7 +6,7 @@ import pytest
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.engine import Deidentifier, DeidResult
-from qualbridge.tasks.deid.parallel import ParallelDeidentifier, deidentify_parallel
+from qualbridge.tasks.deid.parallel import ParallelDeidentifier, StudyLists, deidentify_parallel
 
 KEY = b"parallel-test-key-3d7a9e1f"
 KNOWN = {"PERSON": ["Zebedee Quill"], "ORGANIZATION": ["Larkfield Ward"]}
@@ -75,3 +75,34 @@ def test_function_equals_serial_output(serial: list[list[DeidResult]]) -> None:
 def test_bad_pool_settings_are_refused(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         ParallelDeidentifier(DeidConfig(), KEY, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("known", "allow"),
+    [
+        (KNOWN, ALLOW),  # the lists the pool was built with
+        ({"PERSON": ["Halifax Bethany"]}, ("Okafor",)),  # another study's lists
+        ({}, ()),  # a study without lists
+    ],
+)
+def test_a_shared_pool_serves_each_study_with_its_own_lists(
+    known: dict[str, list[str]], allow: tuple[str, ...]
+) -> None:
+    engine = Deidentifier(DeidConfig(), KEY, known_identifiers=known, allow_list=allow)
+    expected = [engine.deidentify(texts) for texts in TRANSCRIPTS]
+    with ParallelDeidentifier(DeidConfig(), KEY, KNOWN, ALLOW, 2) as pool:
+        view = pool.for_study(known, allow)
+        assert view.deidentify_transcripts(TRANSCRIPTS, [""] * len(TRANSCRIPTS)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (StudyLists({"PERSON": ["A"]}, ("x",)), StudyLists({"PERSON": ["A"]}, ("x",)), True),
+        (StudyLists({"PERSON": ["A"]}, ("x",)), StudyLists({"PERSON": ["B"]}, ("x",)), False),
+        (StudyLists({}, ("x",)), StudyLists({}, ("y",)), False),
+        (StudyLists(), StudyLists({}, ()), True),
+    ],
+)
+def test_study_lists_token_names_their_content(a: StudyLists, b: StudyLists, same: bool) -> None:
+    assert (a.token == b.token) is same
