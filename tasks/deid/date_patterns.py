@@ -67,6 +67,23 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?:{_GAP}(?:{SPOKEN_YEAR}|{_YEAR}|{_SPOKEN_TWO_DIGIT_YEAR}))?)\b)",
         0.75,
     ),
+    # "twenty nineteen", "nineteen eighty two": a year said in full needs no cue.
+    (
+        rf"(?i:\b(?P<value>nineteen\s+(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+        rf"|twenty\s+(?:oh[\s-](?:{_UNITS})|{_TEENS}|twenty(?:[\s-](?:{_UNITS}))?))\b)"
+        # 'nineteen twenty pound notes', 'twenty nineteen runners': a count of things.
+        r"(?!\s+(?:pounds?|quid|p|pence|times|(?!(?:was|is|has|this|as|yes|us|does)\b)[a-z]+s)\b)",
+        0.6,
+    ),
+    # "on the fourteenth", "by the 3rd.": a day of the month said alone, with no noun after it
+    # ('on the fourth floor' is a floor).
+    (
+        rf"(?i:\b(?:on|by|from|until|till|since|before|after)\s+the\s+)"
+        rf"(?P<value>{ORDINAL_WORD}|{_DAY_SUFFIXED})\b"
+        rf"(?=\s*(?:[,.?!;]|$)|\s+(?:of\s+(?:this|next|last|the)\s+month|and|or|at|when|then"
+        r"|so|but|I|we|he|she|they|you|is|was|yeah|um|uh)\b)",
+        0.6,
+    ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.
     (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.7),
 ]
