@@ -53,6 +53,18 @@ _WORKPLACE = re.compile(
     rf"{_WORK_CUE}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{FUNCTION_HEADS})"
     rf"|(?i:{SPECIFIC_WORKPLACES}))\b"
 )
+# Being at a place of work needs no work word when its head names work done there ('I was at
+# the sorting office', 'down at the bus depot'); shops, stations and hotels are visited too.
+WORK_DONE_HEADS = "office|depot|factory|warehouse|plant|mill|yard|works|bakery|laundry|canteen"
+# Workplaces whose two words say the work done: no modifier is needed before them.
+WORK_DONE_PLACES = r"call\s+cent(?:re|er)|contact\s+cent(?:re|er)|distribution\s+cent(?:re|er)"
+_BEEN_AT = (
+    r"(?i:\b(?:(?:was|were|been)\s+(?:(?:down|up|over)\s+)?at|(?:down|up)(?:\s+at)?)\s+the\s+)"
+)
+_BEEN_AT_WORK = re.compile(
+    rf"{_BEEN_AT}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{WORK_DONE_HEADS})"
+    rf"|(?i:{SPECIFIC_WORKPLACES}|{WORK_DONE_PLACES}))\b"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
 
@@ -82,7 +94,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [
             m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
         ]
-        spans += [m.span("value") for m in _WORKPLACE.finditer(text) if self._is_workplace(m)]
+        spans += [
+            m.span("value")
+            for pattern in (_WORKPLACE, _BEEN_AT_WORK)
+            for m in pattern.finditer(text)
+            if self._is_workplace(m)
+        ]
         return [recognizer_result(self, "ORGANIZATION", s, e, 0.6) for s, e in spans]
 
     def _names(self, word: str, capital_inside: bool = False) -> bool:

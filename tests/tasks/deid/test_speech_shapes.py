@@ -191,3 +191,58 @@ def test_interjections_eponyms_and_idioms_are_not_names(engine, text, value):
 )
 def test_a_nationality_naming_food_is_not_a_group_of_people(engine, text, value, kept):
     assert ("NRP" in _types_over(text, value, _detect(engine, text))) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("like i used to go fishing with dawn on a sunday", "dawn"),
+        ("it was me and pearl that did the allotment", "pearl"),
+        ("we went shopping with opal last week", "opal"),
+        ("we went out with pearl and her husband", "pearl"),
+        ("she's friends with joy from the group", "joy"),
+    ],
+)
+def test_lower_case_word_names_after_a_person_cue_are_names(engine, text, value):
+    assert "PERSON" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we went into the meeting with hope in our hearts", "hope"),
+        ("i've been struggling with grace for years", "grace"),
+        ("we went along with it all", "it"),
+        ("i went swimming with my sister", "my sister"),
+        ("she was filled with joy when she heard", "joy"),
+    ],
+)
+def test_words_after_with_that_go_on_are_not_names(engine, text, value):
+    assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i mean i was at the sorting office before i got ill", "sorting office"),
+        ("i was at the call centre before i got ill", "call centre"),
+        ("he's down at the bus depot most nights", "bus depot"),
+        ("i was up at the parcel depot for years", "parcel depot"),
+        ("she was at the crematorium then", "crematorium"),
+    ],
+)
+def test_workplaces_one_was_at_are_organisations(engine, text, value):
+    assert "ORGANIZATION" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i was at the train station when she rang", "train station"),
+        ("i was at the same office as him", "same office"),
+        ("we were down at the local factory", "local factory"),
+        ("i was at the corner shop for milk", "corner shop"),
+    ],
+)
+def test_stations_shops_and_described_places_one_was_at_are_left(engine, text, value):
+    assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
