@@ -37,6 +37,7 @@ _NAMED = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
     rf"\s+(?P<head>(?i:{HEADS})))\b"
 )
+_TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at the greenhow surgery'.
 _CUED_LOWER = re.compile(
@@ -64,6 +65,16 @@ _BEEN_AT = (
 _BEEN_AT_WORK = re.compile(
     rf"{_BEEN_AT}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{WORK_DONE_HEADS})"
     rf"|(?i:{SPECIFIC_WORKPLACES}|{WORK_DONE_PLACES}))\b"
+)
+# A capitalised name one works for or is a patient of: 'I work at Babylon', 'registered with
+# GP at Hand', 'my practice is Riverside'. The name part is matched case-sensitively.
+_MEMBER_CUE = (
+    r"(?i:\b(?:(?:work|works|worked|working|employed|shifts?|job|volunteer(?:s|ed|ing)?)"
+    r"\s+(?:at|for)|registered\s+(?:with|at)|(?:I'm|I\s+am|we're|we\s+are)\s+(?:with|under)"
+    r"|(?:practice|surgery|employer|GP|school)\s+(?:is|was))\s+(?:the\s+)?)"
+)
+_MEMBER_OF = re.compile(
+    rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
@@ -94,6 +105,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [
             m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
         ]
+        spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)
@@ -130,6 +142,20 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         head_is_title = match.group("head")[:1].isupper()
         return (
             len(words) > 1 or head_is_title or _plain(words[0]) not in self._vocabulary.dictionary
+        )
+
+    def _is_member_of(self, match: re.Match[str]) -> bool:
+        """A name that is no person, place, month, generic service or title ('the NHS',
+        'Dr Khan', 'Leeds', 'Christmas')."""
+        words = [_plain(w) for w in match.group("value").split() if _plain(w) not in _LINKS]
+        v = self._vocabulary
+        first = words[0]
+        return not (
+            first in v.first_names
+            or first in _TITLES
+            or " ".join(words) in v.all_places
+            or all(w in generic_service_words() or w in STOP_WORDS for w in words)
+            or any(w in MONTHS_AND_DAYS for w in words)
         )
 
     def _is_workplace(self, match: re.Match[str]) -> bool:

@@ -246,3 +246,30 @@ def test_workplaces_one_was_at_are_organisations(engine, text, value):
 )
 def test_stations_shops_and_described_places_one_was_at_are_left(engine, text, value):
     assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I work at Babylon as a GP.", "Babylon"),
+        ("I'm registered with GP at Hand now.", "GP at Hand"),
+        ("I work for Network Rail.", "Network Rail"),
+        ("My practice is Riverside.", "Riverside"),
+    ],
+)
+def test_employers_and_practices_one_belongs_to_are_organisations(engine, text, value):
+    assert "ORGANIZATION" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I work for the NHS.", "NHS"),
+        ("I worked for Dr Khan for years.", "Dr Khan"),
+        ("I worked at Christmas.", "Christmas"),
+        ("I'm with Sarah now.", "Sarah"),
+        ("I work for myself.", "myself"),
+    ],
+)
+def test_services_people_and_times_after_work_cues_are_not_organisations(engine, text, value):
+    assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
