@@ -140,3 +140,33 @@ def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
 )
 def test_other_answers_and_counts_are_not_ages(text):
     assert not _values(AGE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date of birth, one two, oh eight, nineteen fifty eight",
+            "one two, oh eight, nineteen fifty eight",
+        ),
+        ("Can I take your date of birth?\n.\nFourteen, three, eighty.", "Fourteen, three, eighty"),
+        ("Date of birth? Eleventh, eleventh, sixty.", "Eleventh, eleventh, sixty"),
+        ("DOB is 14 03 80", "14 03 80"),
+        ("Um the 3rd of the 5th 1980.", "the 3rd of the 5th 1980"),
+    ],
+)
+def test_dates_read_out_as_numbers_after_a_birth_date_cue_are_dates(text, value):
+    assert value in _values(DATE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's your date of birth? One sec, let me think.",
+        "My birthday is in two weeks.",
+        "Date of birth is on the form, one copy.",
+        "It's fourteen or fifteen of them.",
+    ],
+)
+def test_other_numbers_near_a_birth_date_cue_are_not_dates(text):
+    assert not _values(DATE_PATTERNS, text)
