@@ -159,6 +159,16 @@ _SOCIAL_CUE = re.compile(
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
+# A listener called by name between a filler or pause and a question or view put to them:
+# 'and um, April are you normally fit', 'so Dawn, how has it been'.
+_VOCATIVE = re.compile(
+    r"(?:(?:^|[,.?!]\s+|\n)|(?i:\b(?:um|uh|er|erm|so|and|ok|okay|right|well)\s+))"
+    r"(?P<value>[A-Z][a-z'’\-]+)"
+    r"(?=,?\s+(?:are|do|did|have|has|can|could|would|will|were)\s+you\b"
+    r"|,\s+(?:you|how|what|is|are|do|can|could|would|have|did)\b"
+    # 'June I think it was' answers with a month: only a name takes a view after it.
+    r"|(?P<view>,?\s+I\s+(?:think|wonder|just|want|need|'m|am|know|'ll|'d)\b))"
+)
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
 # The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
 # after it ('sarah smith one two three', 'J Smith eighty four').
@@ -282,21 +292,24 @@ class StructureRecognizer(EntityRecognizer):
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
         return out
 
-    def _listed_name(self, word: str) -> bool:
-        """A first name of the full lists or a word that is also a name, not a stop word."""
+    def _listed_name(self, word: str, month_may_name: bool = False) -> bool:
+        """A first name of the full lists or a word that is also a name, not a stop word; a
+        month only where a person is addressed ('April, are you')."""
         w = word.casefold()
         return (
             (w in self._vocabulary.all_first_names or w in word_first_names())
             and w not in STOP_WORDS
-            and w not in MONTHS_AND_DAYS
+            and (month_may_name or w not in MONTHS_AND_DAYS)
         )
 
     def _social_names(self, text: str) -> list[RecognizerResult]:
-        """A listed name, in any case, of someone the speaker does something with."""
+        """A listed name of someone the speaker does something with, in any case, or calls
+        by name before a question."""
         return [
             self._result("PERSON", m, 0.6, "value")
-            for m in _SOCIAL_CUE.finditer(text)
-            if self._listed_name(m.group("value"))
+            for pattern in (_SOCIAL_CUE, _VOCATIVE)
+            for m in pattern.finditer(text)
+            if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
         ]
 
     def _is_particle_place(self, match: re.Match[str]) -> bool:

@@ -273,3 +273,30 @@ def test_employers_and_practices_one_belongs_to_are_organisations(engine, text, 
 )
 def test_services_people_and_times_after_work_cues_are_not_organisations(engine, text, value):
     assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("OK. And um, April are you normally otherwise fit and well?", "April"),
+        ("So Dawn, how has it been since then?", "Dawn"),
+        ("Well, Grace, do you take anything for it?", "Grace"),
+        ("OK, Frank, I think you're right.", "Frank"),
+    ],
+)
+def test_a_listener_called_by_name_before_a_question_is_a_name(engine, text, value):
+    assert "PERSON" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("May I just check your address?", "May"),
+        ("Right, Monday are you free?", "Monday"),
+        ("Yes, June I think it was.", "June"),
+        ("Sorry, Friday, I think it was.", "Friday"),
+        ("Right, Doctor, I think so.", "Doctor"),
+    ],
+)
+def test_months_days_and_modals_before_a_question_are_not_names(engine, text, value):
+    assert "PERSON" not in _types_over(text, value, _detect(engine, text))
