@@ -159,6 +159,15 @@ _SOCIAL_CUE = re.compile(
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
+# A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
+_KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
+_KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
+_RELATIVE_NAMED = re.compile(
+    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
+    rf"(?:{_KIN})\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
+    r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
+)
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
 _VOCATIVE = re.compile(
@@ -303,11 +312,11 @@ class StructureRecognizer(EntityRecognizer):
         )
 
     def _social_names(self, text: str) -> list[RecognizerResult]:
-        """A listed name of someone the speaker does something with, in any case, or calls
-        by name before a question."""
+        """A listed name of someone the speaker does something with or is related to, in any
+        case, or calls by name before a question."""
         return [
             self._result("PERSON", m, 0.6, "value")
-            for pattern in (_SOCIAL_CUE, _VOCATIVE)
+            for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
             if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
         ]

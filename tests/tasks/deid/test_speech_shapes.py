@@ -300,3 +300,19 @@ def test_a_listener_called_by_name_before_a_question_is_a_name(engine, text, val
 )
 def test_months_days_and_modals_before_a_question_are_not_names(engine, text, value):
     assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "is_name"),
+    [
+        ("my husband sunny he's a good man", "sunny", True),
+        ("our daughter pearl, she lives in leeds", "pearl", True),
+        ("my mum pat rang me", "pat", True),
+        ("my best friend honey was there", "honey", True),
+        ("my partner said no", "said", False),
+        ("my son will be there", "will", False),
+        ("my sister and me went", "and", False),
+    ],
+)
+def test_a_word_name_after_a_relation_is_a_name_and_a_verb_is_not(engine, text, value, is_name):
+    assert ("PERSON" in _types_over(text, value, _detect(engine, text))) is is_name
