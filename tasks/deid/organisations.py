@@ -1,5 +1,6 @@
 """Organisations by their shape: a name before a ward, unit, practice, group or school head,
-and employers named by what they do ('the sorting office', 'the bus depot')."""
+employers named by what they do ('the sorting office', 'the bus depot') and named ones one
+works for or is registered with ('I work at Babylon')."""
 
 from __future__ import annotations
 
