@@ -149,6 +149,8 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         """A name that is no person, place, month, generic service or title ('the NHS',
         'Dr Khan', 'Leeds', 'Christmas')."""
         words = [_plain(w) for w in match.group("value").split() if _plain(w) not in _LINKS]
+        if not words:
+            return False  # 'work at St. ...' cut short: a link word alone names nothing
         v = self._vocabulary
         first = words[0]
         return not (

@@ -316,3 +316,8 @@ def test_months_days_and_modals_before_a_question_are_not_names(engine, text, va
 )
 def test_a_word_name_after_a_relation_is_a_name_and_a_verb_is_not(engine, text, value, is_name):
     assert ("PERSON" in _types_over(text, value, _detect(engine, text))) is is_name
+
+
+@pytest.mark.parametrize("text", ["I work at St. Don't know.", "I'm with St and Of.", "work for &"])
+def test_a_work_cue_before_link_words_alone_finds_no_organisation(engine, text):
+    assert not [d for d in _detect(engine, text) if d.entity_type == "ORGANIZATION"]
