@@ -41,7 +41,29 @@ _RELATIVE = (
     r"|cousin|friend|mate)"
 )
 
+_FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
+# A question about age; the answer may come in the next turn, which the engine packs after it
+# with a line holding a full stop ("\n.\n") between them.
+_AGE_QUESTION = (
+    r"(?i:\bhow\s+old\s+(?:are|is|was|were)\s+(?:you|s?he|they|your\s+\w+)|what(?:'s|\s+is)"
+    r"\s+(?:your|his|her|their)\s+age|and\s+your\s+age|age\s+are\s+you)\b[^\n]{0,80}?"
+    r"(?:\n\.\n|[?]\s+)\s*"
+)
+_AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"
+
 AGE_PATTERNS: list[tuple[str, float]] = [
+    # "How old are you?" / "Um, about sixty, yeah.": the number that opens the answer.
+    (
+        rf"(?i){_AGE_QUESTION}{_AGE_ANSWER}(?P<value>{NUMBER})\b{NOT_AN_AGE}"
+        r"(?!\s+(?:of|in|on|at|for|to|the|a|minutes|people)\b)",
+        0.6,
+    ),
+    # "I am seven, twenty seven", "fifty years old, fifty one": an age said again, corrected.
+    (
+        rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE}{NUMBER}|{NUMBER}\s+years?\s+old)"
+        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b(?=\s*(?:[.,;!?]|$|years?\s+old))",
+        0.6,
+    ),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
     (
         rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",

@@ -33,7 +33,19 @@ _HOLIDAY = (
     r"|mother'?s\s+day|father'?s\s+day|eid|diwali)"
 )
 _MONTH_ORDINAL = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|(?:1[0-2]|[1-9])(?:st|nd|rd|th))"
+)
+# The parts of a date read out as numbers after a date-of-birth question, which may end the
+# turn before ("\n.\n" between packed turns): 'fourteen oh three eighty', '1, 2, 58'.
+_DATE_TOKEN = (
+    rf"(?:{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_UNITS}|oh|zero|{MONTH}"
+    r"|two\s+thousand(?:\s+and)?|\d{1,4}(?:st|nd|rd|th)?)"
+)
+_DOB_CUE = (
+    r"(?i:\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birthday|when\s+were\s+you\s+born)\b"
+    r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+)\s*"
+    r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
 )
 _SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
 _DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
@@ -66,6 +78,29 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?P<value>(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\s+of\s+the\s+{_MONTH_ORDINAL}"
         rf"(?:{_GAP}(?:{SPOKEN_YEAR}|{_YEAR}|{_SPOKEN_TWO_DIGIT_YEAR}))?)\b)",
         0.75,
+    ),
+    # "twenty nineteen", "nineteen eighty two": a year said in full needs no cue.
+    (
+        rf"(?i:\b(?P<value>nineteen\s+(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+        rf"|twenty\s+(?:oh[\s-](?:{_UNITS})|{_TEENS}|twenty(?:[\s-](?:{_UNITS}))?))\b)"
+        # 'nineteen twenty pound notes', 'twenty nineteen runners': a count of things.
+        r"(?!\s+(?:pounds?|quid|p|pence|times|(?!(?:was|is|has|this|as|yes|us|does)\b)[a-z]+s)\b)",
+        0.6,
+    ),
+    # "on the fourteenth", "by the 3rd.": a day of the month said alone, with no noun after it
+    # ('on the fourth floor' is a floor).
+    (
+        rf"(?i:\b(?:on|by|from|until|till|since|before|after)\s+the\s+)"
+        rf"(?P<value>{ORDINAL_WORD}|{_DAY_SUFFIXED})\b"
+        rf"(?=\s*(?:[,.?!;]|$)|\s+(?:of\s+(?:this|next|last|the)\s+month|and|or|at|when|then"
+        r"|so|but|I|we|he|she|they|you|is|was|yeah|um|uh)\b)",
+        0.6,
+    ),
+    # "Date of birth?" / "Fourteen, three, eighty.": numbers read out after the question.
+    (
+        rf"{_DOB_CUE}(?i:(?P<value>(?:the\s+)?{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
+        rf"(?:(?:of|the)\s+){{0,2}}{_DATE_TOKEN}){{1,6}}))\b",
+        0.7,
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.
     (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.7),

@@ -34,7 +34,8 @@ _SPECIFIC_DATE = re.compile(
 # Spoken: 'nineteen ninety one', 'thirty first October', 'the fifth of May'.
 _SPOKEN_DATE = re.compile(
     rf"{SPOKEN_YEAR}|\b(?:{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
-    rf"|\b{MONTH}\s+(?:the\s+)?{ORDINAL_WORD}\b",
+    rf"|\b{MONTH}\s+(?:the\s+)?{ORDINAL_WORD}\b"
+    rf"|\b{ORDINAL_WORD}\s+of\s+(?:this|next|last|the)\s+month\b",
     re.IGNORECASE,
 )
 # spaCy's NER is the only source of these types that may fire on ordinary words.

@@ -1,5 +1,6 @@
 """Organisations by their shape: a name before a ward, unit, practice, group or school head,
-and employers named by what they do ('the sorting office', 'the bus depot')."""
+employers named by what they do ('the sorting office', 'the bus depot') and named ones one
+works for or is registered with ('I work at Babylon')."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ _NAMED = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
     rf"\s+(?P<head>(?i:{HEADS})))\b"
 )
+_TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at the greenhow surgery'.
 _CUED_LOWER = re.compile(
@@ -52,6 +54,28 @@ _WORK_CUE = (
 _WORKPLACE = re.compile(
     rf"{_WORK_CUE}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{FUNCTION_HEADS})"
     rf"|(?i:{SPECIFIC_WORKPLACES}))\b"
+)
+# Being at a place of work needs no work word when its head names work done there ('I was at
+# the sorting office', 'down at the bus depot'); shops, stations and hotels are visited too.
+WORK_DONE_HEADS = "office|depot|factory|warehouse|plant|mill|yard|works|bakery|laundry|canteen"
+# Workplaces whose two words say the work done: no modifier is needed before them.
+WORK_DONE_PLACES = r"call\s+cent(?:re|er)|contact\s+cent(?:re|er)|distribution\s+cent(?:re|er)"
+_BEEN_AT = (
+    r"(?i:\b(?:(?:was|were|been)\s+(?:(?:down|up|over)\s+)?at|(?:down|up)(?:\s+at)?)\s+the\s+)"
+)
+_BEEN_AT_WORK = re.compile(
+    rf"{_BEEN_AT}(?P<value>(?:(?P<mod>[a-z][\w'\-]*)\s+){{1,2}}(?i:{WORK_DONE_HEADS})"
+    rf"|(?i:{SPECIFIC_WORKPLACES}|{WORK_DONE_PLACES}))\b"
+)
+# A capitalised name one works for or is a patient of: 'I work at Babylon', 'registered with
+# GP at Hand', 'my practice is Riverside'. The name part is matched case-sensitively.
+_MEMBER_CUE = (
+    r"(?i:\b(?:(?:work|works|worked|working|employed|shifts?|job|volunteer(?:s|ed|ing)?)"
+    r"\s+(?:at|for)|registered\s+(?:with|at)|(?:I'm|I\s+am|we're|we\s+are)\s+(?:with|under)"
+    r"|(?:practice|surgery|employer|GP|school)\s+(?:is|was))\s+(?:the\s+)?)"
+)
+_MEMBER_OF = re.compile(
+    rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
@@ -82,7 +106,13 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [
             m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
         ]
-        spans += [m.span("value") for m in _WORKPLACE.finditer(text) if self._is_workplace(m)]
+        spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
+        spans += [
+            m.span("value")
+            for pattern in (_WORKPLACE, _BEEN_AT_WORK)
+            for m in pattern.finditer(text)
+            if self._is_workplace(m)
+        ]
         return [recognizer_result(self, "ORGANIZATION", s, e, 0.6) for s, e in spans]
 
     def _names(self, word: str, capital_inside: bool = False) -> bool:
@@ -113,6 +143,22 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         head_is_title = match.group("head")[:1].isupper()
         return (
             len(words) > 1 or head_is_title or _plain(words[0]) not in self._vocabulary.dictionary
+        )
+
+    def _is_member_of(self, match: re.Match[str]) -> bool:
+        """A name that is no person, place, month, generic service or title ('the NHS',
+        'Dr Khan', 'Leeds', 'Christmas')."""
+        words = [_plain(w) for w in match.group("value").split() if _plain(w) not in _LINKS]
+        if not words:
+            return False  # 'work at St. ...' cut short: a link word alone names nothing
+        v = self._vocabulary
+        first = words[0]
+        return not (
+            first in v.first_names
+            or first in _TITLES
+            or " ".join(words) in v.all_places
+            or all(w in generic_service_words() or w in STOP_WORDS for w in words)
+            or any(w in MONTHS_AND_DAYS for w in words)
         )
 
     def _is_workplace(self, match: re.Match[str]) -> bool:

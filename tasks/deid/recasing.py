@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.wordlists import generic_service_words
+from qualbridge.tasks.deid.wordlists import generic_service_words, load_word_list
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
@@ -149,7 +149,11 @@ class Recaser:
             return self.v.is_unknown(word) or word in self.v.surnames
         if word in self.v.first_names and word not in self.v.non_nouns:
             return True
-        if word in self.v.all_first_names and self._beside_relation(i, words):
+        if (
+            word in self.v.all_first_names
+            and word not in load_word_list("verb_forms.txt")  # 'my partner said'
+            and self._beside_relation(i, words)
+        ):
             return True  # 'my husband sunny', 'amber my sister', 'jade from the group'
         if prev in self.v.first_names and prev not in self.v.non_nouns:
             return word in self.v.surnames or self.v.is_unknown(word)

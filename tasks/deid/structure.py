@@ -149,6 +149,35 @@ _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
+# Doing something with someone: 'went fishing with dawn', 'out with pearl', 'friends with joy'.
+# A name after it is listed and followed by no noun or clause of its own ('with hope in
+# our hearts' goes on with 'in').
+_SOCIAL_CUE = re.compile(
+    rf"(?i:\b(?:(?:go|goes|went|going|gone)\s+[a-z]+ing|out|round|over|along|friends"
+    rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting)"
+    rf"\s+with\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
+    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
+)
+# A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
+_KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
+_KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
+_RELATIVE_NAMED = re.compile(
+    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
+    rf"(?:{_KIN})\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
+    r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
+)
+# A listener called by name between a filler or pause and a question or view put to them:
+# 'and um, April are you normally fit', 'so Dawn, how has it been'.
+_VOCATIVE = re.compile(
+    r"(?:(?:^|[,.?!]\s+|\n)|(?i:\b(?:um|uh|er|erm|so|and|ok|okay|right|well)\s+))"
+    r"(?P<value>[A-Z][a-z'’\-]+)"
+    r"(?=,?\s+(?:are|do|did|have|has|can|could|would|will|were)\s+you\b"
+    r"|,\s+(?:you|how|what|is|are|do|can|could|would|have|did)\b"
+    # 'June I think it was' answers with a month: only a name takes a view after it.
+    r"|(?P<view>,?\s+I\s+(?:think|wonder|just|want|need|'m|am|know|'ll|'d)\b))"
+)
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
 # The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
 # after it ('sarah smith one two three', 'J Smith eighty four').
@@ -163,6 +192,12 @@ _SPOKEN_EMAIL = re.compile(
 _HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+@lru_cache(maxsize=1)
+def word_first_names() -> frozenset[str]:
+    """First names that are also everyday words, read only after a cue for a person."""
+    return load_word_list("word_first_names.txt")
 
 
 def _domain(email: str) -> str:
@@ -213,6 +248,7 @@ class StructureRecognizer(EntityRecognizer):
             self._result(self._origin_type(m.group("value")), m, 0.6, "value")
             for m in _INTRO_ORG.finditer(text)
         ]
+        out += self._social_names(text)
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
     def _titled_names(self, text: str) -> list[RecognizerResult]:
@@ -249,9 +285,7 @@ class StructureRecognizer(EntityRecognizer):
                 # cue or capitalised after any cue.
                 cue = m.group().split()[0].casefold()
                 listed = (
-                    first in v.all_first_names
-                    and first not in STOP_WORDS
-                    and first not in MONTHS_AND_DAYS
+                    self._listed_name(first)
                     and not (cue in PLACE_CUES and first in v.all_places)  # 'moved to Chelsea'
                 )
                 cased = words[0][:1].isupper()
@@ -266,6 +300,26 @@ class StructureRecognizer(EntityRecognizer):
                     end = m.end("value")
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
         return out
+
+    def _listed_name(self, word: str, month_may_name: bool = False) -> bool:
+        """A first name of the full lists or a word that is also a name, not a stop word; a
+        month only where a person is addressed ('April, are you')."""
+        w = word.casefold()
+        return (
+            (w in self._vocabulary.all_first_names or w in word_first_names())
+            and w not in STOP_WORDS
+            and (month_may_name or w not in MONTHS_AND_DAYS)
+        )
+
+    def _social_names(self, text: str) -> list[RecognizerResult]:
+        """A listed name of someone the speaker does something with or is related to, in any
+        case, or calls by name before a question."""
+        return [
+            self._result("PERSON", m, 0.6, "value")
+            for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
+            for m in pattern.finditer(text)
+            if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
+        ]
 
     def _is_particle_place(self, match: re.Match[str]) -> bool:
         """'-upon-', '-de-la-' mark a place; '-on-', '-in-', '-by-' need two different ends, the

@@ -191,3 +191,133 @@ def test_interjections_eponyms_and_idioms_are_not_names(engine, text, value):
 )
 def test_a_nationality_naming_food_is_not_a_group_of_people(engine, text, value, kept):
     assert ("NRP" in _types_over(text, value, _detect(engine, text))) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("like i used to go fishing with dawn on a sunday", "dawn"),
+        ("it was me and pearl that did the allotment", "pearl"),
+        ("we went shopping with opal last week", "opal"),
+        ("we went out with pearl and her husband", "pearl"),
+        ("she's friends with joy from the group", "joy"),
+    ],
+)
+def test_lower_case_word_names_after_a_person_cue_are_names(engine, text, value):
+    assert "PERSON" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("we went into the meeting with hope in our hearts", "hope"),
+        ("i've been struggling with grace for years", "grace"),
+        ("we went along with it all", "it"),
+        ("i went swimming with my sister", "my sister"),
+        ("she was filled with joy when she heard", "joy"),
+    ],
+)
+def test_words_after_with_that_go_on_are_not_names(engine, text, value):
+    assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i mean i was at the sorting office before i got ill", "sorting office"),
+        ("i was at the call centre before i got ill", "call centre"),
+        ("he's down at the bus depot most nights", "bus depot"),
+        ("i was up at the parcel depot for years", "parcel depot"),
+        ("she was at the crematorium then", "crematorium"),
+    ],
+)
+def test_workplaces_one_was_at_are_organisations(engine, text, value):
+    assert "ORGANIZATION" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i was at the train station when she rang", "train station"),
+        ("i was at the same office as him", "same office"),
+        ("we were down at the local factory", "local factory"),
+        ("i was at the corner shop for milk", "corner shop"),
+    ],
+)
+def test_stations_shops_and_described_places_one_was_at_are_left(engine, text, value):
+    assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I work at Babylon as a GP.", "Babylon"),
+        ("I'm registered with GP at Hand now.", "GP at Hand"),
+        ("I work for Network Rail.", "Network Rail"),
+        ("My practice is Riverside.", "Riverside"),
+    ],
+)
+def test_employers_and_practices_one_belongs_to_are_organisations(engine, text, value):
+    assert "ORGANIZATION" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I work for the NHS.", "NHS"),
+        ("I worked for Dr Khan for years.", "Dr Khan"),
+        ("I worked at Christmas.", "Christmas"),
+        ("I'm with Sarah now.", "Sarah"),
+        ("I work for myself.", "myself"),
+    ],
+)
+def test_services_people_and_times_after_work_cues_are_not_organisations(engine, text, value):
+    assert "ORGANIZATION" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("OK. And um, April are you normally otherwise fit and well?", "April"),
+        ("So Dawn, how has it been since then?", "Dawn"),
+        ("Well, Grace, do you take anything for it?", "Grace"),
+        ("OK, Frank, I think you're right.", "Frank"),
+    ],
+)
+def test_a_listener_called_by_name_before_a_question_is_a_name(engine, text, value):
+    assert "PERSON" in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("May I just check your address?", "May"),
+        ("Right, Monday are you free?", "Monday"),
+        ("Yes, June I think it was.", "June"),
+        ("Sorry, Friday, I think it was.", "Friday"),
+        ("Right, Doctor, I think so.", "Doctor"),
+    ],
+)
+def test_months_days_and_modals_before_a_question_are_not_names(engine, text, value):
+    assert "PERSON" not in _types_over(text, value, _detect(engine, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "is_name"),
+    [
+        ("my husband sunny he's a good man", "sunny", True),
+        ("our daughter pearl, she lives in leeds", "pearl", True),
+        ("my mum pat rang me", "pat", True),
+        ("my best friend honey was there", "honey", True),
+        ("my partner said no", "said", False),
+        ("my son will be there", "will", False),
+        ("my sister and me went", "and", False),
+    ],
+)
+def test_a_word_name_after_a_relation_is_a_name_and_a_verb_is_not(engine, text, value, is_name):
+    assert ("PERSON" in _types_over(text, value, _detect(engine, text))) is is_name
+
+
+@pytest.mark.parametrize("text", ["I work at St. Don't know.", "I'm with St and Of.", "work for &"])
+def test_a_work_cue_before_link_words_alone_finds_no_organisation(engine, text):
+    assert not [d for d in _detect(engine, text) if d.entity_type == "ORGANIZATION"]

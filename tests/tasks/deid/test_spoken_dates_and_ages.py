@@ -81,3 +81,92 @@ def test_spoken_ages_are_found(text, value):
 )
 def test_phrases_like_ages_are_not_ages(text):
     assert not _values(AGE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it was back in twenty nineteen when it started", "twenty nineteen"),
+        ("i was born nineteen eighty two", "nineteen eighty two"),
+        ("twenty twenty one was hard", "twenty twenty one"),
+        ("the appointment is on the fourteenth.", "fourteenth"),
+        ("she came on the third and we talked", "third"),
+        ("i finish on the 23rd of this month", "23rd"),
+    ],
+)
+def test_years_in_full_and_days_said_alone_are_dates(text, value):
+    assert value in _values(DATE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we live on the fourth floor",
+        "on the second attempt it worked",
+        "we had nineteen twenty pound notes",
+        "there were twenty nineteen runners",
+        "nineteen, twenty, twenty one, they counted",
+    ],
+)
+def test_floors_counts_and_sequences_are_not_dates(text):
+    assert not _values(DATE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The engine packs consecutive turns with a line holding a full stop between them.
+        ("How old are you?\n.\nTwenty six.", "Twenty six"),
+        ("And how old are you? Um, about sixty, yeah.", "sixty"),
+        ("What's your age?\n.\nI'm, uh, forty two", "forty two"),
+        ("How old is your daughter? She's about nine I think.", "nine"),
+        ("I am seven, twenty seven.", "twenty seven"),
+        ("roughly about fifty years old, fifty one, fifty one years old", "fifty one"),
+    ],
+)
+def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
+    assert value in _values(AGE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How old are you? I've got three kids.",
+        "How old are you?\n.\nSorry, two minutes and I'll be back.",
+        "How old is the house?\n.\nFifty years or so.",
+        "I am one, two, three steps behind",
+        "What's the time?\n.\nTwenty past.",
+    ],
+)
+def test_other_answers_and_counts_are_not_ages(text):
+    assert not _values(AGE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "date of birth, one two, oh eight, nineteen fifty eight",
+            "one two, oh eight, nineteen fifty eight",
+        ),
+        ("Can I take your date of birth?\n.\nFourteen, three, eighty.", "Fourteen, three, eighty"),
+        ("Date of birth? Eleventh, eleventh, sixty.", "Eleventh, eleventh, sixty"),
+        ("DOB is 14 03 80", "14 03 80"),
+        ("Um the 3rd of the 5th 1980.", "the 3rd of the 5th 1980"),
+    ],
+)
+def test_dates_read_out_as_numbers_after_a_birth_date_cue_are_dates(text, value):
+    assert value in _values(DATE_PATTERNS, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's your date of birth? One sec, let me think.",
+        "My birthday is in two weeks.",
+        "Date of birth is on the form, one copy.",
+        "It's fourteen or fifteen of them.",
+    ],
+)
+def test_other_numbers_near_a_birth_date_cue_are_not_dates(text):
+    assert not _values(DATE_PATTERNS, text)
