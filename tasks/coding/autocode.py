@@ -124,7 +124,7 @@ def exclusive_classes(labels: np.ndarray) -> np.ndarray | None:
     if labels.size and labels.sum(axis=1).max() > 1:
         return None
     none = labels.shape[1]
-    return np.where(labels.sum(axis=1) == 1, labels.argmax(axis=1), none)
+    return cast(np.ndarray, np.where(labels.sum(axis=1) == 1, labels.argmax(axis=1), none))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ estimator by cross-validation inside the training studies, and the bootstrap int
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -60,7 +61,7 @@ def rescale(probs: np.ndarray, temperature: float) -> np.ndarray:
     """Probabilities with their logits divided by the temperature."""
     logits = np.log(np.maximum(probs, 1e-300)) / temperature
     z = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return z / z.sum(axis=1, keepdims=True)
+    return cast(np.ndarray, z / z.sum(axis=1, keepdims=True))
 
 
 def fit_temperature(probs: np.ndarray, classes: np.ndarray) -> float:

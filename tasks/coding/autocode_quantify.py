@@ -13,6 +13,7 @@ the coded study, so one call gives the point (weights 1) or a two-level bootstra
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -34,7 +35,7 @@ class TrainConfusion:
     @property
     def class_counts(self) -> np.ndarray:
         """Units of each true class per transcript (transcripts x classes)."""
-        return self.hard.sum(axis=2)
+        return cast(np.ndarray, self.hard.sum(axis=2))
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def project_simplex(v: np.ndarray) -> np.ndarray:
     k = np.arange(1, v.shape[1] + 1)
     rho = (u - cumulative / k > 0).sum(axis=1)
     theta = cumulative[np.arange(len(v)), rho - 1] / rho
-    return np.maximum(v - theta[:, None], 0.0)
+    return cast(np.ndarray, np.maximum(v - theta[:, None], 0.0))
 
 
 def simplex_inverse(conditional: np.ndarray, observed: np.ndarray) -> np.ndarray:
@@ -141,7 +142,7 @@ def em_prior(
         share = new
         if done:
             break
-    return share
+    return cast(np.ndarray, share)
 
 
 def _em_chunked(
