@@ -8,7 +8,10 @@ repository's codes/dataset folder. Each line of those files is one supporter tur
 preceding turns, separated by ' EOS '; a turn reads '<emotion> <speaker> <turn> [<strategy>] text'.
 
     python benchmarks/autocode_esconv.py --data DIR [--train dev] [--apply test]
-        [--resamples 1000] [--out FILE]
+        [--resamples 1000] [--path auto|binary|exclusive] [--out FILE]
+
+ESConv's strategies are exclusive (one per turn), so `auto` takes the exclusive path: one
+multinomial model, the estimator chosen by cross-validation inside the training split.
 """
 
 from __future__ import annotations
@@ -23,10 +26,21 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from qualbridge.tasks.coding.autocode import featurize, train_models
+from qualbridge.tasks.coding.autocode import (
+    exclusive_classes,
+    featurize,
+    predicted_codes,
+    train_models,
+)
+from qualbridge.tasks.coding.autocode_exclusive import (
+    calibrated,
+    choose_method,
+    exclusive_inputs,
+    exclusive_prevalence,
+    out_of_fold_classes,
+)
 from qualbridge.tasks.coding.autocode_prevalence import applied_counts, corrected_prevalence
 from qualbridge.tasks.coding.autocode_validation import (
-    THRESHOLD,
     confusion_rows,
     out_of_fold_scores,
     transcript_counts,
@@ -68,6 +82,7 @@ def main() -> None:
     parser.add_argument("--train", default="dev")
     parser.add_argument("--apply", default="test")
     parser.add_argument("--resamples", type=int, default=1000)
+    parser.add_argument("--path", choices=["auto", "binary", "exclusive"], default="auto")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
     files = {s: args.data / f"{s}WithStrategy_short.tsv" for s in (args.train, args.apply)}
@@ -78,20 +93,39 @@ def main() -> None:
     labels = np.column_stack([(train["strategy"] == t).to_numpy() for t in themes]).astype(int)
     truth = np.array([(apply["strategy"] == t).mean() for t in themes])
     groups = train["transcript_id"].to_numpy()
+    exclusive = args.path == "exclusive" or (
+        args.path == "auto" and exclusive_classes(labels) is not None
+    )
     start = time.perf_counter()
     features = featurize(train)
-    models = train_models(features, labels, themes, 7)
-    oof = out_of_fold_scores(features, labels, groups, themes, 5, 7)
-    fitted = time.perf_counter() - start
-    scores = models.scores(featurize(apply))  # the apply split's labels are never used here
-    est = corrected_prevalence(
-        transcript_counts(labels, oof, groups),
-        applied_counts(scores, apply["transcript_id"].to_numpy()),
-        args.resamples,
-        3,
-        0.95,
+    models = train_models(features, labels, themes, 7, exclusive=exclusive)
+    extra = {}
+    if exclusive:
+        fit = out_of_fold_classes(features, labels, groups, 5, 7)
+        cv_errors = choose_method(fit, groups, 7)
+        fitted = time.perf_counter() - start
+        method = min(cv_errors, key=cv_errors.__getitem__)
+        trained, applied = exclusive_inputs(
+            fit, groups, calibrated(models, fit), featurize(apply),
+            apply["transcript_id"].to_numpy(),
+        )  # fmt: skip
+        est = exclusive_prevalence(trained, applied, method, args.resamples, 3, 0.95)
+        oof = fit.probs[:, : len(themes)]
+        extra = {"cv_mae_by_method": {m: round(e, 4) for m, e in cv_errors.items()}}
+    else:
+        oof = out_of_fold_scores(features, labels, groups, themes, 5, 7)
+        fitted = time.perf_counter() - start
+        scores = models.scores(featurize(apply))  # the apply split's labels are never used here
+        est = corrected_prevalence(
+            transcript_counts(labels, oof, groups),
+            applied_counts(scores, apply["transcript_id"].to_numpy()),
+            args.resamples,
+            3,
+            0.95,
+        )
+    validation = confusion_rows(
+        labels, predicted_codes(oof, exclusive), groups, themes, "model", "cv"
     )
-    validation = confusion_rows(labels, oof >= THRESHOLD, groups, themes, "model", "cv")
     error = np.abs(est["corrected"] - truth)
     per_theme = [
         {
@@ -108,6 +142,8 @@ def main() -> None:
     result = {
         "train": {"split": args.train, "turns": train.height, "dialogues": len(set(groups))},
         "apply": {"split": args.apply, "turns": apply.height},
+        "path": "exclusive" if exclusive else "binary",
+        **extra,
         "train_plus_cv_seconds": round(fitted, 2),
         "corrected_mae": round(float(error.mean()), 4),
         "corrected_max_error": round(float(error.max()), 4),

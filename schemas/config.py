@@ -272,8 +272,10 @@ class AutocodeConfig(StrictModel):
     seed: int = 20261127
     confidence: float = Field(default=0.95, gt=0.5, lt=1.0)
     # acc: adjusted classify-and-count; pacc: its probabilistic form; auto: per theme the one
-    # whose bootstrap estimates vary least.
-    method: Literal["auto", "acc", "pacc"] = "auto"
+    # whose bootstrap estimates vary least. Exclusive themes (no unit has two): macc/mpacc (the
+    # multiclass forms), em (prior adjustment); auto: the one cross-validation in the training
+    # studies finds most accurate.
+    method: Literal["auto", "acc", "pacc", "macc", "mpacc", "em"] = "auto"
 
 
 class ReleaseConfig(StrictModel):

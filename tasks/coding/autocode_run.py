@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,18 +15,26 @@ from qualbridge.schemas.codebook import Codebook
 from qualbridge.schemas.config import AutocodeConfig
 from qualbridge.tasks.coding.autocode import (
     ThemeModels,
+    exclusive_classes,
     featurize,
     model_coder,
     save_models,
     train_models,
+)
+from qualbridge.tasks.coding.autocode_exclusive import (
+    ExclusiveFit,
+    calibrated,
+    choose_method,
+    exclusive_prevalence,
+    out_of_fold_classes,
 )
 from qualbridge.tasks.coding.autocode_prevalence import (
     PREVALENCE,
     applied_counts,
     corrected_prevalence,
 )
+from qualbridge.tasks.coding.autocode_quantify import applied_classes, train_confusion
 from qualbridge.tasks.coding.autocode_validation import (
-    THRESHOLD,
     VALIDATION,
     TranscriptCounts,
     confusion_rows,
@@ -33,6 +42,10 @@ from qualbridge.tasks.coding.autocode_validation import (
     transcript_counts,
 )
 from qualbridge.tasks.coding.rules import coder_name
+
+# The configured estimator on each path; "auto" chooses.
+BINARY_METHOD = {"acc": "acc", "pacc": "pacc", "macc": "acc", "mpacc": "pacc"}
+EXCLUSIVE_METHOD = {"acc": "macc", "pacc": "mpacc", "macc": "macc", "mpacc": "mpacc", "em": "em"}
 
 # Codings that count as the gold: imported from QDA projects or label columns, never automatic.
 MANUAL_ORIGINS = ("qdpx", "table")
@@ -139,28 +152,83 @@ def run_autocode(
     labels = gold[:, [all_themes.index(t) for t in theme_ids]]
     features = featurize(train)
     groups = train["transcript_id"].to_numpy()
-    models = train_models(features, labels, theme_ids, settings.seed)
-    oof = out_of_fold_scores(features, labels, groups, theme_ids, settings.folds, settings.seed)
+    # Themes no unit shares are modelled as one choice among them (and "no theme").
+    exclusive = len(theme_ids) > 1 and exclusive_classes(labels) is not None
+    models = train_models(features, labels, theme_ids, settings.seed, exclusive=exclusive)
+    if exclusive:
+        fit = out_of_fold_classes(features, labels, groups, settings.folds, settings.seed)
+        models, oof = calibrated(models, fit), fit.probs[:, : len(theme_ids)]
+        estimate = _exclusive_estimator(fit, groups, settings)
+    else:
+        oof = out_of_fold_scores(features, labels, groups, theme_ids, settings.folds, settings.seed)
+        estimate = _binary_estimator(transcript_counts(labels, oof, groups), settings)
     coder = model_coder(models)
     validation = pl.concat(
         [
-            confusion_rows(labels, oof >= THRESHOLD, groups, theme_ids, coder, "cross_validation"),
+            confusion_rows(labels, models.codes(oof), groups, theme_ids, coder, "cross_validation"),
             _rule_rows(con, train, labels, groups, theme_ids, codebook),
         ]
     )
     applied = read_units(con, settings.apply_to, settings.speaker_roles)
-    scores = models.scores(featurize(applied)) if applied.height else np.zeros((0, len(theme_ids)))
-    prevalence = _prevalence_rows(
-        applied, scores, transcript_counts(labels, oof, groups), models, settings
-    )
+    width = len(theme_ids) + 1 if exclusive else len(theme_ids)
+    applied_features = featurize(applied) if applied.height else None
+    scores = (
+        models.class_scores(applied_features) if exclusive else models.scores(applied_features)
+    ) if applied_features is not None else np.zeros((0, width))  # fmt: skip
+    prevalence = _prevalence_rows(applied, scores, estimate, models, settings)
+    theme_scores = scores[:, : len(theme_ids)]
     return AutocodeResult(
         validation,
         prevalence,
-        model_codings(applied, scores, models),
+        model_codings(applied, theme_scores, models),
         coder,
         save_models(models, model_dir),
         skipped,
     )
+
+
+Estimator = Callable[[np.ndarray, np.ndarray], dict[str, np.ndarray]]
+
+
+def _binary_estimator(train_counts: TranscriptCounts, settings: AutocodeConfig) -> Estimator:
+    """Per-theme acc/pacc of a study's scores (units x themes) grouped by transcript."""
+
+    def estimate(scores: np.ndarray, groups: np.ndarray) -> dict[str, np.ndarray]:
+        return corrected_prevalence(
+            train_counts,
+            applied_counts(scores, groups),
+            settings.resamples,
+            settings.seed,
+            settings.confidence,
+            BINARY_METHOD.get(settings.method, "auto"),
+        )
+
+    return estimate
+
+
+def _exclusive_estimator(
+    fit: ExclusiveFit, groups: np.ndarray, settings: AutocodeConfig
+) -> Estimator:
+    """The estimator chosen by cross-validation in the training studies (or the configured
+    one) on a study's class probabilities (units x themes + 1)."""
+    trained = train_confusion(fit.classes, fit.probs, groups)
+    method = EXCLUSIVE_METHOD.get(settings.method)
+    if method is None:
+        errors = choose_method(fit, groups, settings.seed)
+        method = min(errors, key=errors.__getitem__)
+
+    def estimate(probs: np.ndarray, study_groups: np.ndarray) -> dict[str, np.ndarray]:
+        est = exclusive_prevalence(
+            trained,
+            applied_classes(probs, study_groups),
+            method,
+            settings.resamples,
+            settings.seed,
+            settings.confidence,
+        )
+        return {**est, "acc": est["macc"], "pacc": est["mpacc"]}
+
+    return estimate
 
 
 def _rule_rows(
@@ -180,7 +248,7 @@ def _rule_rows(
 def _prevalence_rows(
     applied: pl.DataFrame,
     scores: np.ndarray,
-    train_counts: TranscriptCounts,
+    estimate: Estimator,
     models: ThemeModels,
     settings: AutocodeConfig,
 ) -> pl.DataFrame:
@@ -190,15 +258,9 @@ def _prevalence_rows(
         ["study_id"], maintain_order=True
     ):
         idx = part["_row"].to_numpy()
-        counts = applied_counts(scores[idx], part["transcript_id"].to_numpy())
-        est = corrected_prevalence(
-            train_counts,
-            counts,
-            settings.resamples,
-            settings.seed,
-            settings.confidence,
-            settings.method,
-        )
+        groups = part["transcript_id"].to_numpy()
+        est = estimate(scores[idx], groups)
+        coded = models.codes(scores[idx, : len(models.theme_ids)])
         for j, theme_id in enumerate(models.theme_ids):
             rows.append(
                 {
@@ -206,8 +268,8 @@ def _prevalence_rows(
                     "theme_id": theme_id,
                     "coder": model_coder(models),
                     "units": len(idx),
-                    "transcripts": len(counts.units),
-                    "units_coded": int(counts.coded[:, j].sum()),
+                    "transcripts": len(np.unique(groups)),
+                    "units_coded": int(coded[:, j].sum()),
                     "share_raw": _num(est["raw"][j]),
                     "share_corrected": _num(est["corrected"][j]),
                     "ci_low": _num(est["ci_low"][j]),
@@ -228,6 +290,7 @@ def _num(value: float) -> float | None:
 def model_codings(applied: pl.DataFrame, scores: np.ndarray, models: ThemeModels) -> pl.DataFrame:
     """A whole-utterance coding, with its probability as score, per unit and theme coded."""
     coder = model_coder(models)
+    codes = models.codes(scores)
     rows = [
         {
             "utterance_id": utterance_id,
@@ -243,7 +306,7 @@ def model_codings(applied: pl.DataFrame, scores: np.ndarray, models: ThemeModels
         for i, (utterance_id, transcript_id, text) in enumerate(
             applied.select("utterance_id", "transcript_id", "text").iter_rows()
         )
-        for j in np.flatnonzero(scores[i] >= THRESHOLD)
+        for j in np.flatnonzero(codes[i])
         if text
     ]
     return frames.frame(rows, frames.MODEL_CODINGS)

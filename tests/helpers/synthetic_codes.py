@@ -90,3 +90,37 @@ def load_synthetic(con: duckdb.DuckDBPyConnection, units: pl.DataFrame, coded: b
         origin=pl.lit("table"),
     )
     append_rows(con, "codings", codings.cast(frames.CODINGS))
+
+
+def exclusive_units(
+    themes: list[str], prevalence: dict[str, float], transcripts: int, per_transcript: int,
+    seed: int, study_id: str,
+) -> pl.DataFrame:  # fmt: skip
+    """Like synthetic_units, but each utterance carries at most one theme (the rest none)."""
+    rng = np.random.default_rng(seed)
+    shares = np.array([prevalence[t] for t in themes] + [1.0 - sum(prevalence.values())])
+    rows = []
+    for t in range(transcripts):
+        rates = rng.dirichlet(40 * shares + 0.1)  # transcripts differ around the study
+        for seq in range(per_transcript):
+            choice = int(rng.choice(len(shares), p=rates))
+            words = list(rng.choice(NEUTRAL, size=rng.integers(6, 16)))
+            for j, th in enumerate(themes):
+                if j == choice:
+                    words += list(rng.choice(theme_words(th), size=rng.choice([0, 1, 1, 2])))
+                elif rng.random() < 0.06:
+                    words += [str(rng.choice(theme_words(th)))]
+            rng.shuffle(words)
+            transcript_id = f"{study_id}:T{t:04d}"
+            rows.append(
+                {
+                    "utterance_id": f"{transcript_id}:{seq:04d}",
+                    "transcript_id": transcript_id,
+                    "study_id": study_id,
+                    "seq": seq,
+                    "speaker_role": "helper",
+                    "text": " ".join(words),
+                    **{th: int(j == choice) for j, th in enumerate(themes)},
+                }
+            )
+    return pl.DataFrame(rows)

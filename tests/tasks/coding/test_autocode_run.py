@@ -16,7 +16,7 @@ from qualbridge.tasks.coding.autocode import model_file_bytes
 from qualbridge.tasks.quality.gate import check_dataset
 from qualbridge.tasks.shared.contract_catalog import contract_for
 from qualbridge.tasks.warehouse import connect, replace_codings, replace_themes
-from tests.helpers.synthetic_codes import load_synthetic, synthetic_units
+from tests.helpers.synthetic_codes import exclusive_units, load_synthetic, synthetic_units
 
 THEMES = ["question", "reflection", "disclosure"]
 CODEBOOK = Codebook(
@@ -132,3 +132,34 @@ def test_unknown_theme_is_refused(warehouse, tmp_path: Path) -> None:
     settings = SETTINGS.model_copy(update={"themes": ["question", "nope"]})
     with pytest.raises(ValueError, match="nope"):
         run_autocode(con, settings, CODEBOOK, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def exclusive_warehouse(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("autocode_exclusive")
+    shares_a = {"question": 0.3, "reflection": 0.2, "disclosure": 0.1}
+    shares_b = {"question": 0.15, "reflection": 0.3, "disclosure": 0.15}
+    with connect(root / "warehouse.duckdb") as con:
+        con.execute("INSERT INTO studies VALUES ('a', 'x', 's1', 'A'), ('b', 'y', 's2', 'B')")
+        replace_themes(con, CODEBOOK)
+        load_synthetic(con, exclusive_units(THEMES, shares_a, 40, 30, 1, "a"), True)
+        load_synthetic(con, exclusive_units(THEMES, shares_b, 20, 30, 2, "b"), False)
+        result = run_autocode(con, SETTINGS, CODEBOOK, root / "onsite" / "models")
+        yield con, result
+
+
+def test_exclusive_themes_take_the_multiclass_path(exclusive_warehouse) -> None:
+    con, result = exclusive_warehouse
+    prevalence = result.prevalence
+    assert set(prevalence["method"]) <= {"macc", "mpacc", "em"}
+    assert prevalence["method"].n_unique() == 1  # one estimator for the whole choice
+    assert prevalence["share_corrected"].sum() <= 1.0 + 1e-9
+    assert (prevalence["ci_low"] <= prevalence["share_corrected"]).all()
+    per_unit = result.codings.group_by("utterance_id").len()["len"]
+    assert per_unit.max() == 1  # at most one theme per coded unit
+    with duckdb.connect() as mem:
+        mem.register("autocode_prevalence", prevalence.with_columns(run_id=pl.lit("r")).to_arrow())
+        for table in ("utterances", "themes", "studies"):
+            mem.register(table, con.sql(f"SELECT * FROM {table}").pl().to_arrow())
+        results, _ = check_dataset(mem, contract_for("autocode_prevalence"))
+    assert [r.check for r in results if not r.success or r.broken] == []

@@ -1,0 +1,164 @@
+"""The exclusive-theme path: out-of-fold class probabilities, their calibration, the choice of
+estimator by cross-validation inside the training studies, and the bootstrap interval."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import cast
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import minimize_scalar
+
+from qualbridge.tasks.coding.autocode import ThemeModels, exclusive_classes, train_models
+from qualbridge.tasks.coding.autocode_quantify import (
+    EXCLUSIVE_METHODS,
+    AppliedClasses,
+    TrainConfusion,
+    applied_classes,
+    exclusive_estimates,
+    train_confusion,
+)
+from qualbridge.tasks.coding.autocode_validation import transcript_folds
+
+# Evaluation samples per held-out fold when choosing the estimator: resampled transcripts
+# (shares as a similar study would have them) and resampled units under shifted class shares.
+NATURAL_SAMPLES = 20
+SHIFTED_SAMPLES = 20
+# Concentration of the shifted shares around the training shares (higher = smaller shift).
+SHIFT_CONCENTRATION = 50.0
+
+
+@dataclass(frozen=True)
+class ExclusiveFit:
+    """Out-of-fold class probabilities of the training units and what they yield."""
+
+    classes: np.ndarray  # true class per unit ("no theme" = number of themes)
+    probs: np.ndarray  # calibrated out-of-fold probabilities, units x classes
+    fold: np.ndarray
+    temperature: float
+
+
+def out_of_fold_classes(
+    features: sp.csr_matrix, labels: np.ndarray, groups: np.ndarray, folds: int, seed: int
+) -> ExclusiveFit:
+    """Class probabilities of each unit from a model that never saw its transcript."""
+    classes = exclusive_classes(labels)
+    if classes is None:
+        raise ValueError("exclusive themes need at most one theme per unit")
+    fold = transcript_folds(groups, folds, seed)
+    probs = np.zeros((len(classes), labels.shape[1] + 1))
+    names = [str(j) for j in range(labels.shape[1])]
+    for k in np.unique(fold):
+        train, test = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+        models = train_models(features[train], labels[train], names, seed, exclusive=True)
+        probs[test] = models.class_scores(features[test])
+    temperature = fit_temperature(probs, classes)
+    return ExclusiveFit(classes, rescale(probs, temperature), fold, temperature)
+
+
+def rescale(probs: np.ndarray, temperature: float) -> np.ndarray:
+    """Probabilities with their logits divided by the temperature."""
+    logits = np.log(np.maximum(probs, 1e-300)) / temperature
+    z = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return cast(np.ndarray, z / z.sum(axis=1, keepdims=True))
+
+
+def fit_temperature(probs: np.ndarray, classes: np.ndarray) -> float:
+    """The temperature minimising the out-of-fold log loss (calibration, one parameter)."""
+
+    def log_loss(t: float) -> float:
+        p = rescale(probs, t)[np.arange(len(classes)), classes]
+        return float(-np.log(np.maximum(p, 1e-300)).mean())
+
+    return float(minimize_scalar(log_loss, bounds=(0.2, 5.0), method="bounded").x)
+
+
+def calibrated(models: ThemeModels, fit: ExclusiveFit) -> ThemeModels:
+    """The final model with the cross-validated temperature."""
+    return replace(models, temperature=fit.temperature)
+
+
+def _fold_samples(
+    rng: np.random.Generator, classes: np.ndarray, groups: np.ndarray, train_share: np.ndarray
+) -> np.ndarray:
+    """Unit weights of the evaluation samples of one held-out fold (samples x units)."""
+    _, index = np.unique(groups, return_inverse=True)
+    n_t = index.max() + 1
+    draws = rng.multinomial(n_t, np.full(n_t, 1.0 / n_t), size=NATURAL_SAMPLES)
+    natural = np.vstack([np.ones(len(classes)), draws[:, index]])
+    shifted = np.zeros((SHIFTED_SAMPLES, len(classes)))
+    present = np.flatnonzero(np.bincount(classes, minlength=len(train_share)) > 0)
+    for s in range(SHIFTED_SAMPLES):
+        share = rng.dirichlet(SHIFT_CONCENTRATION * train_share[present] + 0.1)
+        for c, n in zip(present, rng.multinomial(len(classes), share), strict=True):
+            members = np.flatnonzero(classes == c)
+            np.add.at(shifted[s], rng.choice(members, size=n), 1.0)
+    return np.vstack([natural, shifted])
+
+
+def choose_method(fit: ExclusiveFit, groups: np.ndarray, seed: int) -> dict[str, float]:
+    """Mean absolute error of each estimator's theme shares over samples of held-out folds,
+    corrected with the other folds' confusion (training studies only)."""
+    rng = np.random.default_rng(seed)
+    n = fit.probs.shape[1]
+    errors: dict[str, list[np.ndarray]] = {m: [] for m in EXCLUSIVE_METHODS}
+    for k in np.unique(fit.fold):
+        held, rest = fit.fold == k, fit.fold != k
+        train = train_confusion(fit.classes[rest], fit.probs[rest], groups[rest])
+        share = np.bincount(fit.classes[rest], minlength=n) / rest.sum()
+        weights = _fold_samples(rng, fit.classes[held], groups[held], share)
+        truth = weights @ np.eye(n)[fit.classes[held]] / weights.sum(axis=1, keepdims=True)
+        # Every unit its own "transcript", so unit weights are transcript weights.
+        applied = AppliedClasses(fit.probs[held], np.arange(held.sum()))
+        est = exclusive_estimates(train, applied, np.ones((len(weights), train.hard.shape[0])),
+                                  weights)  # fmt: skip
+        for m in EXCLUSIVE_METHODS:
+            errors[m].append(np.abs(est[m] - truth)[:, : n - 1])
+    return {m: float(np.concatenate(e).mean()) for m, e in errors.items()}
+
+
+def exclusive_prevalence(
+    train: TrainConfusion,
+    applied: AppliedClasses,
+    method: str,
+    resamples: int,
+    seed: int,
+    confidence: float,
+) -> dict[str, np.ndarray]:
+    """Theme shares (without "no theme"): raw, each estimator, the chosen one and its
+    percentile interval over a bootstrap of training and coded transcripts."""
+    rng = np.random.default_rng(seed)
+    n_train, n_applied = train.hard.shape[0], applied.transcripts
+    point = exclusive_estimates(train, applied, np.ones((1, n_train)), np.ones((1, n_applied)))
+    boot = exclusive_estimates(
+        train,
+        applied,
+        rng.multinomial(n_train, np.full(n_train, 1.0 / n_train), size=resamples).astype(float),
+        rng.multinomial(n_applied, np.full(n_applied, 1.0 / n_applied), size=resamples).astype(
+            float
+        ),
+        methods=(method,),
+    )
+    k = applied.probs.shape[1] - 1
+    tail = (1.0 - confidence) / 2.0
+    corrected = point[method][0, :k]
+    low, high = np.quantile(boot[method][:, :k], [tail, 1.0 - tail], axis=0)
+    return {
+        **{m: v[0, :k] for m, v in point.items()},
+        "corrected": corrected,
+        "method": np.full(k, method),
+        "ci_low": np.fmin(low, corrected),
+        "ci_high": np.fmax(high, corrected),
+    }
+
+
+def exclusive_inputs(
+    fit: ExclusiveFit, groups: np.ndarray, models: ThemeModels, features: sp.csr_matrix,
+    applied_groups: np.ndarray,
+) -> tuple[TrainConfusion, AppliedClasses]:  # fmt: skip
+    """Training confusion per transcript and the coded study's calibrated class probabilities."""
+    return (
+        train_confusion(fit.classes, fit.probs, groups),
+        applied_classes(models.class_scores(features), applied_groups),
+    )
