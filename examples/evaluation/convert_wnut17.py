@@ -63,7 +63,7 @@ def merge_html_entities(tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         window = [t.text for t in tokens[i : i + 3]]
-        if len(window) == 3 and window[0] == "&" and window[2] == ";" and window[1] in HTML_ENTITIES:
+        if window[:1] == ["&"] and window[2:] == [";"] and window[1] in HTML_ENTITIES:
             out.append(Token(HTML_ENTITIES[window[1]], tokens[i].tag))
             i += 3
             continue
