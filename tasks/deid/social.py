@@ -1,0 +1,134 @@
+"""Social-media text: user names after '@' or 'u/', hashtags that spell a name, chat words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+# '@sam_k', 'u/throwaway99', '/u/Sam': a user name names one account, so one person. A word
+# character or '/' before '@' makes it an e-mail or a path instead.
+_HANDLE = re.compile(r"(?:(?<![\w@./])@|(?<![\w/])/?\bu/)(?P<name>[A-Za-z0-9_][\w\-]{1,29})")
+_HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[^\W\d_][\w]{2,40})")
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Laughter and drawn-out letters: 'hahaha', 'lolol', 'kkkkk', 'xD', 'Aaawww', 'Sooo'.
+_LAUGHTER = re.compile(
+    r"(?=\w*h)(?=\w*[ae])(?:[ah]{4,}|[he]{4,})|(?:lo)+l|k{3,}|x+d+|(?:j[aeo]){2,}"
+)
+_DRAWN_OUT = re.compile(r"(\w)\1\1+")
+MAX_PARTS = 3
+MIN_PART = 3
+HANDLE_SCORE = 0.85
+HASHTAG_SCORE = 0.6
+
+
+@lru_cache(maxsize=1)
+def chat_words() -> frozenset[str]:
+    """Chat abbreviations and interjections of online writing ('lol', 'smh', 'bruh'). Lower case."""
+    return load_word_list("chat_words.txt")
+
+
+def _plain(word: str) -> bool:
+    return word in chat_words() or bool(_LAUGHTER.fullmatch(word))
+
+
+def is_chat_word(word: str) -> bool:
+    """A chat word or laughter, drawn out or not ('Lmao', 'Aaawww'); a drawn-out name
+    ('Emilyyy') is still a name."""
+    folded = word.casefold()
+    if _plain(folded):
+        return True
+    if not _DRAWN_OUT.search(folded):
+        return False
+    return _plain(_DRAWN_OUT.sub(r"\1", folded)) or _plain(_DRAWN_OUT.sub(r"\1\1", folded))
+
+
+def is_chat_speak(value: str) -> bool:
+    """Every word of the span is chat speak ('Lmao', 'WTF', 'lol omg')."""
+    words = _WORD.findall(value)
+    return bool(words) and all(is_chat_word(w) for w in words)
+
+
+def drops_as_chat(value: str, recognizer: str) -> bool:
+    """A detected span that is chat speak, unless it is a user name this module found."""
+    return recognizer != SocialHandleRecognizer.NAME and is_chat_speak(value)
+
+
+def _segment(body: str, is_name: Callable[[str], bool]) -> list[str] | None:
+    """Split a run-together lower-case body into at most MAX_PARTS names, longest first."""
+    if is_name(body):
+        return [body]
+    for cut in range(len(body) - MIN_PART, MIN_PART - 1, -1):
+        head = body[:cut]
+        if is_name(head):
+            rest = _segment(body[cut:], is_name)
+            if rest is not None and len(rest) < MAX_PARTS:
+                return [head, *rest]
+    return None
+
+
+def name_parts(body: str, vocabulary: Vocabulary) -> list[str] | None:
+    """The hashtag body as the parts of a person's name, or None when it is not one."""
+
+    def is_name(part: str) -> bool:
+        word = part.casefold()
+        return word in vocabulary.first_names or word in vocabulary.surnames
+
+    camel = _CAMEL_PART.findall(body)
+    parts = camel if len(camel) > 1 else _segment(body.casefold(), is_name)
+    if not parts or not all(is_name(p) for p in parts):
+        return None
+    # A name of everyday words alone ('#BlackFriday', '#love') is more likely a topic.
+    if all(p.casefold() in vocabulary.dictionary for p in parts):
+        return None
+    has_first = any(p.casefold() in vocabulary.first_names for p in parts)
+    return parts if has_first else None
+
+
+def find_handles(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of every user name after '@', 'u/' or '/u/' (the name only)."""
+    for match in _HANDLE.finditer(text):
+        yield match.start("name"), match.end("name")
+
+
+def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Offsets of hashtag bodies that spell a person's name ('#JohnSmith', '#emmawatson')."""
+    for match in _HASHTAG.finditer(text):
+        if name_parts(match.group("body"), vocabulary):
+            yield match.start("body"), match.end("body")
+
+
+class SocialHandleRecognizer(EntityRecognizer):
+    """PERSON for user names after '@' or 'u/', and for hashtags that spell a person's name."""
+
+    NAME = "SocialHandleRecognizer"
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        super().__init__(supported_entities=["PERSON"], name=self.NAME, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Handles score high (an account is a person); name hashtags score lower."""
+        if "PERSON" not in entities or not ("@" in text or "u/" in text or "#" in text):
+            return []
+        found = [
+            recognizer_result(self, "PERSON", s, e, HANDLE_SCORE) for s, e in find_handles(text)
+        ]
+        found += [
+            recognizer_result(self, "PERSON", s, e, HASHTAG_SCORE)
+            for s, e in find_name_hashtags(text, self._vocabulary)
+        ]
+        return found
