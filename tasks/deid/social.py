@@ -86,11 +86,10 @@ def name_parts(body: str, vocabulary: Vocabulary) -> list[str] | None:
     parts = camel if len(camel) > 1 else _segment(body.casefold(), is_name)
     if not parts or not all(is_name(p) for p in parts):
         return None
-    # A name of everyday words alone ('#BlackFriday', '#love') is more likely a topic.
-    if all(p.casefold() in vocabulary.dictionary for p in parts):
-        return None
-    has_first = any(p.casefold() in vocabulary.first_names for p in parts)
-    return parts if has_first else None
+    if len(parts) == 1:  # '#grace', '#love': a lone everyday word is more likely a topic
+        return None if parts[0].casefold() in vocabulary.dictionary else parts
+    # 'JohnSmith' opens with a first name; 'BlackFriday' does not.
+    return parts if parts[0].casefold() in vocabulary.first_names else None
 
 
 def find_handles(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,128 @@
+"""Social-media user names, name hashtags and chat speak: by function and through the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.registry import build_context
+from qualbridge.tasks.deid.social import (
+    drops_as_chat,
+    find_handles,
+    find_name_hashtags,
+    is_chat_speak,
+    is_chat_word,
+)
+
+KEY = b"test-consortium-key-6f1d2a9c0b7e"
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    """The shared name and dictionary lists, built once."""
+    return build_context(DeidConfig()).vocabulary
+
+
+@pytest.fixture(scope="module")
+def engine() -> Deidentifier:
+    """The engine with default settings."""
+    return Deidentifier(DeidConfig(), KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "handles"),
+    [
+        ("thanks @sam_k for the link", ["sam_k"]),
+        ("ask u/throwaway_99 about it", ["throwaway_99"]),
+        ("see /u/Jo-Marsh's post", ["Jo-Marsh"]),
+        ("@Maronti Hi", ["Maronti"]),
+        ("mail jo.smith@example.org today", []),
+        ("the file is in src/u/main", []),
+        ("meet @ 5pm", []),
+        ("costs 3@4 each", []),
+    ],
+)
+def test_user_names_are_found_and_emails_paths_and_prices_are_not(
+    text: str, handles: list[str]
+) -> None:
+    assert [text[s:e] for s, e in find_handles(text)] == handles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("so proud #JohnSmith", ["JohnSmith"]),
+        ("rip #emmawatson fans", ["emmawatson"]),
+        ("go #TeamSarah", []),
+        ("#NextToBlow tonight", []),
+        ("#love this", []),
+        ("#smallbiz saturday", []),
+        ("issue #1234 again", []),
+        ("C#Sharp code", []),
+    ],
+)
+def test_hashtags_count_only_when_they_spell_a_name(
+    text: str, found: list[str], vocabulary: Vocabulary
+) -> None:
+    assert [text[s:e] for s, e in find_name_hashtags(text, vocabulary)] == found
+
+
+@pytest.mark.parametrize(
+    ("word", "chat"),
+    [
+        ("Lmao", True),
+        ("WTF", True),
+        ("Bruh", True),
+        ("Hahahahhahahaha", True),
+        ("Loooool", True),
+        ("Aaawww", True),
+        ("kkkkkk", True),
+        ("Psst", True),
+        ("Emilyyy", False),
+        ("Hannah", False),
+        ("Noah", False),
+        ("Heath", False),
+        ("Grace", False),
+    ],
+)
+def test_chat_words_and_laughter_but_not_names(word: str, chat: bool) -> None:
+    assert is_chat_word(word) is chat
+
+
+@pytest.mark.parametrize(
+    ("value", "recognizer", "dropped"),
+    [
+        ("lol omg", "SpacyRecognizer", True),
+        ("AF", "SpacyRecognizer", True),
+        ("Lol Smith", "SpacyRecognizer", False),
+        ("lolol", "SocialHandleRecognizer", False),
+        ("", "SpacyRecognizer", False),
+    ],
+)
+def test_a_span_is_dropped_only_when_every_word_is_chat_and_not_a_user_name(
+    value: str, recognizer: str, dropped: bool
+) -> None:
+    assert drops_as_chat(value, recognizer) is dropped
+    assert is_chat_speak(value) is (dropped or recognizer == "SocialHandleRecognizer")
+
+
+@pytest.mark.parametrize(
+    ("text", "masked", "kept"),
+    [
+        ("big thanks to @dan_mcg for the tip", ["dan_mcg"], ["thanks"]),
+        ("ask u/quietfox88 they know", ["quietfox88"], ["ask"]),
+        ("Lmao this guy is smooth AF", [], ["Lmao", "AF"]),
+        ("Hahahaha my sister loved it", [], ["Hahahaha"]),
+    ],
+)
+def test_the_engine_masks_user_names_and_keeps_chat_speak(
+    text: str, masked: list[str], kept: list[str], engine: Deidentifier
+) -> None:
+    [found] = engine.detect([text])
+    spans = [text[d.start : d.end] for d in found]
+    for value in masked:
+        assert any(value in span for span in spans), (value, spans)
+    for value in kept:
+        assert not any(value in span for span in spans), (value, spans)
