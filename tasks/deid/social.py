@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from qualbridge.tasks.deid.filters import NER_RECOGNIZER, Detection
+from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names, person_names
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -24,6 +26,10 @@ _LAUGHTER = re.compile(
     r"(?=\w*h)(?=\w*[ae])(?:[ah]{4,}|[he]{4,})|(?:lo)+l|k{3,}|x+d+|(?:j[aeo]){2,}"
 )
 _DRAWN_OUT = re.compile(r"(\w)\1\1+")
+# What may stand before a sentence's first word: nothing, a full stop, a newline, or an emoji.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.?!:;\n]|[^\w\s,'’\"()\-])[\s\"“(]*$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SHOUTED_OR_OPENING_TYPES = frozenset({"PERSON", "ORGANIZATION", "NRP"})
 MAX_PARTS = 3
 MIN_PART = 3
 HANDLE_SCORE = 0.85
@@ -60,6 +66,30 @@ def is_chat_speak(value: str) -> bool:
 def drops_as_chat(value: str, recognizer: str) -> bool:
     """A detected span that is chat speak, unless it is a user name this module found."""
     return recognizer != SocialHandleRecognizer.NAME and is_chat_speak(value)
+
+
+@lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Every listed first name and surname, and the words that are also names, lower case."""
+    return frozenset(n.casefold() for n in (*person_names(), *first_names())) | AMBIGUOUS_WORDS
+
+
+def is_everyday_capital(detection: Detection, text: str, dictionary: Container[str]) -> bool:
+    """One dictionary word, no name, that the tagger took for a name only for its capitals:
+    it opens a sentence ('Idiot needs...', 'Loved this') or is shouted ('keep up the NICE work')."""
+    if detection.recognizer != NER_RECOGNIZER:
+        return False
+    if detection.entity_type not in _SHOUTED_OR_OPENING_TYPES:
+        return False
+    value = text[detection.start : detection.end]
+    word = value.casefold()
+    if len(value) < 3 or not value.isalpha() or word not in dictionary or word in _name_words():
+        return False
+    if value.isupper():
+        return len(value) >= 4  # 'NJ', 'SS', 'NHS': short capitals are acronyms
+    if _POSSESSIVE.match(text, detection.end):
+        return False  # 'Mags's been clean': an everyday word does not own things
+    return bool(_OPENS_SENTENCE.search(text, 0, detection.start))
 
 
 def _segment(body: str, is_name: Callable[[str], bool]) -> list[str] | None:

@@ -6,6 +6,7 @@ import pytest
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.registry import build_context
 from qualbridge.tasks.deid.social import (
@@ -14,6 +15,7 @@ from qualbridge.tasks.deid.social import (
     find_name_hashtags,
     is_chat_speak,
     is_chat_word,
+    is_everyday_capital,
 )
 
 KEY = b"test-consortium-key-6f1d2a9c0b7e"
@@ -126,3 +128,32 @@ def test_the_engine_masks_user_names_and_keeps_chat_speak(
         assert any(value in span for span in spans), (value, spans)
     for value in kept:
         assert not any(value in span for span in spans), (value, spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type", "recognizer", "dropped"),
+    [
+        ("Idiot needs to be punched", "Idiot", "PERSON", "SpacyRecognizer", True),
+        ("Free the nipples! 😂 Loved this vlog", "Loved", "PERSON", "SpacyRecognizer", True),
+        ("keep up the NICE work", "NICE", "ORGANIZATION", "SpacyRecognizer", True),
+        ("Grace helped me a lot", "Grace", "PERSON", "SpacyRecognizer", False),
+        ("Mags's been clean for years", "Mags", "PERSON", "SpacyRecognizer", False),
+        ("I live in NJ now", "NJ", "LOCATION", "SpacyRecognizer", False),
+        ("SS should have tackled him", "SS", "ORGANIZATION", "SpacyRecognizer", False),
+        ("Reading is where I live", "Reading", "LOCATION", "SpacyRecognizer", False),
+        ("we saw the Idiot play", "Idiot", "PERSON", "SpacyRecognizer", False),
+        ("Idiot needs to be punched", "Idiot", "PERSON", "NameGazetteerRecognizer", False),
+        ("Smith rang me", "Smith", "PERSON", "SpacyRecognizer", False),
+    ],
+)
+def test_everyday_words_taken_for_names_only_by_their_capitals(
+    text: str,
+    value: str,
+    entity_type: str,
+    recognizer: str,
+    dropped: bool,
+    vocabulary: Vocabulary,
+) -> None:
+    start = text.index(value)
+    detection = Detection(start, start + len(value), entity_type, 0.85, recognizer)
+    assert is_everyday_capital(detection, text, vocabulary.dictionary) is dropped
