@@ -1,4 +1,7 @@
-"""Social-media text: user names after '@' or 'u/', hashtags that spell a name, chat words."""
+"""Social-media text: hashtags that spell a person's name, chat speak, shouted or opening words.
+
+User names after '@' or 'u/' are masked elsewhere (the handle and structure recognizers).
+"""
 
 from __future__ import annotations
 
@@ -15,9 +18,6 @@ from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
-# '@sam_k', 'u/throwaway99', '/u/Sam': a user name names one account, so one person. A word
-# character or '/' before '@' makes it an e-mail or a path instead.
-_HANDLE = re.compile(r"(?:(?<![\w@./])@|(?<![\w/])/?\bu/)(?P<name>[A-Za-z0-9_][\w\-]{1,29})")
 _HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[^\W\d_][\w]{2,40})")
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -32,7 +32,6 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _SHOUTED_OR_OPENING_TYPES = frozenset({"PERSON", "ORGANIZATION", "NRP"})
 MAX_PARTS = 3
 MIN_PART = 3
-HANDLE_SCORE = 0.85
 HASHTAG_SCORE = 0.6
 
 
@@ -64,8 +63,8 @@ def is_chat_speak(value: str) -> bool:
 
 
 def drops_as_chat(value: str, recognizer: str) -> bool:
-    """A detected span that is chat speak, unless it is a user name this module found."""
-    return recognizer != SocialHandleRecognizer.NAME and is_chat_speak(value)
+    """A detected span that is chat speak, unless it is a name hashtag this module found."""
+    return recognizer != NameHashtagRecognizer.NAME and is_chat_speak(value)
 
 
 @lru_cache(maxsize=1)
@@ -122,12 +121,6 @@ def name_parts(body: str, vocabulary: Vocabulary) -> list[str] | None:
     return parts if parts[0].casefold() in vocabulary.first_names else None
 
 
-def find_handles(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of every user name after '@', 'u/' or '/u/' (the name only)."""
-    for match in _HANDLE.finditer(text):
-        yield match.start("name"), match.end("name")
-
-
 def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
     """Offsets of hashtag bodies that spell a person's name ('#JohnSmith', '#emmawatson')."""
     for match in _HASHTAG.finditer(text):
@@ -135,10 +128,10 @@ def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int,
             yield match.start("body"), match.end("body")
 
 
-class SocialHandleRecognizer(EntityRecognizer):
-    """PERSON for user names after '@' or 'u/', and for hashtags that spell a person's name."""
+class NameHashtagRecognizer(EntityRecognizer):
+    """PERSON for hashtags that spell a person's name ('#JohnSmith', '#emmawatson')."""
 
-    NAME = "SocialHandleRecognizer"
+    NAME = "NameHashtagRecognizer"
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._vocabulary = vocabulary
@@ -150,14 +143,10 @@ class SocialHandleRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        """Handles score high (an account is a person); name hashtags score lower."""
-        if "PERSON" not in entities or not ("@" in text or "u/" in text or "#" in text):
+        """A name hashtag scores like a listed name: the list, not the context, found it."""
+        if "PERSON" not in entities or "#" not in text:
             return []
-        found = [
-            recognizer_result(self, "PERSON", s, e, HANDLE_SCORE) for s, e in find_handles(text)
-        ]
-        found += [
+        return [
             recognizer_result(self, "PERSON", s, e, HASHTAG_SCORE)
             for s, e in find_name_hashtags(text, self._vocabulary)
         ]
-        return found

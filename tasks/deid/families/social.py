@@ -1,15 +1,15 @@
-"""Social-media user names and name hashtags (every country)."""
+"""Hashtags that spell a person's name (every country)."""
 
 from __future__ import annotations
 
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.families.base import BuildContext
-from qualbridge.tasks.deid.social import SocialHandleRecognizer
+from qualbridge.tasks.deid.social import NameHashtagRecognizer
 
 ENTITIES = ("PERSON",)
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """One recognizer, reading the shared name lists."""
-    return [SocialHandleRecognizer(context.vocabulary)]
+    return [NameHashtagRecognizer(context.vocabulary)]
