@@ -26,6 +26,7 @@ from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.replacing import replace_detections
+from qualbridge.tasks.deid.social import is_everyday_capital
 from qualbridge.tasks.deid.splitting import split_text
 
 NER_BATCH_SIZE = 64
@@ -112,6 +113,7 @@ class Deidentifier:
                 for d in dets
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
+                and not is_everyday_capital(refined, text, self._everyday)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]

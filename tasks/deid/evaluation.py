@@ -358,6 +358,8 @@ SHIPPED_SETS = (
     ("primock57", "test", "primock57_test.jsonl"),
     ("speech2", "dev", "speech2_dev.jsonl"),
     ("speech2", "test", "speech2_test.jsonl"),
+    ("wnut17", "dev", "wnut17_dev.jsonl"),
+    ("wnut17", "test", "wnut17_test.jsonl"),
 )
 SETS_FOLDER = Path("examples") / "evaluation"
 

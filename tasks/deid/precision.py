@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names
 from qualbridge.tasks.deid.recasing import RELATIONS
+from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION", "NRP"})
@@ -149,6 +150,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None
+    if drops_as_chat(value, detection.recognizer):
+        return None  # 'Lmao', 'WTF', 'Hahaha': chat speak, capitalised or not
     if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
         return None
     if len(value) == detection.end - detection.start:

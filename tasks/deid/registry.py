@@ -25,6 +25,7 @@ from qualbridge.tasks.deid.families import (
     phones,
     places,
     postal,
+    social,
     speech,
     streets,
     uk,
@@ -36,6 +37,7 @@ from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 
 FAMILIES: tuple[ModuleType, ...] = (
     generic, groups, speech, numbers, phones, places, postal, streets, uk, us, ie, ca, au, nz, eu,
+    social,
 )  # fmt: skip
 
 
