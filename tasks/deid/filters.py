@@ -89,6 +89,8 @@ STATISTICAL_RECOGNIZERS = frozenset(
         "LowercaseNameRecognizer",
         "UnknownWordNameRecognizer",
         "PlaceAfterCueRecognizer",
+        "WorldPlaceRecognizer",
+        "GroupRecognizer",
     }
 )
 

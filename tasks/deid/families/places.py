@@ -39,6 +39,8 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 # What a place needs: nothing; a capital or a cue; a capital (or a cue, if it has several
 # words); a capital and a cue (one word).
 FREE, NAME, WORD, VERB = 0, 1, 2, 3
+# Below the name lists' 0.6, so a first name that is also a town stays a person without a cue.
+PLACE_SCORE, NAME_PLACE_SCORE = 0.6, 0.55
 
 
 # Letters NFKD leaves whole: 'Bielsko-Biała' is looked up as 'bielsko-biala'.
@@ -105,8 +107,10 @@ class WorldPlaceRecognizer(EntityRecognizer):
         """One result per listed place its case or cue allows, and a postcode beside it."""
         results = []
         allowed = lambda key, start, end: self._allowed(text, key, start, end)  # noqa: E731
-        for start, end, _ in find(text, place_index(), place_key, allowed):
-            results.append(recognizer_result(self, "LOCATION", start, end, 0.6))
+        for start, end, key in find(text, place_index(), place_key, allowed):
+            results.append(
+                recognizer_result(self, "LOCATION", start, end, self._score(text, key, start))
+            )
             results.extend(self._codes(text, start, end))
         return results
 
@@ -122,6 +126,12 @@ class WorldPlaceRecognizer(EntityRecognizer):
         if kind == VERB:
             return capital and cue
         return capital or (cue and kind == NAME)
+
+    def _score(self, text: str, key: str, start: int) -> float:
+        """A place that is also a first name ('Bethany') yields to a person without a place cue."""
+        if self._kind(key) == NAME and not _CUE.search(text, max(0, start - 20), start):
+            return NAME_PLACE_SCORE
+        return PLACE_SCORE
 
     def _codes(self, text: str, start: int, end: int) -> list[RecognizerResult]:
         """The postcode said right after or before the place."""

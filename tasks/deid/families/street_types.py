@@ -39,30 +39,45 @@ def _long(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2)
 
 
+def types_from_faker() -> dict[str, frozenset[str]]:
+    """Street types by where they are written, from Faker's address providers.
+
+    The shipped files hold these (a test keeps them in sync), so start-up never imports Faker.
+    """
+    return {
+        "glued": _long(_words(GLUED_LOCALES, ("street_suffixes", "street_suffixes_short")))
+        - {"street"},
+        "before": _long(
+            _words(PREFIX_LOCALES, ("street_prefixes",))
+            | _words(ITALIAN, ("street_suffixes",))
+            | _words(TYPE_WORD_LOCALES, ("street_suffixes_long", "street_suffixes_short"))
+        ),
+        "after": _words(AFTER_LOCALES, ("street_suffixes",))
+        | _words(TYPE_WORD_LOCALES, ("street_suffixes_long",)),
+    }
+
+
+def _shipped(position: str) -> frozenset[str]:
+    return load_word_list(f"street_types_{position}.txt")
+
+
 @lru_cache(maxsize=1)
 def glued_types() -> frozenset[str]:
     """Types written as the end of the street's one word ('gade', 'straße', 'vägen')."""
-    return _long(_words(GLUED_LOCALES, ("street_suffixes", "street_suffixes_short"))) - {"street"}
+    return _shipped("glued")
 
 
 @lru_cache(maxsize=1)
 def before_types() -> frozenset[str]:
     """Types written as a word before the street's name, in any listed country."""
     romance = {w.casefold() for w in load_word_list("street_prefixes.txt")}
-    listed = (
-        _words(PREFIX_LOCALES, ("street_prefixes",))
-        | _words(ITALIAN, ("street_suffixes",))
-        | _words(TYPE_WORD_LOCALES, ("street_suffixes_long", "street_suffixes_short"))
-    )
-    return _long(listed) | romance
+    return _shipped("before") | romance
 
 
 @lru_cache(maxsize=1)
 def after_types() -> frozenset[str]:
     """Types written as a word after the street's name ('utca', 'ulica', 'cesta')."""
-    return _words(AFTER_LOCALES, ("street_suffixes",)) | _words(
-        TYPE_WORD_LOCALES, ("street_suffixes_long",)
-    )
+    return _shipped("after")
 
 
 def alternation(words: frozenset[str]) -> str:

@@ -79,3 +79,17 @@ def test_the_shipped_place_list_matches_geonames() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert set(module.world_places()) == world_places()
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Hi, I'm Bethany and I work nights", 0.55),  # also a first name: a person wins a tie
+        ("we drove out from Bethany that day", 0.6),  # a place cue makes it a place
+        ("she moved to Tallahassee, then left", 0.6),  # no first name in it
+    ],
+)
+def test_a_place_that_is_a_first_name_needs_a_cue_to_outrank_a_person(
+    words: Vocabulary, text: str, score: float
+) -> None:
+    assert [r.score for r in WorldPlaceRecognizer(words).analyze(text, [])] == [score]

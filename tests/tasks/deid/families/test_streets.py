@@ -109,3 +109,11 @@ def test_a_street_named_without_a_number_is_a_place(
 )
 def test_a_road_that_is_no_name_is_left(words: Vocabulary, text: str) -> None:
     assert not {v for t, v in found(words, text) if t == "LOCATION"}
+
+
+def test_the_shipped_street_types_match_faker() -> None:
+    from qualbridge.tasks.deid.families.street_types import types_from_faker
+    from qualbridge.tasks.deid.wordlists import load_word_list
+
+    for position, words in types_from_faker().items():
+        assert load_word_list(f"street_types_{position}.txt") == words, position
