@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import IO, TYPE_CHECKING, Literal
 
 from qualbridge.cli.deid_lines import Batch, batch_records, batches, dump_record
@@ -97,22 +98,21 @@ def _units(lines: Iterable[bytes]) -> Iterator[list[Batch]]:
         yield unit
 
 
-def _pool(spec: EngineSpec, processes: int) -> ProcessPoolExecutor:
+def _context() -> BaseContext:
     """forkserver where available (never fork a process that holds a loaded model), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(
-        processes, mp_context=context, initializer=_start_worker, initargs=(spec,)
-    )
+        forkserver = multiprocessing.get_context("forkserver")
+        forkserver.set_forkserver_preload(PRELOAD)
+        return forkserver
+    return multiprocessing.get_context("spawn")
 
 
 def run_parallel(lines: Iterable[bytes], stdout: IO[str], spec: EngineSpec, processes: int) -> int:
     """De-identify lines on worker processes, writing output in input order; return errors."""
     errors = 0
-    with _pool(spec, processes) as pool:
+    with ProcessPoolExecutor(
+        processes, mp_context=_context(), initializer=_start_worker, initargs=(spec,)
+    ) as pool:
         pending: deque[Future[tuple[str, int]]] = deque()
 
         def write_oldest() -> int:
