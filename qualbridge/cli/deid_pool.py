@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -98,9 +99,22 @@ def _units(lines: Iterable[bytes]) -> Iterator[list[Batch]]:
         yield unit
 
 
+def single_threaded() -> bool:
+    """Whether this process runs one thread, native ones included (Linux reports them)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def _context() -> BaseContext:
-    """forkserver where available (never fork a process that holds a loaded model), else spawn."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    """fork while deid-text is single-threaded (no model loaded yet): workers are this process's
+    children, start without a new interpreter, and their CPU time counts to it. Otherwise
+    forkserver, importing the engine once, else spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and sys.platform == "linux" and single_threaded():
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         forkserver = multiprocessing.get_context("forkserver")
         forkserver.set_forkserver_preload(PRELOAD)
         return forkserver

@@ -147,3 +147,18 @@ def test_command_rejects_a_bad_processes_option_before_reading_input(value) -> N
     assert proc.returncode != 0
     assert proc.stdout == b""
     assert b"--processes" in proc.stderr
+
+
+@pytest.mark.parametrize("extra_thread", [False, True])
+def test_single_threaded_sees_every_thread(extra_thread) -> None:
+    """Workers are forked only from a one-thread process; a fresh interpreter is one."""
+    probe = (
+        "import threading, time\n"
+        "from qualbridge.cli.deid_pool import single_threaded\n"
+        f"if {extra_thread}: threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"
+        "print(single_threaded())\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, timeout=120, check=True
+    )
+    assert proc.stdout.decode().strip() == str(not extra_thread)
