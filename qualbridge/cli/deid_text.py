@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Literal
@@ -56,7 +57,10 @@ def deid_stream(lines: Iterable[bytes], stdout: IO[str], spec: EngineSpec, proce
         head = list(islice(lines, BLOCK_LINES + 1))
         lines = chain(head, lines)
         if use_workers(len(head), processes):
-            return run_parallel(lines, stdout, spec, processes)
+            try:
+                return run_parallel(lines, stdout, spec, processes)
+            except BrokenProcessPool:
+                raise fail("a worker process stopped (out of memory?); try --processes 1") from None
     return run_deid_text(lines, stdout, spec.build())
 
 
