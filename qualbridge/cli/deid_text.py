@@ -46,6 +46,11 @@ def parse_processes(value: str | None) -> int | Literal["auto"] | None:
     raise fail(f"--processes must be a number from 1 to 64, or auto (got {value!r})")
 
 
+def chosen_processes(choice: int | Literal["auto"] | None, config: DeidConfig) -> int:
+    """The option's count if given, else the config's deid.processes (auto by default)."""
+    return resolve_processes(config.processes if choice is None else choice)
+
+
 def use_workers(lines_read: int, processes: int) -> bool:
     """Workers pay for their start-up only on input longer than one block."""
     return processes > 1 and lines_read > BLOCK_LINES
@@ -82,8 +87,7 @@ def deid_text(
     """Read JSONL {"id", "text"} on stdin; write de-identified JSONL with entity offsets."""
     choice = parse_processes(processes)
     spec = _engine_spec(config, study)
-    count = resolve_processes(choice or spec.config.processes)
-    errors = deid_stream(sys.stdin.buffer, sys.stdout, spec, count)
+    errors = deid_stream(sys.stdin.buffer, sys.stdout, spec, chosen_processes(choice, spec.config))
     if errors:
         err.print(f"{errors} line(s) could not be processed; see their error records.")
 

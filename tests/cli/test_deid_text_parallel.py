@@ -19,6 +19,7 @@ from qualbridge.cli.deid_pool import (
 )
 from qualbridge.cli.deid_text import (
     BLOCK_LINES,
+    chosen_processes,
     parse_processes,
     run_deid_text,
     use_workers,
@@ -117,6 +118,21 @@ def test_processes_option_rejects_anything_else(value) -> None:
 )
 def test_auto_means_every_available_core_up_to_the_cap(choice, expected) -> None:
     assert resolve_processes(choice) == expected
+
+
+@pytest.mark.parametrize(
+    ("option", "configured", "expected"),
+    [
+        (None, 3, 3),  # no option: the config's deid.processes
+        (None, 1, 1),
+        (2, 1, 2),  # the option wins over the config
+        (1, 3, 1),
+        ("auto", 1, resolve_processes("auto")),
+        (None, "auto", resolve_processes("auto")),
+    ],
+)
+def test_option_wins_else_config_processes(option, configured, expected) -> None:
+    assert chosen_processes(option, DeidConfig(processes=configured)) == expected
 
 
 def run_command(lines: list[bytes], *options: str) -> subprocess.CompletedProcess[bytes]:
