@@ -2,115 +2,71 @@
 
 from __future__ import annotations
 
-import gc
-import json
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from qualbridge.cli.common import err, fail
-from qualbridge.schemas.config import (
-    ConfigError,
-    ConsortiumConfig,
-    DeidConfig,
-    StudyConfig,
-    load_config,
-)
+from qualbridge.cli.deid_lines import batch_records, batches, dump_record
+from qualbridge.cli.deid_pool import EngineSpec, resolve_processes, run_parallel
+from qualbridge.schemas.config import ConfigError, DeidConfig, load_config
 from qualbridge.tasks.shared.keys import ConsortiumKeyError, load_key
 
 if TYPE_CHECKING:  # the engine loads spaCy: imported when a command runs, not at start-up
-    from qualbridge.tasks.deid import Deidentifier, DeidResult
+    from qualbridge.tasks.deid import Deidentifier
 
-BATCH_LINES = 32
-# Longer texts are analysed in pieces; this only bounds memory per line.
-MAX_TEXT_CHARS = 20_000_000
-
-
-def _parse_line(line_no: int, raw: bytes) -> tuple[object, str | None, str | None]:
-    """Return (id, text, error); errors describe the problem without echoing the text."""
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, None, f"line {line_no}: not valid UTF-8"
-    except json.JSONDecodeError:
-        return None, None, f"line {line_no}: not valid JSON"
-    if not isinstance(record, dict):
-        return None, None, f"line {line_no}: expected a JSON object"
-    record_id = record.get("id")
-    if not isinstance(record_id, str | int) or isinstance(record_id, bool):
-        return None, None, f"line {line_no}: 'id' must be a string or an integer"
-    text = record.get("text")
-    if not isinstance(text, str):
-        return record_id, None, f"line {line_no}: 'text' must be a string"
-    if len(text) > MAX_TEXT_CHARS:
-        return record_id, None, f"line {line_no}: text longer than {MAX_TEXT_CHARS} characters"
-    return record_id, text, None
+# Input is read this many lines at a time; more than one block is worth starting workers for.
+BLOCK_LINES = 2_000
 
 
-def _deidentify_each(engine: Deidentifier, texts: list[str]) -> list[DeidResult | str]:
-    """Batch when possible; if the batch fails, retry one by one so one bad text fails alone."""
-    try:
-        return list(engine.deidentify(texts))
-    except Exception:
-        results: list[DeidResult | str] = []
-        for text in texts:
-            try:
-                results.extend(engine.deidentify([text]))
-            except Exception as exc:
-                results.append(f"de-identification failed ({type(exc).__name__})")
-        return results
-
-
-def deid_records(lines: Iterable[bytes], engine: Deidentifier) -> Iterator[dict[str, Any]]:
-    """De-identify JSONL records in batches; a bad line yields an error record in its place."""
-    batch: list[tuple[object, str | None, str | None]] = []
-
-    def flush() -> Iterator[dict[str, Any]]:
-        texts = [text for _, text, error in batch if error is None and text is not None]
-        results = iter(_deidentify_each(engine, texts))
-        for record_id, _, error in batch:
-            result = next(results) if error is None else error
-            if isinstance(result, str):
-                yield {"id": record_id, "error": result}
-                continue
-            yield {
-                "id": record_id,
-                "text": result.text,
-                "entities": [
-                    {"start": d.start, "end": d.end, "entity_type": d.entity_type, "score": d.score}
-                    for d in result.detections
-                ],
-            }
-        batch.clear()
-
-    for line_no, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        batch.append(_parse_line(line_no, raw))
-        if len(batch) >= BATCH_LINES:
-            yield from flush()
-    yield from flush()
-
-
-def run_deid_text(stdin: IO[bytes], stdout: IO[str], engine: Deidentifier) -> int:
-    """Stream stdin to stdout; return how many lines were errors."""
+def run_deid_text(lines: Iterable[bytes], stdout: IO[str], engine: Deidentifier) -> int:
+    """Stream lines to stdout in this process, one engine batch at a time; return errors."""
     errors = 0
-    for record in deid_records(stdin, engine):
-        errors += "error" in record
-        stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for batch in batches(lines):
+        for record in batch_records(batch, engine):
+            errors += "error" in record
+            stdout.write(dump_record(record))
         stdout.flush()
     return errors
 
 
-def _study_engine(study: StudyConfig, config: ConsortiumConfig, key: bytes) -> Deidentifier:
-    """The engine with a study's known identifiers and allow list (which reads the manifest)."""
-    from qualbridge.tasks.deid import study_engine
+def parse_processes(value: str | None) -> int | Literal["auto"] | None:
+    """--processes: a number from 1 to 64, or auto; None leaves it to the config."""
+    if value == "auto":
+        return "auto"
+    if value is None:
+        return None
+    if value.isdigit() and 1 <= int(value) <= 64:
+        return int(value)
+    raise fail(f"--processes must be a number from 1 to 64, or auto (got {value!r})")
 
-    return study_engine(study, config, key)
+
+def chosen_processes(choice: int | Literal["auto"] | None, config: DeidConfig) -> int:
+    """The option's count if given, else the config's deid.processes (auto by default)."""
+    return resolve_processes(config.processes if choice is None else choice)
+
+
+def use_workers(lines_read: int, processes: int) -> bool:
+    """Workers pay for their start-up only on input longer than one block."""
+    return processes > 1 and lines_read > BLOCK_LINES
+
+
+def deid_stream(lines: Iterable[bytes], stdout: IO[str], spec: EngineSpec, processes: int) -> int:
+    """De-identify on workers or in this process (see use_workers); return how many errors."""
+    if processes > 1:
+        head = list(islice(lines, BLOCK_LINES + 1))
+        lines = chain(head, lines)
+        if use_workers(len(head), processes):
+            try:
+                return run_parallel(lines, stdout, spec, processes)
+            except BrokenProcessPool:
+                raise fail("a worker process stopped (out of memory?); try --processes 1") from None
+    return run_deid_text(lines, stdout, spec.build())
 
 
 def deid_text(
@@ -120,44 +76,37 @@ def deid_text(
     study: Annotated[
         str | None, typer.Option(help="Add this study's known identifiers and allow list.")
     ] = None,
+    processes: Annotated[
+        str | None,
+        typer.Option(
+            help="Worker processes, a number or auto (every core, used when the input is "
+            f"longer than {BLOCK_LINES:,} lines). Default: the config's deid.processes, else auto."
+        ),
+    ] = None,
 ) -> None:
     """Read JSONL {"id", "text"} on stdin; write de-identified JSONL with entity offsets."""
-    with _collection_paused():
-        engine = _engine(config, study)
-    errors = run_deid_text(sys.stdin.buffer, sys.stdout, engine)
+    choice = parse_processes(processes)
+    spec = _engine_spec(config, study)
+    errors = deid_stream(sys.stdin.buffer, sys.stdout, spec, chosen_processes(choice, spec.config))
     if errors:
         err.print(f"{errors} line(s) could not be processed; see their error records.")
 
 
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """Start-up creates a million lasting objects (modules, model, lexicons); collecting while
-    they load finds no garbage and costs a tenth of a second, so it waits, and they are frozen
-    out of later collections."""
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
-def _engine(config: Path | None, study: str | None) -> Deidentifier:
+def _engine_spec(config: Path | None, study: str | None) -> EngineSpec:
     """The engine of the config (default settings without one), with a study's lists if named."""
-    from qualbridge.tasks.deid import Deidentifier
-
     try:
         if config is None:
-            engine = Deidentifier(DeidConfig(), load_key())
-        else:
-            parsed = load_config(config)
-            key = load_key(parsed.key_env, parsed.key_file)
-            chosen = [s for s in parsed.studies if s.study_id == study]
-            if study and not chosen:
-                raise ConfigError(f"{config}: no study {study!r}")
-            engine = (
-                _study_engine(chosen[0], parsed, key) if chosen else Deidentifier(parsed.deid, key)
-            )
+            return EngineSpec(DeidConfig(), load_key())
+        parsed = load_config(config)
+        key = load_key(parsed.key_env, parsed.key_file)
+        chosen = [s for s in parsed.studies if s.study_id == study]
+        if study and not chosen:
+            raise ConfigError(f"{config}: no study {study!r}")
+        if not chosen:
+            return EngineSpec(parsed.deid, key)
+        from qualbridge.tasks.deid import study_lists
+
+        known, allow = study_lists(chosen[0], parsed)
+        return EngineSpec(parsed.deid, key, known, tuple(allow))
     except (ConfigError, ConsortiumKeyError) as exc:
         raise fail(str(exc)) from None
-    return engine
