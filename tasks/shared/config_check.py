@@ -11,16 +11,15 @@ from typing import Any
 
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig, load_config
 from qualbridge.schemas.config_source import line_of, node_at, read_yaml_nodes, suggestion
-from qualbridge.tasks.shared.contract_catalog import contract_for
 
 
 def allowed_speaker_roles(config: ConsortiumConfig) -> list[str]:
-    """The speaker roles a config may use: today the utterances contract's fixed list.
+    """The speaker roles a config may use: its own declared list (default the standard roles).
 
-    The one place roles are decided; point it at a declared list when the config has one.
+    Read from the config itself, never from the process-wide contract roles, which hold the
+    roles of whichever config was loaded last in this process.
     """
-    del config  # the list does not depend on the config yet
-    return [str(v) for v in contract_for("utterances").column("speaker_role").valid_values or ()]
+    return list(config.speaker_roles)
 
 
 def check_config_file(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:

@@ -26,7 +26,7 @@ def test_failed_run_exits_1_and_leaves_a_summary(tmp_path: Path, monkeypatch) ->
     )
     monkeypatch.setenv("QUALBRIDGE_KEY", TEST_KEY)
     result = CliRunner().invoke(app, ["run", str(config)])
-    assert result.exit_code == EXIT_FAILED
+    assert result.exit_code == EXIT_FAILED, result.output
     output = " ".join(result.output.split())
     assert "The run failed at stage deidentify" in output
     (summary_path,) = (tmp_path / "out" / "runs").glob("*/failure.json")
