@@ -17,15 +17,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
 from qualbridge.tasks.deid.recasing import TITLES
+from qualbridge.tasks.deid.registry import whole_value_types
 
 MENTION_RECOGNIZER = "MentionRecognizer"
 # Types whose parts are names in their own right.
 NAME_TYPES = frozenset({"PERSON"})
-# Types that are one value and not a description: repeated only as a whole.
-WHOLE_VALUE_TYPES = frozenset(
-    {"PHONE_NUMBER", "EMAIL_ADDRESS", "ID_NUMBER", "UK_NHS", "UK_NINO", "US_SSN", "CA_SIN",
-     "AU_TFN", "AU_MEDICARE", "IE_PPS", "IBAN_CODE", "CREDIT_CARD", "URL", "KNOWN_IDENTIFIER"}
-)  # fmt: skip
+# Types that are one value and not a description, from the registry: repeated only as a whole.
+WHOLE_VALUE_TYPES = whole_value_types()
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 MIN_PART_CHARS = 3
 MENTION_SCORE = 0.6

@@ -79,6 +79,18 @@ def all_entity_types() -> tuple[str, ...]:
     return tuple(sorted({e for f in FAMILIES for e in f.ENTITIES}))
 
 
+# Types that describe (a place, a group, a date, an age): their values recur harmlessly, so
+# only names (by their parts) and the identifier types below are repeated as mentions.
+DESCRIPTIVE_TYPES = frozenset(
+    {"PERSON", "LOCATION", "ORGANIZATION", "NRP", "DATE_TIME", "AGE", "STREET_ADDRESS"}
+)
+
+
+def whole_value_types() -> frozenset[str]:
+    """Every family's non-descriptive type and study-listed identifiers: masked at each mention."""
+    return frozenset(all_entity_types()) - DESCRIPTIVE_TYPES | {"KNOWN_IDENTIFIER"}
+
+
 def effective_entities(config: DeidConfig) -> EntitySelection:
     """What a run analyses: the configured list (default: the registry's), minus the disabled."""
     available = registry_entities(config.countries)

@@ -78,3 +78,27 @@ def test_lexicon_shows_no_value_when_printed() -> None:
     found = [("Marisol Vandersloot", "PERSON"), ("Rose Hill", "PERSON")]
     lexicon = _lexicon(FOUND, *found, ("07700 900461", "PHONE_NUMBER"))
     assert repr(lexicon) == "MentionLexicon({'PERSON': 4, 'PHONE_NUMBER': 1})"
+
+
+@pytest.mark.parametrize(
+    ("value", "entity_type", "later", "masked"),
+    [
+        ("HX7 8QT", "UK_POSTCODE", "yeah hx7 8qt, that one", ["hx7 8qt"]),
+        ("D02 X285", "IE_EIRCODE", "it's D02 X285 again", ["D02 X285"]),
+        ("192.0.2.44", "IP_ADDRESS", "from 192.0.2.44 too", ["192.0.2.44"]),
+        ("eighty two", "AGE", "eighty two people came", []),  # descriptive: not repeated
+    ],
+)
+def test_every_registry_identifier_type_is_repeated_as_a_whole(
+    value: str, entity_type: str, later: str, masked: list[str]
+) -> None:
+    text = f"it was {value} then"
+    assert _masked(_lexicon(text, (value, entity_type)), later) == masked
+
+
+def test_whole_value_types_follow_the_registry() -> None:
+    from qualbridge.tasks.deid.mentions import WHOLE_VALUE_TYPES
+    from qualbridge.tasks.deid.registry import DESCRIPTIVE_TYPES, all_entity_types
+
+    assert set(all_entity_types()) - DESCRIPTIVE_TYPES <= WHOLE_VALUE_TYPES
+    assert not WHOLE_VALUE_TYPES & DESCRIPTIVE_TYPES
