@@ -8,9 +8,9 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
-MIN_DIGITS = 6
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
 _GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.

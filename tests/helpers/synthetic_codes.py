@@ -51,19 +51,24 @@ def synthetic_units(
                 elif rng.random() < decoy_rate:
                     words += [str(rng.choice(theme_words(th)))]
             rng.shuffle(words)
-            transcript_id = f"{study_id}:T{t:04d}"
-            rows.append(
-                {
-                    "utterance_id": f"{transcript_id}:{seq:04d}",
-                    "transcript_id": transcript_id,
-                    "study_id": study_id,
-                    "seq": seq,
-                    "speaker_role": "helper" if seq % 2 else "seeker",
-                    "text": " ".join(words),
-                    **truth,
-                }
-            )
+            rows.append(_unit(study_id, t, seq, "helper" if seq % 2 else "seeker", words, truth))
     return pl.DataFrame(rows)
+
+
+def _unit(
+    study_id: str, t: int, seq: int, role: str, words: list[str], truth: dict[str, int]
+) -> dict[str, object]:
+    """One synthetic utterance row with its true themes."""
+    transcript_id = f"{study_id}:T{t:04d}"
+    return {
+        "utterance_id": f"{transcript_id}:{seq:04d}",
+        "transcript_id": transcript_id,
+        "study_id": study_id,
+        "seq": seq,
+        "speaker_role": role,
+        "text": " ".join(words),
+        **truth,
+    }
 
 
 def load_synthetic(con: duckdb.DuckDBPyConnection, units: pl.DataFrame, coded: bool) -> None:
@@ -111,16 +116,6 @@ def exclusive_units(
                 elif rng.random() < 0.06:
                     words += [str(rng.choice(theme_words(th)))]
             rng.shuffle(words)
-            transcript_id = f"{study_id}:T{t:04d}"
-            rows.append(
-                {
-                    "utterance_id": f"{transcript_id}:{seq:04d}",
-                    "transcript_id": transcript_id,
-                    "study_id": study_id,
-                    "seq": seq,
-                    "speaker_role": "helper",
-                    "text": " ".join(words),
-                    **{th: int(j == choice) for j, th in enumerate(themes)},
-                }
-            )
+            truth = {th: int(j == choice) for j, th in enumerate(themes)}
+            rows.append(_unit(study_id, t, seq, "helper", words, truth))
     return pl.DataFrame(rows)
