@@ -113,7 +113,7 @@ def test_served_deployment_runs_to_completion_on_a_real_server(
         "deployments": [
             {
                 "name": "mini-nightly",
-                "entrypoint": "flows/pipeline.py:pipeline",
+                "entrypoint": "flows/scheduled.py:scheduled_pipeline",
                 "parameters": {"config_path": str(consortium / "consortium.yaml")},
                 "schedules": [{"cron": "30 1 * * *", "timezone": "Europe/London"}],
                 "concurrency_limit": 1,
@@ -131,7 +131,7 @@ def test_served_deployment_runs_to_completion_on_a_real_server(
     )  # fmt: skip
     try:
         with temporary_settings(updates={PREFECT_API_URL: url}):
-            name = "qualbridge-pipeline/mini-nightly"
+            name = "qualbridge-scheduled-pipeline/mini-nightly"
             deadline = time.monotonic() + SERVER_START_TIMEOUT_S
             deployment = None
             while deployment is None:
