@@ -10,6 +10,7 @@ import duckdb
 from qualbridge.flows.context import RunContext, run_context
 from qualbridge.tasks.audit import approval_blockers, risk_blockers, set_status, signoff_blockers
 from qualbridge.tasks.quality import ReleaseOutcome, release_from, resolve_run
+from qualbridge.tasks.report import refresh_status_badge
 from qualbridge.tasks.warehouse import connect
 
 
@@ -56,6 +57,7 @@ def release_with(
         )  # fmt: skip
         if export:
             _record_status(con, ctx.run_id, outcome)
+            refresh_status_badge(con, ctx.run_id, ctx.run_dir / "report.html")
         return outcome
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from qualbridge.cli.common import EXIT_FAILED, EXIT_OK, err, fail
+from qualbridge.cli.common import EXIT_FAILED, EXIT_OK, err, fail, refresh_report_badge
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig, load_config
 
 if TYPE_CHECKING:  # connections come from the warehouse; every command starts without DuckDB
@@ -105,12 +105,13 @@ def approve(
     from qualbridge.tasks.audit import approve as record_approval
 
     current = hashlib.sha256(config.read_bytes()).hexdigest() if config.is_file() else ""
-    _, con = _open(config, out)
+    parsed, con = _open(config, out)
     with con:
         run_id = _run_id(con, run)
         try:
             at = record_approval(con, run_id, current, by, note)
         except SignoffError as exc:
             raise fail(str(exc)) from None
+        refresh_report_badge(con, parsed, run_id)
     err.print(f"Run {run_id} approved by {by.strip()} at {at.isoformat(timespec='seconds')}.")
     raise typer.Exit(EXIT_OK)

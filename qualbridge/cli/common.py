@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from qualbridge.environment import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from qualbridge.schemas.config import ConsortiumConfig
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -38,3 +44,14 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one clear error line and return the Exit to raise."""
     err.print(f"[bold red]error:[/] {message}")
     return typer.Exit(code)
+
+
+def refresh_report_badge(
+    con: duckdb.DuckDBPyConnection, config: ConsortiumConfig, run_id: str
+) -> None:
+    """After a sign-off, show the run's new status in its written report too."""
+    from qualbridge.tasks.report import refresh_status_badge
+
+    refresh_status_badge(
+        con, run_id, config.resolve(config.output_dir) / "runs" / run_id / "report.html"
+    )

@@ -7,9 +7,11 @@ from qualbridge.tasks.report.html import (
     report_context,
     write_report,
 )
+from qualbridge.tasks.report.status_badge import refresh_status_badge
 
 __all__ = [
     "quarantine_by_kind",
+    "refresh_status_badge",
     "report_context",
     "write_report",
 ]

@@ -119,6 +119,11 @@ def report_context(
     }
 
 
+def render_fragment(template: str, **context: Any) -> str:
+    """One of the report's partial templates, rendered alone."""
+    return _ENV.get_template(template).render(**context)
+
+
 def write_report(context: dict[str, Any], path: Path) -> Path:
     """Render the report to path."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,8 @@ from typer.testing import CliRunner
 from qualbridge.cli import app
 from qualbridge.cli.audit import audit_path
 from qualbridge.schemas.config import load_config
+from qualbridge.tasks.audit import set_status
+from qualbridge.tasks.warehouse import connect
 from tests.tasks.audit.builders import (
     FALSE_POSITIVE,
     MISSED,
@@ -108,15 +110,21 @@ def test_approve_refuses_a_changed_config_then_records_approval(
     consortium: Path, tmp_path: Path
 ) -> None:
     config_path = audited_consortium(tmp_path / "approve")
-    load_warehouse(config_path)
+    config = load_warehouse(config_path)
+    with connect(config.warehouse_path) as con:
+        set_status(con, RUN_ID, "awaiting_approval")  # as a finished run that needs sign-off
     original = config_path.read_text()
     config_path.write_text(original + "# edited after the run\n")
     args = ["approve", "latest", "--config", str(config_path), "--by", "steward_a"]
     refused = runner.invoke(app, args)
     assert refused.exit_code == 2 and "rerun before approving" in refused.output
     config_path.write_text(original)
+    report = config_path.parent / "out" / "runs" / RUN_ID / "report.html"
+    report.parent.mkdir(parents=True)
+    report.write_text('<span class="status" id="run-status">Run status: Awaiting sign-off</span>')
     approved = runner.invoke(app, [*args, "--note", "checked"])
     assert approved.exit_code == 0, approved.output
+    assert "Run status: Approved, not yet released" in report.read_text()
     assert audit(config_path).exit_code == 0
     html = (config_path.parent / "out" / "onsite" / RUN_ID / "audit.html").read_text()
     assert "has no steward approval" not in html and "checked" in html

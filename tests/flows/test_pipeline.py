@@ -176,6 +176,7 @@ def test_report_and_release_exist(runs) -> None:
     report = Path(summary.report).read_text(encoding="utf-8")
     assert "peer_vs_therapy_all" in report and "<svg" in report
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?https?:", report), "report must open offline"
+    assert 'id="run-status">Run status: Released</span>' in report  # updated by the release
     manifest = json.loads((Path(summary.release) / "release_manifest.json").read_text())
     assert manifest["files"]["utterances.parquet"]["rows"] > 100
 

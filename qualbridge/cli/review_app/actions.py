@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 import duckdb
 from pydantic import ValidationError
 
+from qualbridge.cli.common import refresh_report_badge
 from qualbridge.schemas.config import ConfigError, ConsortiumConfig
 from qualbridge.tasks.audit import (
     SignoffError,
@@ -168,5 +169,6 @@ def _approve(settings: ReviewSettings, by: str, note: str) -> str:
             at = approve(con, run_id, current, by, note)
         except SignoffError as exc:
             raise ActionError(str(exc)) from None
+        refresh_report_badge(con, config, run_id)
     settings.audits.clear()
     return f"Run {run_id} approved by {by} at {at.isoformat(timespec='seconds')}."
