@@ -9,7 +9,8 @@ automation watches for failures) instead of showing a green Completed.
 from __future__ import annotations
 
 from prefect import flow
-from prefect.states import Completed, Failed, State
+from prefect.client.schemas.objects import State
+from prefect.states import Completed, Failed
 
 from qualbridge.flows.merge import MergeSummary, merge_flow
 from qualbridge.flows.pipeline import RunSummary, pipeline
