@@ -56,7 +56,7 @@ def compare_flow(ctx: RunContext) -> dict[str, int]:
             "theme_coverage_results": study_coverage(con, breakdown),
             "theme_coverage_breakdown": breakdown,
             "theme_comparison_results": with_model_coding(
-                con, comparisons, ctx.config.autocode, stats.confidence
+                con, comparisons, ctx.config.autocode, stats
             ),
             "theme_comparison_omnibus": omnibus,
             "theme_cooccurrence": theme_cooccurrence(con, stats),

@@ -2,9 +2,11 @@
 
 For every comparison row of a theme the learned model codes, when one group (by corpus, study
 or site) is made only of auto-coded studies, a `model_corrected` row replaces that group's raw
-share with the misclassification-corrected one (units-weighted over its studies) and widens the
-interval by the correction's own uncertainty. All rows carry `coding`: model when a group's
-share comes from the model, else observed.
+share with the misclassification-corrected one (units-weighted over its studies). Its interval is
+a Wald interval: the corrected group's standard error comes from the correction's bootstrap
+(which already resamples that group's transcripts), the other group's from its own transcripts
+(cluster-robust), so no group's sampling error is counted twice. All rows carry `coding`: model
+when a group's share comes from the model, else observed.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import numpy as np
 import polars as pl
 from scipy.stats import norm
 
-from qualbridge.schemas.config import AutocodeConfig
+from qualbridge.schemas.config import AutocodeConfig, StatsConfig
+from qualbridge.tasks.compare.group_share import group_share_se
 from qualbridge.tasks.compare.inference import benjamini_hochberg, cohens_h
 from qualbridge.tasks.compare.units import GROUP_COLUMNS
 
@@ -53,7 +56,7 @@ def with_model_coding(
     con: duckdb.DuckDBPyConnection,
     comparisons: pl.DataFrame,
     settings: AutocodeConfig | None,
-    confidence: float,
+    stats: StatsConfig,
 ) -> pl.DataFrame:
     """The comparison rows plus model_corrected rows, every row labelled with its coding."""
     if comparisons.is_empty():
@@ -61,7 +64,7 @@ def with_model_coding(
     labelled = comparisons.with_columns(coding=pl.lit("observed"))
     if settings is None:
         return labelled
-    z = float(norm.ppf(0.5 + confidence / 2))
+    z = float(norm.ppf(0.5 + stats.confidence / 2))
     scope = ",".join(settings.speaker_roles or [])
     extra = []
     for _, rows in labelled.group_by("comparison", maintain_order=True):
@@ -70,34 +73,37 @@ def with_model_coding(
             continue
         if base["speaker_roles"][0] != scope:
             continue  # the corrected coverage is for the roles the model coded, no others
-        corrected = _corrected_rows(con, base, z)
+        corrected = _corrected_rows(con, base, z, stats)
         if corrected is not None:
             extra.append(corrected)
     return pl.concat([labelled, *extra]) if extra else labelled
 
 
 def _corrected_rows(
-    con: duckdb.DuckDBPyConnection, base: pl.DataFrame, z: float
+    con: duckdb.DuckDBPyConnection, base: pl.DataFrame, z: float, stats: StatsConfig
 ) -> pl.DataFrame | None:
     """model_corrected rows of one comparison, or None when neither group is auto-coded."""
     grouped_by = base["grouped_by"][0]
-    out = base.with_columns(se_diff=(pl.col("ci_high") - pl.col("ci_low")) / (2 * z))
-    touched = False
+    roles = [r for r in base["speaker_roles"][0].split(",") if r]
+    themes = base["theme_id"].to_list()
+    out, touched = base, False
     for side in ("a", "b"):
         level = base[f"group_{side}"][0]
-        corrected = group_prevalence(con, grouped_by, level, z).rename(
-            {"share": f"corr_{side}", "se": f"se_{side}"}
-        )
-        if corrected.is_empty():
+        corrected = group_prevalence(con, grouped_by, level, z)
+        if corrected.is_empty():  # an observed group keeps its share; only its error is needed
+            observed = group_share_se(con, grouped_by, level, roles, themes, stats)
+            out = out.join(
+                observed.select("theme_id", pl.col("se").alias(f"se_{side}")), on="theme_id"
+            )
             continue
         touched = True
         # Themes the model does not code keep no corrected row (inner join).
-        out = out.join(corrected, on="theme_id").with_columns(
-            pl.col(f"corr_{side}").alias(f"share_{side}"),
-            se_diff=(pl.col("se_diff") ** 2 + pl.col(f"se_{side}") ** 2).sqrt(),
-        )
+        out = out.join(
+            corrected.rename({"share": f"corr_{side}", "se": f"se_{side}"}), on="theme_id"
+        ).with_columns(pl.col(f"corr_{side}").alias(f"share_{side}"))
     if not touched or out.is_empty():
         return None
+    out = out.with_columns(se_diff=(pl.col("se_a") ** 2 + pl.col("se_b") ** 2).sqrt())
     diff = (out["share_a"] - out["share_b"]).to_numpy()
     se = out["se_diff"].to_numpy()
     with np.errstate(divide="ignore", invalid="ignore"):

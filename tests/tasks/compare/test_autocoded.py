@@ -9,11 +9,15 @@ import polars as pl
 import pytest
 from scipy.stats import norm
 
-from qualbridge.schemas.config import AutocodeConfig
+from qualbridge.schemas.config import AutocodeConfig, StatsConfig
 from qualbridge.tasks.compare import with_model_coding
 from qualbridge.tasks.warehouse import append_rows, connect
+from tests.helpers.synthetic_codes import load_synthetic, synthetic_units
 
 Z = float(norm.ppf(0.975))
+STATS = StatsConfig()
+# The observed (hand-coded) peer group: 6 transcripts of 20 utterances, truth as codings.
+PEER = synthetic_units(["heard", "hope"], {"heard": 0.3, "hope": 0.2}, 6, 20, 7, "a")
 
 
 def _prevalence(study: str, theme: str, units: int, share: float, low: float, high: float):
@@ -43,6 +47,11 @@ def con(tmp_path: Path):
             "INSERT INTO studies VALUES ('a', 'peer', 's1', 'A'), ('b', 'therapy', 's2', 'B'), "
             "('c', 'therapy', 's3', 'C')"
         )
+        con.execute(
+            "INSERT INTO themes (theme_id, codebook_id, name, definition) VALUES "
+            "('heard', 'cb', 'heard', 'd'), ('hope', 'cb', 'hope', 'd')"
+        )
+        load_synthetic(con, PEER, coded=True)
         append_rows(con, "autocode_prevalence", pl.DataFrame([
             _prevalence("b", "heard", 100, 0.10, 0.05, 0.15),
             _prevalence("c", "heard", 300, 0.30, 0.20, 0.40),
@@ -53,13 +62,19 @@ def con(tmp_path: Path):
 
 def test_auto_coded_group_gets_a_corrected_row_labelled_model(con) -> None:
     frame = pl.concat([_comparison("cluster_bootstrap"), _comparison("cluster_wald")])
-    out = with_model_coding(con, frame, AutocodeConfig(train_on=["a"]), 0.95)
+    out = with_model_coding(con, frame, AutocodeConfig(train_on=["a"]), STATS)
     assert out.filter(pl.col("coding") == "observed").height == 4
     [row] = out.filter(pl.col("coding") == "model").to_dicts()
     assert (row["theme_id"], row["method"]) == ("heard", "model_corrected")
     share_b = (100 * 0.10 + 300 * 0.30) / 400
     se_b = np.sqrt((0.25 * 0.10 / (2 * Z)) ** 2 + (0.75 * 0.20 / (2 * Z)) ** 2)
-    se = np.sqrt((0.2 / (2 * Z)) ** 2 + se_b**2)
+    # The observed group's own cluster-robust error, not the base interval (which already
+    # holds the auto-coded group's sampling error that se_b counts again).
+    per = PEER.group_by("transcript_id").agg(pl.col("heard").sum(), n=pl.len())
+    y, n = per["heard"].to_numpy(), per["n"].to_numpy()
+    resid = y - y.sum() / n.sum() * n
+    se_a = np.sqrt(len(n) / (len(n) - 1) * (resid**2).sum() / n.sum() ** 2)
+    se = np.sqrt(se_a**2 + se_b**2)
     assert row["share_b"] == pytest.approx(share_b) and row["share_a"] == 0.2
     assert row["diff"] == pytest.approx(0.2 - share_b)
     assert row["ci_low"] == pytest.approx(0.2 - share_b - Z * se)
@@ -72,5 +87,5 @@ def test_auto_coded_group_gets_a_corrected_row_labelled_model(con) -> None:
     [(None, ""), (AutocodeConfig(train_on=["a"], speaker_roles=["helper"]), "")],
 )
 def test_no_corrected_rows_without_matching_autocoding(con, settings, roles) -> None:
-    out = with_model_coding(con, _comparison("cluster_bootstrap", roles), settings, 0.95)
+    out = with_model_coding(con, _comparison("cluster_bootstrap", roles), settings, STATS)
     assert out["coding"].to_list() == ["observed", "observed"]
