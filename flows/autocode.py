@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import polars as pl
 from prefect import flow
 
@@ -22,6 +23,7 @@ def autocode_flow(ctx: RunContext) -> dict[str, int]:
         return {}
     with connect(ctx.warehouse) as con:
         result = run_autocode(con, settings, ctx.codebook, ctx.output_dir / "onsite" / "models")
+        result.skipped.extend(_missing_studies(con, settings.train_on + settings.apply_to))
         tables = {
             "autocode_validation": result.validation,
             "autocode_prevalence": result.prevalence,
@@ -40,6 +42,12 @@ def autocode_flow(ctx: RunContext) -> dict[str, int]:
             replace_table(con, table, frame)
     write_results(tables, ctx.run_dir / "results")
     return {"codings": result.codings.height, **{t: f.height for t, f in tables.items()}}
+
+
+def _missing_studies(con: duckdb.DuckDBPyConnection, named: list[str]) -> list[str]:
+    """Reasons for named studies the warehouse lacks (at a hub: no site released them)."""
+    present = {r[0] for r in con.execute("SELECT study_id FROM studies").fetchall()}
+    return [f"study {s}: not in the warehouse; not auto-coded" for s in named if s not in present]
 
 
 def _skipped(run_id: str, result: AutocodeResult) -> pl.DataFrame:

@@ -9,6 +9,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 from prefect.runtime import flow_run
 
+from qualbridge.flows.autocode import autocode_flow
 from qualbridge.flows.code import code_flow
 from qualbridge.flows.compare import compare_flow
 from qualbridge.flows.context import record_run_start, run_context
@@ -64,6 +65,7 @@ def merge_flow(
         replace_themes(con, ctx.codebook)
     validation = validate_flow(ctx)
     code_flow(ctx)
+    autocode_flow(ctx)  # one site's manual codes can teach the model that codes another's
     compare_flow(ctx)
     merged = sum(o == "merged" for o in outcomes.values())
     counts = {"seen": len(packages), "loaded": merged, "unchanged": len(packages) - merged}

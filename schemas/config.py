@@ -351,8 +351,8 @@ class ConsortiumConfig(StrictModel):
 
     @model_validator(mode="after")
     def _autocode_studies_known(self) -> ConsortiumConfig:
-        if self.autocode is None:
-            return self
+        if self.autocode is None or self.hub:
+            return self  # a hub learns its studies from the packages it merges
         known = {s.study_id for s in self.studies}
         named = self.autocode.train_on + self.autocode.apply_to
         if unknown := sorted(set(named) - known):

@@ -25,6 +25,9 @@ def split_by_site(config_path: Path, out: Path) -> tuple[dict[str, Path], Path]:
         for name in STUDY_PATHS:
             if study.get(name):
                 study[name] = str(config.resolve(Path(study[name])))
+        for table in study.get("tables") or []:
+            table["path"] = str(config.resolve(Path(table["path"])))
+        study["qdpx"] = [str(config.resolve(Path(p))) for p in study.get("qdpx") or []]
     sites: dict[str, Path] = {}
     for site in sorted({s["site"] for s in raw["studies"]}):
         site_raw = {
@@ -32,11 +35,22 @@ def split_by_site(config_path: Path, out: Path) -> tuple[dict[str, Path], Path]:
             "studies": [s for s in raw["studies"] if s["site"] == site],
             # A site compares nothing: its studies alone cannot fill both groups.
             "comparisons": [],
+            "autocode": _local_autocode(raw, site),
             "output_dir": str((out / site).resolve()),
         }
         sites[site] = _write(out / site / "consortium.yaml", site_raw)
     hub_raw = {**raw, "studies": [], "hub": True, "output_dir": str((out / "hub").resolve())}
     return sites, _write(out / "hub" / "consortium.yaml", hub_raw)
+
+
+def _local_autocode(raw: dict[str, Any], site: str) -> dict[str, Any] | None:
+    """The auto-coding a site can do alone: only when every study it names is the site's own."""
+    autocode = raw.get("autocode")
+    if not autocode:
+        return None
+    local = {s["study_id"] for s in raw["studies"] if s["site"] == site}
+    named = set(autocode.get("train_on", [])) | set(autocode.get("apply_to", []))
+    return autocode if named <= local else None
 
 
 def _write(path: Path, raw: dict[str, Any]) -> Path:
