@@ -96,3 +96,25 @@ def test_without_autocode_the_flow_does_nothing(tmp_path: Path) -> None:
 def test_config_is_checked_strictly(tmp_path: Path, autocode: dict, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_config(_config(tmp_path, autocode))
+
+
+def test_a_hub_names_studies_its_packages_bring_and_records_those_missing(tmp_path: Path) -> None:
+    path = _config(tmp_path, {"train_on": ["a"], "apply_to": ["b", "ghost"], "resamples": 100})
+    text = yaml.safe_load(path.read_text())
+    path.write_text(yaml.safe_dump({**text, "studies": [], "hub": True}))
+    ctx = run_context(str(path), None, "run-1")  # accepted: a hub's studies come from packages
+    with connect(ctx.warehouse) as con:
+        con.execute(
+            "INSERT INTO studies VALUES ('a', 'peer', 'a', 'A'), ('b', 'therapy', 'b', 'B')"
+        )
+        replace_themes(con, ctx.codebook)
+        load_synthetic(
+            con, synthetic_units(THEMES, {"question": 0.3, "reflection": 0.2}, 12, 20, 1, "a"), True
+        )
+        load_synthetic(
+            con, synthetic_units(THEMES, {"question": 0.1, "reflection": 0.3}, 8, 20, 2, "b"), False
+        )
+    assert autocode_flow(ctx)["autocode_prevalence"] == 2
+    with connect(ctx.warehouse) as con:
+        reasons = con.sql("SELECT reason FROM quarantine WHERE stage = 'autocode'").fetchall()
+    assert ("study ghost: not in the warehouse; not auto-coded",) in reasons
