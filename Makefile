@@ -9,7 +9,7 @@ VENV_VERSION = $(shell test -x $(BIN)/python && $(BIN)/python -c 'import sys; pr
 STAMP := $(VENV)/.installed-$(PY_VERSION)
 LOCK := requirements.lock
 
-.PHONY: demo test lint typecheck format bench bench-run bench-ingest bench-compare bench-autocode bench-dask demo-sites \
+.PHONY: demo test lint typecheck format bench bench-run bench-long-lines bench-ingest bench-compare bench-autocode bench-dask demo-sites \
 	evaluate examples lock check-python clean clean-venv distclean
 
 check-python:
@@ -64,6 +64,9 @@ bench: $(STAMP)  ## deid-text vs Presidio on PriMock57 (QUALBRIDGE_PRIMOCK57=dir
 
 bench-run: $(STAMP)  ## a whole qualbridge run vs raw spaCy on 38,000 generated utterances (RUN_BENCH_ARGS="--scale 0.1")
 	$(BIN)/python benchmarks/run_speed.py $(RUN_BENCH_ARGS)
+
+bench-long-lines: $(STAMP)  ## de-identification cost per word of a 2,000- vs a 20,000-word utterance (1.0 = linear)
+	$(BIN)/python benchmarks/long_lines.py
 
 bench-ingest: $(STAMP)  ## ingest speed on a generated 10M-word corpus vs de-identification (BENCH_ARGS=...)
 	$(BIN)/python benchmarks/ingest_speed.py $(BENCH_ARGS)

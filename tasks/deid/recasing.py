@@ -96,6 +96,17 @@ class Vocabulary:
         )
 
 
+def after_sentence_end(text: str, start: int) -> bool:
+    """Whether the last non-space character before `start` ends a sentence (. ! ?).
+
+    Walks back over the spaces only: searching the whole prefix made long lines quadratic.
+    """
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at >= 0 and text[at] in ".!?"
+
+
 def lower_set(words: Iterable[str]) -> frozenset[str]:
     """Case-folded copy of a word list."""
     return frozenset(w.casefold() for w in words)
@@ -137,7 +148,7 @@ class Recaser:
         word, prev = words[i], words[i - 1] if i else ""
         if word == "i" or word.startswith(("i'", "i’")):
             return True
-        if i == 0 or _SENTENCE_END.search(text[: tokens[i][0]]):
+        if i == 0 or after_sentence_end(text, tokens[i][0]):
             return True
         if word in MONTHS_AND_DAYS or (
             word in TITLES

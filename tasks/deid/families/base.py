@@ -12,6 +12,10 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
+# Characters looked through around a match for a cue or a sentence end: bounded, so a recognizer
+# costs the same per match however long the utterance (a one-line transcript has thousands).
+LOOK_BACK = 200
+
 
 @dataclass(frozen=True)
 class BuildContext:

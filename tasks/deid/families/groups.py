@@ -14,7 +14,7 @@ from functools import lru_cache
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.base import LOOK_BACK, BuildContext
 from qualbridge.tasks.deid.families.phrases import PhraseIndex, find
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -111,12 +111,15 @@ def _beside(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> 
 
 
 def _capital_mid_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘(")
+    before = text[max(0, start - LOOK_BACK) : start].rstrip(" \"'“‘(")
     return text[start].isupper() and bool(before) and before[-1] not in ".!?:\n"
 
 
 def _cued(text: str, start: int, end: int) -> bool:
-    return bool(_CUE_BEFORE.search(text, max(0, start - 40), start) or _CUE_AFTER.match(text[end:]))
+    return bool(
+        _CUE_BEFORE.search(text, max(0, start - 40), start)
+        or _CUE_AFTER.match(text[end : end + LOOK_BACK])
+    )
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:

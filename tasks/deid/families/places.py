@@ -16,7 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.families.base import LOOK_BACK, BuildContext
 from qualbridge.tasks.deid.families.phrases import PhraseIndex, find
 from qualbridge.tasks.deid.families.postal import POSTCODE
 from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, world_places
@@ -150,7 +150,7 @@ class WorldPlaceRecognizer(EntityRecognizer):
 
 
 def _capital_mid_sentence(text: str, start: int, span: str) -> bool:
-    before = text[:start].rstrip(" \"'“‘(")
+    before = text[max(0, start - LOOK_BACK) : start].rstrip(" \"'“‘(")
     return span[:1].isupper() and bool(before) and before[-1] not in ".!?:\n"
 
 
