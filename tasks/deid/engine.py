@@ -29,7 +29,10 @@ from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.social import is_everyday_capital
 from qualbridge.tasks.deid.splitting import split_text
 
-NER_BATCH_SIZE = 64
+# Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
+# piping 64 at once held 64 x 100k characters of arrays (6 GB for one long transcript) and ran
+# slower than one at a time (benchmarks/long_lines.py, make bench).
+NER_BATCH_SIZE = 1
 # spaCy refuses texts over 1M characters and slows down on long ones: analyse in pieces.
 MAX_CHUNK_CHARS = 100_000
 # Control characters confuse the tokenizer; analysis sees spaces instead (same offsets).
