@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
-from qualbridge.tasks.deid.wordlists import generic_service_words
+from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
 
 # Heads that follow the name of a place of care, learning or meeting, in any case.
 HEADS = (
@@ -20,7 +20,8 @@ HEADS = (
     "|infant school|junior school|care home|nursing home|community centre|resource centre"
     "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
-    "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
+    "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house|"
+    + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
@@ -36,14 +37,16 @@ _NAME = r"[A-Z][\w'’&\-]*"
 _DETERMINER = r"(?!(?i:the|a|an|my|our|your|his|her|their|this|that|these|those|some|any|no)\b)"
 _NAMED = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
-    rf"\s+(?P<head>(?i:{HEADS})))\b"
+    rf"\s+(?P<head>(?i:{HEADS})s?))\b"
 )
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
-# Lower-case names in cased text need a cue: 'on the bluebell ward', 'at the greenhow surgery'.
+# Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
+# 'the quarry bank recovery cafe'; every word of the name must be able to name a place.
 _CUED_LOWER = re.compile(
-    r"(?i:\b(?:on|at|to|from|with|into|off|join(?:ed)?|attend(?:ed|s)?)\s+the\s+)"
-    rf"(?P<value>(?P<name>[a-z][\w'’\-]*)\s+(?:{HEADS}))\b"
+    r"(?:(?i:\b(?:on|at|to|from|with|into|off|for|join(?:ed)?|attend(?:ed|s)?)\s+)"
+    r"(?i:the\s+)?|(?i:\bthe\s+))"
+    rf"(?P<value>(?P<name>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{0,2}}?)\s+(?:{HEADS})s?)\b"
 )
 _WORK_CUE = (
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"
@@ -103,9 +106,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """Every named or functional organisation the shapes find."""
         spans = [m.span("value") for m in _NAMED.finditer(text) if self._is_named(text, m)]
-        spans += [
-            m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
-        ]
+        spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [
             m.span("value")
@@ -127,6 +128,16 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             or w.isdigit()
             or w in self._vocabulary.everyday
             or (word.isupper() and len(word) > 1)
+        )
+
+    def _lower_names(self, match: re.Match[str]) -> bool:
+        """Lower-case words that name a place: the first can name one, none is a stop word,
+        and not all are generic ('kirkstall forge community hospital', not 'the day unit')."""
+        words = match.group("name").split()
+        return (
+            self._names(words[0])
+            and not any(_plain(w) in STOP_WORDS for w in words)
+            and not all(_plain(w) in generic_service_words() for w in words)
         )
 
     def _is_named(self, text: str, match: re.Match[str]) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.wordlists import generic_service_words, load_word_list
+from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words, load_word_list
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
@@ -31,11 +31,15 @@ STREET_SUFFIXES = frozenset(
     row walk square mews rise view parade green gate croft park hill bank yard mount vale
     estate town moor side""".split()
 )
-SUFFIXES = STREET_SUFFIXES | frozenset(
-    """hospital infirmary general ward unit trust school academy college university surgery
+SUFFIXES = (
+    STREET_SUFFIXES
+    | frozenset(
+        """hospital infirmary general ward unit trust school academy college university surgery
     centre center clinic church mosque masjid temple gurdwara synagogue library council
     society network partnership project hub hospice shed café cafe primary juniors infants
     house drop-in walkers practice group club pharmacy""".split()
+    )
+    | business_heads()
 )
 # Two-word heads whose first word is generic alone: 'st cuthbert's high school'.
 COMPOUND_HEADS = frozenset(
