@@ -154,8 +154,10 @@ _WEAK_CUE = re.compile(
 # our hearts' goes on with 'in').
 _SOCIAL_CUE = re.compile(
     rf"(?i:\b(?:(?:go|goes|went|going|gone)\s+[a-z]+ing|out|round|over|along|friends"
-    rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting)"
-    rf"\s+with\s+)(?P<value>{_NAME_WORD})"
+    rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
+    rf"|was|were|been|live|lives|lived|living|stays)"
+    rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
+    rf"|messaged|visit|visits|visited|tell|tells|ask|asks)\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
@@ -167,6 +169,23 @@ _RELATIVE_NAMED = re.compile(
     rf"(?:{_KIN})\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
+)
+# Someone named beside a person already named, or by what is theirs or who they are:
+# 'me, Steven and pearl', "Autumn's mum", 'April, that's my daughter'.
+_BESIDE_NAME = re.compile(
+    rf"(?P<other>{_NAME_WORD}),?\s+(?:and|&)\s+(?P<value>{_NAME_WORD})\b(?!['’]s\b)"
+    rf"|(?P<value2>{_NAME_WORD}),?\s+(?:and|&)\s+(?P<other2>{_NAME_WORD})\b"
+)
+_THEIRS = re.compile(
+    rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
+    r"|kids|boyfriend|girlfriend|husband|wife)\b"
+    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:that's|that\s+is|she's|he's|who's)"
+    rf"\s+my\s+(?:{_KIN})\b"
+)
+# A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
+_SUBJECT = re.compile(
+    rf"(?:^|[.?!]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
+    r"|told|phoned|visited|helped|asked|reckons|lives|lived|stays|stayed)\b"
 )
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
@@ -248,7 +267,7 @@ class StructureRecognizer(EntityRecognizer):
             self._result(self._origin_type(m.group("value")), m, 0.6, "value")
             for m in _INTRO_ORG.finditer(text)
         ]
-        out += self._social_names(text)
+        out += self._social_names(text) + self._names_beside(text)
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
     def _titled_names(self, text: str) -> list[RecognizerResult]:
@@ -320,6 +339,24 @@ class StructureRecognizer(EntityRecognizer):
             for m in pattern.finditer(text)
             if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
         ]
+
+    def _names_beside(self, text: str) -> list[RecognizerResult]:
+        """A listed name beside a known first name, before what is theirs or who they are, or
+        opening a sentence before what only a person does."""
+        v = self._vocabulary
+        out = []
+        for m in _BESIDE_NAME.finditer(text):
+            value, other = ("value", "other") if m.group("value") else ("value2", "other2")
+            known = m.group(other).casefold()
+            named = known in v.first_names and known not in v.non_nouns
+            if named and self._listed_name(m.group(value)):
+                out.append(self._result("PERSON", m, 0.6, value))
+        for pattern in (_THEIRS, _SUBJECT):
+            for m in pattern.finditer(text):
+                group = "value" if m.group("value") else "value2"
+                if self._listed_name(m.group(group), month_may_name=group == "value2"):
+                    out.append(self._result("PERSON", m, 0.6, group))
+        return out
 
     def _is_particle_place(self, match: re.Match[str]) -> bool:
         """'-upon-', '-de-la-' mark a place; '-on-', '-in-', '-by-' need two different ends, the
