@@ -28,7 +28,7 @@ NOT_AN_AGE = (
 )
 _HEDGE = (
     r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
-    r"|pushing|going on|knocking on|rising)\s+)?"
+    r"|coming up|pushing|going on|knocking on|rising)\s+)?"
 )
 _SUBJECT = r"(?:I|you|s?he|they|we)"
 _BE = (

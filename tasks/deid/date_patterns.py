@@ -43,8 +43,9 @@ _DATE_TOKEN = (
     r"|two\s+thousand(?:\s+and)?|\d{1,4}(?:st|nd|rd|th)?)"
 )
 _DOB_CUE = (
-    r"(?i:\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birthday|when\s+were\s+you\s+born)\b"
-    r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+)\s*"
+    r"(?i:(?:\b(?:date\s+of\s+birth|d\.?o\.?b\.?)\s+|\b(?:date\s+of\s+birth|d\.?o\.?b\.?"
+    r"|birthday|when\s+were\s+you\s+born)\b"
+    r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+))\s*"
     r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
 )
 _SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
@@ -100,6 +101,14 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"{_DOB_CUE}(?i:(?P<value>(?:the\s+)?{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
         rf"(?:(?:of|the)\s+){{0,2}}{_DATE_TOKEN}){{1,6}}))\b",
+        0.7,
+    ),
+    # "back in '98", "since '04": a year written short after a word that places it in time.
+    (r"(?i:\b(?:in|since|from|until|till|before|after)\s+)(?P<value>['’]\d{2})(?![\w'’])", 0.9),
+    # "born thirteen one one eighty-eight": three or more parts read out after 'born'.
+    (
+        rf"(?i:\bborn(?:\s+on)?\s+)(?i:(?P<value>{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
+        rf"{_DATE_TOKEN}){{2,6}}))\b",
         0.7,
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.

@@ -21,7 +21,18 @@ _LETTERS_BEFORE = re.compile(
     r"(?:(?:\b(?![aiAI]\b)[A-Za-z]\s+){1,2}|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
     r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
 )
-_LETTER_AFTER = re.compile(r"\s+(?![aA]\b)[A-Da-d]\b")
+# A final 'a' is the article unless nothing that could follow an article comes after it.
+_LETTER_AFTER = re.compile(
+    r"\s+(?:(?![aA]\b)[A-Da-d]\b|[aA](?=\s*(?:[,.?!;]|$)|\s+(?:my|your|I|i|that|it|yeah|and"
+    r"|then|so|is|was|for|from)\b))"
+)
+_PLUS = re.compile(r"(?i)\bplus\s+$")
+# A National Insurance number spelled out character by character, with any pauses between
+# ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a').
+_SPELLED_NINO = re.compile(
+    r"(?i)(?<![\w.\-])[A-CEGHJ-PR-TW-Z][\s.\-]*[A-CEGHJ-NPR-TW-Z](?:[\s.\-]*\d){6}"
+    r"[\s.\-]*[A-D](?![\w\-])"
+)
 
 
 def digit_count(run: str) -> int:
@@ -43,7 +54,7 @@ class SpokenDigitsRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PHONE_NUMBER", "ID_NUMBER"],
+            supported_entities=["PHONE_NUMBER", "ID_NUMBER", "UK_NINO"],
             name="SpokenDigitsRecognizer",
             supported_language="en",
         )
@@ -55,7 +66,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """One result per run of at least MIN_DIGITS digits that has a digit word in it."""
-        results = []
+        results = [
+            recognizer_result(self, "UK_NINO", m.start(), m.end(), 0.7)
+            for m in _SPELLED_NINO.finditer(text)
+        ]
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")
             if digit_count(run) < MIN_DIGITS or not re.search(r"[A-Za-z]", run):
@@ -64,7 +78,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             entity = "PHONE_NUMBER" if _starts_with_zero(run) else "ID_NUMBER"
             before = _LETTERS_BEFORE.search(text, max(0, start - 6), start)
             after = _LETTER_AFTER.match(text, end)
-            if before:
+            plus = _PLUS.search(text, max(0, start - 8), start)
+            if plus:  # 'plus four four ...': an international phone number
+                start, entity = plus.start(), "PHONE_NUMBER"
+            elif before:
                 start = before.start()
             if after:
                 end = after.end()

@@ -111,6 +111,16 @@ _CUED_POSTCODE = re.compile(
     rf"(?:\s+(?:\d|zero|oh|(?i:{_UNIT_WORDS}))\s*[a-z]\s?[a-z])?)(?![\w])",
     re.IGNORECASE,
 )
+# A postcode with a pause between its halves ('PE1, 8GN'), or read out in lower case as a
+# speech recogniser writes it ('g l one five a f'): letters, the district, a digit, two letters.
+_PAUSED_POSTCODE = re.compile(
+    r"(?i)\b(?:[A-PR-UWYZ][0-9][A-HJKPSTUW]?|[A-PR-UWYZ][0-9]{2}|[A-PR-UWYZ][A-HK-Y][0-9][A-Z]?"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9]{2}),\s*[0-9][ABD-HJLNP-UW-Z]{2}\b"
+)
+_LOWER_SPOKEN_POSTCODE = re.compile(
+    rf"(?<![\w'’])(?!i\s)[a-z](?:\s?[a-z])?\s+(?:{SPOKEN_NUMBER})(?:\s+(?:{_UNIT_WORDS}|oh|zero))?"
+    rf",?\s+(?:{_UNIT_WORDS}|oh|zero)\s+[a-z]\s?[a-z](?![\w'’])"
+)
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _HYPHENATED_PLACE = re.compile(
     r"\b[A-ZÀ-Þ][a-zà-ÿ]+(?:-(?:[a-zà-ÿ]{1,4}|[A-ZÀ-Þ][a-zà-ÿ]+))*-[A-ZÀ-Þ][a-zà-ÿ]+\b"
@@ -255,6 +265,11 @@ class StructureRecognizer(EntityRecognizer):
         ]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
+        out += [
+            self._result("UK_POSTCODE", m, 0.6)
+            for pattern in (_PAUSED_POSTCODE, _LOWER_SPOKEN_POSTCODE)
+            for m in pattern.finditer(text)
+        ]
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
         out += [
