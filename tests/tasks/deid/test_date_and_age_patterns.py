@@ -1,0 +1,40 @@
+"""Dates of birth read out, years written short, and 'coming up' ages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my date of birth is nine oh eight two", "nine oh eight two"),
+        ("Born thirteen one one eighty-eight.", "thirteen one one eighty-eight"),
+        (
+            "Date of birth twenty-one, five, nineteen ninety-eight.",
+            "twenty-one, five, nineteen ninety-eight",
+        ),
+        ("Back in '42 I had my first episode.", "'42"),
+        ("in '12 we lost my dad", "'12"),
+        ("He's coming up ninety-two.", "ninety-two"),
+        ("she's coming up thirty", "thirty"),
+    ],
+)
+def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I was born on the third floor.", "third"),
+        ("born one of three kids", "one of three"),
+        ("It's coming up ten o'clock.", "ten"),
+        ("She's coming up two weeks late.", "two"),
+        ("I was in the '90s band.", "'90s"),
+    ],
+)
+def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)

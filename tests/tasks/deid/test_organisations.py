@@ -1,0 +1,42 @@
+"""Organisations named by their trade or body, and lower-case names of several words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i work at coldwell brewery", "coldwell brewery"),
+        ("I was at Brackenridge Haulage for years.", "Brackenridge Haulage"),
+        (
+            "They sent me to kirkstall forge community hospital.",
+            "kirkstall forge community hospital",
+        ),
+        ("I ended up on wren ward at greystones general", "greystones general"),
+        ("The quarry bank recovery cafe saved my life.", "quarry bank recovery cafe"),
+        ("i used to work for aireborough care homes on the tills", "aireborough care homes"),
+        ("I have been with elmhirst glazing since school.", "elmhirst glazing"),
+        ("She did her nursing at Thornleigh Infirmary.", "Thornleigh Infirmary"),
+    ],
+)
+def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I went to the local hospital.", "local hospital"),
+        ("I go to the day unit on Mondays.", "day unit"),
+        ("I was on the children ward.", "children ward"),
+        ("I work for the council in general.", "general"),
+        ("We went to the swimming club.", "swimming club"),
+        ("He works in engineering now.", "engineering"),
+    ],
+)
+def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)

@@ -1,0 +1,58 @@
+"""Names told by what surrounds them, and postcodes with a pause or read out in lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I text rose most nights just to check in.", "rose"),
+        ("Yeah I was with amber at the time.", "amber"),
+        ("It's me, Steven and pearl in the flat now.", "pearl"),
+        ("I used to go with Autumn's mum.", "Autumn"),
+        ("April, that's my daughter, she's ten.", "April"),
+        ("Ruby came with me to the appointment.", "Ruby"),
+        ("I ring dawn every Sunday.", "dawn"),
+    ],
+)
+def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mark my words, it'll get worse.", "Mark"),
+        ("The rent rose and will rise again.", "rose"),
+        ("There's always hope and faith.", "hope"),
+        ("I was with pride at the time.", "pride"),
+        ("April was a hard month for me.", "April"),
+    ],
+)
+def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It's PE1, 8GN.", "PE1, 8GN"),
+        ("it's g l one five a f", "g l one five a f"),
+        ("my postcode is l s six two a b", "l s six two a b"),
+    ],
+)
+def test_paused_and_lower_case_spoken_postcodes_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I said a one two a bit.", "We had to, 1, 2, 3.", "I have a two, 3rd."],
+)
+def test_letters_and_numbers_that_are_no_postcode(speech_engine, text):
+    [found] = speech_engine.detect([text])
+    assert not any(d.entity_type == "UK_POSTCODE" for d in found)
