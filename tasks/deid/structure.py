@@ -84,7 +84,8 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_HOUSE_NUMBER})"
     unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
-    ends = rf"(?:{alternation(suffixes)})\b{after}"
+    # A street type may follow another ('Park View Court', 'Mill Lane Close').
+    ends = rf"(?:{alternation(suffixes)})\b(?:\s+(?:{alternation(suffixes)})\b)*{after}"
     return (
         re.compile(
             rf"(?<![\w/])(?P<value>{unit}(?i:{number}),?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"

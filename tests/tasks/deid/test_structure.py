@@ -56,3 +56,31 @@ def test_paused_and_lower_case_spoken_postcodes_are_found(speech_engine, text, v
 def test_letters_and_numbers_that_are_no_postcode(speech_engine, text):
     [found] = speech_engine.detect([text])
     assert not any(d.entity_type == "UK_POSTCODE" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I'm forty, I live at thirteen park view court.", "thirteen park view court"),
+        ("She's at SEVENTY-ONE PARK VIEW ROAD, the green door.", "SEVENTY-ONE PARK VIEW ROAD"),
+        ("We live at 3 Mill Lane Close now.", "3 Mill Lane Close"),
+    ],
+)
+def test_street_types_that_follow_another_join_the_address(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We walked up the hill and down the lane.", "lane"),
+        ("I live at the end of the road.", "road"),
+    ],
+)
+def test_street_words_without_a_number_are_no_address(speech_engine, text, value):
+    [found] = speech_engine.detect([text])
+    start = text.index(value)
+    assert not any(
+        d.entity_type == "STREET_ADDRESS" and d.start < start + len(value) and d.end > start
+        for d in found
+    )
