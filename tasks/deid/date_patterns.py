@@ -39,8 +39,8 @@ _MONTH_ORDINAL = (
 # The parts of a date read out as numbers after a date-of-birth question, which may end the
 # turn before ("\n.\n" between packed turns): 'fourteen oh three eighty', '1, 2, 58'.
 _DATE_TOKEN = (
-    rf"(?:{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_UNITS}|oh|zero|{MONTH}"
-    r"|two\s+thousand(?:\s+and)?|\d{1,4}(?:st|nd|rd|th)?)"
+    rf"(?:two\s+thousand(?:\s+and)?|{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+    rf"|double\s+(?:{_UNITS}|oh)|{_UNITS}|oh|zero|{MONTH}|\d{{1,4}}(?:st|nd|rd|th)?)"
 )
 _DOB_CUE = (
     r"(?i:(?:\b(?:date\s+of\s+birth|d\.?o\.?b\.?)\s+|\b(?:date\s+of\s+birth|d\.?o\.?b\.?"
@@ -103,6 +103,18 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?:(?:of|the)\s+){{0,2}}{_DATE_TOKEN}){{1,6}}))\b",
         # Above NER's 0.85: Presidio keeps one of two equal spans, and NER's is dropped
         # later as unspecific ('nine oh eight two').
+        0.9,
+    ),
+    # "back in ninety-eight", "In ninety-four we lost my dad": a year said with two digits,
+    # after 'back in', or opening a sentence before its subject.
+    (
+        rf"(?i:\bback\s+in\s+)(?P<value>{_TWO_DIGITS})\b"
+        r"(?!\s+(?:minutes?|mins?|hours?|seconds?|secs?|days?|weeks?|months?|years?|ticks?|a\b))",
+        0.9,
+    ),
+    (
+        rf"(?:^|[.?!]\s+|\n)(?i:in\s+)(?P<value>(?i:{_TWO_DIGITS}))"
+        r"(?=,?\s+(?:I|i|we|he|she|they|my|our|his|her|me|us|there)\b)",
         0.9,
     ),
     # "back in '98", "since '04": a year written short after a word that places it in time.

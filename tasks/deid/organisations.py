@@ -39,6 +39,12 @@ _NAMED = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
     rf"\s+(?P<head>(?i:{HEADS})s?))\b"
 )
+# A name, then words that say what kind of place it is, then the head: 'Wharfedale men's group'.
+_GENERIC = "|".join(re.escape(w) for w in sorted(generic_service_words(), key=len, reverse=True))
+_NAMED_KIND = re.compile(
+    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"\s+(?:(?:{_GENERIC})\s+){{1,2}}(?P<head>(?i:{HEADS})s?))\b"
+)
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
@@ -105,7 +111,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every named or functional organisation the shapes find."""
-        spans = [m.span("value") for m in _NAMED.finditer(text) if self._is_named(text, m)]
+        spans = [
+            m.span("value")
+            for pattern in (_NAMED, _NAMED_KIND)
+            for m in pattern.finditer(text)
+            if self._is_named(text, m)
+        ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [

@@ -24,7 +24,7 @@ MONTHS_AND_DAYS = frozenset(
 ACRONYMS = frozenset("nhs gp cmht cbt dbt ptsd ocd adhd uk emdr iapt camhs cpn".split())
 TITLES = frozenset("dr mr mrs ms miss mx prof".split())
 PLACE_CUES = frozenset(
-    "in to from into near round around outside towards at through via up down".split()
+    "in to from into near round around outside towards at through via up down past".split()
 )
 STREET_SUFFIXES = frozenset(
     """road street lane avenue close drive way court crescent terrace grove place fold gardens

@@ -102,7 +102,7 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
 _SPOKEN_POSTCODE = re.compile(
     rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
-    rf"(?:\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
+    rf"(?:,?\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
 )
 # Any case after the word 'postcode': 'postcode's c a three six d j', 'post code is hx1 2ab'.
 _CUED_POSTCODE = re.compile(
@@ -193,6 +193,11 @@ _THEIRS = re.compile(
     rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+my\s+(?:{_KIN})\b"
 )
+# Someone from a service or group, named alone: 'and then acharya from the housing'.
+_FROM_THE = re.compile(
+    rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s+from\s+the\s+\w)"
+)
 # A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
     rf"(?:^|[.?!]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
@@ -212,9 +217,10 @@ _VOCATIVE = re.compile(
 # The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
 # after it ('sarah smith one two three', 'J Smith eighty four').
 _SPOKEN_EMAIL = re.compile(
-    r"(?i)\b(?:(?:[a-z]\s+)?[\w+\-]+(?:\s+[\w+\-]+)?"
+    r"(?i)\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
+    r"(?:(?:[a-z]\s+)?[\w+\-'’]+(?:\s+[\w+\-'’]+)?"
     rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
-    r"|[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*)\s+(?:at|@)\s+"
+    r"|[\w+\-'’]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-'’]+)*)\s+(?:at|@)\s+"
     r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
@@ -354,6 +360,8 @@ class StructureRecognizer(EntityRecognizer):
             for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
             if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
+            # 'ring julianna on ...': a word no list or dictionary knows, after a social cue
+            or (pattern is _SOCIAL_CUE and self._vocabulary.is_unknown(m.group("value").casefold()))
         ]
 
     def _names_beside(self, text: str) -> list[RecognizerResult]:
@@ -367,6 +375,10 @@ class StructureRecognizer(EntityRecognizer):
             named = known in v.first_names and known not in v.non_nouns
             if named and self._listed_name(m.group(value)):
                 out.append(self._result("PERSON", m, 0.6, value))
+        for m in _FROM_THE.finditer(text):
+            word = m.group("value").casefold()
+            if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
+                out.append(self._result("PERSON", m, 0.6, "value"))
         for pattern in (_THEIRS, _SUBJECT):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"

@@ -21,6 +21,7 @@ from tests.helpers.coverage import masked, touched
         ("i used to work for aireborough care homes on the tills", "aireborough care homes"),
         ("I have been with elmhirst glazing since school.", "elmhirst glazing"),
         ("She did her nursing at Thornleigh Infirmary.", "Thornleigh Infirmary"),
+        ("The Wharfedale men's group saved my life.", "Wharfedale men's group"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -36,6 +37,7 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("I work for the council in general.", "general"),
         ("We went to the swimming club.", "swimming club"),
         ("He works in engineering now.", "engineering"),
+        ("It's a men's group for dads.", "men's group"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):

@@ -17,6 +17,8 @@ from tests.helpers.coverage import masked, touched
         ("April, that's my daughter, she's ten.", "April"),
         ("Ruby came with me to the appointment.", "Ruby"),
         ("I ring dawn every Sunday.", "dawn"),
+        ("and then acharya from the housing turned up", "acharya"),
+        ("Ring julianna on a Sunday.", "julianna"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -31,6 +33,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("There's always hope and faith.", "hope"),
         ("I was with pride at the time.", "pride"),
         ("April was a hard month for me.", "April"),
+        ("I got a letter from the council.", "letter"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
@@ -43,6 +46,11 @@ def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, valu
         ("It's PE1, 8GN.", "PE1, 8GN"),
         ("it's g l one five a f", "g l one five a f"),
         ("my postcode is l s six two a b", "l s six two a b"),
+        ("It's the B D seven, four B X one.", "B D seven, four B X"),
+        (
+            "my email is o'herlihy ninety-seven at hotmail dot co dot uk",
+            "o'herlihy ninety-seven at hotmail dot co dot uk",
+        ),
     ],
 )
 def test_paused_and_lower_case_spoken_postcodes_are_found(speech_engine, text, value):

@@ -14,6 +14,7 @@ from tests.helpers.coverage import masked
         ("My brother's in stockton-on-tees now.", "stockton-on-tees"),
         ("I'm from hebden bridge originally.", "hebden bridge"),
         ("We moved to castle vale.", "castle vale"),
+        ("We drove up past milton keynes.", "milton keynes"),
     ],
 )
 def test_lower_case_places_of_several_words_are_found(speech_engine, text, value):
