@@ -25,6 +25,7 @@ _ROLE_HEAD = re.compile(
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff)s?"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
 # Recognizers of listed values, never trimmed ('Methodist' from the group lexicon is no role).
 EXACT = ("StudyDeny", "GroupRecognizer")
 # Scientific and medical heads that make a name an eponym: 'Higgs boson', 'Crohn's disease'.
@@ -140,7 +141,11 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None
     end = detection.start + len(value)
     following = _NEXT_WORD.match(text, end)
-    if is_role_phrase(value) or (following and is_role_phrase(value + following.group())):
+    # A body named after its members is no role: 'Coldwell Carers', found by its shape.
+    by_shape = detection.recognizer == ORGANISATION_SHAPES
+    if not by_shape and (
+        is_role_phrase(value) or (following and is_role_phrase(value + following.group()))
+    ):
         return None  # 'Audiologist', 'Case' of 'Case Manager'
     if _EPONYM_HEAD.match(text, end) or _EPONYM_WITHIN.search(value):
         return None

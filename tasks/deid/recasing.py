@@ -91,6 +91,9 @@ class Vocabulary:
         base = re.split(r"['’]", word, maxsplit=1)[0]
         if base != word and (base in STOP_WORDS or base in self.dictionary):
             return False  # "she's", "mum's"
+        parts = word.split("-")
+        if len(parts) > 1 and all(p and not self.is_unknown(p) for p in parts):
+            return False  # "fifty-six", "well-known": every part is a known word
         return (
             len(word) >= 3
             and word not in self.dictionary

@@ -24,6 +24,7 @@ from tests.helpers.coverage import masked, touched
         ("Born five, seven, two thousand and sixteen.", "five, seven, two thousand and sixteen"),
         ("He's coming up ninety-two.", "ninety-two"),
         ("she's coming up thirty", "thirty"),
+        ("my son's eighteen and my daughter's fifty-six", "fifty-six"),
     ],
 )
 def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):

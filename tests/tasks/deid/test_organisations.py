@@ -22,6 +22,9 @@ from tests.helpers.coverage import masked, touched
         ("I have been with elmhirst glazing since school.", "elmhirst glazing"),
         ("She did her nursing at Thornleigh Infirmary.", "Thornleigh Infirmary"),
         ("The Wharfedale men's group saved my life.", "Wharfedale men's group"),
+        ("i got referred to oldfield carers", "oldfield carers"),
+        ("The Aireborough drop-in in Westhoughton saved my life.", "Aireborough drop-in"),
+        ("I work at ingleby bakery.", "ingleby bakery"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -38,6 +41,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("We went to the swimming club.", "swimming club"),
         ("He works in engineering now.", "engineering"),
         ("It's a men's group for dads.", "men's group"),
+        ("My mum has carers twice a day.", "carers"),
+        ("I saw the Case Manager on Friday.", "Case Manager"),
+        ("We went to the local bakery.", "local bakery"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
