@@ -112,6 +112,18 @@ def _first_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in first_names())
 
 
+def _shouted_name(value: str, text: str) -> bool:
+    """A listed first name typed in capitals inside lower-case text ('me and ANNETTE'), not
+    an acronym nor a word of a sentence typed all in capitals."""
+    word = value.casefold()
+    return (
+        len(word) >= 3
+        and (word in _first_names() or word in AMBIGUOUS_WORDS)
+        and word not in STOP_WORDS
+        and sum(c.islower() for c in text) > sum(c.isupper() for c in text)
+    )
+
+
 def is_role_phrase(value: str) -> bool:
     """A job or role ('Occupational Therapist'): a role head last, no first name in it."""
     words = _WORD.findall(value)
@@ -151,7 +163,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None
     if all(_CLINICAL.fullmatch(w) for w in _WORD.findall(value)):
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
-    if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
+    capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
+    if capitals and not _shouted_name(value, text):
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None

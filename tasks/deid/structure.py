@@ -153,7 +153,8 @@ _TITLED = re.compile(
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:called|named|name was|name is|name's|me and|goes by|known as)\s+)"
+    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me)|called|named|name was"
+    rf"|name is|name's|me and|goes by|known as),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _WEAK_CUE = re.compile(
@@ -176,8 +177,8 @@ _SOCIAL_CUE = re.compile(
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
 _KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
 _RELATIVE_NAMED = re.compile(
-    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
-    rf"(?:{_KIN})\s+)(?P<value>{_NAME_WORD})"
+    rf"(?i:\b(?:my|his|her|our|your|their|a)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
+    rf"(?:{_KIN}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
 )
@@ -372,7 +373,7 @@ class StructureRecognizer(EntityRecognizer):
         for m in _BESIDE_NAME.finditer(text):
             value, other = ("value", "other") if m.group("value") else ("value2", "other2")
             known = m.group(other).casefold()
-            named = known in v.first_names and known not in v.non_nouns
+            named = (known in v.first_names and known not in v.non_nouns) or v.is_unknown(known)
             if named and self._listed_name(m.group(value)):
                 out.append(self._result("PERSON", m, 0.6, value))
         for m in _FROM_THE.finditer(text):

@@ -19,6 +19,11 @@ from tests.helpers.coverage import masked, touched
         ("I ring dawn every Sunday.", "dawn"),
         ("and then acharya from the housing turned up", "acharya"),
         ("Ring julianna on a Sunday.", "julianna"),
+        ("We called him nicola after my grandad.", "nicola"),
+        ("I've got a lad, shannon, he's at college now.", "shannon"),
+        ("it's me sylwia and rusty in the flat now", "rusty"),
+        ("Me and erm, ANNETTE were there the whole night.", "ANNETTE"),
+        ("I text RAY most nights just to check in.", "RAY"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -34,6 +39,10 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I was with pride at the time.", "pride"),
         ("April was a hard month for me.", "April"),
         ("I got a letter from the council.", "letter"),
+        ("She called me back on Monday.", "back"),
+        ("I've got a girl, she's at college.", "she"),
+        ("I went to the NHS on Monday.", "NHS"),
+        ("I think MAY is good.", "MAY"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
