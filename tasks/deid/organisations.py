@@ -45,6 +45,18 @@ _NAMED_KIND = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
     rf"\s+(?:(?:{_GENERIC})\s+){{1,2}}(?P<head>(?i:{HEADS})s?))\b"
 )
+# Churches and the schools named after them, in any case: 'our lady's catholic school',
+# 'all saints primary', 'st bede's rc primary', 'holy trinity church'.
+_DEDICATION = (
+    r"(?:st\.?|saint)\s+[a-z][\w'’\-]*|our\s+lady(?:['’]s)?(?:\s+of\s+[a-z]+)?|all\s+saints['’]?"
+    r"|holy\s+(?:trinity|cross|family|name|rosary|spirit|redeemer|innocents)|sacred\s+heart"
+    r"|christ\s+the\s+king|blessed\s+sacrament|corpus\s+christi"
+)
+_DEDICATED = re.compile(
+    rf"(?i)\b(?P<value>(?:{_DEDICATION})(?:\s+(?:catholic|c\s+of\s+e|ce|rc|methodist|infant"
+    rf"|infants|junior|juniors|primary|high|secondary|community|parish))*"
+    rf"\s+(?:{HEADS}|church|cathedral|abbey)s?)\b"
+)
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
@@ -120,6 +132,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
+        spans += [m.span("value") for m in _DEDICATED.finditer(text)]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)

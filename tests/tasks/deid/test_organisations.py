@@ -25,6 +25,10 @@ from tests.helpers.coverage import masked, touched
         ("i got referred to oldfield carers", "oldfield carers"),
         ("The Aireborough drop-in in Westhoughton saved my life.", "Aireborough drop-in"),
         ("I work at ingleby bakery.", "ingleby bakery"),
+        ("my son goes to our lady's catholic school", "our lady's catholic school"),
+        ("She's at All Saints primary.", "All Saints primary"),
+        ("we went to st bede's rc primary", "st bede's rc primary"),
+        ("I go to holy trinity church.", "holy trinity church"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -44,6 +48,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("My mum has carers twice a day.", "carers"),
         ("I saw the Case Manager on Friday.", "Case Manager"),
         ("We went to the local bakery.", "local bakery"),
+        ("All Saints Day is in November.", "All Saints"),
+        ("The holy spirit moved me.", "holy spirit"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
