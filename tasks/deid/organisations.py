@@ -143,10 +143,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         # dropped later as a role ('Oldfield Carers'), where the shape's is not.
         return [recognizer_result(self, "ORGANIZATION", s, e, SHAPE_SCORE) for s, e in spans]
 
-    def _names(self, word: str, capital_inside: bool = False) -> bool:
+    def _names(self, word: str, capital_inside: bool = False, shouted: bool = False) -> bool:
         """A word that can name a place: not a stop, generic, time, service or app word, nor an
-        acronym ('the TIA clinic'), nor (unless capitalised inside a sentence) a describing word."""
+        acronym ('the TIA clinic') unless the head is in capitals too and the word is long
+        ('QUARRY BANK INFIRMARY'), nor (unless capitalised inside a sentence) a describing word."""
         w = _plain(word)
+        acronym = word.isupper() and len(word) > 1 and not (shouted and len(word) >= 4)
         return not (
             w in STOP_WORDS
             or w in generic_service_words()
@@ -154,7 +156,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             or (not capital_inside and w in self._vocabulary.adjectives)
             or w.isdigit()
             or w in self._vocabulary.everyday
-            or (word.isupper() and len(word) > 1)
+            or acronym
         )
 
     def _lower_names(self, match: re.Match[str]) -> bool:
@@ -171,7 +173,8 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         """The words before the head name it; at a sentence start the first must too."""
         words = [w for w in match.group("name").split() if _plain(w) not in _LINKS]
         at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 12), match.start()))
-        if not words or not self._names(words[0], capital_inside=not at_start):
+        shouted = match.group("head").isupper()
+        if not words or not self._names(words[0], not at_start, shouted):
             return False
         if all(_plain(w) in generic_service_words() for w in words):
             return False

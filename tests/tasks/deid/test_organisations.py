@@ -29,6 +29,8 @@ from tests.helpers.coverage import masked, touched
         ("She's at All Saints primary.", "All Saints primary"),
         ("we went to st bede's rc primary", "st bede's rc primary"),
         ("I go to holy trinity church.", "holy trinity church"),
+        ("They sent me to QUARRY BANK INFIRMARY.", "QUARRY BANK INFIRMARY"),
+        ("I was at AIREBOROUGH PLASTICS for twelve years.", "AIREBOROUGH PLASTICS"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -50,6 +52,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("We went to the local bakery.", "local bakery"),
         ("All Saints Day is in November.", "All Saints"),
         ("The holy spirit moved me.", "holy spirit"),
+        ("I was on the NHS TRUST list.", "NHS TRUST"),
+        ("The CAMHS UNIT was full.", "CAMHS UNIT"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
