@@ -69,6 +69,15 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
+    # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
+    # person and 'is' when nothing follows it that it could count ('I'm two minutes away').
+    (
+        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>{_UNITS})"
+        r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next)\b)"
+        # 'I am seven, twenty seven': the first word of an age said again is no age.
+        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|\d))",
+        0.55,
+    ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
     # "a lad of nineteen", "a woman of eighty": a person of a number.

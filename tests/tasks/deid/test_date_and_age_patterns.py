@@ -25,6 +25,9 @@ from tests.helpers.coverage import masked, touched
         ("He's coming up ninety-two.", "ninety-two"),
         ("she's coming up thirty", "thirty"),
         ("my son's eighteen and my daughter's fifty-six", "fifty-six"),
+        ("I'm about six.", "six"),
+        ("she's eight, and she loves it", "eight"),
+        ("I'm two, I live at eighty-five Mafeking Mews.", "two"),
     ],
 )
 def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):
@@ -41,6 +44,10 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("I was in the '90s band.", "'90s"),
         ("I'll be back in ten minutes.", "ten"),
         ("In ten years I'll be retired.", "ten"),
+        ("We're five now in the house.", "five"),
+        ("I'm nine and a half stone.", "nine"),
+        ("I'm two minutes away.", "two"),
+        ("I am seven, twenty seven.", "seven"),
     ],
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):
