@@ -72,10 +72,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
     # person and 'is' when nothing follows it that it could count ('I'm two minutes away').
     (
-        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>{_UNITS})"
+        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>two|three|four|five|six|seven|eight|nine)"
         r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next)\b)"
         # 'I am seven, twenty seven': the first word of an age said again is no age.
-        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|\d))",
+        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|{_UNITS}|\d))",
         0.55,
     ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
