@@ -18,7 +18,7 @@ _RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
 _REPEAT = re.compile(r"(?i)^(double|triple)\s+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
 _LETTERS_BEFORE = re.compile(
-    r"(?:(?:\b(?![aiAI]\b)[A-Za-z]\s+){1,2}|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
+    r"(?:\b[A-Za-z]\s+\b(?![aiAI]\b)[A-Za-z]\s+|\b(?![aiAI]\b)[A-Za-z]\s+|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
     r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
 )
 # A final 'a' is the article unless nothing that could follow an article comes after it.

@@ -91,7 +91,8 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?<![\w/])(?P<value>{unit}(?i:{number}),?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"
         ),
         re.compile(
-            rf"(?i)\b{_PLACE_CUE}\s+(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
+            rf"(?i)\b{_PLACE_CUE},?\s+(?:(?:um|uh|er|erm),?\s+)*"
+            rf"(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
         ),
         re.compile(
             rf"(?i)\b(?P<value>(?:{alternation(prefixes)})\s+(?:{word}\s+){{1,4}}?"
@@ -199,6 +200,8 @@ _FROM_THE = re.compile(
     rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s+from\s+the\s+\w)"
 )
+# A capitalised first name, then a surname typed in lower case: 'Natasha dhingra'.
+_FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
 # A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
     rf"(?:^|[.?!]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
@@ -376,6 +379,11 @@ class StructureRecognizer(EntityRecognizer):
             named = (known in v.first_names and known not in v.non_nouns) or v.is_unknown(known)
             if named and self._listed_name(m.group(value)):
                 out.append(self._result("PERSON", m, 0.6, value))
+        for m in _FIRST_THEN_SURNAME.finditer(text):
+            first = m.group("first").casefold()
+            known = first in v.first_names and first not in v.non_nouns
+            if known and v.is_unknown(m.group("last")):
+                out.append(self._result("PERSON", m, 0.6))
         for m in _FROM_THE.finditer(text):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):

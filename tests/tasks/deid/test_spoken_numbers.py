@@ -14,6 +14,7 @@ from tests.helpers.coverage import masked
         ("My national insurance is TJ.14.49.81.A I think.", "TJ.14.49.81.A"),
         ("it's h y 0 1 4 6 0 4 a my ni", "h y 0 1 4 6 0 4 a"),
         ("my ni is w n two five double three two six a", "w n two five double three two six a"),
+        ("it's a s five double oh oh six oh a my ni", "a s five double oh oh six oh a"),
         (
             "My number's plus four four one two one, four nine six, oh seven oh.",
             "plus four four one two one, four nine six, oh seven oh",

@@ -24,6 +24,7 @@ from tests.helpers.coverage import masked, touched
         ("it's me sylwia and rusty in the flat now", "rusty"),
         ("Me and erm, ANNETTE were there the whole night.", "ANNETTE"),
         ("I text RAY most nights just to check in.", "RAY"),
+        ("I'm Natasha dhingra, date of birth to follow.", "Natasha dhingra"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -43,6 +44,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I've got a girl, she's at college.", "she"),
         ("I went to the NHS on Monday.", "NHS"),
         ("I think MAY is good.", "MAY"),
+        ("I told Grace tomorrow would do.", "tomorrow"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
@@ -81,6 +83,7 @@ def test_letters_and_numbers_that_are_no_postcode(speech_engine, text):
         ("I'm forty, I live at thirteen park view court.", "thirteen park view court"),
         ("She's at SEVENTY-ONE PARK VIEW ROAD, the green door.", "SEVENTY-ONE PARK VIEW ROAD"),
         ("We live at 3 Mill Lane Close now.", "3 Mill Lane Close"),
+        ("We used to live on, um, forty-four oakwood grove.", "forty-four oakwood grove"),
     ],
 )
 def test_street_types_that_follow_another_join_the_address(speech_engine, text, value):
