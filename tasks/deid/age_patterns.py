@@ -6,9 +6,11 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # An age as digits or words: "34", "sixteen", "sixty-two", "forty three".
-NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+# 'seventy-odd', 'fortyish': a round age said loosely is still the age.
+_LOOSE = r"(?:-?odd|-?ish)?"
+NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS}|{_UNITS})"
 # After "I'm" a bare small number word is rarely an age ("I'm one of them"): ten and over.
-NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS})"
+NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS})"
 # Teen ages and over only, for cues like "at" that also introduce clock times.
 NUMBER_13_PLUS = (
     rf"(?:1[3-9]|[2-9]\d|1[01]\d|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"

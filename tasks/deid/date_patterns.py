@@ -68,6 +68,11 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".
     (rf"(?i:\b(?:born|since|in|from|until|till)\s+(?:about\s+)?)(?P<value>{SPOKEN_YEAR})\b", 0.7),
     (rf"(?i:\b(?P<value>{MONTH}{_GAP}{SPOKEN_YEAR})\b)", 0.8),
+    # "the October of eighty-six", "the March of 2019": a month of a year.
+    (
+        rf"(?i:\b(?:the\s+)?(?P<value>{MONTH}\s+of\s+(?:{_YEAR}|{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
+        0.8,
+    ),
     # "March 2019", "in june 2020", "june '14".
     (rf"(?i:\b(?P<value>{MONTH}\s+(?:{_YEAR}))(?!\w))", 0.8),
     # "Boxing Day 2010", "Christmas 2018", "christmas two thousand and eight".

@@ -57,6 +57,12 @@ _DEDICATED = re.compile(
     rf"|infants|junior|juniors|primary|high|secondary|community|parish))*"
     rf"\s+(?:{HEADS}|church|cathedral|abbey)s?)\b"
 )
+# A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
+# 'High Street' or 'High Road' that follows a town.
+_HIGH = re.compile(
+    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+High)\b"
+    r"(?!\s+(?i:street|st|road|rd|lane|park|school|court|wood|field|view|bank|moor))"
+)
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
@@ -129,6 +135,9 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             for pattern in (_NAMED, _NAMED_KIND)
             for m in pattern.finditer(text)
             if self._is_named(text, m)
+        ]
+        spans += [
+            m.span("value") for m in _HIGH.finditer(text) if self._names(m.group("name").split()[0])
         ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]

@@ -31,6 +31,7 @@ from tests.helpers.coverage import masked, touched
         ("I go to holy trinity church.", "holy trinity church"),
         ("They sent me to QUARRY BANK INFIRMARY.", "QUARRY BANK INFIRMARY"),
         ("I was at AIREBOROUGH PLASTICS for twelve years.", "AIREBOROUGH PLASTICS"),
+        ("She's in year 9 at Brighouse High.", "Brighouse High"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -58,3 +59,19 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
     assert not touched(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I went down Brighouse High Street.", "Brighouse High"),
+        ("We live off Leeds High Road.", "Leeds High"),
+    ],
+)
+def test_a_high_street_is_no_school(speech_engine, text, value):
+    [found] = speech_engine.detect([text])
+    start = text.index(value)
+    assert not any(
+        d.entity_type == "ORGANIZATION" and d.start < start + len(value) and d.end > start
+        for d in found
+    )
