@@ -131,5 +131,5 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         0.9,
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.
-    (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.7),
+    (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.9),
 ]

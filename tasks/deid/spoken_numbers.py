@@ -12,9 +12,11 @@ from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
-_GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT})"
+# 'nine hundred' in a phone number is three digits, 'two thousand' four.
+_GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
+_ZEROS_AFTER = {"hundred": 2, "thousand": 3}
 _REPEAT = re.compile(r"(?i)^(double|triple)\s+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
 _LETTERS_BEFORE = re.compile(
@@ -40,7 +42,10 @@ def digit_count(run: str) -> int:
     count = 0
     for group in re.findall(rf"(?i){_GROUP}", run):
         repeat = _REPEAT.match(group)
-        count += {"double": 2, "triple": 3}[repeat.group(1).casefold()] if repeat else 1
+        if repeat:
+            count += {"double": 2, "triple": 3}[repeat.group(1).casefold()]
+        else:
+            count += _ZEROS_AFTER.get(group.split()[-1].casefold(), 0) + 1
     return count
 
 

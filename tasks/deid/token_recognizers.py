@@ -230,13 +230,16 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
         return results
 
     def _is_lower_place(self, phrase: str, table: TokenTable, i: int) -> bool:
-        """A listed UK place of several words, in lower case, told apart from everyday words."""
-        several = " " in phrase or "-" in phrase
+        """A listed UK place of several words, some in lower case, told apart from everyday
+        words."""
+        words = re.split(r"[\s\-]+", phrase)
+        # Some word still in lower case: the recaser may have capitalised another.
+        lower = any(w[:1].islower() for w in words) and phrase.casefold() != phrase.title()
         return (
-            phrase.islower()
-            and several
-            and phrase in self._uk_places
-            and self._distinct(phrase, table, i)
+            len(words) > 1
+            and lower
+            and phrase.casefold() in self._uk_places
+            and self._distinct(phrase.casefold(), table, i)
         )
 
     def _distinct(self, phrase: str, table: TokenTable, i: int) -> bool:

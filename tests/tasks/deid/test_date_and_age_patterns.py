@@ -28,6 +28,7 @@ from tests.helpers.coverage import masked, touched
         ("I'm about six.", "six"),
         ("She'd be about seventy-odd.", "seventy-odd"),
         ("He was born in the October of eighty-six.", "October of eighty-six"),
+        ("he was born in ninety eight", "ninety eight"),
         ("she's eight, and she loves it", "eight"),
         ("I'm two, I live at eighty-five Mafeking Mews.", "two"),
     ],

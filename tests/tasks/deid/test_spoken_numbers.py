@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qualbridge.tasks.deid.spoken_numbers import digit_count
 from tests.helpers.coverage import masked
 
 
@@ -15,6 +16,10 @@ from tests.helpers.coverage import masked
         ("it's h y 0 1 4 6 0 4 a my ni", "h y 0 1 4 6 0 4 a"),
         ("my ni is w n two five double three two six a", "w n two five double three two six a"),
         ("it's a s five double oh oh six oh a my ni", "a s five double oh oh six oh a"),
+        (
+            "my number is oh seven seven double oh nine hundred one two three",
+            "oh seven seven double oh nine hundred one two three",
+        ),
         (
             "My number's plus four four one two one, four nine six, oh seven oh.",
             "plus four four one two one, four nine six, oh seven oh",
@@ -31,8 +36,17 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("I have a 123456 a day.", "UK_NINO"),
         ("It's version 2.3.4.5.6.7 now.", "UK_NINO"),
         ("There were five six seven eight nine ten people.", "PHONE_NUMBER"),
+        ("It costs nine hundred pounds.", "PHONE_NUMBER"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):
     [found] = speech_engine.detect([text])
     assert not any(d.entity_type == kind for d in found)
+
+
+@pytest.mark.parametrize(
+    ("run", "digits"),
+    [("nine hundred", 3), ("two thousand", 4), ("double oh nine", 3), ("oh seven", 2)],
+)
+def test_digit_count_reads_hundreds_and_repeats(run, digits):
+    assert digit_count(run) == digits
