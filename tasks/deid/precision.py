@@ -112,6 +112,23 @@ def _first_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in first_names())
 
 
+# Nouns that label a place by its number: 'Room 12', 'Bed 3', 'Bay 4'.
+_NUMBERED = re.compile(r"\s+\d+[a-z]?\b")
+_LABELS = frozenset(
+    "room ward bed bay flat floor level block unit gate platform bus route table door page"
+    " chapter step line zone year week day number house".split()
+)
+
+
+def _is_label_or_kin(value: str, text: str, end: int) -> bool:
+    """One word that labels a numbered place ('Room 12'), or a word for a relative or a
+    person ('lad', 'Mum') standing alone."""
+    word = value.casefold()
+    if " " in word:
+        return False
+    return word in RELATIONS or (word in _LABELS and bool(_NUMBERED.match(text, end)))
+
+
 def _shouted_name(value: str, text: str) -> bool:
     """A listed first name typed in capitals inside lower-case text ('me and ANNETTE'), not
     an acronym nor a word of a sentence typed all in capitals."""
@@ -163,6 +180,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None
     if all(_CLINICAL.fullmatch(w) for w in _WORD.findall(value)):
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
+    if detection.entity_type == "PERSON" and _is_label_or_kin(value, text, end):
+        return None  # 'Room 12', 'Bed 3', 'a 48-year-old lad'
     capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
     if capitals and not _shouted_name(value, text):
         return None  # an acronym: people are not written in capitals alone
