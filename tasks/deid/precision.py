@@ -60,6 +60,9 @@ _FUNCTION_WORD_AFTER = re.compile(
     rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+# Verbs of getting in touch that are also surnames, said as a request: 'Ring Lindsey'.
+_IMPERATIVES = frozenset("ring call phone text ask tell send email message".split())
+_WORD_AFTER = re.compile(r",?[ \t]+[^\W\d_]")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
 # Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
 _VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
@@ -86,9 +89,20 @@ def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
         return True
     if word in _eponyms() and _POSSESSIVE.match(text, end):
         return True
-    if word not in AMBIGUOUS_WORDS or not _SENTENCE_START.search(text, max(0, start - 4), start):
+    at_start = bool(_SENTENCE_START.search(text, max(0, start - 4), start))
+    if at_start and word in _IMPERATIVES and _WORD_AFTER.match(text, end):
+        return not _verb_after(text, end)  # 'Ring Lindsey on ...', not 'Ring said'
+    if word not in AMBIGUOUS_WORDS or not at_start:
         return False
     return bool(_FUNCTION_WORD_AFTER.match(text, end)) or _no_verb_after(text, end)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """The next word is a lower-case verb form: 'Ring said'."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    return after is not None and (
+        bool(_VERB_ENDING.search(after.group(1))) or after.group(1) in _verb_forms()
+    )
 
 
 def _no_verb_after(text: str, end: int) -> bool:
@@ -133,11 +147,12 @@ def _shouted_name(value: str, text: str) -> bool:
     """A listed first name typed in capitals inside lower-case text ('me and ANNETTE'), not
     an acronym nor a word of a sentence typed all in capitals."""
     word = value.casefold()
+    rest = text.replace(value, " ")
     return (
         len(word) >= 3
         and (word in _first_names() or word in AMBIGUOUS_WORDS)
         and word not in STOP_WORDS
-        and sum(c.islower() for c in text) > sum(c.isupper() for c in text)
+        and sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
     )
 
 

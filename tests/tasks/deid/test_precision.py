@@ -22,6 +22,8 @@ def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | 
         ("a 48-year-old lad lives next door", "lad"),
         ("Mum said no.", "Mum"),
         ("I went to the NHS on Monday.", "NHS"),
+        ("Ring Lindsey on Monday.", "Ring"),
+        ("Call Bethany when you can.", "Call"),
     ],
 )
 def test_labels_kin_words_and_acronyms_are_dropped(text, value):
@@ -35,6 +37,8 @@ def test_labels_kin_words_and_acronyms_are_dropped(text, value):
         ("Me and erm, ANNETTE were there.", "ANNETTE"),
         ("I text RAY most nights.", "RAY"),
         ("Bethany Room 12 is hers.", "Bethany Room"),
+        ("Ring said hello to me.", "Ring"),
+        ("Ring LINDSEY on Monday.", "LINDSEY"),
     ],
 )
 def test_names_are_kept(text, value):
