@@ -40,7 +40,7 @@ _BE = (
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
     r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
-    r"|cousin|friend|mate)"
+    r"|cousin|friend|mate|youngest|eldest|oldest|twins)"
 )
 
 _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
@@ -63,7 +63,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "I am seven, twenty seven", "fifty years old, fifty one": an age said again, corrected.
     (
         rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE}{NUMBER}|{NUMBER}\s+years?\s+old)"
-        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b(?=\s*(?:[.,;!?]|$|years?\s+old))",
+        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b"
+        r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year))",
         0.6,
     ),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
