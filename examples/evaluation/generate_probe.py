@@ -81,9 +81,6 @@ class Slots:
     def s_surname(self) -> Fill:
         return self.cased(self.rng.choice(self.last)), "PERSON"
 
-    def s_surname_l(self) -> Fill:
-        return self.rng.choice(self.last).lower(), "PERSON"
-
     def s_full(self) -> Fill:
         return self.cased(f"{self.rng.choice(self.first)} {self.rng.choice(self.last)}"), "PERSON"
 

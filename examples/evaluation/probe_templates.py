@@ -211,7 +211,7 @@ BANKS: dict[str, list[str]] = {
         "I'm {age_w}, I live at {address}",
         "my NHS number is {nhs} and my postcode is {postcode}",
         "ring {first} on {phone}",
-        "it's {first} dot {surname_l} at gmail dot com",
+        "ring {first} or email {email}",
         "{full}, {address}, {postcode}",
     ],
     "negative": [
