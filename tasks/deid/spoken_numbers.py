@@ -59,7 +59,7 @@ class SpokenDigitsRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PHONE_NUMBER", "ID_NUMBER", "UK_NINO"],
+            supported_entities=["PHONE_NUMBER", "ID_NUMBER"],
             name="SpokenDigitsRecognizer",
             supported_language="en",
         )
