@@ -13,11 +13,11 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
 # 'nine hundred' in a phone number is three digits, 'two thousand' four.
-_GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
+_GROUP = rf"(?:(?:double|triple|treble)\s+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
 _ZEROS_AFTER = {"hundred": 2, "thousand": 3}
-_REPEAT = re.compile(r"(?i)^(double|triple)\s+")
+_REPEAT = re.compile(r"(?i)^(double|triple|treble)\s+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
 _LETTERS_BEFORE = re.compile(
     r"(?:\b[A-Za-z]\s+\b(?![aiAI]\b)[A-Za-z]\s+|\b(?![aiAI]\b)[A-Za-z]\s+|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
@@ -29,11 +29,12 @@ _LETTER_AFTER = re.compile(
     r"|then|so|is|was|for|from)\b))"
 )
 _PLUS = re.compile(r"(?i)\bplus\s+$")
-# A National Insurance number spelled out character by character, with any pauses between
-# ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a').
+# A National Insurance number by its shape, two letters, six digits and a letter, with any
+# pauses between ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a'), whatever the
+# letters: made-up and specimen numbers ('ZZ 07 85 75 T', 'QQ123456C') are still someone's.
 _SPELLED_NINO = re.compile(
-    r"(?i)(?<![\w.\-])[A-CEGHJ-PR-TW-Z][\s.\-]*[A-CEGHJ-NPR-TW-Z](?:[\s.\-]*\d){6}"
-    r"[\s.\-]*[A-D](?![\w\-])"
+    r"(?<![\w.\-])(?:[A-Z][\s.\-]*[A-Z](?:[\s.\-]*\d){6}[\s.\-]*[A-Z]"
+    r"|[a-z][\s.\-]*[a-z](?:[\s.\-]*\d){6}[\s.\-]*[a-z])(?![\w\-])"
 )
 
 
@@ -43,7 +44,7 @@ def digit_count(run: str) -> int:
     for group in re.findall(rf"(?i){_GROUP}", run):
         repeat = _REPEAT.match(group)
         if repeat:
-            count += {"double": 2, "triple": 3}[repeat.group(1).casefold()]
+            count += {"double": 2, "triple": 3, "treble": 3}[repeat.group(1).casefold()]
         else:
             count += _ZEROS_AFTER.get(group.split()[-1].casefold(), 0) + 1
     return count

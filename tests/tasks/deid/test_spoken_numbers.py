@@ -16,6 +16,12 @@ from tests.helpers.coverage import masked
         ("it's h y 0 1 4 6 0 4 a my ni", "h y 0 1 4 6 0 4 a"),
         ("my ni is w n two five double three two six a", "w n two five double three two six a"),
         ("it's a s five double oh oh six oh a my ni", "a s five double oh oh six oh a"),
+        ("my national insurance number is ZZ 07 85 75 T", "ZZ 07 85 75 T"),
+        ("my NI is QQ123456C", "QQ123456C"),
+        (
+            "my number's oh seven seven treble oh nine one two three four",
+            "oh seven seven treble oh nine one two three four",
+        ),
         (
             "my number is oh seven seven double oh nine hundred one two three",
             "oh seven seven double oh nine hundred one two three",
@@ -37,6 +43,7 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("It's version 2.3.4.5.6.7 now.", "UK_NINO"),
         ("There were five six seven eight nine ten people.", "PHONE_NUMBER"),
         ("It costs nine hundred pounds.", "PHONE_NUMBER"),
+        ("The form AB 12 34 56 had gone.", "UK_NINO"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):
@@ -46,7 +53,13 @@ def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text
 
 @pytest.mark.parametrize(
     ("run", "digits"),
-    [("nine hundred", 3), ("two thousand", 4), ("double oh nine", 3), ("oh seven", 2)],
+    [
+        ("nine hundred", 3),
+        ("two thousand", 4),
+        ("double oh nine", 3),
+        ("treble seven", 3),
+        ("oh seven", 2),
+    ],
 )
 def test_digit_count_reads_hundreds_and_repeats(run, digits):
     assert digit_count(run) == digits
