@@ -6,9 +6,11 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # An age as digits or words: "34", "sixteen", "sixty-two", "forty three".
-NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+# 'seventy-odd', 'fortyish': a round age said loosely is still the age.
+_LOOSE = r"(?:-?odd|-?ish)?"
+NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS}|{_UNITS})"
 # After "I'm" a bare small number word is rarely an age ("I'm one of them"): ten and over.
-NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS})"
+NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS})"
 # Teen ages and over only, for cues like "at" that also introduce clock times.
 NUMBER_13_PLUS = (
     rf"(?:1[3-9]|[2-9]\d|1[01]\d|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
@@ -28,7 +30,7 @@ NOT_AN_AGE = (
 )
 _HEDGE = (
     r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
-    r"|pushing|going on|knocking on|rising)\s+)?"
+    r"|coming up|pushing|going on|knocking on|rising)\s+)?"
 )
 _SUBJECT = r"(?:I|you|s?he|they|we)"
 _BE = (
@@ -38,7 +40,7 @@ _BE = (
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
     r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
-    r"|cousin|friend|mate)"
+    r"|cousin|friend|mate|youngest|eldest|oldest|twins)"
 )
 
 _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
@@ -61,13 +63,23 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "I am seven, twenty seven", "fifty years old, fifty one": an age said again, corrected.
     (
         rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE}{NUMBER}|{NUMBER}\s+years?\s+old)"
-        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b(?=\s*(?:[.,;!?]|$|years?\s+old))",
+        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b"
+        r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year))",
         0.6,
     ),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
     (
         rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
+    ),
+    # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
+    # person and 'is' when nothing follows it that it could count ('I'm two minutes away').
+    (
+        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>two|three|four|five|six|seven|eight|nine)"
+        r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next)\b)"
+        # 'I am seven, twenty seven': the first word of an age said again is no age.
+        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|{_UNITS}|\d))",
+        0.55,
     ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),

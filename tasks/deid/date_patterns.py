@@ -39,12 +39,13 @@ _MONTH_ORDINAL = (
 # The parts of a date read out as numbers after a date-of-birth question, which may end the
 # turn before ("\n.\n" between packed turns): 'fourteen oh three eighty', '1, 2, 58'.
 _DATE_TOKEN = (
-    rf"(?:{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_UNITS}|oh|zero|{MONTH}"
-    r"|two\s+thousand(?:\s+and)?|\d{1,4}(?:st|nd|rd|th)?)"
+    rf"(?:two\s+thousand(?:\s+and)?|{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+    rf"|double\s+(?:{_UNITS}|oh)|{_UNITS}|oh|zero|{MONTH}|\d{{1,4}}(?:st|nd|rd|th)?)"
 )
 _DOB_CUE = (
-    r"(?i:\b(?:date\s+of\s+birth|d\.?o\.?b\.?|birthday|when\s+were\s+you\s+born)\b"
-    r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+)\s*"
+    r"(?i:(?:\b(?:date\s+of\s+birth|d\.?o\.?b\.?)\s+|\b(?:date\s+of\s+birth|d\.?o\.?b\.?"
+    r"|birthday|when\s+were\s+you\s+born)\b"
+    r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+))\s*"
     r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
 )
 _SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
@@ -67,6 +68,11 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".
     (rf"(?i:\b(?:born|since|in|from|until|till)\s+(?:about\s+)?)(?P<value>{SPOKEN_YEAR})\b", 0.7),
     (rf"(?i:\b(?P<value>{MONTH}{_GAP}{SPOKEN_YEAR})\b)", 0.8),
+    # "the October of eighty-six", "the March of 2019": a month of a year.
+    (
+        rf"(?i:\b(?:the\s+)?(?P<value>{MONTH}\s+of\s+(?:{_YEAR}|{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
+        0.8,
+    ),
     # "March 2019", "in june 2020", "june '14".
     (rf"(?i:\b(?P<value>{MONTH}\s+(?:{_YEAR}))(?!\w))", 0.8),
     # "Boxing Day 2010", "Christmas 2018", "christmas two thousand and eight".
@@ -100,8 +106,30 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"{_DOB_CUE}(?i:(?P<value>(?:the\s+)?{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
         rf"(?:(?:of|the)\s+){{0,2}}{_DATE_TOKEN}){{1,6}}))\b",
-        0.7,
+        # Above NER's 0.85: Presidio keeps one of two equal spans, and NER's is dropped
+        # later as unspecific ('nine oh eight two').
+        0.9,
+    ),
+    # "back in ninety-eight", "In ninety-four we lost my dad": a year said with two digits,
+    # after 'back in', or opening a sentence before its subject.
+    (
+        rf"(?i:\bback\s+in\s+)(?P<value>{_TWO_DIGITS})\b"
+        r"(?!\s+(?:minutes?|mins?|hours?|seconds?|secs?|days?|weeks?|months?|years?|ticks?|a\b))",
+        0.9,
+    ),
+    (
+        rf"(?:^|[.?!]\s+|\n)(?i:in\s+)(?P<value>(?i:{_TWO_DIGITS}))"
+        r"(?=,?\s+(?:I|i|we|he|she|they|my|our|his|her|me|us|there)\b)",
+        0.9,
+    ),
+    # "back in '98", "since '04": a year written short after a word that places it in time.
+    (r"(?i:\b(?:in|since|from|until|till|before|after)\s+)(?P<value>['’]\d{2})(?![\w'’])", 0.9),
+    # "born thirteen one one eighty-eight": three or more parts read out after 'born'.
+    (
+        rf"(?i:\bborn(?:\s+on)?\s+)(?i:(?P<value>{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
+        rf"{_DATE_TOKEN}){{2,6}}))\b",
+        0.9,
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.
-    (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.7),
+    (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.9),
 ]

@@ -360,6 +360,8 @@ SHIPPED_SETS = (
     ("speech2", "test", "speech2_test.jsonl"),
     ("wnut17", "dev", "wnut17_dev.jsonl"),
     ("wnut17", "test", "wnut17_test.jsonl"),
+    ("probe", "dev", "probe_dev.jsonl"),
+    ("probe", "test", "probe_test.jsonl"),
 )
 SETS_FOLDER = Path("examples") / "evaluation"
 

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
-from qualbridge.tasks.deid.wordlists import generic_service_words
+from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
 
 # Heads that follow the name of a place of care, learning or meeting, in any case.
 HEADS = (
@@ -21,6 +21,7 @@ HEADS = (
     "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
+    "|drop-in|drop in|" + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
@@ -36,14 +37,40 @@ _NAME = r"[A-Z][\w'’&\-]*"
 _DETERMINER = r"(?!(?i:the|a|an|my|our|your|his|her|their|this|that|these|those|some|any|no)\b)"
 _NAMED = re.compile(
     rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
-    rf"\s+(?P<head>(?i:{HEADS})))\b"
+    rf"\s+(?P<head>(?i:{HEADS})s?))\b"
+)
+# A name, then words that say what kind of place it is, then the head: 'Wharfedale men's group'.
+_GENERIC = "|".join(re.escape(w) for w in sorted(generic_service_words(), key=len, reverse=True))
+_NAMED_KIND = re.compile(
+    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})"
+    rf"\s+(?:(?:{_GENERIC})\s+){{1,2}}(?P<head>(?i:{HEADS})s?))\b"
+)
+# Churches and the schools named after them, in any case: 'our lady's catholic school',
+# 'all saints primary', 'st bede's rc primary', 'holy trinity church'.
+_DEDICATION = (
+    r"(?:st\.?|saint)\s+[a-z][\w'’\-]*|our\s+lady(?:['’]s)?(?:\s+of\s+[a-z]+)?|all\s+saints['’]?"
+    r"|holy\s+(?:trinity|cross|family|name|rosary|spirit|redeemer|innocents)|sacred\s+heart"
+    r"|christ\s+the\s+king|blessed\s+sacrament|corpus\s+christi"
+)
+_DEDICATED = re.compile(
+    rf"(?i)\b(?P<value>(?:{_DEDICATION})(?:\s+(?:catholic|c\s+of\s+e|ce|rc|methodist|infant"
+    rf"|infants|junior|juniors|primary|high|secondary|community|parish))*"
+    rf"\s+(?:{HEADS}|church|cathedral|abbey)s?)\b"
+)
+# A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
+# 'High Street' or 'High Road' that follows a town.
+_HIGH = re.compile(
+    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+High)\b"
+    r"(?!\s+(?i:street|st|road|rd|lane|park|school|court|wood|field|view|bank|moor))"
 )
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
-# Lower-case names in cased text need a cue: 'on the bluebell ward', 'at the greenhow surgery'.
+# Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
+# 'the quarry bank recovery cafe'; every word of the name must be able to name a place.
 _CUED_LOWER = re.compile(
-    r"(?i:\b(?:on|at|to|from|with|into|off|join(?:ed)?|attend(?:ed|s)?)\s+the\s+)"
-    rf"(?P<value>(?P<name>[a-z][\w'’\-]*)\s+(?:{HEADS}))\b"
+    r"(?:(?i:\b(?:on|at|to|from|with|into|off|for|join(?:ed)?|attend(?:ed|s)?)\s+)"
+    r"(?i:the\s+)?|(?i:\bthe\s+))"
+    rf"(?P<value>(?P<name>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{0,2}}?)\s+(?:{HEADS})s?)\b"
 )
 _WORK_CUE = (
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"
@@ -77,6 +104,7 @@ _MEMBER_CUE = (
 _MEMBER_OF = re.compile(
     rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
+SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
 
@@ -102,23 +130,34 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every named or functional organisation the shapes find."""
-        spans = [m.span("value") for m in _NAMED.finditer(text) if self._is_named(text, m)]
-        spans += [
-            m.span("value") for m in _CUED_LOWER.finditer(text) if self._names(m.group("name"))
+        spans = [
+            m.span("value")
+            for pattern in (_NAMED, _NAMED_KIND)
+            for m in pattern.finditer(text)
+            if self._is_named(text, m)
         ]
+        spans += [
+            m.span("value") for m in _HIGH.finditer(text) if self._names(m.group("name").split()[0])
+        ]
+        spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
+        spans += [m.span("value") for m in _DEDICATED.finditer(text)]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)
             for m in pattern.finditer(text)
             if self._is_workplace(m)
         ]
-        return [recognizer_result(self, "ORGANIZATION", s, e, 0.6) for s, e in spans]
+        # Above NER's 0.85: Presidio keeps one of two equal spans of a type, and NER's may be
+        # dropped later as a role ('Oldfield Carers'), where the shape's is not.
+        return [recognizer_result(self, "ORGANIZATION", s, e, SHAPE_SCORE) for s, e in spans]
 
-    def _names(self, word: str, capital_inside: bool = False) -> bool:
+    def _names(self, word: str, capital_inside: bool = False, shouted: bool = False) -> bool:
         """A word that can name a place: not a stop, generic, time, service or app word, nor an
-        acronym ('the TIA clinic'), nor (unless capitalised inside a sentence) a describing word."""
+        acronym ('the TIA clinic') unless the head is in capitals too and the word is long
+        ('QUARRY BANK INFIRMARY'), nor (unless capitalised inside a sentence) a describing word."""
         w = _plain(word)
+        acronym = word.isupper() and len(word) > 1 and not (shouted and len(word) >= 4)
         return not (
             w in STOP_WORDS
             or w in generic_service_words()
@@ -126,14 +165,25 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             or (not capital_inside and w in self._vocabulary.adjectives)
             or w.isdigit()
             or w in self._vocabulary.everyday
-            or (word.isupper() and len(word) > 1)
+            or acronym
+        )
+
+    def _lower_names(self, match: re.Match[str]) -> bool:
+        """Lower-case words that name a place: the first can name one, none is a stop word,
+        and not all are generic ('kirkstall forge community hospital', not 'the day unit')."""
+        words = match.group("name").split()
+        return (
+            self._names(words[0])
+            and not any(_plain(w) in STOP_WORDS for w in words)
+            and not all(_plain(w) in generic_service_words() for w in words)
         )
 
     def _is_named(self, text: str, match: re.Match[str]) -> bool:
         """The words before the head name it; at a sentence start the first must too."""
         words = [w for w in match.group("name").split() if _plain(w) not in _LINKS]
         at_start = bool(_SENTENCE_START.search(text, max(0, match.start() - 12), match.start()))
-        if not words or not self._names(words[0], capital_inside=not at_start):
+        shouted = match.group("head").isupper()
+        if not words or not self._names(words[0], not at_start, shouted):
             return False
         if all(_plain(w) in generic_service_words() for w in words):
             return False

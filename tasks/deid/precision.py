@@ -25,6 +25,7 @@ _ROLE_HEAD = re.compile(
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff)s?"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
 # Recognizers of listed values, never trimmed ('Methodist' from the group lexicon is no role).
 EXACT = ("StudyDeny", "GroupRecognizer")
 # Scientific and medical heads that make a name an eponym: 'Higgs boson', 'Crohn's disease'.
@@ -59,6 +60,9 @@ _FUNCTION_WORD_AFTER = re.compile(
     rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
+# Verbs of getting in touch that are also surnames, said as a request: 'Ring Lindsey'.
+_IMPERATIVES = frozenset("ring call phone text ask tell send email message".split())
+_WORD_AFTER = re.compile(r",?[ \t]+[^\W\d_]")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
 # Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
 _VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
@@ -85,9 +89,20 @@ def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
         return True
     if word in _eponyms() and _POSSESSIVE.match(text, end):
         return True
-    if word not in AMBIGUOUS_WORDS or not _SENTENCE_START.search(text, max(0, start - 4), start):
+    at_start = bool(_SENTENCE_START.search(text, max(0, start - 4), start))
+    if at_start and word in _IMPERATIVES and _WORD_AFTER.match(text, end):
+        return not _verb_after(text, end)  # 'Ring Lindsey on ...', not 'Ring said'
+    if word not in AMBIGUOUS_WORDS or not at_start:
         return False
     return bool(_FUNCTION_WORD_AFTER.match(text, end)) or _no_verb_after(text, end)
+
+
+def _verb_after(text: str, end: int) -> bool:
+    """The next word is a lower-case verb form: 'Ring said'."""
+    after = _LOWER_WORD_AFTER.match(text, end)
+    return after is not None and (
+        bool(_VERB_ENDING.search(after.group(1))) or after.group(1) in _verb_forms()
+    )
 
 
 def _no_verb_after(text: str, end: int) -> bool:
@@ -109,6 +124,36 @@ def _verb_forms() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _first_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in first_names())
+
+
+# Nouns that label a place by its number: 'Room 12', 'Bed 3', 'Bay 4'.
+_NUMBERED = re.compile(r"\s+\d+[a-z]?\b")
+_LABELS = frozenset(
+    "room ward bed bay flat floor level block unit gate platform bus route table door page"
+    " chapter step line zone year week day number house".split()
+)
+
+
+def _is_label_or_kin(value: str, text: str, end: int) -> bool:
+    """One word that labels a numbered place ('Room 12'), or a word for a relative or a
+    person ('lad', 'Mum') standing alone."""
+    word = value.casefold()
+    if " " in word:
+        return False
+    return word in RELATIONS or (word in _LABELS and bool(_NUMBERED.match(text, end)))
+
+
+def _shouted_name(value: str, text: str) -> bool:
+    """A listed first name typed in capitals inside lower-case text ('me and ANNETTE'), not
+    an acronym nor a word of a sentence typed all in capitals."""
+    word = value.casefold()
+    rest = text.replace(value, " ")
+    return (
+        len(word) >= 3
+        and (word in _first_names() or word in AMBIGUOUS_WORDS)
+        and word not in STOP_WORDS
+        and sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
+    )
 
 
 def is_role_phrase(value: str) -> bool:
@@ -140,13 +185,20 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None
     end = detection.start + len(value)
     following = _NEXT_WORD.match(text, end)
-    if is_role_phrase(value) or (following and is_role_phrase(value + following.group())):
+    # A body named after its members is no role: 'Coldwell Carers', found by its shape.
+    by_shape = detection.recognizer == ORGANISATION_SHAPES
+    if not by_shape and (
+        is_role_phrase(value) or (following and is_role_phrase(value + following.group()))
+    ):
         return None  # 'Audiologist', 'Case' of 'Case Manager'
     if _EPONYM_HEAD.match(text, end) or _EPONYM_WITHIN.search(value):
         return None
     if all(_CLINICAL.fullmatch(w) for w in _WORD.findall(value)):
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
-    if detection.entity_type == "PERSON" and value.isupper() and " " not in value:
+    if detection.entity_type == "PERSON" and _is_label_or_kin(value, text, end):
+        return None  # 'Room 12', 'Bed 3', 'a 48-year-old lad'
+    capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
+    if capitals and not _shouted_name(value, text):
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.wordlists import generic_service_words, load_word_list
+from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words, load_word_list
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
@@ -24,18 +24,22 @@ MONTHS_AND_DAYS = frozenset(
 ACRONYMS = frozenset("nhs gp cmht cbt dbt ptsd ocd adhd uk emdr iapt camhs cpn".split())
 TITLES = frozenset("dr mr mrs ms miss mx prof".split())
 PLACE_CUES = frozenset(
-    "in to from into near round around outside towards at through via up down".split()
+    "in to from into near round around outside towards at through via up down past".split()
 )
 STREET_SUFFIXES = frozenset(
     """road street lane avenue close drive way court crescent terrace grove place fold gardens
     row walk square mews rise view parade green gate croft park hill bank yard mount vale
     estate town moor side""".split()
 )
-SUFFIXES = STREET_SUFFIXES | frozenset(
-    """hospital infirmary general ward unit trust school academy college university surgery
+SUFFIXES = (
+    STREET_SUFFIXES
+    | frozenset(
+        """hospital infirmary general ward unit trust school academy college university surgery
     centre center clinic church mosque masjid temple gurdwara synagogue library council
     society network partnership project hub hospice shed café cafe primary juniors infants
     house drop-in walkers practice group club pharmacy""".split()
+    )
+    | business_heads()
 )
 # Two-word heads whose first word is generic alone: 'st cuthbert's high school'.
 COMPOUND_HEADS = frozenset(
@@ -87,6 +91,9 @@ class Vocabulary:
         base = re.split(r"['’]", word, maxsplit=1)[0]
         if base != word and (base in STOP_WORDS or base in self.dictionary):
             return False  # "she's", "mum's"
+        parts = word.split("-")
+        if len(parts) > 1 and all(p and not self.is_unknown(p) for p in parts):
+            return False  # "fifty-six", "well-known": every part is a known word
         return (
             len(word) >= 3
             and word not in self.dictionary

@@ -12,16 +12,30 @@ from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
-_GROUP = rf"(?:(?:double|triple)\s+{_DIGIT}|{_DIGIT})"
+# 'nine hundred' in a phone number is three digits, 'two thousand' four.
+_GROUP = rf"(?:(?:double|triple|treble)\s+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses.
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:[\s,.\-]+{_GROUP})+\b")
-_REPEAT = re.compile(r"(?i)^(double|triple)\s+")
+_ZEROS_AFTER = {"hundred": 2, "thousand": 3}
+_REPEAT = re.compile(r"(?i)^(double|triple|treble)\s+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D').
 _LETTERS_BEFORE = re.compile(
-    r"(?:(?:\b(?![aiAI]\b)[A-Za-z]\s+){1,2}|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
+    r"(?:\b[A-Za-z]\s+\b(?![aiAI]\b)[A-Za-z]\s+|\b(?![aiAI]\b)[A-Za-z]\s+|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
     r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
 )
-_LETTER_AFTER = re.compile(r"\s+(?![aA]\b)[A-Da-d]\b")
+# A final 'a' is the article unless nothing that could follow an article comes after it.
+_LETTER_AFTER = re.compile(
+    r"\s+(?:(?![aA]\b)[A-Da-d]\b|[aA](?=\s*(?:[,.?!;]|$)|\s+(?:my|your|I|i|that|it|yeah|and"
+    r"|then|so|is|was|for|from)\b))"
+)
+_PLUS = re.compile(r"(?i)\bplus\s+$")
+# A National Insurance number by its shape, two letters, six digits and a letter, with any
+# pauses between ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a'), whatever the
+# letters: made-up and specimen numbers ('ZZ 07 85 75 T', 'QQ123456C') are still someone's.
+_SPELLED_NINO = re.compile(
+    r"(?<![\w.\-])(?:[A-Z][\s.\-]*[A-Z](?:[\s.\-]*\d){6}[\s.\-]*[A-Z]"
+    r"|[a-z][\s.\-]*[a-z](?:[\s.\-]*\d){6}[\s.\-]*[a-z])(?![\w\-])"
+)
 
 
 def digit_count(run: str) -> int:
@@ -29,7 +43,10 @@ def digit_count(run: str) -> int:
     count = 0
     for group in re.findall(rf"(?i){_GROUP}", run):
         repeat = _REPEAT.match(group)
-        count += {"double": 2, "triple": 3}[repeat.group(1).casefold()] if repeat else 1
+        if repeat:
+            count += {"double": 2, "triple": 3, "treble": 3}[repeat.group(1).casefold()]
+        else:
+            count += _ZEROS_AFTER.get(group.split()[-1].casefold(), 0) + 1
     return count
 
 
@@ -55,7 +72,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """One result per run of at least MIN_DIGITS digits that has a digit word in it."""
-        results = []
+        results = [
+            recognizer_result(self, "UK_NINO", m.start(), m.end(), 0.7)
+            for m in _SPELLED_NINO.finditer(text)
+        ]
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")
             if digit_count(run) < MIN_DIGITS or not re.search(r"[A-Za-z]", run):
@@ -64,7 +84,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             entity = "PHONE_NUMBER" if _starts_with_zero(run) else "ID_NUMBER"
             before = _LETTERS_BEFORE.search(text, max(0, start - 6), start)
             after = _LETTER_AFTER.match(text, end)
-            if before:
+            plus = _PLUS.search(text, max(0, start - 8), start)
+            if plus:  # 'plus four four ...': an international phone number
+                start, entity = plus.start(), "PHONE_NUMBER"
+            elif before:
                 start = before.start()
             if after:
                 end = after.end()

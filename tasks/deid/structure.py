@@ -84,13 +84,15 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     number = rf"(?:\d{{1,5}}[A-Za-z]?(?:/\d{{1,4}})?|{SPOKEN_HOUSE_NUMBER})"
     unit = r"(?:(?:apt|apartment|flat|unit|suite|puerta|piso|no)\.?\s*\d{1,4}[A-Za-z]?,?\s+)?"
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
-    ends = rf"(?:{alternation(suffixes)})\b{after}"
+    # A street type may follow another ('Park View Court', 'Mill Lane Close').
+    ends = rf"(?:{alternation(suffixes)})\b(?:\s+(?:{alternation(suffixes)})\b)*{after}"
     return (
         re.compile(
             rf"(?<![\w/])(?P<value>{unit}(?i:{number}),?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"
         ),
         re.compile(
-            rf"(?i)\b{_PLACE_CUE}\s+(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
+            rf"(?i)\b{_PLACE_CUE},?\s+(?:(?:um|uh|er|erm),?\s+)*"
+            rf"(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
         ),
         re.compile(
             rf"(?i)\b(?P<value>(?:{alternation(prefixes)})\s+(?:{word}\s+){{1,4}}?"
@@ -101,7 +103,7 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
 
 _SPOKEN_POSTCODE = re.compile(
     rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
-    rf"(?:\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
+    rf"(?:,?\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
 )
 # Any case after the word 'postcode': 'postcode's c a three six d j', 'post code is hx1 2ab'.
 _CUED_POSTCODE = re.compile(
@@ -110,6 +112,16 @@ _CUED_POSTCODE = re.compile(
     rf"(?P<value>[a-z](?:\s?[a-z])?\s*(?:\d{{1,2}}[a-z]?|(?i:{SPOKEN_NUMBER}))"
     rf"(?:\s+(?:\d|zero|oh|(?i:{_UNIT_WORDS}))\s*[a-z]\s?[a-z])?)(?![\w])",
     re.IGNORECASE,
+)
+# A postcode with a pause between its halves ('PE1, 8GN'), or read out in lower case as a
+# speech recogniser writes it ('g l one five a f'): letters, the district, a digit, two letters.
+_PAUSED_POSTCODE = re.compile(
+    r"(?i)\b(?:[A-PR-UWYZ][0-9][A-HJKPSTUW]?|[A-PR-UWYZ][0-9]{2}|[A-PR-UWYZ][A-HK-Y][0-9][A-Z]?"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9]{2}),\s*[0-9][ABD-HJLNP-UW-Z]{2}\b"
+)
+_LOWER_SPOKEN_POSTCODE = re.compile(
+    rf"(?<![\w'’])(?!i\s)[a-z](?:\s?[a-z])?\s+(?:{SPOKEN_NUMBER})(?:\s+(?:{_UNIT_WORDS}|oh|zero))?"
+    rf",?\s+(?:{_UNIT_WORDS}|oh|zero)\s+[a-z]\s?[a-z](?![\w'’])"
 )
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _HYPHENATED_PLACE = re.compile(
@@ -142,7 +154,8 @@ _TITLED = re.compile(
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:called|named|name was|name is|name's|me and|goes by|known as)\s+)"
+    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me)|called|named|name was"
+    rf"|name is|name's|me and|goes by|known as),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _WEAK_CUE = re.compile(
@@ -154,8 +167,10 @@ _WEAK_CUE = re.compile(
 # our hearts' goes on with 'in').
 _SOCIAL_CUE = re.compile(
     rf"(?i:\b(?:(?:go|goes|went|going|gone)\s+[a-z]+ing|out|round|over|along|friends"
-    rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting)"
-    rf"\s+with\s+)(?P<value>{_NAME_WORD})"
+    rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
+    rf"|was|were|been|live|lives|lived|living|stays)"
+    rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
+    rf"|messaged|visit|visits|visited|tell|tells|ask|asks)\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
@@ -163,10 +178,34 @@ _SOCIAL_CUE = re.compile(
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
 _KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
 _RELATIVE_NAMED = re.compile(
-    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
-    rf"(?:{_KIN})\s+)(?P<value>{_NAME_WORD})"
+    rf"(?i:\b(?:my|his|her|our|your|their|a)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
+    rf"(?:{_KIN}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
+)
+# Someone named beside a person already named, or by what is theirs or who they are:
+# 'me, Steven and pearl', "Autumn's mum", 'April, that's my daughter'.
+_BESIDE_NAME = re.compile(
+    rf"(?P<other>{_NAME_WORD}),?\s+(?:and|&)\s+(?P<value>{_NAME_WORD})\b(?!['’]s\b)"
+    rf"|(?P<value2>{_NAME_WORD}),?\s+(?:and|&)\s+(?P<other2>{_NAME_WORD})\b"
+)
+_THEIRS = re.compile(
+    rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
+    r"|kids|boyfriend|girlfriend|husband|wife)\b"
+    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:that's|that\s+is|she's|he's|who's)"
+    rf"\s+my\s+(?:{_KIN})\b"
+)
+# Someone from a service or group, named alone: 'and then acharya from the housing'.
+_FROM_THE = re.compile(
+    rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s+from\s+the\s+\w)"
+)
+# A capitalised first name, then a surname typed in lower case: 'Natasha dhingra'.
+_FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
+# A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
+_SUBJECT = re.compile(
+    rf"(?:^|[.?!]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
+    r"|told|phoned|visited|helped|asked|reckons|lives|lived|stays|stayed)\b"
 )
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
@@ -182,9 +221,10 @@ _VOCATIVE = re.compile(
 # The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
 # after it ('sarah smith one two three', 'J Smith eighty four').
 _SPOKEN_EMAIL = re.compile(
-    r"(?i)\b(?:(?:[a-z]\s+)?[\w+\-]+(?:\s+[\w+\-]+)?"
+    r"(?i)\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
+    r"(?:(?:[a-z]\s+)?[\w+\-'’]+(?:\s+[\w+\-'’]+)?"
     rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
-    r"|[\w+\-]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-]+)*)\s+(?:at|@)\s+"
+    r"|[\w+\-'’]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-'’]+)*)\s+(?:at|@)\s+"
     r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
@@ -236,6 +276,11 @@ class StructureRecognizer(EntityRecognizer):
         ]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
+        out += [
+            self._result("UK_POSTCODE", m, 0.6)
+            for pattern in (_PAUSED_POSTCODE, _LOWER_SPOKEN_POSTCODE)
+            for m in pattern.finditer(text)
+        ]
         out += [self._result("POSTAL_CODE", m, 0.6) for m in _CA_POSTCODE.finditer(text)]
         out += [self._result("LOCATION", m, 0.6) for m in _HYPHENATED_PLACE.finditer(text)]
         out += [
@@ -248,7 +293,7 @@ class StructureRecognizer(EntityRecognizer):
             self._result(self._origin_type(m.group("value")), m, 0.6, "value")
             for m in _INTRO_ORG.finditer(text)
         ]
-        out += self._social_names(text)
+        out += self._social_names(text) + self._names_beside(text)
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
     def _titled_names(self, text: str) -> list[RecognizerResult]:
@@ -319,7 +364,36 @@ class StructureRecognizer(EntityRecognizer):
             for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
             if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
+            # 'ring julianna on ...': a word no list or dictionary knows, after a social cue
+            or (pattern is _SOCIAL_CUE and self._vocabulary.is_unknown(m.group("value").casefold()))
         ]
+
+    def _names_beside(self, text: str) -> list[RecognizerResult]:
+        """A listed name beside a known first name, before what is theirs or who they are, or
+        opening a sentence before what only a person does."""
+        v = self._vocabulary
+        out = []
+        for m in _BESIDE_NAME.finditer(text):
+            value, other = ("value", "other") if m.group("value") else ("value2", "other2")
+            known = m.group(other).casefold()
+            named = (known in v.first_names and known not in v.non_nouns) or v.is_unknown(known)
+            if named and self._listed_name(m.group(value)):
+                out.append(self._result("PERSON", m, 0.6, value))
+        for m in _FIRST_THEN_SURNAME.finditer(text):
+            first = m.group("first").casefold()
+            known = first in v.first_names and first not in v.non_nouns
+            if known and v.is_unknown(m.group("last")):
+                out.append(self._result("PERSON", m, 0.6))
+        for m in _FROM_THE.finditer(text):
+            word = m.group("value").casefold()
+            if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
+                out.append(self._result("PERSON", m, 0.6, "value"))
+        for pattern in (_THEIRS, _SUBJECT):
+            for m in pattern.finditer(text):
+                group = "value" if m.group("value") else "value2"
+                if self._listed_name(m.group(group), month_may_name=group == "value2"):
+                    out.append(self._result("PERSON", m, 0.6, group))
+        return out
 
     def _is_particle_place(self, match: re.Match[str]) -> bool:
         """'-upon-', '-de-la-' mark a place; '-on-', '-in-', '-by-' need two different ends, the

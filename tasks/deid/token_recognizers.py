@@ -190,14 +190,67 @@ class UnknownWordNameRecognizer(_TokenRecognizer):
         return results
 
 
+# Tokens a lower-case place may span: 'stoke-on-trent' is five spaCy tokens.
+LOWER_PLACE_TOKENS = 7
+PLACE_PARTICLES = frozenset("upon under on in by le la de super sur cum next".split())
+
+
 class PlaceAfterCueRecognizer(_TokenRecognizer):
-    """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March'."""
+    """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March';
+    and listed places of several words typed in lower case: 'newcastle upon tyne'."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._places = vocabulary.all_places - MONTHS_AND_DAYS
+        self._uk_places = vocabulary.places
+        self._vocabulary = vocabulary
         super().__init__("PlaceAfterCueRecognizer", ["LOCATION"])
 
     def scan(self, table: TokenTable) -> list[RecognizerResult]:
+        """Places after a cue, and lower-case places of several words."""
+        return self._after_cue(table) + self._lower_case(table)
+
+    def _lower_case(self, table: TokenTable) -> list[RecognizerResult]:
+        """Lower-case listed UK places of two or more words; one made of everyday words only
+        ('bishop auckland' is not, 'castle vale' is) needs a place cue before it."""
+        results, i, n = [], 0, len(table.words)
+        while i < n:
+            end = None
+            for j in range(min(n, i + LOWER_PLACE_TOKENS), i + 1, -1):
+                phrase = table.text[table.starts[i] : table.ends[j - 1]]
+                if self._is_lower_place(phrase, table, i):
+                    end = j
+                    break
+            if end is None:
+                i += 1
+                continue
+            results.append(
+                recognizer_result(self, "LOCATION", table.starts[i], table.ends[end - 1], 0.6)
+            )
+            i = end
+        return results
+
+    def _is_lower_place(self, phrase: str, table: TokenTable, i: int) -> bool:
+        """A listed UK place of several words, some in lower case, told apart from everyday
+        words."""
+        words = re.split(r"[\s\-]+", phrase)
+        # Some word still in lower case: the recaser may have capitalised another.
+        lower = any(w[:1].islower() for w in words) and phrase.casefold() != phrase.title()
+        return (
+            len(words) > 1
+            and lower
+            and phrase.casefold() in self._uk_places
+            and self._distinct(phrase.casefold(), table, i)
+        )
+
+    def _distinct(self, phrase: str, table: TokenTable, i: int) -> bool:
+        """A word of the place no dictionary knows, a particle joining its words ('upon',
+        'under', 'le'), or a place cue before it."""
+        words = re.split(r"[\s\-]+", phrase)
+        cued = i > 0 and table.words[i - 1].casefold() in PLACE_CUES
+        joined = any(w in PLACE_PARTICLES for w in words[1:-1])
+        return cued or joined or any(self._vocabulary.is_unknown(w) for w in words)
+
+    def _after_cue(self, table: TokenTable) -> list[RecognizerResult]:
         """Title-case one- or two-word listed places right after in/to/from/near/..."""
         results = []
         for i in range(1, len(table.words)):

@@ -19,3 +19,9 @@ def load_word_list(name: str) -> frozenset[str]:
 def generic_service_words() -> frozenset[str]:
     """Modifiers that make a ward, group or workplace generic ('children's', 'village')."""
     return frozenset(w.casefold() for w in load_word_list("generic_service_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def business_heads() -> frozenset[str]:
+    """Trade and body words that end a firm's, charity's or hospital's name ('Ingleby Carers')."""
+    return frozenset(w.casefold() for w in load_word_list("business_heads.txt"))

@@ -229,7 +229,8 @@ def test_every_shipped_corpus_has_a_dev_and_a_test_part_that_load() -> None:
         assert records and any(r.entities for r in records), gold.name
         parts.setdefault(gold.corpus, set()).add(gold.part)
     assert parts == {
-        c: {"dev", "test"} for c in ("uk", "international", "primock57", "speech2", "wnut17")
+        c: {"dev", "test"}
+        for c in ("uk", "international", "primock57", "speech2", "wnut17", "probe")
     }
     assert len({s.path.name for s in sets}) == len(sets)
 

@@ -7,6 +7,7 @@ import pytest
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.engine import Deidentifier
 from qualbridge.tasks.deid.recasing import is_uncased
+from qualbridge.tasks.deid.registry import build_context
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +53,18 @@ def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised
         assert word in words, out
     for word in left_alone:
         assert word in words, out
+
+
+@pytest.mark.parametrize(
+    ("word", "unknown"),
+    [
+        ("fifty-six", False),
+        ("well-known", False),
+        ("re-referred", False),
+        ("zbroja", True),
+        ("stoke-on-zbroja", True),
+    ],
+)
+def test_hyphenated_words_of_known_parts_are_not_names(word, unknown):
+    vocabulary = build_context(DeidConfig()).vocabulary
+    assert vocabulary.is_unknown(word) is unknown

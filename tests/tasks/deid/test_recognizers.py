@@ -219,8 +219,9 @@ def test_study_deny_list_masks_case_insensitively(deny_engine, engine, text: str
 
 
 def test_lowercase_site_term_is_missed_without_the_deny_list(engine) -> None:
-    # The control for the deny-list tests: the general engine has no cue for this.
-    [result] = engine.deidentify(["I was on willow ward for a month."])
+    # The control for the deny-list tests: the general engine has no cue for this ('on willow
+    # ward' is one: a lower-case name after 'on' before a ward head).
+    [result] = engine.deidentify(["We called it willow ward back then."])
 
     assert result.detections == []
 

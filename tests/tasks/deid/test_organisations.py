@@ -1,0 +1,77 @@
+"""Organisations named by their trade or body, and lower-case names of several words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i work at coldwell brewery", "coldwell brewery"),
+        ("I was at Brackenridge Haulage for years.", "Brackenridge Haulage"),
+        (
+            "They sent me to kirkstall forge community hospital.",
+            "kirkstall forge community hospital",
+        ),
+        ("I ended up on wren ward at greystones general", "greystones general"),
+        ("The quarry bank recovery cafe saved my life.", "quarry bank recovery cafe"),
+        ("i used to work for aireborough care homes on the tills", "aireborough care homes"),
+        ("I have been with elmhirst glazing since school.", "elmhirst glazing"),
+        ("She did her nursing at Thornleigh Infirmary.", "Thornleigh Infirmary"),
+        ("The Wharfedale men's group saved my life.", "Wharfedale men's group"),
+        ("i got referred to oldfield carers", "oldfield carers"),
+        ("The Aireborough drop-in in Westhoughton saved my life.", "Aireborough drop-in"),
+        ("I work at ingleby bakery.", "ingleby bakery"),
+        ("my son goes to our lady's catholic school", "our lady's catholic school"),
+        ("She's at All Saints primary.", "All Saints primary"),
+        ("we went to st bede's rc primary", "st bede's rc primary"),
+        ("I go to holy trinity church.", "holy trinity church"),
+        ("They sent me to QUARRY BANK INFIRMARY.", "QUARRY BANK INFIRMARY"),
+        ("I was at AIREBOROUGH PLASTICS for twelve years.", "AIREBOROUGH PLASTICS"),
+        ("She's in year 9 at Brighouse High.", "Brighouse High"),
+    ],
+)
+def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I went to the local hospital.", "local hospital"),
+        ("I go to the day unit on Mondays.", "day unit"),
+        ("I was on the children ward.", "children ward"),
+        ("I work for the council in general.", "general"),
+        ("We went to the swimming club.", "swimming club"),
+        ("He works in engineering now.", "engineering"),
+        ("It's a men's group for dads.", "men's group"),
+        ("My mum has carers twice a day.", "carers"),
+        ("I saw the Case Manager on Friday.", "Case Manager"),
+        ("We went to the local bakery.", "local bakery"),
+        ("All Saints Day is in November.", "All Saints"),
+        ("The holy spirit moved me.", "holy spirit"),
+        ("I was on the NHS TRUST list.", "NHS TRUST"),
+        ("The CAMHS UNIT was full.", "CAMHS UNIT"),
+    ],
+)
+def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I went down Brighouse High Street.", "Brighouse High"),
+        ("We live off Leeds High Road.", "Leeds High"),
+    ],
+)
+def test_a_high_street_is_no_school(speech_engine, text, value):
+    [found] = speech_engine.detect([text])
+    start = text.index(value)
+    assert not any(
+        d.entity_type == "ORGANIZATION" and d.start < start + len(value) and d.end > start
+        for d in found
+    )

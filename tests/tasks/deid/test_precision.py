@@ -1,0 +1,59 @@
+"""Refining name detections: numbered labels, words for people, names typed in capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.filters import Detection
+from qualbridge.tasks.deid.precision import refine
+
+
+def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | None:
+    start = text.index(value)
+    detection = Detection(start, start + len(value), entity_type, 0.85, "SpacyRecognizer")
+    return refine(detection, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Room 12 on the second floor.", "Room"),
+        ("Bed 3 was empty.", "Bed"),
+        ("a 48-year-old lad lives next door", "lad"),
+        ("Mum said no.", "Mum"),
+        ("I went to the NHS on Monday.", "NHS"),
+        ("Ring Lindsey on Monday.", "Ring"),
+        ("Call Bethany when you can.", "Call"),
+    ],
+)
+def test_labels_kin_words_and_acronyms_are_dropped(text, value):
+    assert _refined(text, value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Room was the one who helped me.", "Room"),
+        ("Me and erm, ANNETTE were there.", "ANNETTE"),
+        ("I text RAY most nights.", "RAY"),
+        ("Bethany Room 12 is hers.", "Bethany Room"),
+        ("Ring said hello to me.", "Ring"),
+        ("Ring LINDSEY on Monday.", "LINDSEY"),
+    ],
+)
+def test_names_are_kept(text, value):
+    assert _refined(text, value) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("I volunteer with Coldwell Carers.", "Coldwell Carers", True),
+        ("I saw the Case Manager.", "Case Manager", False),
+    ],
+)
+def test_bodies_found_by_their_shape_are_no_roles(text, value, kept):
+    start = text.index(value)
+    recognizer = "OrganisationShapeRecognizer" if kept else "SpacyRecognizer"
+    detection = Detection(start, start + len(value), "ORGANIZATION", 0.9, recognizer)
+    assert (refine(detection, text) is not None) is kept

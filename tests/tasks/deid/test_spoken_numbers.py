@@ -1,0 +1,65 @@
+"""National Insurance numbers spelled out, and international numbers read out."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.spoken_numbers import digit_count
+from tests.helpers.coverage import masked
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("NI number, Z B 6 8 0 1 8 5 B.", "Z B 6 8 0 1 8 5 B"),
+        ("My national insurance is TJ.14.49.81.A I think.", "TJ.14.49.81.A"),
+        ("it's h y 0 1 4 6 0 4 a my ni", "h y 0 1 4 6 0 4 a"),
+        ("my ni is w n two five double three two six a", "w n two five double three two six a"),
+        ("it's a s five double oh oh six oh a my ni", "a s five double oh oh six oh a"),
+        ("my national insurance number is ZZ 07 85 75 T", "ZZ 07 85 75 T"),
+        ("my NI is QQ123456C", "QQ123456C"),
+        (
+            "my number's oh seven seven treble oh nine one two three four",
+            "oh seven seven treble oh nine one two three four",
+        ),
+        (
+            "my number is oh seven seven double oh nine hundred one two three",
+            "oh seven seven double oh nine hundred one two three",
+        ),
+        (
+            "My number's plus four four one two one, four nine six, oh seven oh.",
+            "plus four four one two one, four nine six, oh seven oh",
+        ),
+    ],
+)
+def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I have a 123456 a day.", "UK_NINO"),
+        ("It's version 2.3.4.5.6.7 now.", "UK_NINO"),
+        ("There were five six seven eight nine ten people.", "PHONE_NUMBER"),
+        ("It costs nine hundred pounds.", "PHONE_NUMBER"),
+        ("The form AB 12 34 56 had gone.", "UK_NINO"),
+    ],
+)
+def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):
+    [found] = speech_engine.detect([text])
+    assert not any(d.entity_type == kind for d in found)
+
+
+@pytest.mark.parametrize(
+    ("run", "digits"),
+    [
+        ("nine hundred", 3),
+        ("two thousand", 4),
+        ("double oh nine", 3),
+        ("treble seven", 3),
+        ("oh seven", 2),
+    ],
+)
+def test_digit_count_reads_hundreds_and_repeats(run, digits):
+    assert digit_count(run) == digits

@@ -1,0 +1,106 @@
+"""Names told by what surrounds them, and postcodes with a pause or read out in lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked, touched
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I text rose most nights just to check in.", "rose"),
+        ("Yeah I was with amber at the time.", "amber"),
+        ("It's me, Steven and pearl in the flat now.", "pearl"),
+        ("I used to go with Autumn's mum.", "Autumn"),
+        ("April, that's my daughter, she's ten.", "April"),
+        ("Ruby came with me to the appointment.", "Ruby"),
+        ("I ring dawn every Sunday.", "dawn"),
+        ("and then acharya from the housing turned up", "acharya"),
+        ("Ring julianna on a Sunday.", "julianna"),
+        ("We called him nicola after my grandad.", "nicola"),
+        ("I've got a lad, shannon, he's at college now.", "shannon"),
+        ("it's me sylwia and rusty in the flat now", "rusty"),
+        ("Me and erm, ANNETTE were there the whole night.", "ANNETTE"),
+        ("I text RAY most nights just to check in.", "RAY"),
+        ("I'm Natasha dhingra, date of birth to follow.", "Natasha dhingra"),
+    ],
+)
+def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mark my words, it'll get worse.", "Mark"),
+        ("The rent rose and will rise again.", "rose"),
+        ("There's always hope and faith.", "hope"),
+        ("I was with pride at the time.", "pride"),
+        ("April was a hard month for me.", "April"),
+        ("I got a letter from the council.", "letter"),
+        ("She called me back on Monday.", "back"),
+        ("I've got a girl, she's at college.", "she"),
+        ("I went to the NHS on Monday.", "NHS"),
+        ("I think MAY is good.", "MAY"),
+        ("I told Grace tomorrow would do.", "tomorrow"),
+    ],
+)
+def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It's PE1, 8GN.", "PE1, 8GN"),
+        ("it's g l one five a f", "g l one five a f"),
+        ("my postcode is l s six two a b", "l s six two a b"),
+        ("It's the B D seven, four B X one.", "B D seven, four B X"),
+        (
+            "my email is o'herlihy ninety-seven at hotmail dot co dot uk",
+            "o'herlihy ninety-seven at hotmail dot co dot uk",
+        ),
+    ],
+)
+def test_paused_and_lower_case_spoken_postcodes_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I said a one two a bit.", "We had to, 1, 2, 3.", "I have a two, 3rd."],
+)
+def test_letters_and_numbers_that_are_no_postcode(speech_engine, text):
+    [found] = speech_engine.detect([text])
+    assert not any(d.entity_type == "UK_POSTCODE" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I'm forty, I live at thirteen park view court.", "thirteen park view court"),
+        ("She's at SEVENTY-ONE PARK VIEW ROAD, the green door.", "SEVENTY-ONE PARK VIEW ROAD"),
+        ("We live at 3 Mill Lane Close now.", "3 Mill Lane Close"),
+        ("We used to live on, um, forty-four oakwood grove.", "forty-four oakwood grove"),
+    ],
+)
+def test_street_types_that_follow_another_join_the_address(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("We walked up the hill and down the lane.", "lane"),
+        ("I live at the end of the road.", "road"),
+    ],
+)
+def test_street_words_without_a_number_are_no_address(speech_engine, text, value):
+    [found] = speech_engine.detect([text])
+    start = text.index(value)
+    assert not any(
+        d.entity_type == "STREET_ADDRESS" and d.start < start + len(value) and d.end > start
+        for d in found
+    )
