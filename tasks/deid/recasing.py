@@ -238,7 +238,9 @@ class Recaser:
                 if words[j] in STOP_WORDS or words[j] in self.v.everyday:
                     break
                 if word in STREET_SUFFIXES and words[j] in self.v.adjectives:
-                    numbered = re.search(r"\d[a-z]?,?\s*$", text[: tokens[j][0]])
+                    numbered = re.search(
+                        r"\d[a-z]?,?\s*$", text[max(0, tokens[j][0] - 40) : tokens[j][0]]
+                    )
                     if not numbered and not (j > 0 and words[j - 1] not in STOP_WORDS):
                         break  # 'a dark place' is no address; '51 sunny bank street' is
                 named.append(j)
