@@ -13,10 +13,14 @@ from scipy.optimize import minimize_scalar
 from qualbridge.tasks.coding.autocode import ThemeModels, exclusive_classes, train_models
 from qualbridge.tasks.coding.autocode_quantify import (
     EXCLUSIVE_METHODS,
+    SHRINK,
     AppliedClasses,
     TrainConfusion,
     applied_classes,
+    base_spread,
     exclusive_estimates,
+    shrink_spread,
+    shrink_towards,
     train_confusion,
 )
 from qualbridge.tasks.coding.autocode_validation import transcript_folds
@@ -27,6 +31,8 @@ NATURAL_SAMPLES = 20
 SHIFTED_SAMPLES = 20
 # Concentration of the shifted shares around the training shares (higher = smaller shift).
 SHIFT_CONCENTRATION = 50.0
+# Bootstrap resamples giving the shrunk estimators their noise on each held-out fold.
+SPREAD_SAMPLES = 50
 
 
 @dataclass(frozen=True)
@@ -109,10 +115,14 @@ def choose_method(fit: ExclusiveFit, groups: np.ndarray, seed: int) -> dict[str,
         share = np.bincount(fit.classes[rest], minlength=n) / rest.sum()
         weights = _fold_samples(rng, fit.classes[held], groups[held], share)
         truth = weights @ np.eye(n)[fit.classes[held]] / weights.sum(axis=1, keepdims=True)
+        spread = shrink_spread(
+            train, applied_classes(fit.probs[held], groups[held]), SPREAD_SAMPLES, rng
+        )
         # Every unit its own "transcript", so unit weights are transcript weights.
         applied = AppliedClasses(fit.probs[held], np.arange(held.sum()))
-        est = exclusive_estimates(train, applied, np.ones((len(weights), train.hard.shape[0])),
-                                  weights)  # fmt: skip
+        est = exclusive_estimates(
+            train, applied, np.ones((len(weights), train.hard.shape[0])), weights, spread=spread
+        )
         for m in EXCLUSIVE_METHODS:
             errors[m].append(np.abs(est[m] - truth)[:, : n - 1])
     return {m: float(np.concatenate(e).mean()) for m, e in errors.items()}
@@ -130,7 +140,6 @@ def exclusive_prevalence(
     percentile interval over a bootstrap of training and coded transcripts."""
     rng = np.random.default_rng(seed)
     n_train, n_applied = train.hard.shape[0], applied.transcripts
-    point = exclusive_estimates(train, applied, np.ones((1, n_train)), np.ones((1, n_applied)))
     boot = exclusive_estimates(
         train,
         applied,
@@ -139,6 +148,13 @@ def exclusive_prevalence(
             float
         ),
         methods=(method,),
+    )
+    base = method.removeprefix(SHRINK)
+    spread = base_spread(boot, (base,)) if base != method else None
+    if spread is not None:
+        boot[method] = shrink_towards(boot[base], boot["pcc"], spread[base])
+    point = exclusive_estimates(
+        train, applied, np.ones((1, n_train)), np.ones((1, n_applied)), spread=spread
     )
     k = applied.probs.shape[1] - 1
     tail = (1.0 - confidence) / 2.0
