@@ -19,11 +19,14 @@ from qualbridge.tasks.coding.autocode import (
     with_previous,
 )
 from qualbridge.tasks.coding.autocode_exclusive import (
+    ExclusiveFit,
     calibrated,
     choose_method,
     exclusive_inputs,
     exclusive_prevalence,
+    fit_calibration,
     out_of_fold_classes,
+    rescale,
 )
 from qualbridge.tasks.coding.autocode_quantify import EXCLUSIVE_METHODS
 from tests.helpers.synthetic_codes import exclusive_units
@@ -90,3 +93,33 @@ def test_exclusive_path_recovers_the_known_truth(configured: str | None) -> None
     assert corrected.mean() < raw.mean() / 2
     assert corrected.max() < 0.03
     assert ((est["ci_low"] <= truth) & (truth <= est["ci_high"])).all()
+
+
+@pytest.mark.parametrize(
+    ("temperature", "bias"),
+    [
+        (1.0, [0.0, 0.0, 0.0]),  # calibrated already: left as it is
+        (2.0, [0.0, 0.0, 0.0]),  # overconfident
+        (1.0, [1.0, 0.0, -1.0]),  # leaning to the first class
+        (0.5, [-0.5, 0.5, 0.0]),
+    ],
+)
+def test_fit_calibration_undoes_a_distortion(temperature, bias) -> None:
+    rng = np.random.default_rng(3)
+    logits = rng.normal(0.0, 2.0, size=(20000, 3))
+    true = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    classes = np.array([rng.choice(3, p=p) for p in true])
+    distorted = rescale(true, 1.0 / temperature, np.array(bias))
+    t, b = fit_calibration(distorted, classes)
+    assert np.abs(rescale(distorted, t, b) - true).max() < 0.05
+
+
+@pytest.mark.parametrize(("temperature", "bias"), [(1.0, [0.0, 0.0, 0.0]), (1.7, [0.4, -0.2, 0.0])])
+def test_calibrated_model_scores_as_its_calibration(temperature, bias) -> None:
+    """The bias folded into the intercepts gives the calibrated probabilities exactly."""
+    weights = sp.csr_matrix(np.array([[1.0, 0.0], [0.0, 2.0], [0.5, 0.5]]))
+    models = ThemeModels(("a", "b"), weights, np.array([0.1, -0.3, 0.0]), exclusive=True)
+    fit = ExclusiveFit(np.zeros(1, int), np.zeros((1, 3)), np.zeros(1), temperature, np.array(bias))
+    features = sp.csr_matrix(np.array([[1.0, 1.0], [0.0, 3.0], [2.0, 0.0]]))
+    expected = rescale(models.class_scores(features), temperature, np.array(bias))
+    assert np.allclose(calibrated(models, fit).class_scores(features), expected)
