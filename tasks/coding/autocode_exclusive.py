@@ -155,7 +155,8 @@ def exclusive_prevalence(
     confidence: float,
 ) -> dict[str, np.ndarray]:
     """Theme shares (without "no theme"): raw, each estimator, the chosen one and its
-    percentile interval over a bootstrap of training and coded transcripts."""
+    percentile interval over a bootstrap of training and coded transcripts (a shrunk
+    estimator's spans its base's too)."""
     rng = np.random.default_rng(seed)
     n_train, n_applied = train.hard.shape[0], applied.transcripts
     boot = exclusive_estimates(
@@ -177,7 +178,11 @@ def exclusive_prevalence(
     k = applied.probs.shape[1] - 1
     tail = (1.0 - confidence) / 2.0
     corrected = point[method][0, :k]
+    # A shrunk estimate's interval also spans its base's: pulling a gap the noise explains
+    # towards pcc must not claim more certainty than the correction has.
     low, high = np.quantile(boot[method][:, :k], [tail, 1.0 - tail], axis=0)
+    base_low, base_high = np.quantile(boot[base][:, :k], [tail, 1.0 - tail], axis=0)
+    low, high = np.fmin(low, base_low), np.fmax(high, base_high)
     return {
         **{m: v[0, :k] for m, v in point.items()},
         "corrected": corrected,

@@ -93,6 +93,9 @@ def test_exclusive_path_recovers_the_known_truth(configured: str | None) -> None
     assert corrected.mean() < raw.mean() / 2
     assert corrected.max() < 0.03
     assert ((est["ci_low"] <= truth) & (truth <= est["ci_high"])).all()
+    if method.startswith("shrink_"):  # the interval spans the unshrunk estimator's too
+        base = exclusive_prevalence(trained, applied, method[7:], 300, 3, 0.95)
+        assert (est["ci_low"] <= base["ci_low"]).all() and (est["ci_high"] >= base["ci_high"]).all()
 
 
 @pytest.mark.parametrize(
