@@ -148,6 +148,9 @@ def main() -> None:
         "corrected_mae": round(float(error.mean()), 4),
         "corrected_max_error": round(float(error.max()), 4),
         "raw_mae": round(float(np.abs(est["raw"] - truth).mean()), 4),
+        # The training split's own shares as the estimate: what a coder that learnt nothing
+        # would score when the two splits barely differ.
+        "training_shares_mae": round(float(np.abs(labels.mean(axis=0) - truth).mean()), 4),
         "within_0_03": int((error <= 0.03).sum()),
         "intervals_holding_truth": int(
             ((est["ci_low"] <= truth) & (truth <= est["ci_high"])).sum()

@@ -273,9 +273,12 @@ class AutocodeConfig(StrictModel):
     confidence: float = Field(default=0.95, gt=0.5, lt=1.0)
     # acc: adjusted classify-and-count; pacc: its probabilistic form; auto: per theme the one
     # whose bootstrap estimates vary least. Exclusive themes (no unit has two): macc/mpacc (the
-    # multiclass forms), em (prior adjustment); auto: the one cross-validation in the training
-    # studies finds most accurate.
-    method: Literal["auto", "acc", "pacc", "macc", "mpacc", "em"] = "auto"
+    # multiclass forms), em (prior adjustment), shrink_<m> (m pulled towards the mean calibrated
+    # probability when their gap is within m's noise); auto: the one cross-validation in the
+    # training studies finds most accurate.
+    method: Literal[
+        "auto", "acc", "pacc", "macc", "mpacc", "em", "shrink_macc", "shrink_mpacc", "shrink_em"
+    ] = "auto"
 
 
 class ReleaseConfig(StrictModel):

@@ -1,11 +1,16 @@
 """Class shares of exclusive themes corrected for the coder's errors.
 
-Three estimators over the classes (each theme and "no theme"):
+Estimators over the classes (each theme and "no theme"):
   macc  adjusted classify-and-count: the cross-validated confusion matrix P(coded j | true i)
         inverted against the study's coded shares, by least squares on the simplex;
   mpacc the same with mean probabilities in place of 0/1 codes;
   em    prior adjustment of calibrated probabilities by expectation-maximisation
-        (Saerens, Latinne and Decaestecker 2002).
+        (Saerens, Latinne and Decaestecker 2002);
+  pcc   the mean calibrated probability: steady, but it moves only part of the way from the
+        training shares towards a study's own;
+  shrink_<m> the estimator m pulled towards pcc by as much as m's own noise explains of the
+        gap between them (positive-part James-Stein): a large gap keeps the correction, a gap
+        within the noise falls back on the steadier pcc.
 Every estimator takes transcript weights (resamples x transcripts) for the training side and
 the coded study, so one call gives the point (weights 1) or a two-level bootstrap.
 """
@@ -17,7 +22,9 @@ from typing import cast
 
 import numpy as np
 
-EXCLUSIVE_METHODS = ("macc", "mpacc", "em")
+UNBIASED_METHODS = ("macc", "mpacc", "em")
+SHRINK = "shrink_"
+EXCLUSIVE_METHODS = UNBIASED_METHODS + tuple(SHRINK + m for m in UNBIASED_METHODS)
 SIMPLEX_STEPS = 400
 EM_STEPS = 200
 EM_TOLERANCE = 1e-5
@@ -158,24 +165,68 @@ def _em_chunked(
     return np.vstack(parts)
 
 
+def shrink_towards(unbiased: np.ndarray, anchor: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """Each class share moved from the anchor towards the unbiased estimate by the part of their
+    gap its noise does not explain, 1 - spread^2 / gap^2 (at least 0); back on the simplex."""
+    gap = unbiased - anchor
+    with np.errstate(divide="ignore", invalid="ignore"):
+        weight = np.clip(1.0 - spread**2 / gap**2, 0.0, 1.0)
+    return project_simplex(anchor + np.nan_to_num(weight, nan=0.0) * gap)
+
+
 def exclusive_estimates(
     train: TrainConfusion,
     applied: AppliedClasses,
     w_train: np.ndarray,
     w_applied: np.ndarray,
     methods: tuple[str, ...] = EXCLUSIVE_METHODS,
+    spread: dict[str, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Raw and corrected class shares for transcript weights: resamples x classes each."""
+    """Raw and corrected class shares for transcript weights: resamples x classes each.
+
+    shrink_<m> needs spread[m] (per class, the noise of m minus pcc); without it, it is left out.
+    """
     n = applied.probs.shape[1]
     units = (w_applied @ np.bincount(applied.transcript, minlength=applied.transcripts))[:, None]
     coded = applied.per_transcript(one_hot(applied.probs.argmax(axis=1), n))
     out = {"raw": w_applied @ coded / units}
-    if "macc" in methods:
+    out["pcc"] = w_applied @ applied.per_transcript(applied.probs) / units
+    wanted = {m.removeprefix(SHRINK) for m in methods}
+    if "macc" in wanted:
         out["macc"] = simplex_inverse(_conditional(train.hard, w_train), out["raw"])
-    if "mpacc" in methods:
-        mean_probs = w_applied @ applied.per_transcript(applied.probs) / units
-        out["mpacc"] = simplex_inverse(_conditional(train.soft, w_train), mean_probs)
-    if "em" in methods:
+    if "mpacc" in wanted:
+        out["mpacc"] = simplex_inverse(_conditional(train.soft, w_train), out["pcc"])
+    if "em" in wanted:
         counts = w_train @ train.class_counts
         out["em"] = _em_chunked(applied, w_applied, counts / counts.sum(axis=1, keepdims=True))
+    for base, noise in (spread or {}).items():
+        if SHRINK + base in methods:
+            out[SHRINK + base] = shrink_towards(out[base], out["pcc"], noise)
     return out
+
+
+def shrink_spread(
+    train: TrainConfusion,
+    applied: AppliedClasses,
+    resamples: int,
+    rng: np.random.Generator,
+    bases: tuple[str, ...] = UNBIASED_METHODS,
+) -> dict[str, np.ndarray]:
+    """Per base estimator and class, the bootstrap spread (over training and coded transcripts)
+    of the base minus pcc."""
+    n_train, n_applied = train.hard.shape[0], applied.transcripts
+    boot = exclusive_estimates(
+        train,
+        applied,
+        rng.multinomial(n_train, np.full(n_train, 1.0 / n_train), size=resamples).astype(float),
+        rng.multinomial(n_applied, np.full(n_applied, 1.0 / n_applied), size=resamples).astype(
+            float
+        ),
+        methods=bases,
+    )
+    return base_spread(boot, bases)
+
+
+def base_spread(boot: dict[str, np.ndarray], bases: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Per base and class, the spread over bootstrap resamples of the base minus pcc."""
+    return {m: np.std(boot[m] - boot["pcc"], axis=0) for m in bases}

@@ -33,7 +33,11 @@ from qualbridge.tasks.coding.autocode_prevalence import (
     applied_counts,
     corrected_prevalence,
 )
-from qualbridge.tasks.coding.autocode_quantify import applied_classes, train_confusion
+from qualbridge.tasks.coding.autocode_quantify import (
+    EXCLUSIVE_METHODS,
+    applied_classes,
+    train_confusion,
+)
 from qualbridge.tasks.coding.autocode_validation import (
     VALIDATION,
     TranscriptCounts,
@@ -45,7 +49,7 @@ from qualbridge.tasks.coding.rules import coder_name
 
 # The configured estimator on each path; "auto" chooses.
 BINARY_METHOD = {"acc": "acc", "pacc": "pacc", "macc": "acc", "mpacc": "pacc"}
-EXCLUSIVE_METHOD = {"acc": "macc", "pacc": "mpacc", "macc": "macc", "mpacc": "mpacc", "em": "em"}
+EXCLUSIVE_METHOD = {"acc": "macc", "pacc": "mpacc"} | {m: m for m in EXCLUSIVE_METHODS}
 
 # Codings that count as the gold: imported from QDA projects or label columns, never automatic.
 MANUAL_ORIGINS = ("qdpx", "table")

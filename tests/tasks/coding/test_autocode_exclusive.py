@@ -19,12 +19,16 @@ from qualbridge.tasks.coding.autocode import (
     with_previous,
 )
 from qualbridge.tasks.coding.autocode_exclusive import (
+    ExclusiveFit,
     calibrated,
     choose_method,
     exclusive_inputs,
     exclusive_prevalence,
+    fit_calibration,
     out_of_fold_classes,
+    rescale,
 )
+from qualbridge.tasks.coding.autocode_quantify import EXCLUSIVE_METHODS
 from tests.helpers.synthetic_codes import exclusive_units
 
 THEMES = ["question", "reflection", "disclosure"]
@@ -67,15 +71,17 @@ def test_exclusive_model_file_round_trip(tmp_path: Path) -> None:
     assert np.allclose(loaded.scores(features), models.scores(features))
 
 
-def test_exclusive_path_recovers_the_known_truth() -> None:
-    """Corrected shares beat raw ones, land near the truth and their intervals hold it."""
+@pytest.mark.parametrize("configured", [None, "shrink_macc", "shrink_mpacc"])
+def test_exclusive_path_recovers_the_known_truth(configured: str | None) -> None:
+    """Corrected shares (the estimator chosen by cross-validation, or a configured one) beat
+    raw ones under a large shift, land near the truth and their intervals hold it."""
     train = with_previous(exclusive_units(THEMES, TRAIN, 80, 40, seed=1, study_id="a"))
     apply = with_previous(exclusive_units(THEMES, APPLY, 80, 40, seed=2, study_id="b"))
     labels, groups = train.select(THEMES).to_numpy(), train["transcript_id"].to_numpy()
     features = featurize(train)
     fit = out_of_fold_classes(features, labels, groups, 5, 7)
     errors = choose_method(fit, groups, 7)
-    method = min(errors, key=errors.__getitem__)
+    method = configured or min(errors, key=errors.__getitem__)
     models = calibrated(train_models(features, labels, THEMES, 7, exclusive=True), fit)
     trained, applied = exclusive_inputs(
         fit, groups, models, featurize(apply), apply["transcript_id"].to_numpy()
@@ -83,7 +89,40 @@ def test_exclusive_path_recovers_the_known_truth() -> None:
     est = exclusive_prevalence(trained, applied, method, 300, 3, 0.95)
     truth = apply.select(THEMES).mean().to_numpy()[0]
     corrected, raw = np.abs(est["corrected"] - truth), np.abs(est["raw"] - truth)
-    assert set(errors) == {"macc", "mpacc", "em"} and list(est["method"]) == [method] * 3
+    assert set(errors) == set(EXCLUSIVE_METHODS) and list(est["method"]) == [method] * 3
     assert corrected.mean() < raw.mean() / 2
     assert corrected.max() < 0.03
     assert ((est["ci_low"] <= truth) & (truth <= est["ci_high"])).all()
+    if method.startswith("shrink_"):  # the interval spans the unshrunk estimator's too
+        base = exclusive_prevalence(trained, applied, method[7:], 300, 3, 0.95)
+        assert (est["ci_low"] <= base["ci_low"]).all() and (est["ci_high"] >= base["ci_high"]).all()
+
+
+@pytest.mark.parametrize(
+    ("temperature", "bias"),
+    [
+        (1.0, [0.0, 0.0, 0.0]),  # calibrated already: left as it is
+        (2.0, [0.0, 0.0, 0.0]),  # overconfident
+        (1.0, [1.0, 0.0, -1.0]),  # leaning to the first class
+        (0.5, [-0.5, 0.5, 0.0]),
+    ],
+)
+def test_fit_calibration_undoes_a_distortion(temperature, bias) -> None:
+    rng = np.random.default_rng(3)
+    logits = rng.normal(0.0, 2.0, size=(20000, 3))
+    true = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    classes = np.array([rng.choice(3, p=p) for p in true])
+    distorted = rescale(true, 1.0 / temperature, np.array(bias))
+    t, b = fit_calibration(distorted, classes)
+    assert np.abs(rescale(distorted, t, b) - true).max() < 0.05
+
+
+@pytest.mark.parametrize(("temperature", "bias"), [(1.0, [0.0, 0.0, 0.0]), (1.7, [0.4, -0.2, 0.0])])
+def test_calibrated_model_scores_as_its_calibration(temperature, bias) -> None:
+    """The bias folded into the intercepts gives the calibrated probabilities exactly."""
+    weights = sp.csr_matrix(np.array([[1.0, 0.0], [0.0, 2.0], [0.5, 0.5]]))
+    models = ThemeModels(("a", "b"), weights, np.array([0.1, -0.3, 0.0]), exclusive=True)
+    fit = ExclusiveFit(np.zeros(1, int), np.zeros((1, 3)), np.zeros(1), temperature, np.array(bias))
+    features = sp.csr_matrix(np.array([[1.0, 1.0], [0.0, 3.0], [2.0, 0.0]]))
+    expected = rescale(models.class_scores(features), temperature, np.array(bias))
+    assert np.allclose(calibrated(models, fit).class_scores(features), expected)

@@ -1,4 +1,5 @@
-"""Multiclass corrections of exclusive themes: simplex inversion, EM prior adjustment."""
+"""Multiclass corrections of exclusive themes: simplex inversion, EM prior adjustment,
+shrinkage towards the mean probability."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from qualbridge.tasks.coding.autocode_quantify import (
     em_prior,
     exclusive_estimates,
     project_simplex,
+    shrink_spread,
+    shrink_towards,
     simplex_inverse,
     train_confusion,
 )
@@ -97,3 +100,39 @@ def test_estimators_from_transcript_weights_match_a_direct_computation() -> None
     assert np.allclose(est["raw"][0], coded)
     for method in ("macc", "mpacc", "em"):
         assert est[method][0].sum() == pytest.approx(1.0) and est[method].min() >= 0
+
+
+@pytest.mark.parametrize(
+    ("unbiased", "anchor", "spread", "expected"),
+    [
+        ([0.5, 0.5], [0.45, 0.55], [0.1, 0.1], [0.45, 0.55]),  # gap within the noise: anchor
+        ([0.8, 0.2], [0.5, 0.5], [0.0, 0.0], [0.8, 0.2]),  # no noise: the correction
+        ([0.8, 0.2], [0.5, 0.5], [0.15, 0.15], [0.725, 0.275]),  # a quarter of the gap is noise
+        ([0.3, 0.7], [0.3, 0.7], [0.1, 0.1], [0.3, 0.7]),  # no gap
+    ],
+)
+def test_shrink_towards(unbiased, anchor, spread, expected) -> None:
+    out = shrink_towards(np.array([unbiased]), np.array([anchor]), np.array(spread))
+    assert np.allclose(out, [expected])
+
+
+@pytest.mark.parametrize(("shift", "keeps_correction"), [(False, False), (True, True)])
+def test_shrunk_estimators_follow_a_real_shift_and_ignore_noise(shift, keeps_correction) -> None:
+    """A study shifted well beyond the noise keeps the correction; an unshifted one stays
+    near the steadier mean probability."""
+    rng = np.random.default_rng(5)
+    prior = np.array([0.3, 0.3, 0.4])
+    classes, probs = _gaussian_posteriors(rng, prior, prior, 3000)
+    new = np.array([0.1, 0.5, 0.4]) if shift else prior
+    new_classes, new_probs = _gaussian_posteriors(rng, prior, new, 3000)
+    groups = np.repeat(np.arange(100), 30)
+    train, applied = train_confusion(classes, probs, groups), AppliedClasses(new_probs, groups)
+    spread = shrink_spread(train, applied, 100, rng)
+    est = exclusive_estimates(train, applied, np.ones((1, 100)), np.ones((1, 100)), spread=spread)
+    truth = np.bincount(new_classes, minlength=3) / len(new_classes)
+    for base in ("macc", "mpacc", "em"):
+        shrunk = est[f"shrink_{base}"][0]
+        to_base = np.abs(shrunk - est[base][0]).sum()
+        to_pcc = np.abs(shrunk - est["pcc"][0]).sum()
+        assert (to_base < to_pcc) == keeps_correction
+        assert np.abs(shrunk - truth).max() < 0.05

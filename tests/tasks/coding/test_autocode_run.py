@@ -13,6 +13,7 @@ from qualbridge.schemas.codebook import Codebook, Theme, ThemeRules
 from qualbridge.schemas.config import AutocodeConfig
 from qualbridge.tasks.coding import code_utterances, coder_name, run_autocode
 from qualbridge.tasks.coding.autocode import model_file_bytes
+from qualbridge.tasks.coding.autocode_quantify import EXCLUSIVE_METHODS
 from qualbridge.tasks.quality.gate import check_dataset
 from qualbridge.tasks.shared.contract_catalog import contract_for
 from qualbridge.tasks.warehouse import connect, replace_codings, replace_themes
@@ -151,7 +152,7 @@ def exclusive_warehouse(tmp_path_factory: pytest.TempPathFactory):
 def test_exclusive_themes_take_the_multiclass_path(exclusive_warehouse) -> None:
     con, result = exclusive_warehouse
     prevalence = result.prevalence
-    assert set(prevalence["method"]) <= {"macc", "mpacc", "em"}
+    assert set(prevalence["method"]) <= set(EXCLUSIVE_METHODS)
     assert prevalence["method"].n_unique() == 1  # one estimator for the whole choice
     assert prevalence["share_corrected"].sum() <= 1.0 + 1e-9
     assert (prevalence["ci_low"] <= prevalence["share_corrected"]).all()
