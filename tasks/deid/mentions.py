@@ -25,6 +25,8 @@ NAME_TYPES = frozenset({"PERSON"})
 # Types that are one value and not a description, from the registry: repeated only as a whole.
 WHOLE_VALUE_TYPES = whole_value_types()
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# Types a word list or the statistical model guesses from a word alone: a known name outranks them.
+GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 MIN_PART_CHARS = 3
 MENTION_SCORE = 0.6
 
@@ -119,20 +121,37 @@ def mention_patterns(
 def with_mentions(
     texts: Sequence[str], detections: Sequence[Sequence[Detection]], patterns: Patterns
 ) -> list[list[Detection]]:
-    """Each text's detections plus every match of the patterns that none of them overlaps."""
+    """Each text's detections plus every match of the patterns that none of them overlaps.
+
+    A found person's name part also displaces a place, organisation or group guess on its own
+    span ('imelda' after 'Imelda Carrow' is her, not the town), so it gets her pseudonym.
+    """
     if not patterns:
         return [list(d) for d in detections]
     out = []
     for text, dets in zip(texts, detections, strict=True):
-        found = list(dets)
+        found, displaced = list(dets), set()
         for pattern, entity_type in patterns:
-            found += [
-                Detection(m.start(), m.end(), entity_type, MENTION_SCORE, MENTION_RECOGNIZER)
-                for m in pattern.finditer(text)
-                if not any(d.start < m.end() and m.start() < d.end for d in dets)
-            ]
-        out.append(merge_overlaps(found) if len(found) > len(dets) else list(dets))
+            for m in pattern.finditer(text):
+                overlapping = [d for d in dets if d.start < m.end() and m.start() < d.end]
+                if overlapping and not _displaces(entity_type, overlapping, m.start(), m.end()):
+                    continue
+                displaced.update(overlapping)
+                found.append(
+                    Detection(m.start(), m.end(), entity_type, MENTION_SCORE, MENTION_RECOGNIZER)
+                )
+        if len(found) == len(dets):
+            out.append(list(dets))
+            continue
+        out.append(merge_overlaps([d for d in found if d not in displaced]))
     return out
+
+
+def _displaces(entity_type: str, overlapping: list[Detection], start: int, end: int) -> bool:
+    """Whether a name mention replaces the word-list guesses lying inside its span."""
+    return entity_type in NAME_TYPES and all(
+        d.entity_type in GUESSED_TYPES and start <= d.start and d.end <= end for d in overlapping
+    )
 
 
 def add_mentions(

@@ -14,6 +14,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
+from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
 
 # Fine-grained tags of words that can be names: proper and common nouns, foreign words.
@@ -200,7 +201,8 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
     and listed places of several words typed in lower case: 'newcastle upon tyne'."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
-        self._places = vocabulary.all_places - MONTHS_AND_DAYS
+        # Title case after a place cue: any listed place, UK or world ('moved to Hull').
+        self._places = (vocabulary.all_places | world_places()) - MONTHS_AND_DAYS
         self._uk_places = vocabulary.places
         self._vocabulary = vocabulary
         super().__init__("PlaceAfterCueRecognizer", ["LOCATION"])

@@ -74,6 +74,25 @@ def test_existing_detections_are_not_masked_twice() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("guess", "span", "result"),
+    [
+        ("LOCATION", "marisol", ("PERSON", MENTION_RECOGNIZER)),  # the town named like her
+        ("ORGANIZATION", "marisol", ("PERSON", MENTION_RECOGNIZER)),
+        ("NRP", "marisol", ("PERSON", MENTION_RECOGNIZER)),
+        ("DATE_TIME", "marisol", ("DATE_TIME", "Test")),  # not a word-list guess: kept
+        ("LOCATION", "marisol went", ("LOCATION", "Test")),  # wider than the name: kept
+    ],
+)
+def test_a_found_name_part_displaces_a_guess_on_its_own_span(
+    guess: str, span: str, result: tuple[str, str]
+) -> None:
+    lexicon = _lexicon(FOUND, ("Marisol Vandersloot", "PERSON"))
+    text = "and honestly marisol went home"
+    [dets] = with_mentions([text], [[_found(text, span, guess)]], lexicon.patterns())
+    assert [(d.entity_type, d.recognizer) for d in dets] == [result]
+
+
 def test_lexicon_shows_no_value_when_printed() -> None:
     found = [("Marisol Vandersloot", "PERSON"), ("Rose Hill", "PERSON")]
     lexicon = _lexicon(FOUND, *found, ("07700 900461", "PHONE_NUMBER"))

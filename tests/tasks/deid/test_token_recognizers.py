@@ -1,4 +1,4 @@
-"""Listed UK places of several words typed in lower case."""
+"""Token recognizers: lower-case UK places of several words, and listed places after a cue."""
 
 from __future__ import annotations
 
@@ -35,3 +35,26 @@ def test_everyday_phrases_that_are_places_need_a_cue(speech_engine, text, value)
         d.entity_type == "LOCATION" and d.start < start + len(value) and d.end > start
         for d in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I live in Hull", "Hull"),  # a city whose name is also a word: listed worldwide only
+        ("She moved to Bath last year", "Bath"),
+        ("We went to Nice for the summer", "Nice"),
+        ("They come from Mobile, Alabama", "Mobile"),
+    ],
+)
+def test_a_title_case_world_place_after_a_place_cue_is_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("It was nice to see you", "nice"), ("The hull of the boat was cracked", "hull")],
+)
+def test_the_same_words_in_lower_case_without_a_cue_are_left(speech_engine, text, value):
+    [found] = speech_engine.detect([text])
+    start = text.index(value)
+    assert not any(d.start < start + len(value) and d.end > start for d in found)
