@@ -88,7 +88,8 @@ def is_everyday_capital(detection: Detection, text: str, dictionary: Container[s
         return len(value) >= 4  # 'NJ', 'SS', 'NHS': short capitals are acronyms
     if _POSSESSIVE.match(text, detection.end):
         return False  # 'Mags's been clean': an everyday word does not own things
-    return bool(_OPENS_SENTENCE.search(text, 0, detection.start))
+    # A bounded look-back ('^' still means the text's start): linear however long the line.
+    return bool(_OPENS_SENTENCE.search(text, max(0, detection.start - 80), detection.start))
 
 
 def _segment(body: str, is_name: Callable[[str], bool]) -> list[str] | None:
