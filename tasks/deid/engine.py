@@ -17,6 +17,7 @@ from qualbridge.tasks.deid.filters import (
     keep_detection,
     merge_overlaps,
 )
+from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import nlp_engine
 from qualbridge.tasks.deid.normalise import normalised_view, to_original
@@ -112,7 +113,7 @@ class Deidentifier:
         found = self._analyse([view for view, _ in views])
         kept = [
             merge_overlaps(
-                refined
+                with_house_number(refined, text)
                 for d in dets
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
