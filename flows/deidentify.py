@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 from prefect import flow
 from prefect.client.orchestration import get_client
+from prefect.futures import PrefectFuture
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask.task_runners import DaskTaskRunner
 
@@ -17,6 +18,7 @@ from qualbridge.tasks.deid import (
     deidentify_chunk_task,
     deidentify_study_task,
     model_version,
+    run_pool_size,
     stage_batch,
     study_mentions_task,
     transcript_progress,
@@ -40,6 +42,10 @@ def deidentify_flow(ctx: RunContext) -> dict[str, int]:
     cache_dir = ctx.output_dir / "cache" / "deidentified"
     model = model_version(ctx.config.deid.spacy_model)
     key, fingerprint = ctx.key(), ctx.key_fingerprint()
+    # With the run's pool open, every study's transcripts are queued on it at once (one thread
+    # each): a study's study-wide pass and framing then run here while the workers go on.
+    shared = run_pool_size() > 0 and not ctx.config.deid.dask_address
+    pending: list[tuple[str, str, PrefectFuture[dict[str, int]] | dict[str, int], bool]] = []
     for study in ctx.config.studies:
         study_sources = [s for s in sources if s.study_id == study.study_id]
         if not study_sources:
@@ -51,14 +57,20 @@ def deidentify_flow(ctx: RunContext) -> dict[str, int]:
         if ctx.config.deid.cache:
             hit = cache.restore(cache_dir, study.study_id, entry, ctx.run_id, stage_dir)
         if hit is not None:
-            counts = {**hit, "quarantined": hit["quarantine"], "cached": 1}
+            counts: PrefectFuture[dict[str, int]] | dict[str, int] = {
+                **hit, "quarantined": hit["quarantine"], "cached": 1
+            }  # fmt: skip
         elif ctx.config.deid.dask_address:
             counts = _on_dask(ctx, study.study_id)
         else:
-            counts = deidentify_study_task(study, ctx.config, study_sources, ctx.run_id, stage_dir)
-        if hit is None and ctx.config.deid.cache:
-            cache.store(cache_dir, study.study_id, entry, stage_dir)
-        totals = {k: totals[k] + counts.get(k, 0) for k in totals}
+            task = deidentify_study_task.submit if shared else deidentify_study_task
+            counts = task(study, ctx.config, study_sources, ctx.run_id, stage_dir)
+        pending.append((study.study_id, entry, counts, hit is None))
+    for study_id, entry, outcome, computed in pending:
+        done = outcome if isinstance(outcome, dict) else outcome.result()
+        if computed and ctx.config.deid.cache:
+            cache.store(cache_dir, study_id, entry, stage_dir)
+        totals = {k: totals[k] + done.get(k, 0) for k in totals}
     return totals
 
 

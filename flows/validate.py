@@ -19,13 +19,16 @@ GATE_DATASETS = ("utterances", "detections")
 
 
 @flow(name="validate", persist_result=False)
-def validate_flow(ctx: RunContext) -> dict[str, Any]:
-    """Check the warehouse's de-identified data; failing rows go to quarantine by id."""
+def validate_flow(ctx: RunContext, build_docs: bool = True) -> dict[str, Any]:
+    """Check the warehouse's de-identified data; failing rows go to quarantine by id.
+
+    build_docs=False leaves the Data Docs to a release check that follows (the pipeline's).
+    """
     contracts = [contract_for(name) for name in GATE_DATASETS]
     with connect(ctx.warehouse) as con:
         outcome = validate_warehouse_task(
             con, contracts, ctx.run_dir, ctx.run_id, _known_identifiers(ctx), first_names(),
-            person_names(), ctx.config.deid, _allowed(ctx),
+            person_names(), ctx.config.deid, _allowed(ctx), build_docs,
         )  # fmt: skip
         quarantined = frames.frame(
             [

@@ -63,14 +63,17 @@ def start_prefect_api() -> Callable[[], None]:
 
 
 @contextmanager
-def warm_start(config: ConsortiumConfig, key: bytes) -> Iterator[None]:
-    """Start the run's de-identification workers, if it is big enough; stop them at the end."""
-    workers = early_workers(config)
+def warm_start(config: ConsortiumConfig, key: bytes | None) -> Iterator[None]:
+    """Start the run's de-identification workers, if it is big enough; stop them at the end.
+
+    Without a key (the run is about to be refused) no worker starts.
+    """
+    workers = early_workers(config) if key is not None else 0
     if workers:
         start_fork_server()
     from qualbridge.tasks.deid import close_run_pool, open_run_pool
 
-    if workers:
+    if workers and key is not None:
         open_run_pool(config.deid, key, workers)
     try:
         yield

@@ -1,5 +1,5 @@
 """`python -m qualbridge.cli`: the same as the `qualbridge` command."""
 
-from qualbridge.cli.app import app
+from qualbridge.cli.quick_exit import main
 
-app()
+main()

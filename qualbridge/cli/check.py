@@ -18,16 +18,29 @@ def checked_config(config: Path, out: Path | None = None) -> ConsortiumConfig:
 
     Raises the typer Exit of a usage error (2) with one clear message.
     """
+    parsed = parsed_config(config, out)
+    check_coding_and_decisions(parsed)
+    return parsed
+
+
+def parsed_config(config: Path, out: Path | None = None) -> ConsortiumConfig:
+    """The config loaded strictly: keys, files, roles and groups (fast; no coding imports)."""
+    try:
+        return check_config_file(config, out)
+    except ConfigError as exc:
+        raise fail(str(exc)) from None
+
+
+def check_coding_and_decisions(parsed: ConsortiumConfig) -> None:
+    """The slower half of the checks: codebook, crosswalks and the steward's decisions."""
     # Coding imports scikit-learn (seconds): loaded by the commands that need it, not at start-up.
     from qualbridge.tasks.coding import check_inputs
 
     try:
-        parsed = check_config_file(config, out)
         check_inputs(parsed)
         check_decisions(parsed)
     except ConfigError as exc:
         raise fail(str(exc)) from None
-    return parsed
 
 
 def check(

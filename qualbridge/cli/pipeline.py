@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from qualbridge.cli.check import checked_config
+from qualbridge.cli.check import check_coding_and_decisions, parsed_config
 from qualbridge.cli.common import (
     DEMO_CONFIG,
     DEMO_KEY,
@@ -36,15 +36,20 @@ def run_pipeline(config: Path, out: Path | None) -> int:
     started = time.perf_counter()
     # First of all: Prefect's server boots in its own process while the checks below import.
     api_ready = start_prefect_api()
-    parsed = checked_config(config, out)
+    parsed = parsed_config(config, out)
     try:
-        key = load_key(parsed.key_env, parsed.key_file)
+        key: bytes | None = load_key(parsed.key_env, parsed.key_file)
+        key_error = None
     except ConsortiumKeyError as exc:
-        raise fail(str(exc)) from None
-    err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
+        key, key_error = None, str(exc)
     output_dir = parsed.resolve(parsed.output_dir)
-    # The workers start next, so they load the model while the stages are imported.
+    # The workers start next, so they load the model while the slower checks (scikit-learn)
+    # and the stages are imported; a config the checks refuse stops them again.
     with warm_start(parsed, key):
+        check_coding_and_decisions(parsed)
+        if key is None:
+            raise fail(key_error or "no consortium key")
+        err.print(f"Running the qualbridge pipeline on {config} (Prefect flows)...")
         from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
         from qualbridge.flows.pipeline import pipeline

@@ -54,6 +54,7 @@ _ON_FIRST_USE = {
     "chunks": "distributed",
     "close_run_pool": "run_pool",
     "open_run_pool": "run_pool",
+    "run_pool_size": "run_pool",
     "combine": "distributed",
     "deidentify_chunk_task": "distributed",
     "deidentify_study_task": "tasks",
@@ -65,7 +66,7 @@ _ON_FIRST_USE = {
 }
 if TYPE_CHECKING:
     from qualbridge.tasks.deid.distributed import chunks, combine, deidentify_chunk_task
-    from qualbridge.tasks.deid.run_pool import close_run_pool, open_run_pool
+    from qualbridge.tasks.deid.run_pool import close_run_pool, open_run_pool, run_pool_size
     from qualbridge.tasks.deid.tasks import (
         deidentify_study_task,
         stage_batch,
@@ -116,6 +117,7 @@ __all__ = [
     "open_run_pool",
     "parse_deny_list",
     "person_names",
+    "run_pool_size",
     "scan_recognizers",
     "stage_batch",
     "study_engine",

@@ -19,7 +19,7 @@ from qualbridge.tasks.deid.filters import (
 )
 from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
-from qualbridge.tasks.deid.nlp import nlp_engine
+from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.normalise import normalised_view, to_original
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import refine
@@ -99,7 +99,10 @@ class Deidentifier:
         self.entities = effective_entities(config)
         self._entities = sorted(set(self.entities.enabled) | set(known))
         self._analyzer = AnalyzerEngine(
-            nlp_engine=self._nlp, registry=registry, supported_languages=[config.language]
+            nlp_engine=self._nlp,
+            registry=registry,
+            supported_languages=[config.language],
+            context_aware_enhancer=LemmaContextEnhancer(),
         )
         self._allow = DOMAIN_ALLOW_LIST | {t.casefold() for t in [*config.allow_list, *allow_list]}
 

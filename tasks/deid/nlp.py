@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING, Any, cast
 
 import spacy
 import tldextract.tldextract
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from spacy.attrs import IDX, LEMMA
 from spacy.cli.info import info as spacy_info
+from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -59,6 +63,51 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
             self.nlp[model["lang_code"]] = spacy.load(
                 name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES)
             )
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        """Presidio's artifacts, with lemmas and offsets read as arrays, not token by token."""
+        strings = doc.vocab.strings
+        columns = doc.to_array([IDX, LEMMA]).tolist() if len(doc) else []
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[idx for idx, _ in columns],
+            lemmas=[strings[lemma] for _, lemma in columns],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+
+class LemmaContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, skipped where it provably changes nothing.
+
+    With the lemmatizer disabled every lemma is empty, so the only context word around a
+    result is "" and no recognizer's (non-empty) context word can be found in it; Presidio
+    would still deep-copy every result to find that out. A model or call that does give
+    lemmas or context words gets the full enhancer.
+    """
+
+    def enhance_using_context(
+        self,
+        text: str,
+        raw_results: list[RecognizerResult],
+        nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer],
+        context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        """The results unchanged when no lemma or context word exists, else Presidio's pass."""
+        if (
+            not context
+            and nlp_artifacts is not None
+            and not any(nlp_artifacts.lemmas)
+            and all(all(word for word in r.context or ()) for r in recognizers)
+        ):
+            return raw_results
+        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from types import TracebackType
 
@@ -146,13 +146,13 @@ class ParallelDeidentifier:
         """This pool's workers with another study's lists (each worker builds that engine once)."""
         return StudyPool(self, StudyLists(known_identifiers, tuple(allow_list)))
 
-    def deidentify(
+    def submit(
         self,
         texts_per_transcript: Sequence[Sequence[str]],
         participants: Sequence[str] | None = None,
         lists: StudyLists | None = None,
-    ) -> list[list[DeidResult]]:
-        """De-identify each transcript's texts; a transcript is one work unit, output in order."""
+    ) -> list[Future[list[DeidResult]]]:
+        """Queue each transcript as one work unit without waiting; futures in input order."""
         participants = participants or [""] * len(texts_per_transcript)
         # Longest first, so a long transcript does not start last and leave the other workers idle.
         order = sorted(
@@ -164,7 +164,16 @@ class ParallelDeidentifier:
             i: self._pool.submit(_deidentify, list(texts_per_transcript[i]), participants[i], lists)
             for i in order
         }
-        return [futures[i].result() for i in range(len(texts_per_transcript))]
+        return [futures[i] for i in range(len(texts_per_transcript))]
+
+    def deidentify(
+        self,
+        texts_per_transcript: Sequence[Sequence[str]],
+        participants: Sequence[str] | None = None,
+        lists: StudyLists | None = None,
+    ) -> list[list[DeidResult]]:
+        """De-identify each transcript's texts; a transcript is one work unit, output in order."""
+        return [f.result() for f in self.submit(texts_per_transcript, participants, lists)]
 
     deidentify_transcripts = deidentify
 
@@ -181,6 +190,12 @@ class StudyPool:
     ) -> list[list[DeidResult]]:
         """Results per transcript, in order, from the shared workers."""
         return self.pool.deidentify(texts_per_transcript, participants, self.lists)
+
+    def submit_transcripts(
+        self, texts_per_transcript: Sequence[Sequence[str]], participants: Sequence[str]
+    ) -> list[Future[list[DeidResult]]]:
+        """Queue the transcripts on the shared workers and return at once; futures in order."""
+        return self.pool.submit(texts_per_transcript, participants, self.lists)
 
 
 def deidentify_parallel(

@@ -9,6 +9,7 @@ whichever engine or pool did the detection.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,6 +20,9 @@ from qualbridge.tasks.deid.filters import DOMAIN_ALLOW_LIST
 from qualbridge.tasks.deid.mentions import MentionLexicon, Patterns, with_mentions
 from qualbridge.tasks.deid.nlp import dictionaries
 from qualbridge.tasks.deid.replacing import replace_detections
+
+# Studies may be framed on several threads at once; the model behind the dictionary loads once.
+_DICTIONARY_LOCK = threading.Lock()
 
 
 @dataclass
@@ -40,7 +44,8 @@ class StudyMentions:
     @cached_property
     def _everyday(self) -> Container[str]:
         """The engine's everyday words: a name part that is one matches only as it was found."""
-        return dictionaries(self.config.spacy_model, self.config.language)[0]
+        with _DICTIONARY_LOCK:
+            return dictionaries(self.config.spacy_model, self.config.language)[0]
 
     def collect(self, texts: Sequence[str], results: Sequence[DeidResult]) -> None:
         """Add what one transcript's results found to the study's lexicon."""

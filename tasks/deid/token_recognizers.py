@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.attrs import ENT_TYPE, IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
 from qualbridge.tasks.deid.gazetteers import world_places
@@ -39,15 +40,16 @@ class TokenTable:
         """The document's table, built on first use and cached in doc.user_data."""
         table = doc.user_data.get("qualbridge_tokens")
         if table is None:
-            starts = [t.idx for t in doc]
-            words = [t.text for t in doc]
+            # One array read instead of a Token object per token and attribute.
+            columns = doc.to_array([IDX, LENGTH, TAG, ENT_TYPE]).tolist() if len(doc) else []
+            strings, text = doc.vocab.strings, doc.text
             table = cls(
-                doc.text,
-                starts,
-                [s + len(w) for s, w in zip(starts, words, strict=True)],
-                words,
-                [t.tag_ for t in doc],
-                [t.ent_type_ for t in doc],
+                text,
+                [idx for idx, _, _, _ in columns],
+                [idx + length for idx, length, _, _ in columns],
+                [text[idx : idx + length] for idx, length, _, _ in columns],
+                [strings[tag] for _, _, tag, _ in columns],
+                [strings[ent] for _, _, _, ent in columns],
             )
             doc.user_data["qualbridge_tokens"] = table
         return table

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 
@@ -83,6 +84,17 @@ class TranscriptDeidentifier(Protocol):
         ...
 
 
+@runtime_checkable
+class StreamingDeidentifier(TranscriptDeidentifier, Protocol):
+    """A pool that can queue transcripts and hand back futures, without waiting for them."""
+
+    def submit_transcripts(
+        self, texts_per_transcript: Sequence[Sequence[str]], participants: Sequence[str]
+    ) -> list[Future[list[DeidResult]]]:
+        """Futures of the results per transcript, in order."""
+        ...
+
+
 def deidentify_sources(
     sources: Sequence[TranscriptSource],
     study: StudyConfig,
@@ -101,20 +113,40 @@ def deidentify_sources(
     reader = _Reader(study, key, config)
     mentions = study_mentions(study, config, key)
     done: list[tuple[TranscriptSource, Document, list[DeidResult]]] = []
-    for first in range(0, len(sources), batch_size):
-        readable = reader.read(sources[first : first + batch_size])
-        results = engine.deidentify_transcripts(
-            [[u.text for u in document.utterances] for _, document in readable],
-            [source.participant_id for source, _ in readable],
-        )
+    for size, readable, results in _deidentified(engine, reader, sources, batch_size):
         for (source, document), transcript_results in zip(readable, results, strict=True):
             if mentions is not None:
                 mentions.collect([u.text for u in document.utterances], transcript_results)
             done.append((source, document, transcript_results))
         if on_progress:
-            on_progress(len(sources[first : first + batch_size]))
+            on_progress(size)
     reader.parsed_files.clear()
     return _framed(done, study, key, run_id, mentions, reader)
+
+
+def _deidentified(
+    engine: TranscriptDeidentifier,
+    reader: _Reader,
+    sources: Sequence[TranscriptSource],
+    batch_size: int,
+) -> Iterator[tuple[int, list[tuple[TranscriptSource, Document]], list[list[DeidResult]]]]:
+    """(sources in the batch, its readable ones, their results) per batch, in order.
+
+    A pool gets every batch queued before the first result is awaited, so its workers never
+    wait for this process to read the next batch or to use the last one's results.
+    """
+    queued = []
+    for first in range(0, len(sources), batch_size):
+        batch = sources[first : first + batch_size]
+        readable = reader.read(batch)
+        texts = [[u.text for u in document.utterances] for _, document in readable]
+        participants = [source.participant_id for source, _ in readable]
+        if isinstance(engine, StreamingDeidentifier):
+            queued.append((len(batch), readable, engine.submit_transcripts(texts, participants)))
+        else:
+            yield len(batch), readable, engine.deidentify_transcripts(texts, participants)
+    for size, readable, futures in queued:
+        yield size, readable, [future.result() for future in futures]
 
 
 def with_study_mentions(

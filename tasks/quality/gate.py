@@ -48,15 +48,40 @@ def check_dataset(
 
 
 def _references(con: duckdb.DuckDBPyConnection, contract: Contract) -> dict[str, set[Any]]:
-    """Values of every foreign-key target the connection has; absent ones stay unsupplied."""
+    """Values of every foreign-key target the connection has; absent ones stay unsupplied.
+
+    Only the target's values that the referencing columns hold are kept: membership of each
+    row's value is the same, and GX, which copies an expectation's settings many times per
+    validation, then carries a short list instead of every id of a large table.
+    """
     tables = table_names(con)
+    referencing: dict[str, list[str]] = {}
+    for c in contract.columns:
+        for target in c.references:
+            referencing.setdefault(target, []).append(c.name)
     values = {}
-    for target in {t for c in contract.columns for t in c.references}:
+    for target, columns in referencing.items():
         dataset, column = target.split(".")
         if dataset in tables:
             query = f"SELECT DISTINCT {quote_identifier(column)} FROM {quote_identifier(dataset)}"
-            values[target] = {row[0] for row in con.execute(query).fetchall()}
+            known = {row[0] for row in con.execute(query).fetchall()}
+            values[target] = narrowed(known, _distinct(con, contract.dataset, columns))
     return values
+
+
+def narrowed(known: set[Any], used: set[Any]) -> set[Any]:
+    """The known values that are used; all of them when none is (GX needs a non-empty set)."""
+    return (known & used) or known
+
+
+def _distinct(con: duckdb.DuckDBPyConnection, dataset: str, columns: list[str]) -> set[Any]:
+    """Distinct values of the named columns of a table, those it has."""
+    present = set(con.sql(f"SELECT * FROM {quote_identifier(dataset)} LIMIT 0").columns)
+    used: set[Any] = set()
+    for name in (c for c in columns if c in present):
+        query = f"SELECT DISTINCT {quote_identifier(name)} FROM {quote_identifier(dataset)}"
+        used.update(row[0] for row in con.execute(query).fetchall())
+    return used
 
 
 def residual_scan(

@@ -38,14 +38,20 @@ def validate_tables(
     run_dir: Path,
     run_id: str,
     stage: str,
+    build_docs: bool = True,
 ) -> list[CheckResult]:
-    """Check each contract's dataset on the connection; keep GX results and rebuild the docs."""
+    """Check each contract's dataset on the connection; keep GX results and rebuild the docs.
+
+    A caller whose later step rebuilds the docs anyway (the pipeline's release check) passes
+    build_docs=False: the pages are rendered once, from every result kept.
+    """
     results: list[CheckResult] = []
     for contract in contracts:
         found, suites = check_dataset(con, contract)
         store_results(run_dir, run_id, f"{stage}-{contract.dataset}", suites)
         results += found
-    build_data_docs(run_dir)
+    if build_docs:
+        build_data_docs(run_dir)
     return results
 
 
@@ -60,13 +66,14 @@ def validate_warehouse_task(
     last_names: Collection[str],
     deid: DeidConfig | None = None,
     allowed: Collection[str] = (),
+    build_docs: bool = True,
 ) -> Validation:
     """The de-identification gate: contracts, then the residual-PII scan of the utterances.
 
     With the run's deid settings, the scan also reruns the registry's recognizers of every
     enabled format type, and the entity_types rows say which types were on and scanned.
     """
-    results = validate_tables(con, contracts, run_dir, run_id, "validate")
+    results = validate_tables(con, contracts, run_dir, run_id, "validate", build_docs)
     utterances = next(c for c in contracts if c.dataset == "utterances")
     recognizers = scan_recognizers(deid) if deid is not None else []
     hits = residual_scan(con, utterances, known, first_names, last_names, recognizers, allowed)

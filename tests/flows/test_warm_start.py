@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qualbridge.flows.warm_start import early_workers, source_bytes, start_prefect_api
+from qualbridge.flows.warm_start import early_workers, source_bytes, start_prefect_api, warm_start
 from qualbridge.schemas.config import ConsortiumConfig, StudyConfig, load_config
+from qualbridge.tasks.deid import run_pool_size
 from tests.conftest import FIXTURES
 
 MINI = FIXTURES / "mini" / "consortium.yaml"
@@ -67,3 +68,19 @@ def test_no_temporary_server_once_prefect_has_read_its_settings(
 
     start_prefect_api()()
     assert "PREFECT_API_URL" not in os.environ
+
+
+@pytest.mark.parametrize(("key", "workers"), [(None, 0), (b"warm-start-test-key", 2)])
+def test_workers_start_only_with_a_key(
+    tmp_path: Path, mini: ConsortiumConfig, key: bytes | None, workers: int
+) -> None:
+    table = tmp_path / "chats.csv"
+    table.write_text("conv,n,who,text\n" + "c1,1,A,hello there\n" * 20_000, encoding="utf-8")
+    mapping = {"conversation_id": "conv", "turn": "n", "speaker": "who", "text": "text"}
+    fields = mini.studies[0].model_dump() | {"manifest": None, "deny_list": None, "crosswalk": None}
+    study = StudyConfig.model_validate(fields | {"tables": [{"path": table, "mapping": mapping}]})
+    config = _with_deid(mini.model_copy(update={"studies": [study]}), processes=2)
+    assert early_workers(config) == 2  # big enough for early workers
+    with warm_start(config, key):
+        assert run_pool_size() == workers
+    assert run_pool_size() == 0

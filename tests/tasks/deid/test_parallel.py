@@ -47,6 +47,18 @@ def test_pool_output_equals_serial_output(
         assert pool.deidentify(TRANSCRIPTS[::-1]) == serial[::-1]
 
 
+@pytest.mark.parametrize("reverse", [False, True])
+def test_submitted_futures_come_back_in_input_order(
+    serial: list[list[DeidResult]], reverse: bool
+) -> None:
+    transcripts, expected = (TRANSCRIPTS[::-1], serial[::-1]) if reverse else (TRANSCRIPTS, serial)
+    with ParallelDeidentifier(DeidConfig(), KEY, KNOWN, ALLOW, 2) as pool:
+        futures = pool.for_study(KNOWN, ALLOW).submit_transcripts(
+            transcripts, [""] * len(transcripts)
+        )
+        assert [f.result() for f in futures] == expected
+
+
 def test_participants_reach_the_workers() -> None:
     config = DeidConfig(actions={"DATE_TIME": "date_shift"})
     texts = [["It was on 12 March 2019."]] * 3

@@ -161,3 +161,24 @@ def test_a_source_that_no_longer_matches_its_batch_is_quarantined(
     assert [(q.source, q.stage) for q in passed.quarantined] == [("A2.txt", "deidentify")]
     assert passed.transcripts.height == batch.transcripts.height - 1
     assert not passed.utterances["transcript_id"].str.ends_with(":A2").any()
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 32])
+def test_batches_queued_on_a_study_pool_give_the_in_process_frames(
+    consortium: ConsortiumConfig, batch_size: int
+) -> None:
+    study = consortium.studies[0]
+    sources, _ = discover_study(study, consortium, KEY)
+    serial = deidentify_sources(
+        sources, study, Deidentifier(consortium.deid, KEY), KEY, "run-1", config=consortium
+    )
+    progress: list[int] = []
+    with ParallelDeidentifier(consortium.deid, KEY, n_process=2) as pool:
+        queued = deidentify_sources(
+            sources, study, pool.for_study({}, []), KEY, "run-1", batch_size, progress.append,
+            consortium,
+        )  # fmt: skip
+    assert sum(progress) == len(sources)
+    for name in ("transcripts", "utterances", "detections", "codings"):
+        assert getattr(queued, name).equals(getattr(serial, name)), name
+    assert queued.quarantined == serial.quarantined
