@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
 from qualbridge.tasks.deid.recasing import TITLES
 from qualbridge.tasks.deid.registry import whole_value_types
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 MENTION_RECOGNIZER = "MentionRecognizer"
 # Types whose parts are names in their own right.
@@ -41,6 +42,8 @@ def _name_parts(value: str, allow: Container[str]) -> list[str]:
         folded = core.casefold()
         if len(core) < MIN_PART_CHARS or folded in STOP_WORDS or folded in TITLES:
             continue
+        if folded in load_word_list("interjections.txt"):
+            continue  # 'Hello' of a span 'Hello Keziah' must not mask every greeting
         if folded in allow:
             continue
         parts.append(core)

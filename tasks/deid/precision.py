@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,6 +52,7 @@ _CUISINE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _BREAK = re.compile(r"https?://|www\.|://")
+_OPENING_WORD = re.compile(r"([^\W\d_][\w'’]*)[\s,!.]+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 # A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
 # relation ('Daisy my sister').
@@ -174,13 +176,25 @@ def _cut(value: str) -> int:
     return end
 
 
+def _leading_interjections(value: str) -> int:
+    """How many characters of greeting or interjection open a name span of several words."""
+    offset = 0
+    while (word := _OPENING_WORD.match(value, offset)) and value[word.end() :].strip():
+        if word.group(1).casefold() not in _interjections():
+            break
+        offset = word.end()
+    return offset
+
+
 def refine(detection: Detection, text: str) -> Detection | None:
     """The detection trimmed to its name, or None when it is a role, eponym or acronym."""
     if detection.entity_type not in NAME_TYPES or detection.recognizer.startswith(EXACT):
         return detection
     value = text[detection.start : detection.end]
     cut = _cut(value)
-    value = value[:cut].rstrip()
+    lead = _leading_interjections(value[:cut])  # 'Hello Keziah': the name is 'Keziah'
+    detection = replace(detection, start=detection.start + lead)
+    value = value[lead:cut].rstrip()
     if not value.strip():
         return None
     end = detection.start + len(value)

@@ -41,6 +41,7 @@ LEXICON_CASES = [
     ("Jo and Li and Dr", []),  # too short, or a title
     ("", []),
 ]
+GREETED = "Hello Keziah came"  # a name span that took in the greeting before it
 
 
 @pytest.mark.parametrize(("text", "masked"), LEXICON_CASES)
@@ -91,6 +92,11 @@ def test_a_found_name_part_displaces_a_guess_on_its_own_span(
     text = "and honestly marisol went home"
     [dets] = with_mentions([text], [[_found(text, span, guess)]], lexicon.patterns())
     assert [(d.entity_type, d.recognizer) for d in dets] == [result]
+
+
+def test_a_greeting_inside_a_name_span_is_no_name_part() -> None:
+    lexicon = _lexicon(GREETED, ("Hello Keziah", "PERSON"))
+    assert _masked(lexicon, "hello again, keziah") == ["keziah"]
 
 
 def test_lexicon_shows_no_value_when_printed() -> None:

@@ -57,3 +57,19 @@ def test_bodies_found_by_their_shape_are_no_roles(text, value, kept):
     recognizer = "OrganisationShapeRecognizer" if kept else "SpacyRecognizer"
     detection = Detection(start, start + len(value), "ORGANIZATION", 0.9, recognizer)
     assert (refine(detection, text) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("Hello Keziah.", "Hello Keziah", "Keziah"),
+        ("Hi, Margaret Thornbury, how are you?", "Hi, Margaret Thornbury", "Margaret Thornbury"),
+        ("Ooh hello Bob, come in", "Ooh hello Bob", "Bob"),
+        ("Cheers Dave", "Cheers Dave", "Dave"),
+        ("Hello", "Hello", None),  # nothing but a greeting: dropped
+        ("Grace Hello-Smith", "Grace Hello-Smith", "Grace Hello-Smith"),  # not an opening word
+    ],
+)
+def test_greetings_and_interjections_opening_a_name_are_trimmed(text, span, name):
+    refined = _refined(text, span)
+    assert (text[refined.start : refined.end] if refined else None) == name
