@@ -120,11 +120,13 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?P<value>{NUMBER_13_PLUS})\b{NOT_AN_AGE}(?!\s*(?:of|out|percent|on))",
         0.6,
     ),
-    # "william was 9.", "my peer mentor was sixty-one and": a person was a number, full stop.
+    # "william was 9.", "my peer mentor was sixty-one and", "our Jade's only seven": a person
+    # was a number, full stop.
     (
-        rf"(?i:\b(?!(?:it|that|this|there|what|which|time|score|total|price|number|bill|rate"
-        rf"|pain|level|one)\b)[a-z]+\s+(?:was|is)\s+{_HEDGE})(?P<value>{NUMBER})"
-        r"(?=\s*(?:[.;!?]|$|,\s|\s+and\b|\s+when\b|\s+at\s+the\s+time\b))",
+        rf"(?i:\b(?!(?:it|that|this|there|here|what|which|who|where|how|let|time|score|total"
+        rf"|price|number|bill|rate|pain|level|one|everything|nothing|something)\b)"
+        rf"[a-z]+(?:\s+(?:was|is)|['’]s)\s+{_HEDGE})(?P<value>{NUMBER})"
+        r"(?=\s*(?:[.;!?]|$|,\s|\s+and\b|\s+when\b|\s+now\b|\s+next\s+(?:week|month|year)\b|\s+at\s+the\s+time\b))",
         0.55,
     ),
     # "I'm late fifties", "when I was seventies", "he was, um, early sixties".

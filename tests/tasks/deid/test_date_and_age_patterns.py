@@ -32,6 +32,8 @@ from tests.helpers.coverage import masked, touched
         ("he was born in ninety eight", "ninety eight"),
         ("she's eight, and she loves it", "eight"),
         ("I'm two, I live at eighty-five Mafeking Mews.", "two"),
+        ("our Jade's only seven", "seven"),
+        ("Kyle's nearly fourteen now.", "fourteen"),
     ],
 )
 def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):
@@ -54,6 +56,9 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("I'm two minutes away.", "two"),
         ("It was sixty odd years ago.", "sixty"),
         ("I am seven, twenty seven.", "seven"),
+        ("It's only seven.", "seven"),
+        ("Let's say seven.", "seven"),
+        ("That's seven.", "seven"),
     ],
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):
