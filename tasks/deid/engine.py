@@ -22,7 +22,7 @@ from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.normalise import normalised_view, to_original
 from qualbridge.tasks.deid.packing import pack
-from qualbridge.tasks.deid.precision import refine
+from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
@@ -96,6 +96,9 @@ class Deidentifier:
         registry = OrderedRegistry(supported_languages=[config.language])
         for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
             registry.add_recognizer(recognizer)
+        self._labels = label_acronyms(
+            word for recognizer in registry.recognizers for word in recognizer.context or []
+        )
         self.entities = effective_entities(config)
         self._entities = sorted(set(self.entities.enabled) | set(known))
         self._analyzer = AnalyzerEngine(
@@ -121,6 +124,7 @@ class Deidentifier:
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
                 and not is_everyday_capital(refined, text, self._everyday)
+                and not is_identifier_label(refined, text, self._labels)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container, Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -226,3 +227,22 @@ def refine(detection: Detection, text: str) -> Detection | None:
         detection.start, detection.start + len(value), detection.entity_type,
         detection.score, detection.recognizer,
     )  # fmt: skip
+
+
+# Types the model or a word list may wrongly give to the label before a number ('my SSN is').
+_CUE_PRONE_TYPES = frozenset({"ORGANIZATION", "PERSON", "NRP"})
+
+
+def label_acronyms(context_words: Iterable[str]) -> frozenset[str]:
+    """The one-word acronyms recognizers use as context ('ssn', 'iban', 'ip'), lower case."""
+    return frozenset(w.casefold() for w in context_words if w.isalpha() and 2 <= len(w) <= 6)
+
+
+def is_identifier_label(detection: Detection, text: str, acronyms: Container[str]) -> bool:
+    """An acronym in capitals that names an identifier ('SSN', 'IBAN', 'MAC'), not an org."""
+    value = text[detection.start : detection.end]
+    return (
+        detection.entity_type in _CUE_PRONE_TYPES
+        and value.isupper()
+        and value.casefold() in acronyms
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.precision import refine
+from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
 
 
 def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | None:
@@ -73,3 +73,29 @@ def test_bodies_found_by_their_shape_are_no_roles(text, value, kept):
 def test_greetings_and_interjections_opening_a_name_are_trimmed(text, span, name):
     refined = _refined(text, span)
     assert (text[refined.start : refined.end] if refined else None) == name
+
+
+LABELS = label_acronyms(["ssn", "iban", "mac address", "ip", "nino", "passport number", "x1"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type", "is_label"),
+    [
+        ("My SSN is 536-22-8143", "SSN", "ORGANIZATION", True),
+        ("Our IP was 10.0.0.23", "IP", "ORGANIZATION", True),
+        ("the MAC address", "MAC", "ORGANIZATION", False),  # only one-word context counts
+        ("I spoke to Nino at the desk", "Nino", "PERSON", False),  # a name, not capitals
+        ("I moved to the US", "US", "LOCATION", False),  # a place stays a place
+        ("Acme IBAN team", "IBAN", "ORGANIZATION", True),
+    ],
+)
+def test_capital_labels_of_identifiers_are_not_organisations(text, value, entity_type, is_label):
+    start = text.index(value)
+    detection = Detection(start, start + len(value), entity_type, 0.85, "SpacyRecognizer")
+    assert is_identifier_label(detection, text, LABELS) is is_label
+
+
+def test_the_label_stays_and_the_number_goes(speech_engine) -> None:
+    text = "My SSN is 536-22-8143 and our IP was 10.0.0.23."
+    [found] = speech_engine.detect([text])
+    assert sorted(text[d.start : d.end] for d in found) == ["10.0.0.23", "536-22-8143"]
