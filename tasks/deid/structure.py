@@ -230,6 +230,13 @@ _SPOKEN_EMAIL = re.compile(
     r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
 )
 _HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
+# A user name read out after the account it is on: 'my twitter is at sunny underscore days'.
+_SPOKEN_HANDLE = re.compile(
+    r"(?i)\b(?:twitter|instagram|insta|tiktok|snapchat|snap|facebook|username|user\s+name"
+    r"|handle|gamertag)(?:\s+(?:name|account|handle))?(?:\s+(?:is|was)|['’]s)?"
+    r"(?:\s+(?:just|like))?\s+(?:at\s+|@\s*)?"
+    r"(?P<value>[\w'’]+(?:\s+(?:underscore|dot|dash|hyphen)\s+[\w'’]+)+)"
+)
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -410,8 +417,9 @@ class StructureRecognizer(EntityRecognizer):
         )
 
     def _handles(self, text: str) -> list[RecognizerResult]:
-        """'u/' user names, and hashtags with a first name or surname among their parts."""
+        """'u/' user names, user names read out, and hashtags with a name among their parts."""
         out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
+        out += [self._result("URL", m, 0.7, "value") for m in _SPOKEN_HANDLE.finditer(text)]
         out += [
             self._result("EMAIL_ADDRESS", m, 0.7)
             for m in _SPOKEN_EMAIL.finditer(text)

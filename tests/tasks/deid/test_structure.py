@@ -104,3 +104,24 @@ def test_street_words_without_a_number_are_no_address(speech_engine, text, value
         d.entity_type == "STREET_ADDRESS" and d.start < start + len(value) and d.end > start
         for d in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my twitter is at sunny underscore days", "sunny underscore days"),
+        ("my insta's jade dot marie dot x", "jade dot marie dot x"),
+        ("the username was big underscore dave", "big underscore dave"),
+        ("her tiktok handle is just mo dash beats", "mo dash beats"),
+    ],
+)
+def test_user_names_read_out_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["the snap was fun", "my twitter is full of dogs", "the handle is broken"]
+)
+def test_accounts_without_a_spoken_user_name_mask_nothing_after_them(speech_engine, text):
+    [found] = speech_engine.detect([text])
+    assert all(d.entity_type != "URL" for d in found)
