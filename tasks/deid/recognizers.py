@@ -47,6 +47,27 @@ _POSTCODE = Pattern(
     r"\s?[0-9][ABD-HJLNP-UW-Z]{2}\b",
     0.8,
 )
+# The UK's postcode areas (Royal Mail): a district ('BD9', 'LS6', 'M14') alone places someone.
+_POSTCODE_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E"
+    " EC EH EN EX FK FY G GL GU HA HD HG HP HR HS HU HX IG IP IV KA KT KW KY L LA LD LE LL LN LS LU"
+    " M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP"
+    " SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+).split()
+_DISTRICT_NUMBER = (
+    r"(?:[0-9][0-9A-Z]?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+# A district after a place cue ('we're in BD9', 'moved to L8', 'the M14 area'), not a road, a
+# vitamin or a mask ('on the M62', 'B12 tablets', 'N95 masks').
+POSTCODE_DISTRICT_PATTERNS = [
+    (
+        r"(?:(?i:\b(?:in|from|to|near|around|round|moved\s+to)\s+)|(?i:\bthe\s+)(?=\S+\s+area\b))"
+        rf"(?P<value>(?:{'|'.join(sorted(_POSTCODE_AREAS, key=len, reverse=True))})"
+        rf"\s?{_DISTRICT_NUMBER})(?![\w-])"
+        r"(?!\s+(?i:masks?|vitamins?|tablets?|forms?|bus(?:es)?|motorway|junction|road|roundabout|exit))",
+        0.6,
+    )
+]
 _RELATION = (
     r"(?:(?:older|younger|little|big|baby|step|ex|best|late|eldest|oldest|youngest)[\s-]?)?"
     r"(?:sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nana|nanna|gran|grandma|granny"
@@ -184,6 +205,9 @@ def uk_identifier_recognizers() -> list[EntityRecognizer]:
         NhsRecognizer(),
         UkNinoRecognizer(),
         UkPostcodeRecognizer(patterns=[_POSTCODE]),
+        GroupPatternRecognizer(
+            "UK_POSTCODE", "UkPostcodeDistrictRecognizer", POSTCODE_DISTRICT_PATTERNS
+        ),
         PatternRecognizer(
             "PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE, _UK_PHONE_ANY_GROUPING]
         ),
