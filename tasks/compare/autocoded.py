@@ -5,8 +5,10 @@ or site) is made only of auto-coded studies, a `model_corrected` row replaces th
 share with the misclassification-corrected one (units-weighted over its studies). Its interval is
 a Wald interval: the corrected group's standard error comes from the correction's bootstrap
 (which already resamples that group's transcripts), the other group's from its own transcripts
-(cluster-robust), so no group's sampling error is counted twice. All rows carry `coding`: model
-when a group's share comes from the model, else observed.
+(cluster-robust), so no group's sampling error is counted twice. Every row carries `coding`:
+`model` on a corrected row, `model_raw` where a group's share counts the model's codings
+uncorrected (a base row of an auto-coded group, or model codings merged from a site), else
+`observed`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from qualbridge.tasks.compare.inference import benjamini_hochberg, cohens_h
 from qualbridge.tasks.compare.units import GROUP_COLUMNS
 
 CORRECTED_METHOD = "model_corrected"
+# Studies whose units carry codings made by the learned model.
+MODEL_CODED_STUDIES = """
+SELECT DISTINCT s.corpus, s.study_id, s.site
+FROM (SELECT DISTINCT utterance_id FROM codings WHERE origin = 'model') c
+JOIN utterances u USING (utterance_id) JOIN studies s USING (study_id)
+"""
 BASE_METHOD = "cluster_bootstrap"
 
 
@@ -61,7 +69,7 @@ def with_model_coding(
     """The comparison rows plus model_corrected rows, every row labelled with its coding."""
     if comparisons.is_empty():
         return comparisons
-    labelled = comparisons.with_columns(coding=pl.lit("observed"))
+    labelled = comparisons.with_columns(coding=_raw_coding(con, comparisons, stats))
     if settings is None:
         return labelled
     z = float(norm.ppf(0.5 + stats.confidence / 2))
@@ -77,6 +85,21 @@ def with_model_coding(
         if corrected is not None:
             extra.append(corrected)
     return pl.concat([labelled, *extra]) if extra else labelled
+
+
+def _raw_coding(
+    con: duckdb.DuckDBPyConnection, comparisons: pl.DataFrame, stats: StatsConfig
+) -> pl.Series:
+    """'model_raw' where a group's share counts the model's codings uncorrected, else 'observed'."""
+    groups: set[tuple[str, str]] = set()
+    if stats.origins is None or "model" in stats.origins:
+        for corpus, study, site in con.sql(MODEL_CODED_STUDIES).fetchall():
+            groups |= {("corpus", corpus), ("study_id", study), ("site", site)}
+    raw = [
+        (by, a) in groups or (by, b) in groups
+        for by, a, b in comparisons.select("grouped_by", "group_a", "group_b").iter_rows()
+    ]
+    return pl.Series("coding", ["model_raw" if r else "observed" for r in raw], pl.String)
 
 
 def _corrected_rows(

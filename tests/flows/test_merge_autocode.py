@@ -102,6 +102,10 @@ def test_the_hub_codes_the_uncoded_site_and_compares_with_the_correction(hub: Pa
         rows = con.sql(
             "SELECT theme_id, coding FROM theme_comparison_results WHERE method = 'model_corrected'"
         ).fetchall()
+        base = con.sql(
+            "SELECT DISTINCT coding FROM theme_comparison_results WHERE method != 'model_corrected'"
+        ).fetchall()
     assert sorted(prevalence) == [("open", t) for t in sorted(THEMES)]
     assert coded == [("open",)]
     assert sorted(rows) == [(t, "model") for t in sorted(THEMES)]
+    assert base == [("model_raw",)]  # the uncorrected rows say the model's codings are in them

@@ -89,3 +89,22 @@ def test_auto_coded_group_gets_a_corrected_row_labelled_model(con) -> None:
 def test_no_corrected_rows_without_matching_autocoding(con, settings, roles) -> None:
     out = with_model_coding(con, _comparison("cluster_bootstrap", roles), settings, STATS)
     assert out["coding"].to_list() == ["observed", "observed"]
+
+
+@pytest.mark.parametrize(
+    ("origins", "expected"),
+    [(None, "model_raw"), (["qdpx", "table", "model"], "model_raw"), (["table"], "observed")],
+)
+def test_a_share_counting_model_codings_raw_says_so(con, origins, expected) -> None:
+    """A group whose codings include the model's, counted uncorrected, is labelled model_raw."""
+    con.execute(
+        "INSERT INTO utterances (utterance_id, transcript_id, study_id, seq, speaker_role, text, "
+        "n_words) VALUES ('b:T1:0001', 'b:T1', 'b', 1, 'helper', 'x', 1)"
+    )
+    con.execute(
+        "INSERT INTO codings VALUES ('b:T1:0001', 'b:T1', 'heard', 'model:x@1', 'model', 0, 1, "
+        "'model')"
+    )
+    stats = StatsConfig(origins=origins)
+    out = with_model_coding(con, _comparison("cluster_bootstrap"), None, stats)
+    assert out["coding"].to_list() == [expected, expected]
