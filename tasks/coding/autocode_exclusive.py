@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from scipy.optimize import minimize
 
 from qualbridge.tasks.coding.autocode import ThemeModels, exclusive_classes, train_models
+from qualbridge.tasks.coding.autocode_prevalence import resample_weights
 from qualbridge.tasks.coding.autocode_quantify import (
     EXCLUSIVE_METHODS,
     SHRINK,
@@ -18,6 +19,7 @@ from qualbridge.tasks.coding.autocode_quantify import (
     TrainConfusion,
     applied_classes,
     base_spread,
+    bootstrap_estimates,
     exclusive_estimates,
     shrink_spread,
     shrink_towards,
@@ -108,8 +110,7 @@ def _fold_samples(
 ) -> np.ndarray:
     """Unit weights of the evaluation samples of one held-out fold (samples x units)."""
     _, index = np.unique(groups, return_inverse=True)
-    n_t = index.max() + 1
-    draws = rng.multinomial(n_t, np.full(n_t, 1.0 / n_t), size=NATURAL_SAMPLES)
+    draws = resample_weights(rng, index.max() + 1, NATURAL_SAMPLES)
     natural = np.vstack([np.ones(len(classes)), draws[:, index]])
     shifted = np.zeros((SHIFTED_SAMPLES, len(classes)))
     present = np.flatnonzero(np.bincount(classes, minlength=len(train_share)) > 0)
@@ -158,22 +159,17 @@ def exclusive_prevalence(
     percentile interval over a bootstrap of training and coded transcripts (a shrunk
     estimator's spans its base's too)."""
     rng = np.random.default_rng(seed)
-    n_train, n_applied = train.hard.shape[0], applied.transcripts
-    boot = exclusive_estimates(
-        train,
-        applied,
-        rng.multinomial(n_train, np.full(n_train, 1.0 / n_train), size=resamples).astype(float),
-        rng.multinomial(n_applied, np.full(n_applied, 1.0 / n_applied), size=resamples).astype(
-            float
-        ),
-        methods=(method,),
-    )
+    boot = bootstrap_estimates(train, applied, resamples, rng, (method,))
     base = method.removeprefix(SHRINK)
     spread = base_spread(boot, (base,)) if base != method else None
     if spread is not None:
         boot[method] = shrink_towards(boot[base], boot["pcc"], spread[base])
     point = exclusive_estimates(
-        train, applied, np.ones((1, n_train)), np.ones((1, n_applied)), spread=spread
+        train,
+        applied,
+        np.ones((1, train.hard.shape[0])),
+        np.ones((1, applied.transcripts)),
+        spread=spread,
     )
     k = applied.probs.shape[1] - 1
     tail = (1.0 - confidence) / 2.0

@@ -86,7 +86,7 @@ def estimates(
         }
 
 
-def _resample_weights(rng: np.random.Generator, n: int, resamples: int) -> np.ndarray:
+def resample_weights(rng: np.random.Generator, n: int, resamples: int) -> np.ndarray:
     """How often each of n transcripts is drawn in each resample (with replacement)."""
     return rng.multinomial(n, np.full(n, 1.0 / n), size=resamples).astype(float)
 
@@ -110,8 +110,8 @@ def corrected_prevalence(
     boot = estimates(
         train,
         applied,
-        _resample_weights(rng, len(train.positives), resamples),
-        _resample_weights(rng, len(applied.units), resamples),
+        resample_weights(rng, len(train.positives), resamples),
+        resample_weights(rng, len(applied.units), resamples),
     )
     spread = {m: _nanstd(boot[m]) for m in METHODS}
     if method == "auto":

@@ -22,6 +22,8 @@ from typing import cast
 
 import numpy as np
 
+from qualbridge.tasks.coding.autocode_prevalence import resample_weights
+
 UNBIASED_METHODS = ("macc", "mpacc", "em")
 SHRINK = "shrink_"
 EXCLUSIVE_METHODS = UNBIASED_METHODS + tuple(SHRINK + m for m in UNBIASED_METHODS)
@@ -214,17 +216,24 @@ def shrink_spread(
 ) -> dict[str, np.ndarray]:
     """Per base estimator and class, the bootstrap spread (over training and coded transcripts)
     of the base minus pcc."""
-    n_train, n_applied = train.hard.shape[0], applied.transcripts
-    boot = exclusive_estimates(
+    return base_spread(bootstrap_estimates(train, applied, resamples, rng, bases), bases)
+
+
+def bootstrap_estimates(
+    train: TrainConfusion,
+    applied: AppliedClasses,
+    resamples: int,
+    rng: np.random.Generator,
+    methods: tuple[str, ...],
+) -> dict[str, np.ndarray]:
+    """The estimators over resampled training transcripts and resampled coded transcripts."""
+    return exclusive_estimates(
         train,
         applied,
-        rng.multinomial(n_train, np.full(n_train, 1.0 / n_train), size=resamples).astype(float),
-        rng.multinomial(n_applied, np.full(n_applied, 1.0 / n_applied), size=resamples).astype(
-            float
-        ),
-        methods=bases,
+        resample_weights(rng, train.hard.shape[0], resamples),
+        resample_weights(rng, applied.transcripts, resamples),
+        methods=methods,
     )
-    return base_spread(boot, bases)
 
 
 def base_spread(boot: dict[str, np.ndarray], bases: tuple[str, ...]) -> dict[str, np.ndarray]:
