@@ -41,7 +41,7 @@ class RunContext(BaseModel):
     @property
     def run_dir(self) -> Path:
         """Staging and outputs of this run."""
-        return self.output_dir / "runs" / self.run_id
+        return self.config.run_dir(self.run_id)
 
     @property
     def warehouse(self) -> Path:

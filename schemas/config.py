@@ -372,6 +372,10 @@ class ConsortiumConfig(StrictModel):
         """The DuckDB warehouse file of this consortium."""
         return self.resolve(self.output_dir) / "warehouse.duckdb"
 
+    def run_dir(self, run_id: str) -> Path:
+        """Staging and outputs of one run (its report, results, quarantine list)."""
+        return self.resolve(self.output_dir) / "runs" / run_id
+
 
 def load_config(path: Path, output_dir: Path | None = None) -> ConsortiumConfig:
     """Read and validate a consortium YAML file; raise ConfigError naming the file and problem.

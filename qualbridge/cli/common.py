@@ -52,6 +52,4 @@ def refresh_report_badge(
     """After a sign-off, show the run's new status in its written report too."""
     from qualbridge.tasks.report import refresh_status_badge
 
-    refresh_status_badge(
-        con, run_id, config.resolve(config.output_dir) / "runs" / run_id / "report.html"
-    )
+    refresh_status_badge(con, run_id, config.run_dir(run_id) / "report.html")

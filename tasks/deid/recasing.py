@@ -16,7 +16,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words, load_word_list
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()
