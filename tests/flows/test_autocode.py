@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from qualbridge.flows.autocode import autocode_flow
-from qualbridge.flows.context import run_context
+from qualbridge.flows.context import RunContext, run_context
 from qualbridge.schemas.config import ConfigError, load_config
 from qualbridge.tasks.warehouse import connect, replace_themes
 from tests.helpers.synthetic_codes import load_synthetic, synthetic_units
@@ -41,9 +41,8 @@ def _config(root: Path, autocode: dict) -> Path:
     return path
 
 
-def test_flow_codes_stores_and_exports(tmp_path: Path) -> None:
-    path = _config(tmp_path, {"train_on": ["a"], "apply_to": ["b"], "resamples": 100})
-    ctx = run_context(str(path), None, "run-1")
+def _load_studies(ctx: RunContext) -> None:
+    """Study a hand-coded, study b not, with different shares of the two themes."""
     with connect(ctx.warehouse) as con:
         con.execute(
             "INSERT INTO studies VALUES ('a', 'peer', 'a', 'A'), ('b', 'therapy', 'b', 'B')"
@@ -55,6 +54,12 @@ def test_flow_codes_stores_and_exports(tmp_path: Path) -> None:
         load_synthetic(
             con, synthetic_units(THEMES, {"question": 0.1, "reflection": 0.3}, 8, 20, 2, "b"), False
         )
+
+
+def test_flow_codes_stores_and_exports(tmp_path: Path) -> None:
+    path = _config(tmp_path, {"train_on": ["a"], "apply_to": ["b"], "resamples": 100})
+    ctx = run_context(str(path), None, "run-1")
+    _load_studies(ctx)
     counts = [autocode_flow(ctx), autocode_flow(ctx)]  # a second run replaces, never adds
     assert counts[0] == counts[1] and counts[0]["autocode_prevalence"] == 2
     with connect(ctx.warehouse) as con:
@@ -103,17 +108,7 @@ def test_a_hub_names_studies_its_packages_bring_and_records_those_missing(tmp_pa
     text = yaml.safe_load(path.read_text())
     path.write_text(yaml.safe_dump({**text, "studies": [], "hub": True}))
     ctx = run_context(str(path), None, "run-1")  # accepted: a hub's studies come from packages
-    with connect(ctx.warehouse) as con:
-        con.execute(
-            "INSERT INTO studies VALUES ('a', 'peer', 'a', 'A'), ('b', 'therapy', 'b', 'B')"
-        )
-        replace_themes(con, ctx.codebook)
-        load_synthetic(
-            con, synthetic_units(THEMES, {"question": 0.3, "reflection": 0.2}, 12, 20, 1, "a"), True
-        )
-        load_synthetic(
-            con, synthetic_units(THEMES, {"question": 0.1, "reflection": 0.3}, 8, 20, 2, "b"), False
-        )
+    _load_studies(ctx)
     assert autocode_flow(ctx)["autocode_prevalence"] == 2
     with connect(ctx.warehouse) as con:
         reasons = con.sql("SELECT reason FROM quarantine WHERE stage = 'autocode'").fetchall()

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import uuid
 from pathlib import Path
 
 import duckdb
 import pytest
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from qualbridge.flows.context import record_run_start, run_context
-from qualbridge.flows.deidentify import deidentify_flow
-from qualbridge.flows.ingest import ingest_flow
-from qualbridge.flows.load import load_flow
 from tests.conftest import FIXTURES, TEST_KEY
+from tests.helpers.stages import ingest_deid_load
 
 HEADER = "decision,term,entity_type,decided_by,decided_at\n"
 
@@ -30,17 +25,6 @@ def consortium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     text = config.read_text(encoding="utf-8").replace(deny, deny + "  decisions: decisions.csv\n")
     config.write_text(text, encoding="utf-8")
     return config
-
-
-def load(config: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """Ingest, de-identify and load under a fresh run id; the ingest and deid counts."""
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        ctx = run_context(str(config), None, str(uuid.uuid4()))
-        record_run_start(ctx)
-        ingested = ingest_flow(ctx)
-        deidentified = deidentify_flow(ctx)
-        load_flow(ctx)
-    return ingested, deidentified
 
 
 def decide(config: Path, rows: str) -> None:
@@ -59,26 +43,26 @@ def test_a_new_decision_redoes_exactly_the_transcripts_it_touches(consortium: Pa
         consortium.read_text(encoding="utf-8") + "deid:\n  study_mentions: false\n",
         encoding="utf-8",
     )
-    first, _ = load(consortium)
+    first, _ = ingest_deid_load(consortium)
     assert first["to_load"] == 6 and first["redecided"] == 0
     contains = "SELECT DISTINCT transcript_id FROM utterances WHERE text ILIKE '%supermarket%'"
     assert warehouse(consortium, contains) == [("peer_support:PS03",)]
 
     decide(consortium, "missed,supermarket,LOCATION,steward,2026-01-02\n")
-    second, deid = load(consortium)
+    second, deid = ingest_deid_load(consortium)
     assert (second["to_load"], second["unchanged"]) == (1, 5)
     assert (second["new_decisions"], second["redecided"]) == (1, 1)
     assert deid["transcripts"] == 1 and deid["cached"] == 0
     assert warehouse(consortium, contains) == []
 
-    third, _ = load(consortium)
+    third, _ = ingest_deid_load(consortium)
     assert (third["to_load"], third["unchanged"], third["redecided"]) == (0, 6, 0)
 
 
 def test_with_study_wide_mentions_a_decision_redoes_the_touched_study(consortium: Path) -> None:
-    load(consortium)
+    ingest_deid_load(consortium)
     decide(consortium, "missed,supermarket,LOCATION,steward,2026-01-02\n")
-    second, deid = load(consortium)
+    second, deid = ingest_deid_load(consortium)
     # peer_support (3 transcripts) is redone whole; therapist_disclosure is untouched.
     assert (second["to_load"], second["unchanged"], second["redecided"]) == (3, 3, 1)
     assert deid["transcripts"] == 3
@@ -86,11 +70,11 @@ def test_with_study_wide_mentions_a_decision_redoes_the_touched_study(consortium
 
 def test_decisions_accumulate_in_history_and_withdrawals_are_marked(consortium: Path) -> None:
     decide(consortium, "missed,supermarket,LOCATION,steward,2026-01-02\n")
-    load(consortium)
+    ingest_deid_load(consortium)
     (consortium.parent / "decisions.csv").write_text(
         HEADER + "missed,budgeting,KNOWN_IDENTIFIER,steward,2026-01-03\n", encoding="utf-8"
     )
-    second, _ = load(consortium)
+    second, _ = ingest_deid_load(consortium)
     # A withdrawn term is known only by its digest, so its whole study is done again.
     assert second["redecided"] == 3
     history = warehouse(

@@ -7,18 +7,13 @@ transcript is added; the de-identification cache is still hit when nothing chang
 from __future__ import annotations
 
 import shutil
-import uuid
 from pathlib import Path
 
 import duckdb
 import pytest
-from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
 
-from qualbridge.flows.context import record_run_start, run_context
-from qualbridge.flows.deidentify import deidentify_flow
-from qualbridge.flows.ingest import ingest_flow
-from qualbridge.flows.load import load_flow
 from tests.conftest import FIXTURES, TEST_KEY
+from tests.helpers.stages import ingest_deid_load
 
 STUDY = Path("studies") / "peer_support"
 # Alone, the engine passes over this lower-case name; SM2 names her in full.
@@ -42,17 +37,6 @@ def add_transcript(root: Path, transcript_id: str, text: str) -> None:
                        "site_a,25-34,female\n")  # fmt: skip
 
 
-def run(config: Path) -> tuple[dict[str, int], dict[str, int]]:
-    """Ingest, de-identify and load under a fresh run id; the ingest and deid counts."""
-    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
-        ctx = run_context(str(config), None, str(uuid.uuid4()))
-        record_run_start(ctx)
-        ingested = ingest_flow(ctx)
-        deidentified = deidentify_flow(ctx)
-        load_flow(ctx)
-    return ingested, deidentified
-
-
 def texts(config: Path, transcript: str) -> str:
     """The warehouse's de-identified text of one transcript."""
     with duckdb.connect(str(config.parent / "out" / "warehouse.duckdb"), read_only=True) as con:
@@ -66,12 +50,12 @@ def texts(config: Path, transcript: str) -> str:
 def test_a_new_transcript_re_masks_the_earlier_ones_and_the_cache_still_hits(
     consortium: Path,
 ) -> None:
-    first, _ = run(consortium)
+    first, _ = ingest_deid_load(consortium)
     assert first["to_load"] == 7
     assert "Yes. marisol too." in texts(consortium, "SM1")  # nothing found it yet
 
     add_transcript(consortium.parent, "SM2", FULL)
-    second, deid = run(consortium)
+    second, deid = ingest_deid_load(consortium)
     # The study with the new transcript is redone whole (4 + 1 files), the other is untouched.
     assert (second["to_load"], second["unchanged"]) == (5, 3)
     assert (deid["transcripts"], deid["cached"]) == (5, 0)
@@ -79,10 +63,10 @@ def test_a_new_transcript_re_masks_the_earlier_ones_and_the_cache_still_hits(
         assert "marisol" not in texts(consortium, transcript).casefold()
     assert "vandersloot" not in texts(consortium, "SM2").casefold()
 
-    third, deid = run(consortium)
+    third, deid = ingest_deid_load(consortium)
     assert (third["to_load"], deid["transcripts"]) == (0, 0)
     # Nothing changed: a fresh warehouse restages everything, and every study hits the cache.
     (consortium.parent / "out" / "warehouse.duckdb").unlink()
-    fourth, deid = run(consortium)
+    fourth, deid = ingest_deid_load(consortium)
     assert (fourth["to_load"], deid["cached"]) == (8, 2)
     assert "marisol" not in texts(consortium, "SM1").casefold()
