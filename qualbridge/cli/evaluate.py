@@ -201,7 +201,9 @@ def print_set(score: SetScore, label: str, console: Console, limit: int) -> None
             f"vanilla Presidio precision: {_ratio(score.baseline.precision.precision)} "
             f"({score.baseline.precision.true_positives} of {score.baseline.precision.n})"
         )
-    if limit > 0:
+    if limit > 0 and score.gold.part == "test" and not report.misses:
+        console.print("Misses of an untuned part are withheld (--test-misses lists them).")
+    elif limit > 0:
         console.print(_snippet_table("Misses", report.misses, limit, misses=True))
         console.print(
             _snippet_table("False positives", report.false_positives, limit, misses=False)
@@ -275,8 +277,15 @@ def score_and_print(
     engine: tuple[str, Detector],
     baseline: Detector | None,
     limit: int,
+    test_misses: bool = False,
 ) -> list[SetScore]:
-    """Score each set with the engine (and the baseline), print it, then print the summary."""
+    """Score each set with the engine (and the baseline), print it, then print the summary.
+
+    The misses and false positives of untuned (test) parts are withheld unless asked for:
+    whoever reads them while writing rules turns the part into a tuned one.
+    """
+    from dataclasses import replace
+
     from qualbridge.tasks.deid.evaluation import SetScore
     from qualbridge.tasks.deid.evaluation import evaluate as score
 
@@ -287,6 +296,9 @@ def score_and_print(
         with err.status(f"Scoring {gold_set.name} ({len(records)} records)..."):
             report = score(records, detect)
             theirs = score(records, baseline) if baseline else None
+        if gold_set.part == "test" and not test_misses:
+            report = replace(report, misses=[], false_positives=[])
+            theirs = replace(theirs, misses=[], false_positives=[]) if theirs else None
         scores.append(SetScore(gold_set, report, theirs))
         print_set(scores[-1], label, out, limit)
     print_summary(scores, out)
@@ -339,6 +351,13 @@ MinQuasi = Annotated[
     float | None, typer.Option(min=0.0, help="Exit 4 if quasi-identifier recall is lower.")
 ]
 MinPrecision = Annotated[float | None, typer.Option(min=0.0, help="Exit 4 if precision is lower.")]
+TestMissesFlag = Annotated[
+    bool,
+    typer.Option(
+        "--test-misses",
+        help="Also list the misses of untuned (test) parts (reading them makes them tuned).",
+    ),
+]
 JsonOption = Annotated[
     Path | None, typer.Option("--json", help="Also write the full report as JSON here.")
 ]
@@ -355,12 +374,14 @@ def evaluate(
     min_quasi_recall: MinQuasi = None,
     min_precision: MinPrecision = None,
     json_out: JsonOption = None,
+    test_misses: TestMissesFlag = False,
 ) -> None:
     """Score de-identification against gold sets: recall by class and type beside vanilla Presidio.
 
     A gold entity counts as caught only when every non-space character of it is masked; a
     detection that touches no gold entity is a false positive. With no file, every shipped set
-    is scored, tuned (dev) and untuned (test) parts apart. No real key is needed. Exit 0 when
+    is scored, tuned (dev) and untuned (test) parts apart; the misses of test parts are listed
+    only with --test-misses. No real key is needed. Exit 0 when
     done, 4 when a given --min-* threshold is not met on any set, 2 for a bad gold file or config.
     """
     import json
@@ -378,7 +399,7 @@ def evaluate(
     except (GoldFileError, ConfigError) as exc:
         raise fail(str(exc)) from None
     started = time.perf_counter()
-    scores = score_and_print(loaded, (label, detect), base_detect, misses)
+    scores = score_and_print(loaded, (label, detect), base_detect, misses, test_misses)
     if json_out is not None:
         payload = _json_payload(scores, label, base_label)
         json_out.write_text(json.dumps(payload, indent=2, ensure_ascii=False), encoding="utf-8")

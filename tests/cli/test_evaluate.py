@@ -143,3 +143,29 @@ def test_evaluate_help_documents_the_exit_code() -> None:
     assert result.exit_code == 0
     assert "4" in result.output and "--baseline" in result.output
     assert "--no-vanilla" in result.output and "every shipped set" in result.output
+
+
+@pytest.mark.parametrize(
+    ("options", "test_misses_shown"),
+    [
+        pytest.param([], False, id="withheld-by-default"),
+        pytest.param(["--test-misses"], True, id="asked-for"),
+    ],
+)
+def test_evaluate_withholds_the_misses_of_untuned_parts(
+    two_sets: list[Path], tmp_path: Path, options: list[str], test_misses_shown: bool
+) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(
+        app,
+        ["evaluate", *map(str, two_sets), "--no-vanilla", "--json", str(out), *options],
+        terminal_width=200,
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    assert ("Misses of an untuned part are withheld" in result.output) is not test_misses_shown
+    dev, test = json.loads(out.read_text(encoding="utf-8"))["sets"]
+    caught = {row["group"]: row for row in test["recall_by_class"]}
+    missed = sum(row["n"] - row["caught"] for row in caught.values())
+    assert missed > 0, "the slice must have misses for the check to mean anything"
+    assert bool(test["misses"]) is test_misses_shown
+    assert dev["part"] == "dev" and "misses" in dev
