@@ -4,7 +4,9 @@ Zero-width spaces and joiners, soft hyphens and bidi overrides (Unicode category
 other default-ignorable code points (variation selectors, the combining grapheme joiner, Hangul
 fillers) render as nothing, yet split a name into pieces no recognizer knows, or give one
 person two pseudonyms. The detector reads a view without them, each view character mapped back
-to the original text.
+to the original text. Dashes, spaces, quotes and digits of other scripts are read as their ASCII
+forms too: a card number joined by en dashes or a phone number by non-breaking hyphens is the
+same number to a reader, and must be to every recognizer.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ _IGNORABLE_RANGES = (
     (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
 )  # fmt: skip
 _RANGE_STARTS = [start for start, _ in _IGNORABLE_RANGES]
+# Unicode categories read as one ASCII character: dashes, spaces, and the quote marks that stand
+# for an apostrophe ("O’Brien", "Jade’s").
+_FOLDED_CATEGORIES = {"Pd": "-", "Zs": " "}
+_FOLDED_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'"}
 
 
 def is_format_char(ch: str) -> bool:
@@ -40,11 +46,25 @@ def normalised_view(text: str) -> tuple[str, list[int]]:
     for index, ch in enumerate(text):
         if is_format_char(ch):
             continue
-        out = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        out = ascii_form(ch) if not ch.isascii() else ch
         parts.append(out)
         origin.extend([index] * len(out))
     origin.append(len(text))
     return "".join(parts), origin
+
+
+def ascii_form(ch: str) -> str:
+    """One non-ASCII character as the detector reads it: NFKC, then dashes, spaces, apostrophes
+    and decimal digits of any script folded to ASCII."""
+    out = unicodedata.normalize("NFKC", ch)
+    if len(out) != 1:
+        return out
+    category = unicodedata.category(out)
+    if category in _FOLDED_CATEGORIES:
+        return _FOLDED_CATEGORIES[category]
+    if category == "Nd":
+        return str(unicodedata.digit(out))
+    return _FOLDED_QUOTES.get(out, out)
 
 
 def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -69,3 +70,34 @@ def test_an_invisible_character_neither_hides_a_name_nor_survives_release(engine
 def test_invisible_characters_outside_identifiers_are_stripped_too(engine):
     [result] = engine.deidentify(["we\u200b went \u2066home\u2069 early\ufe0f"])
     assert result.text == "we went home early"
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("4111\u20131111\u20131111\u20131111", "4111-1111-1111-1111"),  # en dashes
+        ("0161\u2011496\u20110000", "0161-496-0000"),  # non-breaking hyphens
+        ("07700\u00a0900\u202f123", "07700 900 123"),  # no-break and narrow spaces
+        ("\u0664\u0668\u0665 \u0967\u0968", "485 12"),  # Arabic-Indic and Devanagari digits
+        ("O\u2019Brien\u2018s", "O'Brien's"),  # typographic apostrophes
+        ("\u201cquoted\u201d", "\u201cquoted\u201d"),  # double quotes are not apostrophes
+    ],
+)
+def test_view_reads_dashes_spaces_digits_and_apostrophes_as_ascii(text, view):
+    seen, origin = normalised_view(text)
+    assert seen == view and len(origin) == len(seen) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "digits"),
+    [
+        ("My card number is 4111\u20131111\u20131111\u20131111.", "4111"),
+        ("Ring 0161\u2011496\u20110000 for the clinic.", "496"),
+        ("Ring 0161\u2012496\u20120000 for the clinic.", "0000"),  # figure dashes
+        ("My number is 07700\u202f900\u202f123 yeah.", "900"),
+    ],
+)
+def test_numbers_joined_by_unicode_dashes_or_spaces_are_masked_whole(engine, text, digits):
+    [result] = engine.deidentify([text])
+    unmasked = re.sub(r"\[[A-Z_]+-[0-9a-f]+\]", "", result.text)
+    assert digits not in unmasked and not any(c.isdigit() for c in unmasked)
