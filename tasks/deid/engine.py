@@ -29,6 +29,7 @@ from qualbridge.tasks.deid.registry import build_context, build_recognizers, eff
 from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.social import is_everyday_capital
 from qualbridge.tasks.deid.splitting import split_text
+from qualbridge.tasks.deid.whole_codes import with_whole_code
 
 # Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
 # piping 64 at once held 64 x 100k characters of arrays (6 GB for one long transcript) and ran
@@ -119,7 +120,7 @@ class Deidentifier:
         found = self._analyse([view for view, _ in views])
         kept = [
             merge_overlaps(
-                with_house_number(refined, text)
+                with_whole_code(with_house_number(refined, text), text)
                 for d in dets
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None

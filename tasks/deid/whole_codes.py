@@ -1,0 +1,35 @@
+"""A number found inside a code is masked with the whole code: '1Z999AA10123456784', 'RX4471923'.
+
+A recognizer that finds the digit run of a reference, tracking or hospital number leaves the
+letters glued to it, and those letters are part of the identifier. The span grows to the
+letters and digits joined to it with no space, never across a space or other punctuation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from qualbridge.tasks.deid.filters import Detection
+
+# A code is this long at most; longer glued runs are not codes but broken text.
+MAX_CODE_CHARS = 40
+
+
+def _is_code_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def with_whole_code(detection: Detection, text: str) -> Detection:
+    """The detection grown to the whole code when it holds a digit glued to letters or digits."""
+    start, end = detection.start, detection.end
+    if not any(ch.isdigit() for ch in text[start:end]):
+        return detection
+    low = max(0, start - MAX_CODE_CHARS)
+    while start > low and _is_code_char(text[start - 1]):
+        start -= 1
+    high = min(len(text), end + MAX_CODE_CHARS)
+    while end < high and _is_code_char(text[end]):
+        end += 1
+    if (start, end) == (detection.start, detection.end):
+        return detection
+    return replace(detection, start=start, end=end)
