@@ -12,6 +12,7 @@ same number to a reader, and must be to every recognizer.
 from __future__ import annotations
 
 import unicodedata
+import re
 from bisect import bisect_right
 
 # Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt) outside category
@@ -25,6 +26,17 @@ _RANGE_STARTS = [start for start, _ in _IGNORABLE_RANGES]
 # Unicode categories read as one ASCII character: dashes, spaces, and the quote marks that stand
 # for an apostrophe ("O’Brien", "Jade’s").
 _FOLDED_CATEGORIES = {"Pd": "-", "Zs": " "}
+# Cyrillic and Greek letters drawn like Latin ones (Unicode TR39 confusables, one letter to one):
+# read as Latin only inside a word that has Latin letters too, so Russian or Greek text is kept.
+_LATIN_LOOKALIKES = str.maketrans(
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423"
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0406\u0458\u0408\u0455\u0405"
+    "\u0501\u051b\u051d\u04bb\u04cf"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5"
+    "\u03a7\u03bf\u03bd",
+    "ABEKMHOPCTXYaeopcyxiIjJsSdqwhlABEZHIKMNOPTYXov",
+)
+_WORD = re.compile(r"[^\W\d_]+")
 _FOLDED_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'"}
 
 
@@ -50,7 +62,16 @@ def normalised_view(text: str) -> tuple[str, list[int]]:
         parts.append(out)
         origin.extend([index] * len(out))
     origin.append(len(text))
-    return "".join(parts), origin
+    return _WORD.sub(_latin_if_mixed, "".join(parts)), origin
+
+
+def _latin_if_mixed(match: re.Match[str]) -> str:
+    """A word mixing Latin letters with look-alikes of other scripts, read as all Latin."""
+    word = match.group()
+    latin = word.translate(_LATIN_LOOKALIKES)
+    if latin == word or not any("a" <= c.lower() <= "z" for c in word):
+        return word
+    return latin
 
 
 def ascii_form(ch: str) -> str:
@@ -65,6 +86,11 @@ def ascii_form(ch: str) -> str:
     if category == "Nd":
         return str(unicodedata.digit(out))
     return _FOLDED_QUOTES.get(out, out)
+
+
+def reading(text: str) -> str:
+    """The text as the detector reads it: one spelling for every way of writing the same value."""
+    return normalised_view(text)[0]
 
 
 def to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.normalise import strip_format_chars
+from qualbridge.tasks.deid.normalise import reading, strip_format_chars
 from qualbridge.tasks.deid.operators import replace_value
 
 
@@ -27,7 +27,8 @@ def replace_detections(
         replacement, action = replace_value(
             config.action_for(det.entity_type),
             det.entity_type,
-            strip_format_chars(text[det.start : det.end]),
+            # One value however it was written, so a look-alike spelling gets the same pseudonym.
+            reading(text[det.start : det.end]),
             key,
             participant,
             config.max_date_shift_days,

@@ -101,3 +101,24 @@ def test_numbers_joined_by_unicode_dashes_or_spaces_are_masked_whole(engine, tex
     [result] = engine.deidentify([text])
     unmasked = re.sub(r"\[[A-Z_]+-[0-9a-f]+\]", "", result.text)
     assert digits not in unmasked and not any(c.isdigit() for c in unmasked)
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("Dr \u0410nna Kowalsk\u0456", "Dr Anna Kowalski"),  # Cyrillic A and i in Latin words
+        ("\u0392\u03bfb Sm\u0456th", "Bob Smith"),  # Greek capital beta and omicron
+        ("\u041c\u043e\u0441\u043a\u0432\u0430 and \u0391\u03b8\u03ae\u03bd\u03b1", None),
+    ],
+)
+def test_look_alike_letters_inside_latin_words_are_read_as_latin(text, view):
+    seen, origin = normalised_view(text)
+    assert seen == (text if view is None else view)  # all-Cyrillic or all-Greek words are kept
+    assert len(origin) == len(seen) + 1
+
+
+def test_a_name_spelt_with_look_alike_letters_gets_the_plain_spelling_pseudonym(engine):
+    plain, look_alike = engine.deidentify(
+        ["My sister Rosalind Fairweather came.", "My sister Ros\u0430lind Fairw\u0435ather came."]
+    )
+    assert "Ros" not in look_alike.text and look_alike.text == plain.text
