@@ -11,8 +11,8 @@ same number to a reader, and must be to every recognizer.
 
 from __future__ import annotations
 
-import unicodedata
 import re
+import unicodedata
 from bisect import bisect_right
 
 # Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt) outside category
