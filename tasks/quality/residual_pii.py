@@ -24,6 +24,11 @@ NAME_GAZETTEER = "name_gazetteer"
 CHECK_DIGITS: dict[str, Callable[[str], bool]] = {
     "nhs_number": lambda value: nhs.is_valid(re.sub(r"\D", "", value)),
 }
+# The scan reads dashes and spaces of any kind as ASCII ones, as the detector does: a number
+# joined by en dashes or no-break spaces has the same shape as one joined by '-' or ' '.
+_FOLDED_TEXT = (
+    r"regexp_replace(regexp_replace({column}, '\p{{Pd}}', '-', 'g'), '\p{{Zs}}', ' ', 'g')"
+)
 _CAP_WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?(?![\w'-])")
 
 
@@ -53,9 +58,14 @@ def residual_pii_counts(
         raise ValueError("max_ids must be at least 1")
     if not patterns:
         return []
-    table_ref = ".".join(quote_identifier(part) for part in table.split("."))
+    folded = _FOLDED_TEXT.format(column=quote_identifier(text_column))
+    table_ref = (
+        f"(SELECT {quote_identifier(id_column)}, {folded} AS qb_text FROM "
+        + ".".join(quote_identifier(part) for part in table.split("."))
+        + ")"
+    )
     row_id = f"CAST({quote_identifier(id_column)} AS VARCHAR)"
-    text = quote_identifier(text_column)
+    text = "qb_text"
     aggregates = []
     for _ in patterns:
         # The pattern is a bound parameter, so contract text never becomes SQL.

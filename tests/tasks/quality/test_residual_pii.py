@@ -227,3 +227,20 @@ def test_nhs_shaped_numbers_count_only_with_valid_check_digits(con):
     nhs = [p for p in PATTERNS if p.name == "nhs_number"]
     [hit] = residual_pii_counts(con, "utterances", "utterance_id", "text", nhs)
     assert (hit.count, hit.sample_ids) == (2, ["s:t3:0002", "s:t3:0004"])
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern"),
+    [
+        ("ring 07700\u00a0900123 tonight", "uk_phone"),  # no-break space
+        ("ring 0161\u2011496\u20110000 tonight", "uk_phone"),  # non-breaking hyphens
+        ("it's 943\u2013476\u20135919", "nhs_number"),  # en dashes, valid check digits
+        ("AB\u202f12\u202f34\u202f56\u202fC is mine", "ni_number"),  # narrow no-break spaces
+    ],
+)
+def test_unicode_dashes_and_spaces_do_not_hide_a_number(con, text, pattern):
+    _load(con, "unicode_rows", "utterance_id", [("s:t9:0001", text)])
+    [hit] = residual_pii_counts(
+        con, "unicode_rows", "utterance_id", "text", [p for p in PATTERNS if p.name == pattern]
+    )
+    assert (hit.count, hit.sample_ids) == (1, ["s:t9:0001"])
