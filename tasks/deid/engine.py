@@ -20,7 +20,6 @@ from qualbridge.tasks.deid.filters import (
 from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
-from qualbridge.tasks.deid.normalise import normalised_view, to_original
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
 from qualbridge.tasks.deid.recasing import Recaser, is_uncased
@@ -29,6 +28,7 @@ from qualbridge.tasks.deid.registry import build_context, build_recognizers, eff
 from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.social import is_everyday_capital
 from qualbridge.tasks.deid.splitting import split_text
+from qualbridge.tasks.deid.view_spans import View, on_views, to_text, views_of
 from qualbridge.tasks.deid.whole_codes import with_whole_code
 
 # Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
@@ -41,12 +41,6 @@ MAX_CHUNK_CHARS = 100_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Transcriber markup such as <UNSURE>...</UNSURE> or <INAUDIBLE_SPEECH/> splits names apart.
 _MARKUP = re.compile(r"</?[A-Z][A-Z_]*/?>")
-
-
-def _mapped(detection: Detection, origin: list[int]) -> Detection:
-    """A detection on the normalised view, with offsets into the original text."""
-    start, end = to_original(origin, detection.start, detection.end)
-    return Detection(start, end, detection.entity_type, detection.score, detection.recognizer)
 
 
 class OrderedRegistry(RecognizerRegistry):
@@ -116,13 +110,13 @@ class Deidentifier:
         Mentions are shared between the texts when share_mentions is set (the utterances of
         one transcript), else looked for within each text alone.
         """
-        views = [normalised_view(text) for text in texts]
+        views = views_of(texts)
         found = self._analyse([view for view, _ in views])
         kept = [
             merge_overlaps(
                 with_whole_code(with_house_number(refined, text), text)
                 for d in dets
-                if keep_detection(mapped := _mapped(d, origin), text, self._allow)
+                if keep_detection(mapped := to_text(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
                 and not is_everyday_capital(refined, text, self._everyday)
                 and not is_identifier_label(refined, text, self._labels)
@@ -130,11 +124,17 @@ class Deidentifier:
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
         if share_mentions:
-            return add_mentions(texts, kept, self._everyday, self._allow)
+            return self._with_mentions(views, kept)
         return [
-            add_mentions([text], [dets], self._everyday, self._allow)[0]
-            for text, dets in zip(texts, kept, strict=True)
+            self._with_mentions([view], [dets])[0] for view, dets in zip(views, kept, strict=True)
         ]
+
+    def _with_mentions(
+        self, views: Sequence[View], kept: Sequence[list[Detection]]
+    ) -> list[list[Detection]]:
+        """Every other mention of what was found, looked for in the normalised views, so a
+        name found once is found again however it is spelt ('Maria' ... 'ma\u200bria')."""
+        return on_views(views, kept, lambda t, d: add_mentions(t, d, self._everyday, self._allow))
 
     def _analyse(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Run the analysers; texts are packed so they run per document, not per text."""

@@ -20,6 +20,7 @@ from qualbridge.tasks.deid.filters import DOMAIN_ALLOW_LIST
 from qualbridge.tasks.deid.mentions import MentionLexicon, Patterns, with_mentions
 from qualbridge.tasks.deid.nlp import dictionaries
 from qualbridge.tasks.deid.replacing import replace_detections
+from qualbridge.tasks.deid.view_spans import on_views, to_view, views_of
 
 # Studies may be framed on several threads at once; the model behind the dictionary loads once.
 _DICTIONARY_LOCK = threading.Lock()
@@ -50,7 +51,16 @@ class StudyMentions:
     def collect(self, texts: Sequence[str], results: Sequence[DeidResult]) -> None:
         """Add what one transcript's results found to the study's lexicon."""
         if any(r.detections for r in results):
-            self.lexicon.add(texts, [r.detections for r in results], self._everyday, self._allow)
+            views = views_of(texts)
+            self.lexicon.add(
+                [view for view, _ in views],
+                [
+                    [to_view(d, origin) for d in r.detections]
+                    for (_, origin), r in zip(views, results, strict=True)
+                ],
+                self._everyday,
+                self._allow,
+            )
             self._patterns = None
 
     def apply(
@@ -59,7 +69,12 @@ class StudyMentions:
         """One transcript's results with every mention of the study's lexicon masked too."""
         if self._patterns is None:
             self._patterns = self.lexicon.patterns()
-        found = with_mentions(texts, [r.detections for r in results], self._patterns)
+        patterns = self._patterns
+        found = on_views(
+            views_of(texts),
+            [r.detections for r in results],
+            lambda t, d: with_mentions(t, d, patterns),
+        )
         out = []
         for text, result, detections in zip(texts, results, found, strict=True):
             if detections == result.detections:

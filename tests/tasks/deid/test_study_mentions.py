@@ -41,6 +41,8 @@ TRANSCRIPTS = {
         "A2": ["Participant: Yes. marisol too.", "Participant: I rang 07700 900461 again."],
         "A3": ["Participant: Okay.", "Participant: it was VANDERSLOOT, honestly."],
         "A4": ["Participant: Yes. marisol too. Nothing else."],
+        # Spelt to hide: a zero-width space, a Cyrillic look-alike letter.
+        "A6": ["Participant: Yes. mari\u200bsol too, and vand\u0435rsloot."],
     },
     "beta": {"B1": ["Participant: Yes. marisol too."]},
 }
@@ -99,6 +101,7 @@ def _text(batches: dict[str, pl.DataFrame], study: str, transcript: str) -> str:
         ("alpha", "A2", ["marisol", "900461"], ["Yes. [PERSON-", "too.", "[PHONE_NUMBER-"]),
         ("alpha", "A3", ["VANDERSLOOT"], ["it was [", "honestly."]),
         ("alpha", "A4", ["marisol"], ["Nothing else."]),
+        ("alpha", "A6", ["marisol", "vand\u0435rsloot", "\u200b"], ["Yes. [PERSON-", "and ["]),
         # Another study did not find the name: its mentions are its own business.
         ("beta", "B1", [], ["Yes. marisol too."]),
     ],
@@ -111,7 +114,9 @@ def test_a_value_found_once_is_masked_across_the_study(
     assert all(p in text for p in present), text
 
 
-@pytest.mark.parametrize(("transcript", "found"), [("A2", True), ("A4", True), ("A1", False)])
+@pytest.mark.parametrize(
+    ("transcript", "found"), [("A2", True), ("A4", True), ("A6", True), ("A1", False)]
+)
 def test_a_mention_gets_its_parts_pseudonym_in_any_case(
     batches: dict[str, pl.DataFrame], transcript: str, found: bool
 ) -> None:
