@@ -67,6 +67,24 @@ def _allowed(value: str, allow: frozenset[str]) -> bool:
     return value.casefold() in allow or core in allow
 
 
+_MONTH_ALONE = re.compile(r"\b(?:" + _MONTHS + r")\b", re.IGNORECASE)
+# A month alone narrows a person down when it dates a life event: a birthday, a birth, a death,
+# an admission ('turning fifty in April', 'she died in March', 'sectioned in May').
+_LIFE_EVENT = re.compile(
+    r"\b(?:born|birthday|b'day|turn(?:s|ed|ing)?|due|died|passed|funeral|wedding|married|"
+    r"anniversary|sectioned|admitted|discharged|diagnos\w*|moved|arrested|released)\b",
+    re.IGNORECASE,
+)
+LIFE_EVENT_WINDOW = 40
+
+
+def _dates_a_life_event(detection: Detection, text: str) -> bool:
+    """A month alone said within a few words of a life event."""
+    window = text[max(0, detection.start - LIFE_EVENT_WINDOW) : detection.end + LIFE_EVENT_WINDOW]
+    value = text[detection.start : detection.end]
+    return bool(_MONTH_ALONE.search(value) and _LIFE_EVENT.search(window))
+
+
 def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bool:
     """Apply the allow list and the generic-time rule to one detection."""
     value = text[detection.start : detection.end].strip()
@@ -75,7 +93,7 @@ def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bo
     if _allowed(value, allow):
         return False
     if detection.entity_type == "DATE_TIME" and detection.recognizer == NER_RECOGNIZER:
-        return is_specific_date(value)
+        return is_specific_date(value) or _dates_a_life_event(detection, text)
     return True
 
 

@@ -211,3 +211,21 @@ def test_merge_same_rank_and_score_prefers_longer_span() -> None:
     assert merge_overlaps([short, long]) == [
         Detection(0, 12, "STREET_ADDRESS", 0.8, "OtherPattern")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "kept"),
+    [
+        ("I'm turning fifty in April, can you believe it", "April", True),
+        ("she died in March, just before my birthday", "March", True),
+        ("I was sectioned in May and let out in June", "May", True),
+        ("it was back in April, we went to the park", "April", False),  # no life event
+        ("every March the clocks go forward", "March", False),
+    ],
+)
+def test_a_month_alone_is_kept_when_it_dates_a_life_event(
+    text: str, month: str, kept: bool
+) -> None:
+    start = text.index(month)
+    detection = _det(start, start + len(month), NER_RECOGNIZER, "DATE_TIME")
+    assert keep_detection(detection, text, frozenset()) is kept
