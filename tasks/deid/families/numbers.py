@@ -14,6 +14,9 @@ ENTITIES = ("ID_NUMBER",)
 MIN_DIGITS = 6
 # Digits joined by single spaces, dots or dashes, with letters stuck to either end ('6524903s').
 _RUN = re.compile(r"(?<![\w.,])[A-Za-z]{0,2}\d(?:[\s.\-/]?\d)+[A-Za-z]{0,2}(?![\w])")
+# Digits said one at a time, the pauses written as commas: '0 7 8 4 5, 3 3 2, 9 1 0'. Each
+# element is one digit, so a list of amounts ('101, 102, 103') is not one run.
+_SINGLE_DIGITS = re.compile(r"(?<![\w.,])\d(?:,?\s\d)+(?![\w])")
 # Harmless shapes: a year range, a clock time, an amount with a decimal part or unit.
 _HARMLESS = re.compile(
     r"^(?:(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
@@ -51,7 +54,7 @@ class DigitRunRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         """One result per long run that no harmless rule explains."""
         results = []
-        for match in _RUN.finditer(text):
+        for match in (*_RUN.finditer(text), *_SINGLE_DIGITS.finditer(text)):
             if sum(ch.isdigit() for ch in match.group()) < MIN_DIGITS or is_harmless(
                 text, match.start(), match.end()
             ):

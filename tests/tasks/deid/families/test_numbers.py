@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.deid.families.numbers import is_harmless
+from qualbridge.tasks.deid.families.numbers import DigitRunRecognizer, is_harmless
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,22 @@ from qualbridge.tasks.deid.families.numbers import is_harmless
 def test_units_after_a_number_anywhere_in_the_text(text: str, value: str, harmless: bool) -> None:
     start = text.index(value)
     assert is_harmless(text, start, start + len(value)) is harmless
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("it's 0 7 8 4 5, 3 3 2, 9 1 0 yeah", "0 7 8 4 5, 3 3 2, 9 1 0"),
+        ("my number is 4 8 5, 7 7 7, 3 4 5 6", "4 8 5, 7 7 7, 3 4 5 6"),
+        ("call 07845 332910", "07845 332910"),
+        ("it's 485.777.3456", "485.777.3456"),
+        ("rooms 101, 102, 103 were full", None),  # a list of numbers, not one said digit by digit
+        ("I paid 120,000 for it", None),
+        ("scores of 1, 2 and 3", None),
+    ],
+)
+def test_long_digit_runs_are_found_however_the_pauses_are_written(
+    text: str, found: str | None
+) -> None:
+    results = DigitRunRecognizer().analyze(text, ["ID_NUMBER"])
+    assert [text[r.start : r.end] for r in results] == ([found] if found else [])
