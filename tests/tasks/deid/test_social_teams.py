@@ -1,0 +1,58 @@
+"""Sports teams: listed names anywhere, nicknames only after 'the' in capitals or in a sports
+context, clubs named after a place before 'fan'; by function and through the engine."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.gazetteers import world_places
+from qualbridge.tasks.deid.teams import find_teams
+
+KEY = b"test-consortium-key-6f1d2a9c0b7e"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("honestly the Rockets are a mess this year", ["Rockets"]),
+        ("THE RAVENS WILL WIN IT ALL", ["RAVENS"]),
+        ("can't believe the jets lost again", ["jets"]),
+        ("knicks game tonight anyone??", ["knicks"]),
+        ("my dad and I support the dolphins", ["dolphins"]),
+        ("going to watch atletico madrid on sunday", ["atletico madrid"]),
+        ("Red Sox tickets for sale", ["Red Sox"]),
+        ("proud Bristol fan since 1990", ["Bristol"]),
+        ("a lifelong Everton supporter", ["Everton"]),
+        # Everyday words stay words without a sports context.
+        ("we went to the kings arms for a drink", []),
+        ("the heat was too much in the afternoon", []),
+        ("the Magic Roundabout was on telly", []),
+        ("the giants in the story were kind", []),
+        ("my brother is a big fan of cooking", []),
+        ("Keep calm fans", []),
+    ],
+)
+def test_teams_by_name_or_context(text: str, found: list[str]) -> None:
+    assert [text[s:e] for s, e in find_teams(text, world_places())] == found
+
+
+@pytest.fixture(scope="module")
+def engine() -> Deidentifier:
+    """The engine with default settings."""
+    return Deidentifier(DeidConfig(), KEY)
+
+
+@pytest.mark.parametrize(
+    ("text", "team"),
+    [
+        ("nobody expected the Pistons to come back like that", "Pistons"),
+        ("been a Stoke fan all my life lol", "Stoke"),
+        ("real madrid or barca, who wins", "real madrid"),
+    ],
+)
+def test_engine_masks_teams(text: str, team: str, engine: Deidentifier) -> None:
+    detections = engine.detect([text])[0]
+    start = text.index(team)
+    assert any(d.start <= start and d.end >= start + len(team) for d in detections)
