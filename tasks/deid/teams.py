@@ -1,4 +1,4 @@
-"""Sports teams named in posts: 'the Warriors', 'real madrid', 'bengals fans', 'Leeds fan'.
+"""Teams and groups named in posts: 'the Warriors', 'real madrid', 'Leeds fan', 'the Kelly twins'.
 
 A team's name narrows down where a writer lives or comes from. Names of several words
 ('red sox', 'man utd') count in any case. A one-word nickname is most often an everyday word
@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -31,6 +33,13 @@ _SPORT_AFTER = re.compile(rf"(?i)^\W*(?:\w+\W+)?(?:{_SPORT})\b")
 _THE = re.compile(r"(?i)\bthe\s+$")
 # A title-case place before 'fan' or 'fans' supports a club: 'Leeds fan', 'a Derby supporter'.
 _PLACE_FAN = re.compile(r"\b(?P<team>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:fan|fans|supporters?)\b")
+
+
+# A named group of people: 'the Kelly twins', 'Zac brown band'. The name before the group word
+# opens with a capitalised name or unknown word; up to two more words, none a stop word.
+_GROUP_WORD = re.compile(r"(?i)\b(?:band|twins|brothers|sisters|crew|squad)\b")
+_WORDS_BEFORE = re.compile(r"(?:[^\W\d_][\w'’]*\s+){1,3}$")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 @lru_cache(maxsize=1)
@@ -75,26 +84,60 @@ def _nickname_counts(text: str, start: int, end: int) -> bool:
     return bool(_SPORT_AFTER.match(after) or _SPORT_BEFORE.search(before))
 
 
+def _with_article(text: str, start: int) -> int:
+    """Where the name starts with its 'the': a team is called 'the Bengals', not 'Bengals'."""
+    article = _THE.search(text, max(0, start - 8), start)
+    return article.start() if article else start
+
+
 def find_teams(text: str, places: frozenset[str]) -> Iterator[tuple[int, int]]:
-    """Offsets of team names in text; places are the lower-case places a fan may support."""
+    """Offsets of team names in text, with their 'the'; places are the lower-case places a
+    fan may support."""
     several, single = _patterns()
     for match in several.finditer(text):
-        yield match.span()
+        yield _with_article(text, match.start()), match.end()
     for match in single.finditer(text):
         if _nickname_counts(text, *match.span()):
-            yield match.span()
+            yield _with_article(text, match.start()), match.end()
     for match in _PLACE_FAN.finditer(text):
         if match.group("team").casefold() in places:
             yield match.span("team")
 
 
+def _is_name(word: str, vocabulary: Vocabulary) -> bool:
+    """A capitalised listed name, or a capitalised word no dictionary knows."""
+    folded = word.casefold()
+    if not word[:1].isupper() or folded in STOP_WORDS:
+        return False
+    names = vocabulary.first_names | vocabulary.surnames
+    return folded in names or vocabulary.is_unknown(folded)
+
+
+def find_groups(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Offsets of named groups of people: a name, up to two more words, then 'band', 'twins'."""
+    for match in _GROUP_WORD.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        if before is None:
+            continue
+        words = list(_NAME_WORD.finditer(text, before.start(), match.start()))
+        for first in range(len(words)):
+            rest = words[first + 1 :]
+            if _is_name(words[first].group(), vocabulary) and not any(
+                w.group().casefold() in STOP_WORDS for w in rest
+            ):
+                yield words[first].start(), match.end()
+                break
+
+
 class SportsTeamRecognizer(EntityRecognizer):
-    """ORGANIZATION for sports teams: listed names, and nicknames in a sports context."""
+    """ORGANIZATION for sports teams (listed names, nicknames in a sports context) and named
+    groups of people ('the Kelly twins')."""
 
     NAME = "SportsTeamRecognizer"
 
-    def __init__(self, places: frozenset[str]) -> None:
+    def __init__(self, places: frozenset[str], vocabulary: Vocabulary) -> None:
         self._places = places
+        self._vocabulary = vocabulary
         super().__init__(
             supported_entities=["ORGANIZATION"], name=self.NAME, supported_language="en"
         )
@@ -108,7 +151,5 @@ class SportsTeamRecognizer(EntityRecognizer):
         """One result per team name found."""
         if "ORGANIZATION" not in entities:
             return []
-        return [
-            recognizer_result(self, "ORGANIZATION", s, e, TEAM_SCORE)
-            for s, e in find_teams(text, self._places)
-        ]
+        spans = [*find_teams(text, self._places), *find_groups(text, self._vocabulary)]
+        return [recognizer_result(self, "ORGANIZATION", s, e, TEAM_SCORE) for s, e in spans]

@@ -1,4 +1,4 @@
-"""Social-media names: hashtags that spell a person's name, sports teams (every country)."""
+"""Social-media names: name hashtags, sports teams and named groups (every country)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ ENTITIES = ("PERSON", "ORGANIZATION")
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
-    """Name hashtags from the shared name lists; teams, and clubs named after a place."""
+    """Name hashtags and named groups from the shared lists; teams, clubs named after a place."""
     places = context.vocabulary.places | world_places()
-    return [NameHashtagRecognizer(context.vocabulary), SportsTeamRecognizer(places)]
+    return [
+        NameHashtagRecognizer(context.vocabulary),
+        SportsTeamRecognizer(places, context.vocabulary),
+    ]
