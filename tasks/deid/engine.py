@@ -27,7 +27,7 @@ from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.replacing import replace_detections
-from qualbridge.tasks.deid.social import is_everyday_capital
+from qualbridge.tasks.deid.social import is_everyday_capital, is_word_hashtag
 from qualbridge.tasks.deid.splitting import split_text
 
 # Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
@@ -92,6 +92,7 @@ class Deidentifier:
         known = known_identifiers or {}
         context = build_context(config)
         self._recaser = Recaser(context.vocabulary)
+        self._vocabulary = context.vocabulary
         self._everyday = context.vocabulary.dictionary
         registry = OrderedRegistry(supported_languages=[config.language])
         for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
@@ -124,6 +125,7 @@ class Deidentifier:
                 if keep_detection(mapped := _mapped(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
                 and not is_everyday_capital(refined, text, self._everyday)
+                and not is_word_hashtag(refined, text, self._vocabulary)
                 and not is_identifier_label(refined, text, self._labels)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
