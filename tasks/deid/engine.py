@@ -28,6 +28,7 @@ from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.social import is_everyday_capital, is_word_hashtag
+from qualbridge.tasks.deid.social_shape import is_lowercase_guess
 from qualbridge.tasks.deid.splitting import split_text
 
 # Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
@@ -126,6 +127,7 @@ class Deidentifier:
                 and (refined := refine(mapped, text)) is not None
                 and not is_everyday_capital(refined, text, self._everyday)
                 and not is_word_hashtag(refined, text, self._vocabulary)
+                and not is_lowercase_guess(refined, text, self._vocabulary)
                 and not is_identifier_label(refined, text, self._labels)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
