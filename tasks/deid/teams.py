@@ -1,9 +1,10 @@
 """Teams and groups named in posts: 'the Warriors', 'real madrid', 'Leeds fan', 'the Kelly twins'.
 
 A team's name narrows down where a writer lives or comes from. Names of several words
-('red sox', 'man utd') count in any case. A one-word nickname is most often an everyday word
-('kings', 'heat', 'giants'), so it counts only after 'the' written with capitals ('the Kings',
-'THE KINGS') or beside a sports word ('the bengals pick', 'lakers game', 'beat the jets').
+('red sox', 'man utd') and leagues ('NBA') count in any case. A one-word nickname is most
+often an everyday word ('kings', 'heat', 'giants'), so it counts only after 'the' written with
+capitals ('the Kings', 'THE KINGS') or beside a sports word ('the bengals pick', 'lakers game',
+'beat the jets').
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 @lru_cache(maxsize=1)
 def team_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The listed names of several words, and the one-word nicknames, lower case."""
-    names = {n.casefold() for n in load_word_list(TEAMS_FILE)}
-    return frozenset(n for n in names if " " in n), frozenset(n for n in names if " " not in n)
+    """The names that count anywhere (several words, or listed in capitals: 'NBA'), and the
+    one-word nicknames; lower case."""
+    listed = load_word_list(TEAMS_FILE)
+    anywhere = frozenset(n.casefold() for n in listed if " " in n or n.isupper())
+    return anywhere, frozenset(n.casefold() for n in listed) - anywhere
 
 
 @lru_cache(maxsize=1)

@@ -26,6 +26,8 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("going to watch atletico madrid on sunday", ["atletico madrid"]),
         ("Red Sox tickets for sale", ["Red Sox"]),
         ("proud Bristol fan since 1990", ["Bristol"]),
+        ("cant wait for nfl sunday", ["nfl"]),
+        ("who wins the champions league this year", ["the champions league"]),
         ("a lifelong Everton supporter", ["Everton"]),
         # Everyday words stay words without a sports context.
         ("we went to the kings arms for a drink", []),
