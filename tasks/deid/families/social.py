@@ -9,6 +9,7 @@ from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.social import NameHashtagRecognizer
 from qualbridge.tasks.deid.teams import SportsTeamRecognizer
+from qualbridge.tasks.deid.vocatives import VocativeNameRecognizer
 
 ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 
@@ -20,4 +21,5 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         NameHashtagRecognizer(context.vocabulary),
         SportsTeamRecognizer(places, context.vocabulary),
         BigPlaceRecognizer(context.vocabulary),
+        VocativeNameRecognizer(context.vocabulary),
     ]
