@@ -79,9 +79,10 @@ def _capitalised_alone(text: str, start: int, end: int) -> bool:
 
 
 def _nickname_counts(text: str, start: int, end: int) -> bool:
-    """A nickname after 'the' in capitals, or beside a sports word."""
-    before = text[max(0, start - 40) : start]
-    after = text[end : end + 40]
+    """A nickname after 'the' in capitals, or beside a sports word on the same line (texts
+    analysed together are joined by line breaks: one post's 'fans' must not cue the next)."""
+    before = text[max(0, start - 40) : start].rpartition("\n")[2]
+    after = text[end : end + 40].partition("\n")[0]
     if _THE.search(before) and _capitalised_alone(text, start, end):
         return True
     return bool(_SPORT_AFTER.match(after) or _SPORT_BEFORE.search(before))

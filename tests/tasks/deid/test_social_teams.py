@@ -36,6 +36,7 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("the giants in the story were kind", []),
         ("my brother is a big fan of cooking", []),
         ("Keep calm fans", []),
+        ("so many fans\n.\nWarriors of the world unite", []),
     ],
 )
 def test_teams_by_name_or_context(text: str, found: list[str]) -> None:
