@@ -18,8 +18,9 @@ from qualbridge.tasks.deid.social import is_chat_word
 _MARKUP = re.compile(r"(?<![\w#&])#[^\W\d_]\w+|(?<!\w)[:;=]\s?-?[)(\]\[DPpO3/|]+(?!\w)|<3")
 # Shouted or drawn-out punctuation: '!!', '??', '?!'; transcripts end a sentence once.
 _EXCLAIMED = re.compile(r"[!?]{2,}")
-# Online spellings no transcriber uses: 'u r', 'plz', 'imma'.
-_ONLINE_WORDS = frozenset("u ur plz pls imma ima tho thx".split())
+# Online spellings no transcriber uses: 'plz', 'imma'. Not 'u' or 'ur': a spelled-out letter,
+# a hesitation.
+_ONLINE_WORDS = frozenset("plz pls imma ima tho thx".split())
 # Chat words a transcriber also writes for speech ('yeah', 'oh', 'hmm'): no sign of a post.
 _SPOKEN = frozenset(
     "oh ooh so wow whoa woah yay yeah yea yes no ok okay aw aww hmm geez jeez gah ugh psst meh "
@@ -28,9 +29,13 @@ _SPOKEN = frozenset(
 _WORD = re.compile(r"(?<![/\w])[^\W\d_]+(?![/\w])")
 
 
+# Symbols below the arrows block are typography ('°', '©', '™'), not emoji.
+_FIRST_PICTOGRAPH = 0x2190
+
+
 def has_emoji(text: str) -> bool:
     """Whether any character is a pictograph or other symbol (emoji, hearts, arrows)."""
-    return any(unicodedata.category(c) == "So" for c in text)
+    return any(ord(c) >= _FIRST_PICTOGRAPH and unicodedata.category(c) == "So" for c in text)
 
 
 def is_social_text(text: str) -> bool:

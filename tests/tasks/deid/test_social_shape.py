@@ -25,7 +25,7 @@ def vocabulary() -> Vocabulary:
         ("see you there :)", True),
         ("WHY would you do that??", True),
         ("omg this is the best thing ever", True),
-        ("can u send me the link", True),
+        ("can someone send me the link plz", True),
         # Speech, cased or not, with fillers, links and handles read out.
         ("yeah so i went down to the shops with my mum", False),
         ("Um, so, I was born in nineteen ninety one.", False),
@@ -33,6 +33,8 @@ def vocabulary() -> Vocabulary:
         ("follow me on instagram i'm @some_name like", False),
         ("im forty three and i still live with my mum", False),
         ("OK. And you said you're working at the moment?", False),
+        ("my temperature was 38.5°C last night", False),
+        ("it's s u e, sue, like the name", False),
     ],
 )
 def test_posts_by_their_marks(text: str, social: bool) -> None:
