@@ -8,6 +8,7 @@ from qualbridge.tasks.deid.big_places import BigPlaceRecognizer
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.social import NameHashtagRecognizer
+from qualbridge.tasks.deid.stage_names import StageNameRecognizer
 from qualbridge.tasks.deid.teams import SportsTeamRecognizer
 from qualbridge.tasks.deid.vocatives import VocativeNameRecognizer
 
@@ -22,4 +23,5 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         SportsTeamRecognizer(places, context.vocabulary),
         BigPlaceRecognizer(context.vocabulary),
         VocativeNameRecognizer(context.vocabulary),
+        StageNameRecognizer(),
     ]
