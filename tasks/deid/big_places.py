@@ -22,7 +22,17 @@ PLACE_SCORE = 0.6
 MAX_WORDS = 4
 # A place cue and an optional 'the': 'live in', 'from', 'moved to', 'visiting', 'all over'.
 _CUE = re.compile(
-    r"(?i)\b(?:in|from|to|visit(?:ed|ing|s)?|near|around|outside|across|over)\s+(?:the\s+)?"
+    r"(?i)\b(?:in|from|to|visit(?:ed|ing|s)?|near|around|outside|across|over)\s+(?P<the>the\s+)?"
+)
+# Places of one word said with 'the' ('the usa'); after 'the' any other one word is a thing
+# ('in the van', 'to the reunion': Van and Reunion are places too).
+_TAKES_THE = frozenset(
+    "usa u.s. u.s.a. uk u.k. uae netherlands philippines bahamas gambia maldives seychelles "
+    "congo vatican bay".split()
+)
+# Places that are everyday nouns in lower case ('a bimbo', 'guinea pigs', 'for sale').
+_NOUNS_IN_LOWER_CASE = frozenset(
+    "van bimbo batman sale pest honcho warder reunion carrefour tamale mesa guinea".split()
 )
 _WORDS = re.compile(r"[^\W_][\w.'’-]*")
 
@@ -46,6 +56,19 @@ def _listed(phrase: str) -> str | None:
     return None
 
 
+def _counts(key: str, after_the: bool, vocabulary: Vocabulary) -> bool:
+    """A listed phrase after a cue is a place: several words, or one word in capitals, or one
+    lower-case word that is no everyday word (and takes 'the' if it follows one)."""
+    word = key.casefold()
+    if " " in word:
+        return True
+    if after_the and word not in _TAKES_THE:
+        return False
+    if key[:1].isupper():
+        return True
+    return word not in _NOUNS_IN_LOWER_CASE and not _everyday(word, vocabulary)
+
+
 def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
     """Offsets of listed big places right after a place cue, longest first."""
     for cue in _CUE.finditer(text):
@@ -53,7 +76,7 @@ def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, in
         for n in range(len(words), 0, -1):
             start = cue.end()
             key = _listed(text[start : words[n - 1].end()])
-            if key and (text[start].isupper() or not _everyday(key.casefold(), vocabulary)):
+            if key and _counts(key, cue.group("the") is not None, vocabulary):
                 yield start, start + len(key)
                 break
 

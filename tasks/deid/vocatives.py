@@ -25,12 +25,20 @@ _VOCATIVE = re.compile(
     r"[,!]?\s+(?P<name>[a-z][a-z'’-]{1,20})\b"
 )
 
+# Words people are greeted by that name lists also hold ('hey man').
+_ADDRESS_WORDS = frozenset(
+    "man men mate dude bro sis guys girl girls boy boys babe baby honey love son sir madam doc "
+    "boss chief buddy bud pal fam folks everyone everybody lads ladies gents chap kid team".split()
+)
+
 
 def find_vocative_names(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
     """Offsets of lower-case listed first names right after a greeting, thanks or 'poor'."""
     for match in _VOCATIVE.finditer(text):
         name = match.group("name")
-        if name in STOP_WORDS or is_chat_word(name) or name not in vocabulary.first_names:
+        if name in STOP_WORDS or name in _ADDRESS_WORDS or is_chat_word(name):
+            continue
+        if name not in vocabulary.first_names:
             continue
         yield match.span("name")
 

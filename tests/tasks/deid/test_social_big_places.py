@@ -34,6 +34,10 @@ def vocabulary() -> Vocabulary:
         ("back to reading my book", []),
         ("in general it was fine", []),
         ("melbourne is lovely", []),
+        ("left it in the van overnight", []),
+        ("are you going to the reunion", []),
+        ("allergic to guinea pigs", []),
+        ("we drove to Van in the east", ["Van"]),
     ],
 )
 def test_big_places_after_a_cue(text: str, found: list[str], vocabulary: Vocabulary) -> None:

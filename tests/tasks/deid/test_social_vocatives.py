@@ -34,6 +34,8 @@ def vocabulary() -> Vocabulary:
         ("yeah will do", []),
         ("hey lol", []),
         ("thanks mum", []),
+        ("hey man how are you", []),
+        ("thanks mate, cheers", []),
     ],
 )
 def test_vocative_names(text: str, found: list[str], vocabulary: Vocabulary) -> None:
