@@ -26,7 +26,8 @@ from qualbridge.tasks.deid.recasing import Recaser, is_uncased
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.replacing import replace_detections
-from qualbridge.tasks.deid.social import is_everyday_capital
+from qualbridge.tasks.deid.social import is_everyday_capital, is_word_hashtag
+from qualbridge.tasks.deid.social_shape import is_lowercase_guess
 from qualbridge.tasks.deid.splitting import split_text
 from qualbridge.tasks.deid.view_spans import View, on_views, to_text, views_of
 from qualbridge.tasks.deid.whole_codes import with_whole_code
@@ -87,6 +88,7 @@ class Deidentifier:
         known = known_identifiers or {}
         context = build_context(config)
         self._recaser = Recaser(context.vocabulary)
+        self._vocabulary = context.vocabulary
         self._everyday = context.vocabulary.dictionary
         registry = OrderedRegistry(supported_languages=[config.language])
         for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
@@ -119,6 +121,8 @@ class Deidentifier:
                 if keep_detection(mapped := to_text(d, origin), text, self._allow)
                 and (refined := refine(mapped, text)) is not None
                 and not is_everyday_capital(refined, text, self._everyday)
+                and not is_word_hashtag(refined, text, self._vocabulary)
+                and not is_lowercase_guess(refined, text, self._vocabulary)
                 and not is_identifier_label(refined, text, self._labels)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)

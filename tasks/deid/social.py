@@ -13,7 +13,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.filters import NER_RECOGNIZER, Detection
-from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names, person_names
+from qualbridge.tasks.deid.gazetteers import (
+    AMBIGUOUS_WORDS,
+    first_names,
+    person_names,
+    world_places,
+)
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -120,6 +125,36 @@ def name_parts(body: str, vocabulary: Vocabulary) -> list[str] | None:
         return None if parts[0].casefold() in vocabulary.dictionary else parts
     # 'JohnSmith' opens with a first name; 'BlackFriday' does not.
     return parts if parts[0].casefold() in vocabulary.first_names else None
+
+
+@lru_cache(maxsize=1)
+def _run_together_places() -> frozenset[str]:
+    """Every listed world place with its spaces taken out, as a hashtag writes it."""
+    return frozenset(place.replace(" ", "") for place in world_places())
+
+
+def is_place_hashtag(body: str, vocabulary: Vocabulary) -> bool:
+    """The hashtag body names a listed place ('#Leeds', '#NewYork', '#losangeles'); one word
+    in lower case is read as a word ('#sunshine' is also a town)."""
+    word = body.casefold()
+    if body.islower() and word in vocabulary.dictionary:
+        return False
+    spaced = " ".join(_CAMEL_PART.findall(body)).casefold()
+    return spaced in vocabulary.places or spaced in world_places() or word in _run_together_places()
+
+
+def is_word_hashtag(detection: Detection, text: str, vocabulary: Vocabulary) -> bool:
+    """A whole hashtag taken for a name that holds no first name and spells no name or place:
+    everyday words with a listed surname among them ('#sunshine', '#MondayMotivation')."""
+    if detection.entity_type != "PERSON" or not text.startswith("#", detection.start):
+        return False
+    match = _HASHTAG.fullmatch(text, detection.start, detection.end)
+    if match is None:
+        return False
+    body = match.group("body")
+    if any(p.casefold() in vocabulary.first_names for p in _CAMEL_PART.findall(body)):
+        return False  # '#TeamSarah'
+    return name_parts(body, vocabulary) is None and not is_place_hashtag(body, vocabulary)
 
 
 def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:

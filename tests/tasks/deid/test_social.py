@@ -15,6 +15,7 @@ from qualbridge.tasks.deid.social import (
     is_chat_speak,
     is_chat_word,
     is_everyday_capital,
+    is_word_hashtag,
 )
 
 KEY = b"test-consortium-key-6f1d2a9c0b7e"
@@ -62,6 +63,9 @@ def test_hashtags_count_only_when_they_spell_a_name(
         ("Aaawww", True),
         ("kkkkkk", True),
         ("Psst", True),
+        ("Congrats", True),
+        ("Shoutout", True),
+        ("Vlog", True),
         ("Emilyyy", False),
         ("Hannah", False),
         ("Noah", False),
@@ -137,3 +141,40 @@ def test_everyday_words_taken_for_names_only_by_their_capitals(
     start = text.index(value)
     detection = Detection(start, start + len(value), entity_type, 0.85, recognizer)
     assert is_everyday_capital(detection, text, vocabulary.dictionary) is dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "word_tag"),
+    [
+        ("#sunshine", True),
+        ("#ThrowbackThursday", True),
+        ("#smh", True),
+        ("#Leeds", False),
+        ("#NewYork", False),
+        ("#losangeles", False),
+        ("#JohnSmith", False),
+        ("#emmawatson", False),
+        ("#TeamSarah", False),
+    ],
+)
+def test_word_hashtags_are_no_names(text: str, word_tag: bool, vocabulary: Vocabulary) -> None:
+    hashtag = Detection(0, len(text), "PERSON", 0.6, "StructureRecognizer")
+    assert is_word_hashtag(hashtag, text, vocabulary) is word_tag
+
+
+def test_word_hashtags_only_for_whole_person_hashtags(vocabulary: Vocabulary) -> None:
+    text = "#sunshine"
+    assert not is_word_hashtag(Detection(1, 9, "PERSON", 0.6, "X"), text, vocabulary)
+    assert not is_word_hashtag(Detection(0, 9, "LOCATION", 0.6, "X"), text, vocabulary)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("loving this weather #sunshine", []),
+        ("so proud of you #JohnSmith", ["JohnSmith"]),
+    ],
+)
+def test_engine_drops_word_hashtags(text: str, kept: list[str], engine: Deidentifier) -> None:
+    found = [text[d.start : d.end].lstrip("#") for d in engine.detect([text])[0]]
+    assert found == kept

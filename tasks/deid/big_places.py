@@ -1,0 +1,105 @@
+"""Big places named in any case after a place cue: 'moved to amsterdam', 'from the usa'.
+
+Posts type countries, US states, big cities and their short names ('nyc', 'vegas') in lower
+case, where the tagger, reading capitals, misses them. A big place that is also an everyday
+word other than a noun ('nice', 'reading') counts only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+PLACE_SCORE = 0.6
+MAX_WORDS = 4
+# A place cue and an optional 'the': 'live in', 'from', 'moved to', 'visiting', 'all over'.
+_CUE = re.compile(
+    r"(?i)\b(?:in|from|to|visit(?:ed|ing|s)?|near|around|outside|across|over)\s+(?P<the>the\s+)?"
+)
+# Places of one word said with 'the' ('the usa'); after 'the' any other one word is a thing
+# ('in the van', 'to the reunion': Van and Reunion are places too).
+_TAKES_THE = frozenset(
+    "usa u.s. u.s.a. uk u.k. uae netherlands philippines bahamas gambia maldives seychelles "
+    "congo vatican bay".split()
+)
+# Places that are everyday nouns in lower case ('a bimbo', 'guinea pigs', 'for sale').
+_NOUNS_IN_LOWER_CASE = frozenset(
+    "van bimbo batman sale pest honcho warder reunion carrefour tamale mesa guinea".split()
+)
+_WORDS = re.compile(r"[^\W_][\w.'’-]*")
+
+
+@lru_cache(maxsize=1)
+def big_place_names() -> frozenset[str]:
+    """Countries, US states, cities of 300,000+ and their short names, lower case."""
+    return load_word_list("big_places.txt") | load_word_list("place_nicknames.txt")
+
+
+def _everyday(phrase: str, vocabulary: Vocabulary) -> bool:
+    """One word that is also a verb, adjective or adverb ('nice', 'reading')."""
+    return " " not in phrase and (phrase in vocabulary.non_nouns or phrase in vocabulary.adjectives)
+
+
+def _listed(phrase: str) -> str | None:
+    """The phrase as listed, with or without a last full stop ('u.s.' and 'usa.'), or None."""
+    for key in (phrase, phrase.rstrip(".")):
+        if key.casefold() in big_place_names():
+            return key
+    return None
+
+
+def _counts(key: str, after_the: bool, vocabulary: Vocabulary) -> bool:
+    """A listed phrase after a cue is a place: several words, or one word in capitals, or one
+    lower-case word that is no everyday word (and takes 'the' if it follows one)."""
+    word = key.casefold()
+    if " " in word:
+        return True
+    if after_the and word not in _TAKES_THE:
+        return False
+    if key[:1].isupper():
+        return True
+    return word not in _NOUNS_IN_LOWER_CASE and not _everyday(word, vocabulary)
+
+
+def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Offsets of listed big places right after a place cue, longest first."""
+    for cue in _CUE.finditer(text):
+        words = list(_WORDS.finditer(text, cue.end(), cue.end() + 60))[:MAX_WORDS]
+        for n in range(len(words), 0, -1):
+            start = cue.end()
+            key = _listed(text[start : words[n - 1].end()])
+            if key and _counts(key, cue.group("the") is not None, vocabulary):
+                yield start, start + len(key)
+                break
+
+
+class BigPlaceRecognizer(EntityRecognizer):
+    """LOCATION for countries, states, big cities and their short names after a place cue."""
+
+    NAME = "BigPlaceRecognizer"
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._vocabulary = vocabulary
+        super().__init__(supported_entities=["LOCATION"], name=self.NAME, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: the lists are read once, on first use."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per big place after a cue."""
+        if "LOCATION" not in entities:
+            return []
+        return [
+            recognizer_result(self, "LOCATION", s, e, PLACE_SCORE)
+            for s, e in find_big_places(text, self._vocabulary)
+        ]

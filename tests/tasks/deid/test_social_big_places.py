@@ -1,0 +1,50 @@
+"""Big places after a place cue in any case: countries, states, big cities, short names."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.big_places import find_big_places
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.registry import build_context
+
+KEY = b"test-consortium-key-6f1d2a9c0b7e"
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    """The shared name and dictionary lists, built once."""
+    return build_context(DeidConfig()).vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("my cousin moved to melbourne last spring", ["melbourne"]),
+        ("Greetings from the usa!", ["usa"]),
+        ("originally from the u.s. tbh", ["u.s."]),
+        ("road trip to vegas this weekend", ["vegas"]),
+        ("we flew in from buenos aires", ["buenos aires"]),
+        ("I grew up in kenya and moved to Ohio", ["kenya", "Ohio"]),
+        ("anyone been to Nice? worth it?", ["Nice"]),
+        # Everyday words and places without a cue stay.
+        ("we went to nice restaurants", []),
+        ("back to reading my book", []),
+        ("in general it was fine", []),
+        ("melbourne is lovely", []),
+        ("left it in the van overnight", []),
+        ("are you going to the reunion", []),
+        ("allergic to guinea pigs", []),
+        ("we drove to Van in the east", ["Van"]),
+    ],
+)
+def test_big_places_after_a_cue(text: str, found: list[str], vocabulary: Vocabulary) -> None:
+    assert [text[s:e] for s, e in find_big_places(text, vocabulary)] == found
+
+
+def test_engine_masks_a_lower_case_big_place() -> None:
+    text = "Honestly I miss living in amsterdam so much"
+    detections = Deidentifier(DeidConfig(), KEY).detect([text])[0]
+    assert any(text[d.start : d.end] == "amsterdam" for d in detections)
