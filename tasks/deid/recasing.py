@@ -102,6 +102,26 @@ class Vocabulary:
         )
 
 
+# A run typed in capitals: from a capital to the next lower-case letter ('DAVE WAS THERE').
+_SHOUTED_RUN = re.compile(r"[A-Z][^a-z]*")
+_RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
+MIN_SHOUTED_WORDS = 3
+_LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def in_shouted_run(text: str, start: int, look_back: int = 400) -> bool:
+    """Whether `start` falls in a run of three or more words typed in capitals."""
+    low = start
+    while low > 0 and start - low < look_back and not text[low - 1].islower():
+        low -= 1
+    run = _SHOUTED_RUN.search(text, low)
+    return (
+        run is not None
+        and run.start() <= start < run.end()
+        and len(_RUN_WORD.findall(run.group())) >= MIN_SHOUTED_WORDS
+    )
+
+
 def after_sentence_end(text: str, start: int) -> bool:
     """Whether the last non-space character before `start` ends a sentence (. ! ?).
 
@@ -123,6 +143,29 @@ class Recaser:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.v = vocabulary
+
+    def restore(self, text: str) -> str:
+        """The text as a writer using capitals would have typed it: lower case recased, and
+        every run of three or more words typed in capitals lowered and recased on its own."""
+        if is_uncased(text):
+            return self.recase(text)
+        return _LONE_CAPITALS.sub(self._title_name, _SHOUTED_RUN.sub(self._restore_run, text))
+
+    def _title_name(self, word: re.Match[str]) -> str:
+        """A name typed in capitals alone ('they put MICHAELA on'), as a name is written."""
+        value = word.group()
+        w = value.casefold()
+        named = w in self.v.all_first_names or w in self.v.surnames
+        if not named or w in self.v.dictionary or w in ACRONYMS or len(value) < 3:
+            return value
+        return value[0] + value[1:].lower() if len(value.lower()) == len(value) else value
+
+    def _restore_run(self, run: re.Match[str]) -> str:
+        value = run.group()
+        lowered = value.lower()
+        if len(_RUN_WORD.findall(value)) < MIN_SHOUTED_WORDS or len(lowered) != len(value):
+            return value
+        return self.recase(lowered)
 
     def recase(self, text: str) -> str:
         """The text with likely proper nouns, sentence starts, 'I' and acronyms capitalised."""

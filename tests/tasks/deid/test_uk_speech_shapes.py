@@ -1,0 +1,46 @@
+"""UK interview speech: identifiers in capitals, lower case and spoken shapes, found by class."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid import Deidentifier
+
+
+def _masked(engine: Deidentifier, text: str, value: str) -> bool:
+    """Every non-space character of `value` (its first occurrence) lies in a detection."""
+    start = text.index(value)
+    covered = [False] * len(text)
+    for d in engine.detect([text])[0]:
+        covered[d.start : d.end] = [True] * (d.end - d.start)
+    return all(covered[i] for i in range(start, start + len(value)) if not text[i].isspace())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("AMIR KEPT RINGING ME AT WORK", "AMIR"),
+        ("I was fine. THEN DAVE TURNED UP AT THE CLINIC", "DAVE"),
+        ("NOBODY TOLD ME THAT BRANDON HAD LEFT", "BRANDON"),
+        ("they put MICHAELA on the phone to me", "MICHAELA"),
+        ("ask for TOMASZ at reception", "TOMASZ"),
+        ("and then KEELEY said she'd had enough", "KEELEY"),
+    ],
+)
+def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
+    assert _masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("WILL YOU PLEASE HELP ME", "WILL"),
+        ("the NHS and the GP and CAMHS were helpful", "CAMHS"),
+        ("I had a PIP assessment and the DWP said no", "PIP"),
+        ("I HAD CBT AT THE CLINIC", "CBT"),
+    ],
+)
+def test_words_and_acronyms_in_capitals_are_left(
+    speech_engine: Deidentifier, text: str, value: str
+):
+    assert not _masked(speech_engine, text, value)
