@@ -141,6 +141,7 @@ _INTRO_ORG = re.compile(
 TITLES = (
     r"dr|doctor|mr|mrs|ms|miss|mx|prof|professor|father|fr|judge|coach|pastor|reverend|rev"
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
+    r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord"
 )
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
@@ -159,7 +160,8 @@ _STRONG_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _WEAK_CUE = re.compile(
-    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
+    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
+    rf"|this\s+is)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # Doing something with someone: 'went fishing with dawn', 'out with pearl', 'friends with joy'.
@@ -170,8 +172,10 @@ _SOCIAL_CUE = re.compile(
     rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
     rf"|was|were|been|live|lives|lived|living|stays)"
     rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
-    rf"|messaged|visit|visits|visited|tell|tells|ask|asks)\s+)(?P<value>{_NAME_WORD})"
+    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+)"
+    rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
+    r"|about|that|what|if|how|why"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.

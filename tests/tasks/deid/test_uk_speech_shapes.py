@@ -25,6 +25,13 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("they put MICHAELA on the phone to me", "MICHAELA"),
         ("ask for TOMASZ at reception", "TOMASZ"),
         ("and then KEELEY said she'd had enough", "KEELEY"),
+        # lower case after a cue for a person: introducing oneself, telling or asking someone
+        ("hiya I'm bethany and I've come about my back", "bethany"),
+        ("so I told jade about it and she went mad", "jade"),
+        ("in the end I asked crystal, she knew", "crystal"),
+        # a police or ward title
+        ("the officer was DC Ambrose from the station", "DC Ambrose"),
+        ("Matron Fenwick said I could go home", "Matron Fenwick"),
     ],
 )
 def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
@@ -38,6 +45,9 @@ def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: st
         ("the NHS and the GP and CAMHS were helpful", "CAMHS"),
         ("I had a PIP assessment and the DWP said no", "PIP"),
         ("I HAD CBT AT THE CLINIC", "CBT"),
+        ("I'm tired and I'm fed up with it", "tired"),
+        ("I told everyone about it", "everyone"),
+        ("my pc broke so I rang them", "pc"),
     ],
 )
 def test_words_and_acronyms_in_capitals_are_left(
