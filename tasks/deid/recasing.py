@@ -109,6 +109,22 @@ MIN_SHOUTED_WORDS = 3
 _LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+_PRONOUN_I = re.compile(r"I(?:['’](?:m|d|ve|ll))?\b")
+
+
+def has_sentence_capitals_only(text: str) -> bool:
+    """True when every capital opens a sentence or is the pronoun 'I', as speech recognisers
+    that capitalise sentences write ('Down near the top of ferncliffe street')."""
+    for m in _CAPITAL.finditer(text):
+        at = m.start()
+        if at and text[at - 1].isalpha():
+            return False  # a capital inside a word: 'McDonald', 'NHS'
+        if not (at == 0 or after_sentence_end(text, at) or _PRONOUN_I.match(text, at)):
+            return False
+    return any(c.isalpha() for c in text)
+
+
 def in_shouted_run(text: str, start: int, look_back: int = 400) -> bool:
     """Whether `start` falls in a run of three or more words typed in capitals."""
     low = start
@@ -145,10 +161,15 @@ class Recaser:
         self.v = vocabulary
 
     def restore(self, text: str) -> str:
-        """The text as a writer using capitals would have typed it: lower case recased, and
+        """The text as a writer using capitals would have typed it: lower case (or capitals at
+        sentence starts only) recased, and
         every run of three or more words typed in capitals lowered and recased on its own."""
         if is_uncased(text):
             return self.recase(text)
+        if has_sentence_capitals_only(text):
+            # Sentence case is also how chat is typed, misspelt words and all: here only the
+            # word lists and name shapes decide, not a word being unknown.
+            return self.recase(text, guess_unknown=False)
         return _LONE_CAPITALS.sub(self._title_name, _SHOUTED_RUN.sub(self._restore_run, text))
 
     def _title_name(self, word: re.Match[str]) -> str:
@@ -167,7 +188,7 @@ class Recaser:
             return value
         return self.recase(lowered)
 
-    def recase(self, text: str) -> str:
+    def recase(self, text: str, guess_unknown: bool = True) -> str:
         """The text with likely proper nouns, sentence starts, 'I' and acronyms capitalised."""
         tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
         words = [w for _, _, w in tokens]
@@ -176,12 +197,12 @@ class Recaser:
         for i, word in enumerate(words):
             if word in ACRONYMS:
                 upper.add(i)
-            if self._capitalise(i, words, text, tokens) or (
+            if self._capitalise(i, words, text, tokens, guess_unknown) or (
                 i - 1 in caps and word in self.v.surnames and word not in self.v.non_nouns
             ):
                 caps.add(i)
         caps |= self._phrases(words, self.v.places | self.v.employers)
-        caps |= self._institutions(words, text, tokens)
+        caps |= self._institutions(words, text, tokens, guess_unknown)
         chars = list(text)
         for i in caps | upper:
             start, end, _ = tokens[i]
@@ -192,7 +213,12 @@ class Recaser:
         return "".join(chars)
 
     def _capitalise(
-        self, i: int, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+        self,
+        i: int,
+        words: list[str],
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        guess_unknown: bool = True,
     ) -> bool:
         word, prev = words[i], words[i - 1] if i else ""
         if word == "i" or word.startswith(("i'", "i’")):
@@ -222,7 +248,7 @@ class Recaser:
         if word in self.v.employers:
             return word not in self.v.dictionary or prev in EMPLOYER_CUES
         # A word no list or dictionary knows is far more often a name than anything else.
-        return self.v.is_unknown(word)
+        return guess_unknown and self.v.is_unknown(word)
 
     @staticmethod
     def _beside_relation(i: int, words: list[str]) -> bool:
@@ -259,7 +285,11 @@ class Recaser:
         return named
 
     def _institutions(
-        self, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+        self,
+        words: list[str],
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        guess_unknown: bool = True,
     ) -> set[int]:
         """'chapel crescent', 'calder and aire care nhs trust': a suffix and the words before."""
         found: set[int] = set()
@@ -277,7 +307,7 @@ class Recaser:
                 if words[j] in CONNECTORS and named and j > 0 and words[j - 1] not in STOP_WORDS:
                     j -= 1
                     continue
-                if words[j] in STOP_WORDS or words[j] in self.v.everyday:
+                if words[j] in STOP_WORDS or words[j] in self.v.everyday or len(words[j]) < 2:
                     break
                 if word in STREET_SUFFIXES and words[j] in self.v.adjectives:
                     numbered = re.search(
@@ -288,6 +318,8 @@ class Recaser:
                 named.append(j)
                 j -= 1
             if word not in STREET_SUFFIXES:
+                if not guess_unknown and all(words[k] in self.v.dictionary for k in named):
+                    continue  # sentence case: 'the new fight club' is no name
                 named = self._trim_generic(named, words)
             phrase = " ".join(words[min(named, default=i) : i + 1])
             if named and phrase not in self.v.everyday:  # 'car park' is no address

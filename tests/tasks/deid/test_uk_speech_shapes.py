@@ -32,6 +32,10 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         # a police or ward title
         ("the officer was DC Ambrose from the station", "DC Ambrose"),
         ("Matron Fenwick said I could go home", "Matron Fenwick"),
+        # sentence case as speech recognisers write it: only sentence starts and 'I' capitalised
+        ("Down at the bottom of hawksworth lane. I grew up there.", "hawksworth lane"),
+        ("We moved over to ilkley when I was small.", "ilkley"),
+        ("Yeah. I went to see my gran in scarborough.", "scarborough"),
     ],
 )
 def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
@@ -48,6 +52,8 @@ def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: st
         ("I'm tired and I'm fed up with it", "tired"),
         ("I told everyone about it", "everyone"),
         ("my pc broke so I rang them", "pc"),
+        ("The covid jab made me proper mithered. I was in bed.", "mithered"),
+        ("Are we the new fight club? I think so.", "fight club"),
     ],
 )
 def test_words_and_acronyms_in_capitals_are_left(
