@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -61,6 +62,25 @@ RELATIONS = frozenset(
 EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
 CONNECTORS = frozenset({"and", "of", "&"})
 MAX_PHRASE_TOKENS = 4
+
+
+_KEY_APOSTROPHE = re.compile(r"['’]")
+_KEY_SPACE = re.compile(r"[\s\-]+")
+_KEY_SAINT = re.compile(r"\b(?:saint|st\.?)(?=\s)")
+
+
+def place_key(phrase: str) -> str:
+    """A place name as looked up, however it is spelt or said: no apostrophes or hyphens,
+    'saint' as 'st' ("king's lynn", 'kings lynn'; 'ashby de la zouch', 'ashby-de-la-zouch')."""
+    key = _KEY_SPACE.sub(" ", _KEY_APOSTROPHE.sub("", phrase.casefold())).strip()
+    return _KEY_SAINT.sub("st", key)
+
+
+@lru_cache(maxsize=4)
+def place_keys(places: frozenset[str]) -> frozenset[str]:
+    """The keys of listed places, each also without an opening 'royal' ('tunbridge wells')."""
+    keys = {place_key(p) for p in places}
+    return frozenset(keys | {k.removeprefix("royal ") for k in keys if k.count(" ") > 1})
 
 
 def is_uncased(text: str, threshold: float = 0.02) -> bool:
@@ -261,11 +281,14 @@ class Recaser:
         )
 
     def _phrases(self, words: list[str], phrases: frozenset[str]) -> set[int]:
-        """Indices of multi-word listed phrases ('hebden bridge', 'marks and spencer')."""
+        """Indices of multi-word listed phrases ('hebden bridge', 'marks and spencer'), places
+        also by their key ('bishop's stortford')."""
         found: set[int] = set()
+        keys = place_keys(self.v.places)
         for i in range(len(words)):
             for n in range(MAX_PHRASE_TOKENS, 1, -1):
-                if i + n <= len(words) and " ".join(words[i : i + n]) in phrases:
+                phrase = " ".join(words[i : i + n])
+                if i + n <= len(words) and (phrase in phrases or place_key(phrase) in keys):
                     found.update(j for j in range(i, i + n) if words[j] not in CONNECTORS)
                     break
         return found

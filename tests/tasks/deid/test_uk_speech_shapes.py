@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid import Deidentifier
+from qualbridge.tasks.deid.recasing import place_key
 
 
 def _masked(engine: Deidentifier, text: str, value: str) -> bool:
@@ -36,6 +37,11 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("Down at the bottom of hawksworth lane. I grew up there.", "hawksworth lane"),
         ("We moved over to ilkley when I was small.", "ilkley"),
         ("Yeah. I went to see my gran in scarborough.", "scarborough"),
+        # listed places however spelt: apostrophes, hyphens, 'saint', without 'Royal'
+        ("my sister's down near tunbridge wells now", "tunbridge wells"),
+        ("we'd get the coach to bishop's stortford", "bishop's stortford"),
+        ("I grew up in Kings Lynn", "Kings Lynn"),
+        ("he was born in barrow-upon-humber", "barrow-upon-humber"),
     ],
 )
 def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
@@ -60,3 +66,17 @@ def test_words_and_acronyms_in_capitals_are_left(
     speech_engine: Deidentifier, text: str, value: str
 ):
     assert not _masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("said", "listed"),
+    [
+        ("bishop's stortford", "Bishops Stortford"),
+        ("kings lynn", "King's Lynn"),
+        ("ashby de la zouch", "Ashby-de-la-Zouch"),
+        ("saint albans", "St Albans"),
+        ("St. Helens", "St Helens"),
+    ],
+)
+def test_a_place_is_looked_up_by_one_key_however_spelt(said: str, listed: str):
+    assert place_key(said) == place_key(listed)
