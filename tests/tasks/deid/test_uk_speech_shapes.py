@@ -42,6 +42,11 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("we'd get the coach to bishop's stortford", "bishop's stortford"),
         ("I grew up in Kings Lynn", "Kings Lynn"),
         ("he was born in barrow-upon-humber", "barrow-upon-humber"),
+        # a firm by its trade head in lower case, a national charity by name
+        ("my uncle runs brackley print off the ring road", "brackley print"),
+        ("I did two years at holroyd scaffolding", "holroyd scaffolding"),
+        ("The Salvation Army gave us a hamper", "Salvation Army"),
+        ("the food came from the Trussell Trust in the end", "Trussell Trust"),
     ],
 )
 def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
@@ -60,6 +65,8 @@ def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: st
         ("my pc broke so I rang them", "pc"),
         ("The covid jab made me proper mithered. I was in bed.", "mithered"),
         ("Are we the new fight club? I think so.", "fight club"),
+        ("Can you print it off for me at the library", "print"),
+        ("I was at a turning point in my life", "turning point"),
     ],
 )
 def test_words_and_acronyms_in_capitals_are_left(
