@@ -20,6 +20,7 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        # names typed in capitals: a shouted run, or a lone listed name
         ("AMIR KEPT RINGING ME AT WORK", "AMIR"),
         ("I was fine. THEN DAVE TURNED UP AT THE CLINIC", "DAVE"),
         ("NOBODY TOLD ME THAT BRANDON HAD LEFT", "BRANDON"),
@@ -47,9 +48,21 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("I did two years at holroyd scaffolding", "holroyd scaffolding"),
         ("The Salvation Army gave us a hamper", "Salvation Army"),
         ("the food came from the Trussell Trust in the end", "Trussell Trust"),
+        # ages in unusual shapes
+        ("Age: sixty three, lives alone", "sixty three"),
+        ("our grandson's nine months now", "nine months"),
+        ("my daughter is three and a half", "three and a half"),
+        ("My name is Lorna Beattie, fifty-two, from Otley", "fifty-two"),
+        # dates of birth and years in unusual shapes
+        ("D O B is twelve three sixty one", "twelve three sixty one"),
+        ("his date of birth's four nine seventy", "four nine seventy"),
+        ("it was the winter of ninety one when he left", "winter of ninety one"),
+        ("they got divorced in eighty-eight", "eighty-eight"),
     ],
 )
-def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: str, value: str):
+def test_identifiers_in_uk_speech_shapes_are_found(
+    speech_engine: Deidentifier, text: str, value: str
+):
     assert _masked(speech_engine, text, value)
 
 
@@ -67,11 +80,11 @@ def test_names_typed_in_capitals_are_found(speech_engine: Deidentifier, text: st
         ("Are we the new fight club? I think so.", "fight club"),
         ("Can you print it off for me at the library", "print"),
         ("I was at a turning point in my life", "turning point"),
+        ("my mate's two weeks late with the rent", "two weeks"),
+        ("we moved in twenty minutes flat", "twenty"),
     ],
 )
-def test_words_and_acronyms_in_capitals_are_left(
-    speech_engine: Deidentifier, text: str, value: str
-):
+def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
     assert not _masked(speech_engine, text, value)
 
 
