@@ -15,7 +15,13 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+from qualbridge.tasks.deid.recasing import (
+    MONTHS_AND_DAYS,
+    PLACE_CUES,
+    Vocabulary,
+    place_key,
+    place_keys,
+)
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -101,6 +107,12 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# The town said after a street in an address: ', cleckheaton, with her mum', ', Otley LS21'.
+_TOWN_AFTER = re.compile(
+    r",\s*(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:now|with|and|then|but|so|though|I|in|at|near|yeah)\b"
+    r"|,?\s+[A-Za-z]{1,2}\d)"
+)
 _SPOKEN_POSTCODE = re.compile(
     rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
     rf"(?:,?\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
@@ -275,8 +287,8 @@ class StructureRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every shape's matches."""
-        out = [
-            recognizer_result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6)
+        streets = [
+            m
             for pattern in street_patterns()
             for m in pattern.finditer(text)
             # 'the one on the corner Road' is no address; 'twenty three Elm Close' is.
@@ -285,6 +297,8 @@ class StructureRecognizer(EntityRecognizer):
                 for w in _WORD.findall(m.group("value"))[1:]
             )
         ]
+        out = [self._result("STREET_ADDRESS", m, 0.6, "value") for m in streets]
+        out += [town for m in streets if (town := self._town_after(text, m.end("value")))]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
         out += [
@@ -306,6 +320,18 @@ class StructureRecognizer(EntityRecognizer):
         ]
         out += self._social_names(text) + self._names_beside(text)
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
+
+    def _town_after(self, text: str, end: int) -> RecognizerResult | None:
+        """The town after a street: a listed place, or words no dictionary knows."""
+        m = _TOWN_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group("value").casefold().split()
+        v = self._vocabulary
+        listed = place_key(m.group("value")) in place_keys(v.all_places)
+        if any(w in STOP_WORDS for w in words) or not (listed or all(map(v.is_unknown, words))):
+            return None
+        return self._result("LOCATION", m, 0.6, "value")
 
     def _titled_names(self, text: str) -> list[RecognizerResult]:
         """A title and the name after it; a second word joins only if it is a name too

@@ -48,6 +48,10 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("I did two years at holroyd scaffolding", "holroyd scaffolding"),
         ("The Salvation Army gave us a hamper", "Salvation Army"),
         ("the food came from the Trussell Trust in the end", "Trussell Trust"),
+        # shouted wards, prisons, and the town said after a street
+        ("I ended up on the BIRCH UNIT for a month", "BIRCH UNIT"),
+        ("he did three years in HMP Leeds", "HMP Leeds"),
+        ("it's 41 Granby Road, heckmondwike, with my nan", "heckmondwike"),
         # ages in unusual shapes
         ("Age: sixty three, lives alone", "sixty three"),
         ("our grandson's nine months now", "nine months"),
@@ -82,6 +86,7 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("I was at a turning point in my life", "turning point"),
         ("my mate's two weeks late with the rent", "two weeks"),
         ("we moved in twenty minutes flat", "twenty"),
+        ("I live at 12 Park Road, please send it there", "please"),
     ],
 )
 def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
