@@ -154,9 +154,16 @@ TITLES = (
     r"dr|doctor|mr|mrs|ms|miss|mx|prof|professor|father|fr|judge|coach|pastor|reverend|rev"
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
     r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
-    r"|brother|auntie|aunty|uncle|dame|sir|lady|lord"
+    r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
+    r"|grandad|grandpa|cousin"
 )
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
+# Family words used as titles: the name after them may be any listed name, in any case
+# ('auntie carol', 'nana pearl', 'uncle bill').
+_MODALS = frozenset("may might must can could shall should will would".split())
+_KIN_TITLES = frozenset(
+    "auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin".split()
+)
 _TITLED = re.compile(
     rf"(?i:\b(?:{TITLES})\.?\s+)(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
     r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
@@ -187,7 +194,7 @@ _SOCIAL_CUE = re.compile(
     rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+)"
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
-    r"|about|that|what|if|how|why"
+    rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
@@ -339,8 +346,14 @@ class StructureRecognizer(EntityRecognizer):
         out = []
         for m in _TITLED.finditer(text):
             value = m.group("value")
-            first = value.split()[0]
-            if self._is_name(value):
+            first = re.sub(r"['’]s$", "", value.split()[0])
+            if m.group().split()[0].casefold() in _KIN_TITLES:
+                # 'nan said' is no name: after a family word, a listed or capitalised name only
+                modal = first.casefold() in _MODALS  # 'my cousin may come', recased 'May'
+                if modal or not (first[:1].isupper() or self._family_name_word(first)):
+                    continue
+                end = m.end() if self._is_name(value) else m.start("value") + len(first)
+            elif self._is_name(value):
                 end = m.end()
             elif first != value and self._is_name(first):
                 end = m.start("value") + len(first)
@@ -348,6 +361,14 @@ class StructureRecognizer(EntityRecognizer):
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
         return out
+
+    def _family_name_word(self, word: str) -> bool:
+        """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""
+        w = word.casefold()
+        v = self._vocabulary
+        listed = w in v.all_first_names or w in word_first_names()
+        common = STOP_WORDS | MONTHS_AND_DAYS
+        return listed and w not in load_word_list("verb_forms.txt") and w not in common
 
     def _origin_type(self, value: str) -> str:
         """LOCATION for a place in the gazetteer, else ORGANIZATION."""

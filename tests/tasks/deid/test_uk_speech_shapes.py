@@ -31,6 +31,10 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("hiya I'm bethany and I've come about my back", "bethany"),
         ("so I told jade about it and she went mad", "jade"),
         ("in the end I asked crystal, she knew", "crystal"),
+        # a family word as a title, and a partner of some years
+        ("we always went to auntie maureen's at christmas", "auntie maureen"),
+        ("Uncle Rob took us fishing", "Uncle Rob"),
+        ("I've been with gurpreet six years now", "gurpreet"),
         # a police or ward title
         ("the officer was DC Ambrose from the station", "DC Ambrose"),
         ("Matron Fenwick said I could go home", "Matron Fenwick"),
@@ -87,6 +91,8 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("my mate's two weeks late with the rent", "two weeks"),
         ("we moved in twenty minutes flat", "twenty"),
         ("I live at 12 Park Road, please send it there", "please"),
+        ("Then my nan said no, not in my house", "said"),
+        ("I was living with hope for a while", "hope"),
     ],
 )
 def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
