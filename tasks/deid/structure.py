@@ -113,6 +113,20 @@ _TOWN_AFTER = re.compile(
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:now|with|and|then|but|so|though|I|in|at|near|yeah)\b"
     r"|,?\s+[A-Za-z]{1,2}\d)"
 )
+# A nickname of a describing word and a first name: 'big dave', 'little jimmy', 'young kev'.
+# 'the old bill' is the police.
+_NICKNAME = re.compile(
+    r"(?i)\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
+)
+
+
+@lru_cache(maxsize=1)
+def the_street_pattern() -> re.Pattern[str]:
+    """A house number and 'the' before a street type alone: '2 the crescent', '5 The Green'."""
+    suffixes = "|".join(sorted((re.escape(w) for w in load_word_list(SUFFIX_FILE)), key=len)[::-1])
+    return re.compile(rf"(?i)(?<![\w/])(?P<value>\d{{1,4}}[a-z]?,?\s+the\s+(?:{suffixes}))\b")
+
+
 _SPOKEN_POSTCODE = re.compile(
     rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
     rf"(?:,?\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
@@ -304,6 +318,7 @@ class StructureRecognizer(EntityRecognizer):
                 for w in _WORD.findall(m.group("value"))[1:]
             )
         ]
+        streets += the_street_pattern().finditer(text)
         out = [self._result("STREET_ADDRESS", m, 0.6, "value") for m in streets]
         out += [town for m in streets if (town := self._town_after(text, m.end("value")))]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
@@ -326,6 +341,11 @@ class StructureRecognizer(EntityRecognizer):
             for m in _INTRO_ORG.finditer(text)
         ]
         out += self._social_names(text) + self._names_beside(text)
+        out += [
+            self._result("PERSON", m, 0.6, "value")
+            for m in _NICKNAME.finditer(text)
+            if m.group("name")[:1].isupper() or self._family_name_word(m.group("name"))
+        ]
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
     def _town_after(self, text: str, end: int) -> RecognizerResult | None:

@@ -35,6 +35,9 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("we always went to auntie maureen's at christmas", "auntie maureen"),
         ("Uncle Rob took us fishing", "Uncle Rob"),
         ("I've been with gurpreet six years now", "gurpreet"),
+        # a nickname of a describing word and a first name
+        ("we all went round to little kev's", "little kev"),
+        ("Big Sharon ran the bar", "Big Sharon"),
         # a police or ward title
         ("the officer was DC Ambrose from the station", "DC Ambrose"),
         ("Matron Fenwick said I could go home", "Matron Fenwick"),
@@ -52,6 +55,8 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("I did two years at holroyd scaffolding", "holroyd scaffolding"),
         ("The Salvation Army gave us a hamper", "Salvation Army"),
         ("the food came from the Trussell Trust in the end", "Trussell Trust"),
+        # 'the' and a street type alone after a house number
+        ("send it to 7 the parade, Morley", "7 the parade"),
         # shouted wards, prisons, and the town said after a street
         ("I ended up on the BIRCH UNIT for a month", "BIRCH UNIT"),
         ("he did three years in HMP Leeds", "HMP Leeds"),
@@ -93,6 +98,8 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("I live at 12 Park Road, please send it there", "please"),
         ("Then my nan said no, not in my house", "said"),
         ("I was living with hope for a while", "hope"),
+        ("then the old bill turned up", "old bill"),
+        ("we scored 3 the whole season", "3 the whole"),
     ],
 )
 def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
