@@ -130,19 +130,33 @@ _LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 
 
 _CAPITAL = re.compile(r"[A-Z]")
+_ACRONYM_WORD = re.compile(
+    r"(?:" + "|".join(sorted((a.upper() for a in ACRONYMS), key=len, reverse=True)) + r")s?\b"
+)
 _PRONOUN_I = re.compile(r"I(?:['’](?:m|d|ve|ll))?\b")
 
 
 def has_sentence_capitals_only(text: str) -> bool:
     """True when every capital opens a sentence or is the pronoun 'I', as speech recognisers
-    that capitalise sentences write ('Down near the top of ferncliffe street')."""
+    that capitalise sentences write ('Down near the top of ferncliffe street'); the service
+    acronyms they also write in capitals ('the GP') are allowed anywhere."""
     for m in _CAPITAL.finditer(text):
         at = m.start()
         if at and text[at - 1].isalpha():
+            if _ACRONYM_WORD.match(text, _word_start(text, at)):
+                continue
             return False  # a capital inside a word: 'McDonald', 'NHS'
+        if _ACRONYM_WORD.match(text, at):
+            continue
         if not (at == 0 or after_sentence_end(text, at) or _PRONOUN_I.match(text, at)):
             return False
     return any(c.isalpha() for c in text)
+
+
+def _word_start(text: str, at: int) -> int:
+    while at and text[at - 1].isalpha():
+        at -= 1
+    return at
 
 
 def in_shouted_run(text: str, start: int, look_back: int = 400) -> bool:

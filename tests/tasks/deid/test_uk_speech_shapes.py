@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid import Deidentifier
-from qualbridge.tasks.deid.recasing import place_key
+from qualbridge.tasks.deid.recasing import has_sentence_capitals_only, place_key
 
 
 def _masked(engine: Deidentifier, text: str, value: str) -> bool:
@@ -118,3 +118,18 @@ def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text:
 )
 def test_a_place_is_looked_up_by_one_key_however_spelt(said: str, listed: str):
     assert place_key(said) == place_key(listed)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_case"),
+    [
+        ("Down near the top of ferncliffe street", True),
+        ("I went to the GP in hebden bridge. She was nice.", True),
+        ("The GPs and the NHS were fine", True),
+        ("I saw Sarah at McDonald's", False),
+        ("Yes, OK. marisol came", False),
+        ("12 34", False),
+    ],
+)
+def test_sentence_case_is_told_apart_from_cased_text(text: str, sentence_case: bool):
+    assert has_sentence_capitals_only(text) is sentence_case
