@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
     PLACE_CUES,
+    RELATIONS,
     Vocabulary,
     place_key,
     place_keys,
@@ -344,7 +345,7 @@ class StructureRecognizer(EntityRecognizer):
         out += [
             self._result("PERSON", m, 0.6, "value")
             for m in _NICKNAME.finditer(text)
-            if m.group("name")[:1].isupper() or self._family_name_word(m.group("name"))
+            if self._nickname(m.group("name"))
         ]
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
@@ -370,7 +371,11 @@ class StructureRecognizer(EntityRecognizer):
             if m.group().split()[0].casefold() in _KIN_TITLES:
                 # 'nan said' is no name: after a family word, a listed or capitalised name only
                 modal = first.casefold() in _MODALS  # 'my cousin may come', recased 'May'
-                if modal or not (first[:1].isupper() or self._family_name_word(first)):
+                if (
+                    modal
+                    or len(first) < 2
+                    or not (first[:1].isupper() or self._family_name_word(first))
+                ):
                     continue
                 end = m.end() if self._is_name(value) else m.start("value") + len(first)
             elif self._is_name(value):
@@ -381,6 +386,12 @@ class StructureRecognizer(EntityRecognizer):
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
         return out
+
+    def _nickname(self, word: str) -> bool:
+        """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
+        w = word.casefold()
+        named = word[:1].isupper() or (w in self._vocabulary.first_names)
+        return named and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
 
     def _family_name_word(self, word: str) -> bool:
         """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""

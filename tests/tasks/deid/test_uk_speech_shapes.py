@@ -99,6 +99,8 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("Then my nan said no, not in my house", "said"),
         ("I was living with hope for a while", "hope"),
         ("then the old bill turned up", "old bill"),
+        ("he pushed that old man over", "old man"),
+        ("I miss my uncle x", "uncle x"),
         ("we scored 3 the whole season", "3 the whole"),
     ],
 )
