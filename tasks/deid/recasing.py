@@ -83,6 +83,14 @@ def place_keys(places: frozenset[str]) -> frozenset[str]:
     return frozenset(keys | {k.removeprefix("royal ") for k in keys if k.count(" ") > 1})
 
 
+_KEY_NEEDED = re.compile(r"['’\-]|\bsaint\b|\bst\.")
+
+
+def _is_listed_place(phrase: str, keys: frozenset[str]) -> bool:
+    """Whether a lower-case phrase is a listed place, keyed only when its spelling needs it."""
+    return phrase in keys or (bool(_KEY_NEEDED.search(phrase)) and place_key(phrase) in keys)
+
+
 def is_uncased(text: str, threshold: float = 0.02) -> bool:
     """True when (almost) no letter is upper case, as in speech-recogniser output."""
     letters = [c for c in text if c.isalpha()]
@@ -302,7 +310,7 @@ class Recaser:
         for i in range(len(words)):
             for n in range(MAX_PHRASE_TOKENS, 1, -1):
                 phrase = " ".join(words[i : i + n])
-                if i + n <= len(words) and (phrase in phrases or place_key(phrase) in keys):
+                if i + n <= len(words) and (phrase in phrases or _is_listed_place(phrase, keys)):
                     found.update(j for j in range(i, i + n) if words[j] not in CONNECTORS)
                     break
         return found
