@@ -40,7 +40,8 @@ _BE = (
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
     r"|nana|gran|grandma|grandad|husband|wife|partner|boyfriend|girlfriend|niece|nephew"
-    r"|cousin|friend|mate|youngest|eldest|oldest|twins)"
+    r"|cousin|friend|mate|youngest|eldest|oldest|twins|grandson|granddaughter|grandchild"
+    r"|grandkids?|stepson|stepdaughter|toddler)"
 )
 
 _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
@@ -145,6 +146,26 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and),?\s+)?(?P<value>{NUMBER_13_PLUS})"
         r"(?=\s*[,.]\s*(?:ok|okay|alright|lovely|great|perfect)\b)",
         0.5,
+    ),
+    # "Age: 77", "age is seventy seven", "age, forty": the label said or typed before it.
+    (
+        rf"(?i:\bage(?:\s*[:\-,]|\s+is|\s+was|['’]s)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
+        0.6,
+    ),
+    # "the baby's eighteen months", "my lad's two and a half": a young age in months or halves.
+    (
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:['’]s|\s+is|\s+was)\s+{_HEDGE})"
+        rf"(?P<value>(?:{NUMBER})\s+(?:and\s+a\s+half|(?:months?|weeks?)\s+old"
+        # 'two weeks late', 'six months clean': time counted, not the person's age
+        r"|(?:months?|weeks?)(?=\s*(?:[.,;!?]|$)|\s+(?:now|and|so|but)\b)))\b",
+        0.65,
+    ),
+    # "I'm Nadia Kowalczyk, thirty-five, from Rotherham": a number beside one's own name.
+    (
+        r"(?:\b(?:I['’]m|I\s+am|(?i:my\s+name\s+is|my\s+name['’]s))\s+"
+        r"(?:[A-Z][\w'’\-]+\s+){0,2}[A-Z][\w'’\-]+,\s+)"
+        rf"(?P<value>{NUMBER_13_PLUS})(?=\s*(?:[,.;]|$)|\s+(?:and|from|years)\b)",
+        0.6,
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),

@@ -42,8 +42,10 @@ _DATE_TOKEN = (
     rf"(?:two\s+thousand(?:\s+and)?|{ORDINAL_WORD}|{_TEENS}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
     rf"|double\s+(?:{_UNITS}|oh)|{_UNITS}|oh|zero|{MONTH}|\d{{1,4}}(?:st|nd|rd|th)?)"
 )
+# 'd.o.b.', 'DOB', 'd o b': the letters as typed or as a speech recogniser spells them.
+_DOB = r"d\.?\s?o\.?\s?b\.?"
 _DOB_CUE = (
-    r"(?i:(?:\b(?:date\s+of\s+birth|d\.?o\.?b\.?)\s+|\b(?:date\s+of\s+birth|d\.?o\.?b\.?"
+    rf"(?i:(?:\b(?:date\s+of\s+birth|{_DOB})(?:['’]s)?\s+|\b(?:date\s+of\s+birth|{_DOB}"
     r"|birthday|when\s+were\s+you\s+born)\b"
     r"[^\n]{0,40}?(?:\n\.\n|[?:,]\s*|\s+(?:is|was|it's)\s+))\s*"
     r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
@@ -128,6 +130,20 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"(?i:\bborn(?:\s+on)?\s+)(?i:(?P<value>{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"
         rf"{_DATE_TOKEN}){{2,6}}))\b",
+        0.9,
+    ),
+    # "the summer of eighty four", "winter of 2010": a season of a year.
+    (
+        rf"(?i:\b(?P<value>(?:the\s+)?(?:summer|winter|spring|autumn)\s+of\s+"
+        rf"(?:{_YEAR}|{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
+        0.9,  # above NER's 0.85, whose date is dropped later as unspecific
+    ),
+    # "we got married in ninety-six", "she passed away in '09": a life event in a short year.
+    (
+        r"(?i:\b(?:married|divorced|moved|died|passed(?:\s+away|\s+on)?|split\s+up|retired"
+        r"|graduated|qualified|emigrated|left\s+school|left\s+home)\s+in\s+)"
+        rf"(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b"
+        r"(?!\s+(?:minutes?|mins?|hours?|seconds?|days?|weeks?|months?|years?|a\b|of\b))",
         0.9,
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.

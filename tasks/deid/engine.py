@@ -22,7 +22,7 @@ from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
-from qualbridge.tasks.deid.recasing import Recaser, is_uncased
+from qualbridge.tasks.deid.recasing import Recaser
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
 from qualbridge.tasks.deid.replacing import replace_detections
@@ -175,9 +175,10 @@ class Deidentifier:
         return found
 
     def _prepare(self, chunk: str) -> str:
-        """What the analysers see: control characters and markup blanked, lower case recased."""
+        """What the analysers see: control characters and markup blanked, lower case and
+        capitals recased."""
         chunk = _MARKUP.sub(lambda m: " " * len(m.group()), _CONTROL.sub(" ", chunk))
-        return self._recaser.recase(chunk) if is_uncased(chunk) else chunk
+        return self._recaser.restore(chunk)
 
     def replace(
         self, text: str, detections: list[Detection], participant: str = ""

@@ -104,6 +104,10 @@ _MEMBER_CUE = (
 _MEMBER_OF = re.compile(
     rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
+# A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
+_PRISON = re.compile(
+    r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+)
 SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
@@ -141,7 +145,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
-        spans += [m.span("value") for m in _DEDICATED.finditer(text)]
+        spans += [m.span("value") for p in (_DEDICATED, _PRISON) for m in p.finditer(text)]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)
@@ -157,7 +161,10 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         acronym ('the TIA clinic') unless the head is in capitals too and the word is long
         ('QUARRY BANK INFIRMARY'), nor (unless capitalised inside a sentence) a describing word."""
         w = _plain(word)
-        acronym = word.isupper() and len(word) > 1 and not (shouted and len(word) >= 4)
+        # A word in capitals before a head in capitals is a shouted name ('ASH UNIT') when it is
+        # long or an English word; short others are acronyms ('TIA CLINIC').
+        spelt = len(word) >= 4 or w in self._vocabulary.dictionary
+        acronym = word.isupper() and len(word) > 1 and not (shouted and spelt)
         return not (
             w in STOP_WORDS
             or w in generic_service_words()

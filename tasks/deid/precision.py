@@ -12,8 +12,8 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names
-from qualbridge.tasks.deid.recasing import RELATIONS
+from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names, person_names
+from qualbridge.tasks.deid.recasing import RELATIONS, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -129,6 +129,11 @@ def _first_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in first_names())
 
 
+@lru_cache(maxsize=1)
+def _person_names() -> frozenset[str]:
+    return frozenset(n.casefold() for n in person_names())
+
+
 # Nouns that label a place by its number: 'Room 12', 'Bed 3', 'Bay 4'.
 _NUMBERED = re.compile(r"\s+\d+[a-z]?\b")
 _LABELS = frozenset(
@@ -146,17 +151,18 @@ def _is_label_or_kin(value: str, text: str, end: int) -> bool:
     return word in RELATIONS or (word in _LABELS and bool(_NUMBERED.match(text, end)))
 
 
-def _shouted_name(value: str, text: str) -> bool:
-    """A listed first name typed in capitals inside lower-case text ('me and ANNETTE'), not
-    an acronym nor a word of a sentence typed all in capitals."""
+def _shouted_name(value: str, text: str, start: int) -> bool:
+    """A listed first name typed in capitals inside lower-case text ('me and ANNETTE') or in
+    a run typed in capitals, which the recaser has read ('AMIR KEPT RINGING ME'); not an
+    acronym nor any other word of a sentence typed in capitals."""
     word = value.casefold()
+    if len(word) < 3 or word in STOP_WORDS:
+        return False
+    if in_shouted_run(text, start):
+        return word in _person_names()
     rest = text.replace(value, " ")
-    return (
-        len(word) >= 3
-        and (word in _first_names() or word in AMBIGUOUS_WORDS)
-        and word not in STOP_WORDS
-        and sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
-    )
+    listed = word in _first_names() or word in _person_names() or word in AMBIGUOUS_WORDS
+    return listed and sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
 
 
 def is_role_phrase(value: str) -> bool:
@@ -213,7 +219,7 @@ def refine(detection: Detection, text: str) -> Detection | None:
     if detection.entity_type == "PERSON" and _is_label_or_kin(value, text, end):
         return None  # 'Room 12', 'Bed 3', 'a 48-year-old lad'
     capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
-    if capitals and not _shouted_name(value, text):
+    if capitals and not _shouted_name(value, text, detection.start):
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None

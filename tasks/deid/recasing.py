@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -63,6 +64,33 @@ CONNECTORS = frozenset({"and", "of", "&"})
 MAX_PHRASE_TOKENS = 4
 
 
+_KEY_APOSTROPHE = re.compile(r"['’]")
+_KEY_SPACE = re.compile(r"[\s\-]+")
+_KEY_SAINT = re.compile(r"\b(?:saint|st\.?)(?=\s)")
+
+
+def place_key(phrase: str) -> str:
+    """A place name as looked up, however it is spelt or said: no apostrophes or hyphens,
+    'saint' as 'st' ("king's lynn", 'kings lynn'; 'ashby de la zouch', 'ashby-de-la-zouch')."""
+    key = _KEY_SPACE.sub(" ", _KEY_APOSTROPHE.sub("", phrase.casefold())).strip()
+    return _KEY_SAINT.sub("st", key)
+
+
+@lru_cache(maxsize=4)
+def place_keys(places: frozenset[str]) -> frozenset[str]:
+    """The keys of listed places, each also without an opening 'royal' ('tunbridge wells')."""
+    keys = {place_key(p) for p in places}
+    return frozenset(keys | {k.removeprefix("royal ") for k in keys if k.count(" ") > 1})
+
+
+_KEY_NEEDED = re.compile(r"['’\-]|\bsaint\b|\bst\.")
+
+
+def _is_listed_place(phrase: str, keys: frozenset[str]) -> bool:
+    """Whether a lower-case phrase is a listed place, keyed only when its spelling needs it."""
+    return phrase in keys or (bool(_KEY_NEEDED.search(phrase)) and place_key(phrase) in keys)
+
+
 def is_uncased(text: str, threshold: float = 0.02) -> bool:
     """True when (almost) no letter is upper case, as in speech-recogniser output."""
     letters = [c for c in text if c.isalpha()]
@@ -102,6 +130,56 @@ class Vocabulary:
         )
 
 
+# A run typed in capitals: from a capital to the next lower-case letter ('DAVE WAS THERE').
+_SHOUTED_RUN = re.compile(r"[A-Z][^a-z]*")
+_RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
+MIN_SHOUTED_WORDS = 3
+_LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+_ACRONYM_WORD = re.compile(
+    r"(?:" + "|".join(sorted((a.upper() for a in ACRONYMS), key=len, reverse=True)) + r")s?\b"
+)
+_PRONOUN_I = re.compile(r"I(?:['’](?:m|d|ve|ll))?\b")
+
+
+def has_sentence_capitals_only(text: str) -> bool:
+    """True when every capital opens a sentence or is the pronoun 'I', as speech recognisers
+    that capitalise sentences write ('Down near the top of ferncliffe street'); the service
+    acronyms they also write in capitals ('the GP') are allowed anywhere."""
+    for m in _CAPITAL.finditer(text):
+        at = m.start()
+        if at and text[at - 1].isalpha():
+            if _ACRONYM_WORD.match(text, _word_start(text, at)):
+                continue
+            return False  # a capital inside a word: 'McDonald', 'NHS'
+        if _ACRONYM_WORD.match(text, at):
+            continue
+        if not (at == 0 or after_sentence_end(text, at) or _PRONOUN_I.match(text, at)):
+            return False
+    return any(c.isalpha() for c in text)
+
+
+def _word_start(text: str, at: int) -> int:
+    while at and text[at - 1].isalpha():
+        at -= 1
+    return at
+
+
+def in_shouted_run(text: str, start: int, look_back: int = 400) -> bool:
+    """Whether `start` falls in a run of three or more words typed in capitals."""
+    low = start
+    while low > 0 and start - low < look_back and not text[low - 1].islower():
+        low -= 1
+    run = _SHOUTED_RUN.search(text, low)
+    return (
+        run is not None
+        and run.start() <= start < run.end()
+        and len(_RUN_WORD.findall(run.group())) >= MIN_SHOUTED_WORDS
+    )
+
+
 def after_sentence_end(text: str, start: int) -> bool:
     """Whether the last non-space character before `start` ends a sentence (. ! ?).
 
@@ -124,7 +202,35 @@ class Recaser:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.v = vocabulary
 
-    def recase(self, text: str) -> str:
+    def restore(self, text: str) -> str:
+        """The text as a writer using capitals would have typed it: lower case (or capitals at
+        sentence starts only) recased, and
+        every run of three or more words typed in capitals lowered and recased on its own."""
+        if is_uncased(text):
+            return self.recase(text)
+        if has_sentence_capitals_only(text):
+            # Sentence case is also how chat is typed, misspelt words and all: here only the
+            # word lists and name shapes decide, not a word being unknown.
+            return self.recase(text, guess_unknown=False)
+        return _LONE_CAPITALS.sub(self._title_name, _SHOUTED_RUN.sub(self._restore_run, text))
+
+    def _title_name(self, word: re.Match[str]) -> str:
+        """A name typed in capitals alone ('they put MICHAELA on'), as a name is written."""
+        value = word.group()
+        w = value.casefold()
+        named = w in self.v.all_first_names or w in self.v.surnames
+        if not named or w in self.v.dictionary or w in ACRONYMS or len(value) < 3:
+            return value
+        return value[0] + value[1:].lower() if len(value.lower()) == len(value) else value
+
+    def _restore_run(self, run: re.Match[str]) -> str:
+        value = run.group()
+        lowered = value.lower()
+        if len(_RUN_WORD.findall(value)) < MIN_SHOUTED_WORDS or len(lowered) != len(value):
+            return value
+        return self.recase(lowered)
+
+    def recase(self, text: str, guess_unknown: bool = True) -> str:
         """The text with likely proper nouns, sentence starts, 'I' and acronyms capitalised."""
         tokens = [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN.finditer(text)]
         words = [w for _, _, w in tokens]
@@ -133,12 +239,12 @@ class Recaser:
         for i, word in enumerate(words):
             if word in ACRONYMS:
                 upper.add(i)
-            if self._capitalise(i, words, text, tokens) or (
+            if self._capitalise(i, words, text, tokens, guess_unknown) or (
                 i - 1 in caps and word in self.v.surnames and word not in self.v.non_nouns
             ):
                 caps.add(i)
         caps |= self._phrases(words, self.v.places | self.v.employers)
-        caps |= self._institutions(words, text, tokens)
+        caps |= self._institutions(words, text, tokens, guess_unknown)
         chars = list(text)
         for i in caps | upper:
             start, end, _ = tokens[i]
@@ -149,7 +255,12 @@ class Recaser:
         return "".join(chars)
 
     def _capitalise(
-        self, i: int, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+        self,
+        i: int,
+        words: list[str],
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        guess_unknown: bool = True,
     ) -> bool:
         word, prev = words[i], words[i - 1] if i else ""
         if word == "i" or word.startswith(("i'", "i’")):
@@ -179,7 +290,7 @@ class Recaser:
         if word in self.v.employers:
             return word not in self.v.dictionary or prev in EMPLOYER_CUES
         # A word no list or dictionary knows is far more often a name than anything else.
-        return self.v.is_unknown(word)
+        return guess_unknown and self.v.is_unknown(word)
 
     @staticmethod
     def _beside_relation(i: int, words: list[str]) -> bool:
@@ -192,11 +303,14 @@ class Recaser:
         )
 
     def _phrases(self, words: list[str], phrases: frozenset[str]) -> set[int]:
-        """Indices of multi-word listed phrases ('hebden bridge', 'marks and spencer')."""
+        """Indices of multi-word listed phrases ('hebden bridge', 'marks and spencer'), places
+        also by their key ('bishop's stortford')."""
         found: set[int] = set()
+        keys = place_keys(self.v.places)
         for i in range(len(words)):
             for n in range(MAX_PHRASE_TOKENS, 1, -1):
-                if i + n <= len(words) and " ".join(words[i : i + n]) in phrases:
+                phrase = " ".join(words[i : i + n])
+                if i + n <= len(words) and (phrase in phrases or _is_listed_place(phrase, keys)):
                     found.update(j for j in range(i, i + n) if words[j] not in CONNECTORS)
                     break
         return found
@@ -216,7 +330,11 @@ class Recaser:
         return named
 
     def _institutions(
-        self, words: list[str], text: str, tokens: list[tuple[int, int, str]]
+        self,
+        words: list[str],
+        text: str,
+        tokens: list[tuple[int, int, str]],
+        guess_unknown: bool = True,
     ) -> set[int]:
         """'chapel crescent', 'calder and aire care nhs trust': a suffix and the words before."""
         found: set[int] = set()
@@ -234,7 +352,7 @@ class Recaser:
                 if words[j] in CONNECTORS and named and j > 0 and words[j - 1] not in STOP_WORDS:
                     j -= 1
                     continue
-                if words[j] in STOP_WORDS or words[j] in self.v.everyday:
+                if words[j] in STOP_WORDS or words[j] in self.v.everyday or len(words[j]) < 2:
                     break
                 if word in STREET_SUFFIXES and words[j] in self.v.adjectives:
                     numbered = re.search(
@@ -245,6 +363,8 @@ class Recaser:
                 named.append(j)
                 j -= 1
             if word not in STREET_SUFFIXES:
+                if not guess_unknown and all(words[k] in self.v.dictionary for k in named):
+                    continue  # sentence case: 'the new fight club' is no name
                 named = self._trim_generic(named, words)
             phrase = " ".join(words[min(named, default=i) : i + 1])
             if named and phrase not in self.v.everyday:  # 'car park' is no address

@@ -16,7 +16,7 @@ from presidio_analyzer.predefined_recognizers import (
 from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
 from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
 from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
-from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.recasing import Vocabulary, place_key, place_keys
 from qualbridge.tasks.deid.token_recognizers import (
     GazetteerRecognizer,
     LowercaseNameRecognizer,
@@ -221,7 +221,9 @@ def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
         GroupPatternRecognizer("AGE", "AgeRecognizer", AGE_PATTERNS),
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),
         GazetteerRecognizer("PERSON", "NameGazetteerRecognizer", person_names(), 0.6),
-        GazetteerRecognizer("LOCATION", "PlaceGazetteerRecognizer", uk_places(), 0.7),
+        GazetteerRecognizer(
+            "LOCATION", "PlaceGazetteerRecognizer", place_keys(uk_places()), 0.7, key=place_key
+        ),
         GazetteerRecognizer(
             "ORGANIZATION",
             "EmployerGazetteerRecognizer",

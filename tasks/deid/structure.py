@@ -15,7 +15,14 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+from qualbridge.tasks.deid.recasing import (
+    MONTHS_AND_DAYS,
+    PLACE_CUES,
+    RELATIONS,
+    Vocabulary,
+    place_key,
+    place_keys,
+)
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -101,6 +108,26 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+# The town said after a street in an address: ', cleckheaton, with her mum', ', Otley LS21'.
+_TOWN_AFTER = re.compile(
+    r",\s*(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:now|with|and|then|but|so|though|I|in|at|near|yeah)\b"
+    r"|,?\s+[A-Za-z]{1,2}\d)"
+)
+# A nickname of a describing word and a first name: 'big dave', 'little jimmy', 'young kev'.
+# 'the old bill' is the police.
+_NICKNAME = re.compile(
+    r"(?i)\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
+)
+
+
+@lru_cache(maxsize=1)
+def the_street_pattern() -> re.Pattern[str]:
+    """A house number and 'the' before a street type alone: '2 the crescent', '5 The Green'."""
+    suffixes = "|".join(sorted((re.escape(w) for w in load_word_list(SUFFIX_FILE)), key=len)[::-1])
+    return re.compile(rf"(?i)(?<![\w/])(?P<value>\d{{1,4}}[a-z]?,?\s+the\s+(?:{suffixes}))\b")
+
+
 _SPOKEN_POSTCODE = re.compile(
     rf"(?<![\w])(?!I\s)[A-Z](?:\s?[A-Z])?\s+(?:{SPOKEN_NUMBER}|\d{{1,2}})"
     rf"(?:,?\s+(?:{SPOKEN_NUMBER}|zero|oh|\d|[A-Z]{{1,2}})){{1,4}}(?![\w])"
@@ -141,9 +168,17 @@ _INTRO_ORG = re.compile(
 TITLES = (
     r"dr|doctor|mr|mrs|ms|miss|mx|prof|professor|father|fr|judge|coach|pastor|reverend|rev"
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
-    r"|brother|auntie|aunty|uncle|dame|sir|lady|lord"
+    r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
+    r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
+    r"|grandad|grandpa|cousin"
 )
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
+# Family words used as titles: the name after them may be any listed name, in any case
+# ('auntie carol', 'nana pearl', 'uncle bill').
+_MODALS = frozenset("may might must can could shall should will would".split())
+_KIN_TITLES = frozenset(
+    "auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin".split()
+)
 _TITLED = re.compile(
     rf"(?i:\b(?:{TITLES})\.?\s+)(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
     r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
@@ -159,7 +194,8 @@ _STRONG_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _WEAK_CUE = re.compile(
-    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank)\s+)"
+    rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
+    rf"|this\s+is)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # Doing something with someone: 'went fishing with dawn', 'out with pearl', 'friends with joy'.
@@ -170,8 +206,10 @@ _SOCIAL_CUE = re.compile(
     rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
     rf"|was|were|been|live|lives|lived|living|stays)"
     rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
-    rf"|messaged|visit|visits|visited|tell|tells|ask|asks)\s+)(?P<value>{_NAME_WORD})"
+    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+)"
+    rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
+    rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
@@ -271,8 +309,8 @@ class StructureRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every shape's matches."""
-        out = [
-            recognizer_result(self, "STREET_ADDRESS", m.start("value"), m.end("value"), 0.6)
+        streets = [
+            m
             for pattern in street_patterns()
             for m in pattern.finditer(text)
             # 'the one on the corner Road' is no address; 'twenty three Elm Close' is.
@@ -281,6 +319,9 @@ class StructureRecognizer(EntityRecognizer):
                 for w in _WORD.findall(m.group("value"))[1:]
             )
         ]
+        streets += the_street_pattern().finditer(text)
+        out = [self._result("STREET_ADDRESS", m, 0.6, "value") for m in streets]
+        out += [town for m in streets if (town := self._town_after(text, m.end("value")))]
         out += [self._result("UK_POSTCODE", m, 0.5) for m in _SPOKEN_POSTCODE.finditer(text)]
         out += [self._result("UK_POSTCODE", m, 0.6, "value") for m in _CUED_POSTCODE.finditer(text)]
         out += [
@@ -301,7 +342,24 @@ class StructureRecognizer(EntityRecognizer):
             for m in _INTRO_ORG.finditer(text)
         ]
         out += self._social_names(text) + self._names_beside(text)
+        out += [
+            self._result("PERSON", m, 0.6, "value")
+            for m in _NICKNAME.finditer(text)
+            if self._nickname(m.group("name"))
+        ]
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
+
+    def _town_after(self, text: str, end: int) -> RecognizerResult | None:
+        """The town after a street: a listed place, or words no dictionary knows."""
+        m = _TOWN_AFTER.match(text, end)
+        if m is None:
+            return None
+        words = m.group("value").casefold().split()
+        v = self._vocabulary
+        listed = place_key(m.group("value")) in place_keys(v.all_places)
+        if any(w in STOP_WORDS for w in words) or not (listed or all(map(v.is_unknown, words))):
+            return None
+        return self._result("LOCATION", m, 0.6, "value")
 
     def _titled_names(self, text: str) -> list[RecognizerResult]:
         """A title and the name after it; a second word joins only if it is a name too
@@ -309,8 +367,18 @@ class StructureRecognizer(EntityRecognizer):
         out = []
         for m in _TITLED.finditer(text):
             value = m.group("value")
-            first = value.split()[0]
-            if self._is_name(value):
+            first = re.sub(r"['’]s$", "", value.split()[0])
+            if m.group().split()[0].casefold() in _KIN_TITLES:
+                # 'nan said' is no name: after a family word, a listed or capitalised name only
+                modal = first.casefold() in _MODALS  # 'my cousin may come', recased 'May'
+                if (
+                    modal
+                    or len(first) < 2
+                    or not (first[:1].isupper() or self._family_name_word(first))
+                ):
+                    continue
+                end = m.end() if self._is_name(value) else m.start("value") + len(first)
+            elif self._is_name(value):
                 end = m.end()
             elif first != value and self._is_name(first):
                 end = m.start("value") + len(first)
@@ -318,6 +386,20 @@ class StructureRecognizer(EntityRecognizer):
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
         return out
+
+    def _nickname(self, word: str) -> bool:
+        """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
+        w = word.casefold()
+        named = word[:1].isupper() or (w in self._vocabulary.first_names)
+        return named and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
+
+    def _family_name_word(self, word: str) -> bool:
+        """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""
+        w = word.casefold()
+        v = self._vocabulary
+        listed = w in v.all_first_names or w in word_first_names()
+        common = STOP_WORDS | MONTHS_AND_DAYS
+        return listed and w not in load_word_list("verb_forms.txt") and w not in common
 
     def _origin_type(self, value: str) -> str:
         """LOCATION for a place in the gazetteer, else ORGANIZATION."""

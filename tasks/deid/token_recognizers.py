@@ -7,7 +7,7 @@ walking spaCy Token objects in Python costs more than the rules themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -16,7 +16,13 @@ from spacy.attrs import ENT_TYPE, IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
 from qualbridge.tasks.deid.gazetteers import world_places
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, PLACE_CUES, Vocabulary
+from qualbridge.tasks.deid.recasing import (
+    MONTHS_AND_DAYS,
+    PLACE_CUES,
+    Vocabulary,
+    place_key,
+    place_keys,
+)
 
 # Fine-grained tags of words that can be names: proper and common nouns, foreign words.
 NAME_LIKE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "FW", "XX", "ADD"})
@@ -100,9 +106,10 @@ class GazetteerRecognizer(_TokenRecognizer):
 
     def __init__(
         self, entity_type: str, name: str, phrases: Iterable[str], score: float,
-        check_tag: bool = True,
+        check_tag: bool = True, key: Callable[[str], str] | None = None,
     ) -> None:  # fmt: skip
         self._phrases = frozenset(phrases)
+        self._key = key
         self._score = score
         self._check_tag = check_tag
         super().__init__(name, [entity_type])
@@ -116,7 +123,7 @@ class GazetteerRecognizer(_TokenRecognizer):
                 continue
             end = None
             for j in range(min(n, i + MAX_PHRASE_TOKENS), i, -1):
-                if table.text[table.starts[i] : table.ends[j - 1]] in self._phrases and (
+                if self._listed(table.text[table.starts[i] : table.ends[j - 1]]) and (
                     j - i > 1 or not self._check_tag or table.tags[i] in NAME_LIKE_TAGS
                 ):
                     end = j
@@ -132,6 +139,9 @@ class GazetteerRecognizer(_TokenRecognizer):
             )
             i = end
         return results
+
+    def _listed(self, phrase: str) -> bool:
+        return (self._key(phrase) if self._key else phrase) in self._phrases
 
 
 class LowercaseNameRecognizer(_TokenRecognizer):
@@ -205,7 +215,7 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
     def __init__(self, vocabulary: Vocabulary) -> None:
         # Title case after a place cue: any listed place, UK or world ('moved to Hull').
         self._places = (vocabulary.all_places | world_places()) - MONTHS_AND_DAYS
-        self._uk_places = vocabulary.places
+        self._uk_places = place_keys(vocabulary.places)
         self._vocabulary = vocabulary
         super().__init__("PlaceAfterCueRecognizer", ["LOCATION"])
 
@@ -242,7 +252,7 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
         return (
             len(words) > 1
             and lower
-            and phrase.casefold() in self._uk_places
+            and place_key(phrase) in self._uk_places
             and self._distinct(phrase.casefold(), table, i)
         )
 
