@@ -206,7 +206,11 @@ _SOCIAL_CUE = re.compile(
     rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
     rf"|was|were|been|live|lives|lived|living|stays)"
     rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
-    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+)"
+    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+"
+    # Speaking to someone: 'so I said to wojciech, look', 'I was talking to bex about it'.
+    rf"|\b(?:said|says|saying|say|talk|talks|talked|talking|spoke|speak|speaks|speaking"
+    rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening)"
+    rf"\s+to\s+)"
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
@@ -215,9 +219,15 @@ _SOCIAL_CUE = re.compile(
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
 _KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
+# People in the speaker's care or life by role: 'my carer Precious comes', 'my CPN dawn said'.
+_ROLE = "carer|worker|keyworker|key\\s+worker|support\\s+worker|social\\s+worker|nurse|therapist"
+_ROLE += "|counsellor|counselor|psychiatrist|psychologist|cpn|neighbour|neighbor|landlord|landlady"
+_ROLE += "|boss|manager|supervisor|colleague|flatmate|housemate|roommate|fianc[eé]e?|ex"
+_ROLE += "|stepdad|stepmum|stepmom|niece|nephew|grandson|granddaughter|godson|goddaughter"
+_ROLE += "|sponsor|mentor|buddy|bestie|advocate|tutor|teacher|coach"
 _RELATIVE_NAMED = re.compile(
     rf"(?i:\b(?:my|his|her|our|your|their|a)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
-    rf"(?:{_KIN}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
+    rf"(?:{_KIN}|{_ROLE}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
 )
@@ -453,8 +463,12 @@ class StructureRecognizer(EntityRecognizer):
             for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
             if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
-            # 'ring julianna on ...': a word no list or dictionary knows, after a social cue
-            or (pattern is _SOCIAL_CUE and self._vocabulary.is_unknown(m.group("value").casefold()))
+            # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary knows,
+            # after a social cue or a relation
+            or (
+                pattern is not _VOCATIVE
+                and self._vocabulary.is_unknown(m.group("value").casefold())
+            )
         ]
 
     def _names_beside(self, text: str) -> list[RecognizerResult]:

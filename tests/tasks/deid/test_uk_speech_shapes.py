@@ -31,6 +31,13 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("hiya I'm bethany and I've come about my back", "bethany"),
         ("so I told jade about it and she went mad", "jade"),
         ("in the end I asked crystal, she knew", "crystal"),
+        # someone spoken to, a name no list knows after a relation, a person named by role
+        ("so I said to wojciech, look mate", "wojciech"),
+        ("I was talking to bex about it", "bex"),
+        ("me and my mate dazza went down the pub", "dazza"),
+        ("my carer Precious comes twice a day", "Precious"),
+        ("my key worker dawn said I was doing well", "dawn"),
+        ("her CPN Oyelaran rang me back", "Oyelaran"),
         # a family word as a title, and a partner of some years
         ("we always went to auntie maureen's at christmas", "auntie maureen"),
         ("Uncle Rob took us fishing", "Uncle Rob"),
@@ -102,6 +109,10 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("he pushed that old man over", "old man"),
         ("I miss my uncle x", "uncle x"),
         ("we scored 3 the whole season", "3 the whole"),
+        ("I said to myself, right, that's it", "myself"),
+        ("I was talking to them about it", "them"),
+        ("my carer always comes on a Monday", "always"),
+        ("my neighbour next door was lovely", "next"),
     ],
 )
 def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
