@@ -10,7 +10,7 @@ Models of another shape (a listening NER, a BiLSTM or transformer encoder) are t
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
 from spacy.attrs import NORM, TAG
@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.pipeline import Pipe
 
 # Components and encoders whose token vectors see a fixed window of neighbours only.
 _TOK2VEC_ARCHITECTURES = frozenset({"spacy.Tok2Vec.v1", "spacy.Tok2Vec.v2"})
@@ -64,7 +63,9 @@ def receptive_field(nlp: Language) -> int | None:
 class LazyTags(Sequence[str]):
     """A document's fine tags, each computed on first read with its block of neighbours."""
 
-    def __init__(self, doc: Doc, tok2vec: Pipe, tagger: Pipe, field: int) -> None:
+    def __init__(
+        self, doc: Doc, tok2vec: Callable[[Doc], Doc], tagger: Callable[[Doc], Doc], field: int
+    ) -> None:
         self._doc = doc
         self._tok2vec = tok2vec
         self._tagger = tagger
