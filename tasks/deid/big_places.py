@@ -11,11 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 PLACE_SCORE = 0.6
@@ -79,27 +75,3 @@ def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, in
             if key and _counts(key, cue.group("the") is not None, vocabulary):
                 yield start, start + len(key)
                 break
-
-
-class BigPlaceRecognizer(EntityRecognizer):
-    """LOCATION for countries, states, big cities and their short names after a place cue."""
-
-    NAME = "BigPlaceRecognizer"
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._vocabulary = vocabulary
-        super().__init__(supported_entities=["LOCATION"], name=self.NAME, supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load: the lists are read once, on first use."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per big place after a cue."""
-        if "LOCATION" not in entities:
-            return []
-        return [
-            recognizer_result(self, "LOCATION", s, e, PLACE_SCORE)
-            for s, e in find_big_places(text, self._vocabulary)
-        ]

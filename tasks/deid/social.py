@@ -9,9 +9,6 @@ import re
 from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from qualbridge.tasks.deid.filters import NER_RECOGNIZER, Detection
 from qualbridge.tasks.deid.gazetteers import (
     AMBIGUOUS_WORDS,
@@ -20,7 +17,6 @@ from qualbridge.tasks.deid.gazetteers import (
     world_places,
 )
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 _HASHTAG = re.compile(r"(?<![\w#&])#(?P<body>[^\W\d_][\w]{2,40})")
@@ -38,6 +34,7 @@ _SHOUTED_OR_OPENING_TYPES = frozenset({"PERSON", "ORGANIZATION", "NRP"})
 MAX_PARTS = 3
 MIN_PART = 3
 HASHTAG_SCORE = 0.6
+NAME_HASHTAG_RECOGNIZER = "NameHashtagRecognizer"
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +66,7 @@ def is_chat_speak(value: str) -> bool:
 
 def drops_as_chat(value: str, recognizer: str) -> bool:
     """A detected span that is chat speak, unless it is a name hashtag this module found."""
-    return recognizer != NameHashtagRecognizer.NAME and is_chat_speak(value)
+    return recognizer != NAME_HASHTAG_RECOGNIZER and is_chat_speak(value)
 
 
 @lru_cache(maxsize=1)
@@ -162,27 +159,3 @@ def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int,
     for match in _HASHTAG.finditer(text):
         if name_parts(match.group("body"), vocabulary):
             yield match.start("body"), match.end("body")
-
-
-class NameHashtagRecognizer(EntityRecognizer):
-    """PERSON for hashtags that spell a person's name ('#JohnSmith', '#emmawatson')."""
-
-    NAME = "NameHashtagRecognizer"
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._vocabulary = vocabulary
-        super().__init__(supported_entities=["PERSON"], name=self.NAME, supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """A name hashtag scores like a listed name: the list, not the context, found it."""
-        if "PERSON" not in entities or "#" not in text:
-            return []
-        return [
-            recognizer_result(self, "PERSON", s, e, HASHTAG_SCORE)
-            for s, e in find_name_hashtags(text, self._vocabulary)
-        ]

@@ -9,11 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
-
 STAGE_NAME_SCORE = 0.6
 _CAPITALISED = r"[A-Z][\w'’.\-]*[\w]"
 _STAGE_NAME = re.compile(
@@ -25,26 +20,3 @@ def find_stage_names(text: str) -> Iterator[tuple[int, int]]:
     """Offsets of a stage-name prefix with the capitalised name after it."""
     for match in _STAGE_NAME.finditer(text):
         yield match.span()
-
-
-class StageNameRecognizer(EntityRecognizer):
-    """PERSON for performers named with a stage-name prefix ('DJ Khaled', 'Lil Yachty')."""
-
-    NAME = "StageNameRecognizer"
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=self.NAME, supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per stage name found."""
-        if "PERSON" not in entities:
-            return []
-        return [
-            recognizer_result(self, "PERSON", s, e, STAGE_NAME_SCORE)
-            for s, e in find_stage_names(text)
-        ]

@@ -13,12 +13,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 TEAMS_FILE = "sports_teams.txt"
@@ -133,27 +130,9 @@ def find_groups(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
                 break
 
 
-class SportsTeamRecognizer(EntityRecognizer):
-    """ORGANIZATION for sports teams (listed names, nicknames in a sports context) and named
-    groups of people ('the Kelly twins')."""
-
-    NAME = "SportsTeamRecognizer"
-
-    def __init__(self, places: frozenset[str], vocabulary: Vocabulary) -> None:
-        self._places = places
-        self._vocabulary = vocabulary
-        super().__init__(
-            supported_entities=["ORGANIZATION"], name=self.NAME, supported_language="en"
-        )
-
-    def load(self) -> None:
-        """Nothing to load: the list is read once, on first use."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per team name found."""
-        if "ORGANIZATION" not in entities:
-            return []
-        spans = [*find_teams(text, self._places), *find_groups(text, self._vocabulary)]
-        return [recognizer_result(self, "ORGANIZATION", s, e, TEAM_SCORE) for s, e in spans]
+def find_teams_and_groups(
+    text: str, places: frozenset[str], vocabulary: Vocabulary
+) -> Iterator[tuple[int, int]]:
+    """Offsets of sports teams and of named groups of people ('the Kelly twins')."""
+    yield from find_teams(text, places)
+    yield from find_groups(text, vocabulary)

@@ -76,6 +76,37 @@ def recognizer_result(
     )  # fmt: skip
 
 
+SpanFinder = Callable[[str], Iterable[tuple[int, int]]]
+
+
+class SpanFinderRecognizer(EntityRecognizer):
+    """One entity type for every span a plain finder function returns in the text.
+
+    `marker`, when given, is a string the text must hold for the finder to be worth running
+    ('#' for hashtags).
+    """
+
+    def __init__(
+        self, name: str, entity_type: str, score: float, find: SpanFinder, marker: str = ""
+    ) -> None:
+        self._entity_type, self._score, self._find, self._marker = entity_type, score, find, marker
+        super().__init__(supported_entities=[entity_type], name=name, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: a finder reads its lists on first use."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per span found."""
+        if self._entity_type not in entities or self._marker not in text:
+            return []
+        return [
+            recognizer_result(self, self._entity_type, start, end, self._score)
+            for start, end in self._find(text)
+        ]
+
+
 class _TokenRecognizer(EntityRecognizer):
     """Base: no model to load; subclasses implement scan(table)."""
 

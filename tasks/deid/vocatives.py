@@ -10,13 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.social import is_chat_word
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 VOCATIVE_SCORE = 0.55
 _VOCATIVE = re.compile(
@@ -41,27 +38,3 @@ def find_vocative_names(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int
         if name not in vocabulary.first_names:
             continue
         yield match.span("name")
-
-
-class VocativeNameRecognizer(EntityRecognizer):
-    """PERSON for lower-case first names someone is greeted, thanked or pitied by."""
-
-    NAME = "VocativeNameRecognizer"
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self._vocabulary = vocabulary
-        super().__init__(supported_entities=["PERSON"], name=self.NAME, supported_language="en")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per name found."""
-        if "PERSON" not in entities:
-            return []
-        return [
-            recognizer_result(self, "PERSON", s, e, VOCATIVE_SCORE)
-            for s, e in find_vocative_names(text, self._vocabulary)
-        ]

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from presidio_analyzer import EntityRecognizer
 
-from qualbridge.tasks.deid.big_places import BigPlaceRecognizer
+from qualbridge.tasks.deid.big_places import PLACE_SCORE, find_big_places
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
-from qualbridge.tasks.deid.social import NameHashtagRecognizer
-from qualbridge.tasks.deid.stage_names import StageNameRecognizer
-from qualbridge.tasks.deid.teams import SportsTeamRecognizer
-from qualbridge.tasks.deid.vocatives import VocativeNameRecognizer
+from qualbridge.tasks.deid.social import HASHTAG_SCORE, NAME_HASHTAG_RECOGNIZER, find_name_hashtags
+from qualbridge.tasks.deid.stage_names import STAGE_NAME_SCORE, find_stage_names
+from qualbridge.tasks.deid.teams import TEAM_SCORE, find_teams_and_groups
+from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer
+from qualbridge.tasks.deid.vocatives import VOCATIVE_SCORE, find_vocative_names
 
 ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """Name hashtags, groups and big places from the shared lists; teams and their clubs."""
-    places = context.vocabulary.places | world_places()
+    words = context.vocabulary
+    places = words.places | world_places()
     return [
-        NameHashtagRecognizer(context.vocabulary),
-        SportsTeamRecognizer(places, context.vocabulary),
-        BigPlaceRecognizer(context.vocabulary),
-        VocativeNameRecognizer(context.vocabulary),
-        StageNameRecognizer(),
-    ]
+        SpanFinderRecognizer(
+            NAME_HASHTAG_RECOGNIZER, "PERSON", HASHTAG_SCORE,
+            partial(find_name_hashtags, vocabulary=words), marker="#",
+        ),
+        SpanFinderRecognizer(
+            "SportsTeamRecognizer", "ORGANIZATION", TEAM_SCORE,
+            partial(find_teams_and_groups, places=places, vocabulary=words),
+        ),
+        SpanFinderRecognizer(
+            "BigPlaceRecognizer", "LOCATION", PLACE_SCORE,
+            partial(find_big_places, vocabulary=words),
+        ),
+        SpanFinderRecognizer(
+            "VocativeNameRecognizer", "PERSON", VOCATIVE_SCORE,
+            partial(find_vocative_names, vocabulary=words),
+        ),
+        SpanFinderRecognizer("StageNameRecognizer", "PERSON", STAGE_NAME_SCORE, find_stage_names),
+    ]  # fmt: skip

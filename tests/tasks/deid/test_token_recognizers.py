@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer
 from tests.helpers.coverage import masked
 
 
@@ -58,3 +59,24 @@ def test_the_same_words_in_lower_case_without_a_cue_are_left(speech_engine, text
     [found] = speech_engine.detect([text])
     start = text.index(value)
     assert not any(d.start < start + len(value) and d.end > start for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "found"),
+    [
+        ("see #JoSmith now", ["PERSON"], [("#JoSmith", "Hashed")]),
+        ("see JoSmith now", ["PERSON"], []),  # no marker, the finder is not run
+        ("see #JoSmith now", ["LOCATION"], []),  # a type not asked for
+    ],
+)
+def test_a_span_finder_recognizer_reports_what_its_finder_finds(text, entities, found):
+    def find_hashtags(value: str) -> list[tuple[int, int]]:
+        start = value.index("#")
+        return [(start, value.index(" ", start))]
+
+    recognizer = SpanFinderRecognizer("Hashed", "PERSON", 0.6, find_hashtags, marker="#")
+    results = recognizer.analyze(text, entities)
+    assert [
+        (text[r.start : r.end], r.recognition_metadata["recognizer_name"]) for r in results
+    ] == found
+    assert all(r.entity_type == "PERSON" and r.score == 0.6 for r in results)
