@@ -8,7 +8,6 @@ from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.registry import build_context
 from qualbridge.tasks.deid.social import (
     drops_as_chat,
     find_name_hashtags,
@@ -19,12 +18,6 @@ from qualbridge.tasks.deid.social import (
 )
 
 KEY = b"test-consortium-key-6f1d2a9c0b7e"
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shared name and dictionary lists, built once."""
-    return build_context(DeidConfig()).vocabulary
 
 
 @pytest.fixture(scope="module")

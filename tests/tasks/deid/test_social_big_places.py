@@ -8,15 +8,8 @@ from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.big_places import find_big_places
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.registry import build_context
 
 KEY = b"test-consortium-key-6f1d2a9c0b7e"
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shared name and dictionary lists, built once."""
-    return build_context(DeidConfig()).vocabulary
 
 
 @pytest.mark.parametrize(

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.registry import build_context
 from qualbridge.tasks.deid.social_shape import is_lowercase_guess, is_social_text
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shared name and dictionary lists, built once."""
-    return build_context(DeidConfig()).vocabulary
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,6 @@ from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.recasing import Vocabulary
-from qualbridge.tasks.deid.registry import build_context
 from qualbridge.tasks.deid.teams import find_groups, find_teams
 
 KEY = b"test-consortium-key-6f1d2a9c0b7e"
@@ -41,12 +40,6 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
 )
 def test_teams_by_name_or_context(text: str, found: list[str]) -> None:
     assert [text[s:e] for s, e in find_teams(text, world_places())] == found
-
-
-@pytest.fixture(scope="module")
-def vocabulary() -> Vocabulary:
-    """The shared name and dictionary lists, built once."""
-    return build_context(DeidConfig()).vocabulary
 
 
 @pytest.mark.parametrize(
