@@ -4,7 +4,8 @@ A full name found in one turn makes its first name and surname identifiers where
 recur, in any case ('Maria Kowalska' ... 'maria'): within a transcript, and through a
 `MentionLexicon`, in every transcript of the same study. A number found once is masked again
 wherever it is repeated. A part that is also an everyday word ('Will', 'Rose') is masked again
-only in the case it was found in.
+in the case it was found in, and in any other case only where it is said as a name
+('hope just got it', not 'I hope so'; see `name_position`).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
+from qualbridge.tasks.deid.name_position import said_as_name
 from qualbridge.tasks.deid.recasing import TITLES
 from qualbridge.tasks.deid.registry import whole_value_types
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -31,22 +34,38 @@ GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 MIN_PART_CHARS = 3
 MENTION_SCORE = 0.6
 
-Patterns = list[tuple[re.Pattern[str], str]]
+
+class MentionPattern(NamedTuple):
+    """Found values of one type; `as_name` keeps only matches said where a name stands."""
+
+    pattern: re.Pattern[str]
+    entity_type: str
+    as_name: bool = False
 
 
-def _name_parts(value: str, allow: Container[str]) -> list[str]:
-    """The words of a name that can identify on their own."""
+Patterns = list[MentionPattern]
+
+
+def _name_parts(value: str, allow: Container[str]) -> list[tuple[str, bool]]:
+    """The words of a name that can identify on their own, each with whether it is a stop
+    word ('Will', 'May'), which is masked again only where it is said as a name. The pieces
+    of a joined name count too: 'Okonkwo' and 'Eze' of 'Okonkwo-Eze', 'Driscoll' of
+    "O'Driscoll"."""
     parts = []
     for word in _WORD.findall(value):
         core = re.split(r"['’]s$", word)[0]
-        folded = core.casefold()
-        if len(core) < MIN_PART_CHARS or folded in STOP_WORDS or folded in TITLES:
-            continue
-        if folded in load_word_list("interjections.txt"):
-            continue  # 'Hello' of a span 'Hello Keziah' must not mask every greeting
-        if folded in allow:
-            continue
-        parts.append(core)
+        pieces = [p for p in re.split(r"['’\-]", core) if p != core]
+        for candidate in (core, *pieces):
+            folded = candidate.casefold()
+            if len(candidate) < MIN_PART_CHARS or folded in TITLES or folded in allow:
+                continue
+            if folded in load_word_list("interjections.txt"):
+                continue  # 'Hello' of a span 'Hello Keziah' must not mask every greeting
+            if folded in STOP_WORDS:
+                if candidate[0].isupper():
+                    parts.append((candidate, True))
+                continue
+            parts.append((candidate, False))
     return parts
 
 
@@ -69,6 +88,8 @@ class MentionLexicon:
 
     any_case: dict[str, set[str]] = field(default_factory=dict)
     same_case: dict[str, set[str]] = field(default_factory=dict)
+    # Everyday-word parts again, matched in any case where they are said as a name.
+    as_name: dict[str, set[str]] = field(default_factory=dict)
 
     def add(
         self,
@@ -82,30 +103,47 @@ class MentionLexicon:
             for det in dets:
                 value = text[det.start : det.end].strip()
                 if det.entity_type in NAME_TYPES:
-                    for part in _name_parts(value, allow):
-                        target = self.same_case if part.casefold() in everyday else self.any_case
-                        target.setdefault(det.entity_type, set()).add(part)
+                    for part, stop_word in _name_parts(value, allow):
+                        self._add_part(det.entity_type, part, stop_word, everyday)
                 elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
                     self.any_case.setdefault(det.entity_type, set()).add(value)
 
+    def _add_part(
+        self, entity_type: str, part: str, stop_word: bool, everyday: Container[str]
+    ) -> None:
+        """File a name part under the case rule its kind of word needs."""
+        if stop_word or part.casefold() in everyday:
+            self.as_name.setdefault(entity_type, set()).add(part)
+            if not stop_word:
+                self.same_case.setdefault(entity_type, set()).add(part)
+        else:
+            self.any_case.setdefault(entity_type, set()).add(part)
+
     def __bool__(self) -> bool:
-        return any(self.any_case.values()) or any(self.same_case.values())
+        return any(any(t.values()) for t in (self.any_case, self.same_case, self.as_name))
 
     def patterns(self) -> Patterns:
         """Regexes for every value and part, each with the type it is masked as."""
         patterns = []
-        for table, flags in ((self.any_case, re.IGNORECASE), (self.same_case, 0)):
+        tables = (
+            (self.any_case, re.IGNORECASE, False),
+            (self.same_case, 0, False),
+            (self.as_name, re.IGNORECASE, True),
+        )
+        for table, flags, as_name in tables:
             for entity_type, values in sorted(table.items()):
                 pattern = _pattern(values, flags)
                 if pattern is not None:
-                    patterns.append((pattern, entity_type))
+                    patterns.append(MentionPattern(pattern, entity_type, as_name))
         return patterns
 
     def __repr__(self) -> str:
         """Counts only: the values must not reach a log or a traceback."""
-        counts: dict[str, int] = {}
-        for entity_type, values in (*self.any_case.items(), *self.same_case.items()):
-            counts[entity_type] = counts.get(entity_type, 0) + len(values)
+        values: dict[str, set[str]] = {}
+        for table in (self.any_case, self.same_case, self.as_name):
+            for entity_type, found in table.items():
+                values.setdefault(entity_type, set()).update(found)
+        counts = {entity_type: len(found) for entity_type, found in values.items()}
         return f"MentionLexicon({counts})"
 
 
@@ -134,8 +172,10 @@ def with_mentions(
     out = []
     for text, dets in zip(texts, detections, strict=True):
         found, displaced = list(dets), set()
-        for pattern, entity_type in patterns:
+        for pattern, entity_type, as_name in patterns:
             for m in pattern.finditer(text):
+                if as_name and not said_as_name(text, m.start(), m.end()):
+                    continue
                 overlapping = [d for d in dets if d.start < m.end() and m.start() < d.end]
                 if overlapping and not _displaces(entity_type, overlapping, m.start(), m.end()):
                     continue

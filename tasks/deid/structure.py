@@ -231,6 +231,13 @@ _RELATIVE_NAMED = re.compile(
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
 )
+# A name said to be one outranks a shape guess on the same words ('Joy Ward' is no ward).
+NAMING_SCORE = 0.95
+# Who a role or relative is, said as a fact: 'my worker was Hope Marsh', 'her nurse is dawn'.
+_ROLE_IS = re.compile(
+    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}),?\s+(?:was|is|were)\s+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
 # Someone named beside a person already named, or by what is theirs or who they are:
 # 'me, Steven and pearl', "Autumn's mum", 'April, that's my daughter'.
 _BESIDE_NAME = re.compile(
@@ -420,7 +427,7 @@ class StructureRecognizer(EntityRecognizer):
         (not everyday words) after a weak one; a following surname or unknown word joins."""
         out = []
         v = self._vocabulary
-        for pattern, strong in ((_STRONG_CUE, True), (_WEAK_CUE, False)):
+        for pattern, strong in ((_STRONG_CUE, True), (_ROLE_IS, True), (_WEAK_CUE, False)):
             for m in pattern.finditer(text):
                 words = m.group("value").split()
                 first = words[0].casefold()
@@ -433,17 +440,33 @@ class StructureRecognizer(EntityRecognizer):
                     and not (cue in PLACE_CUES and first in v.all_places)  # 'moved to Chelsea'
                 )
                 cased = words[0][:1].isupper()
+                # 'her name was Joy Ward', 'my worker was Hope': what a name is said to be.
+                naming = pattern is _ROLE_IS or m.group().casefold().startswith("name")
                 if not (
-                    known or (strong and (v.is_unknown(first) or listed)) or (cased and listed)
+                    known
+                    or (strong and (v.is_unknown(first) or listed))
+                    or (cased and (listed or naming))
                 ):
                     continue
                 end = m.start("value") + len(words[0])
-                if len(words) > 1 and (
-                    words[1].casefold() in v.surnames or v.is_unknown(words[1].casefold())
-                ):
+                if len(words) > 1 and self._surname_after(words, strong):
                     end = m.end("value")
-                out.append(recognizer_result(self, "PERSON", m.start("value"), end, 0.6))
+                score = NAMING_SCORE if naming else 0.6
+                out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
+
+    def _surname_after(self, words: list[str], strong: bool) -> bool:
+        """Whether the word after a cued first name is its surname: a listed surname or an
+        unknown word; after a strong cue also any noun, a word a first name in capitals is
+        followed by in capitals ('name was Hope Marsh'), or one no verb or adverb reads."""
+        v = self._vocabulary
+        second = words[1].casefold()
+        if second in v.surnames or v.is_unknown(second):
+            return True
+        if not strong or second in STOP_WORDS:
+            return False
+        both_capitalised = words[0][:1].isupper() and words[1][:1].isupper()
+        return both_capitalised or second not in v.non_nouns
 
     def _listed_name(self, word: str, month_may_name: bool = False) -> bool:
         """A first name of the full lists or a word that is also a name, not a stop word; a

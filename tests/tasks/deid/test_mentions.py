@@ -51,6 +51,42 @@ def test_lexicon_masks_values_and_name_parts(text: str, masked: list[str]) -> No
     assert _masked(lexicon, text) == masked
 
 
+WORD_NAMES = "Her name was Will Rose, and she lived up Hill Street."
+SAID_AS_NAME_CASES = [
+    # (later text, what is masked in it): everyday-word parts in another case
+    ("and honestly will just got it", ["will"]),
+    ("ROSE never rushed", ["ROSE"]),
+    ("I told will.", ["will"]),
+    ("me and rose, we went", ["rose"]),
+    ("rose's mum rang", ["rose"]),
+    ("I will never forget", []),  # a subject pronoun before: the verb
+    ("a rose on the table", []),  # a determiner before: the flower
+    ("prices rose sharply", []),  # nothing a person is followed by
+    ("we will see", []),
+]
+JOINED = "My worker was Ngozi Okonkwo-Eze, then Callum O'Driscoll."
+JOINED_CASES = [
+    ("okonkwo rang, then eze", ["okonkwo", "eze"]),
+    ("DRISCOLL was off", ["DRISCOLL"]),
+    ("o'driscoll and okonkwo-eze", ["o'driscoll", "okonkwo-eze"]),
+    ("callum O", ["callum"]),  # a piece too short to identify alone
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), JOINED_CASES)
+def test_pieces_of_joined_names_are_parts(text: str, masked: list[str]) -> None:
+    lexicon = _lexicon(JOINED, ("Ngozi Okonkwo-Eze", "PERSON"), ("Callum O'Driscoll", "PERSON"))
+    assert _masked(lexicon, text) == masked
+
+
+@pytest.mark.parametrize(("text", "masked"), SAID_AS_NAME_CASES)
+def test_everyday_name_parts_are_masked_in_any_case_where_said_as_a_name(
+    text: str, masked: list[str]
+) -> None:
+    lexicon = _lexicon(WORD_NAMES, ("Will Rose", "PERSON"))
+    assert _masked(lexicon, text) == masked
+
+
 @pytest.mark.parametrize(
     ("found", "empty"),
     [

@@ -1,0 +1,59 @@
+"""Whether an everyday word that is also a found name part is said as that name here.
+
+'Hope Marsh' found in one turn makes 'hope just got it' and 'marsh never rushed' her, but
+not 'I hope so' or 'on the marsh'. The word reads as a name when nothing before it makes it a
+common word (a determiner, preposition, subject pronoun or auxiliary) and what follows is what
+follows a person: a verb of the clause it is the subject of, or the end of a clause after a
+verb that takes a person ('I told will.').
+"""
+
+from __future__ import annotations
+
+import re
+
+# After these, the word is a noun, verb or adjective of its own: 'the summer', 'I hope'.
+_WORD_BEFORE = frozenset(
+    """a an the this that these those some any no every each another such what which whose
+    my your his its our their of in on at for from into onto to by about than over under
+    through during since until till near across like as i you we they it he she one
+    will would shall should can could may might must do does did don't didn't doesn't not
+    be been being is was are were am 's 're 've very so too more most less much""".split()
+)
+# What a person said as a subject is followed by: the clause's verb or an adverb before it.
+_NAME_AFTER = frozenset(
+    """was is 's has had have said says told tells asked asks just never always would could
+    can did does didn't doesn't wasn't isn't hasn't hadn't won't wouldn't couldn't can't
+    came comes went goes got gets rang rings called calls phoned texted emailed knew knows
+    thought thinks helped helps sat sits made makes gave gives took takes wanted wants sounds
+    sounded seemed seems really also still used kept keeps listened listens understood
+    understands remembered explained explains looked looks felt feels walked left stayed
+    arrived visited tried tries showed shows sent brought let lets""".split()
+)
+# Verbs and cues after which a person is named as the object: 'I told will', 'me and hope'.
+_PERSON_BEFORE = frozenset(
+    """told asked rang phoned texted called met saw thanked visited messaged emailed with
+    and""".split()
+)
+_WORD = re.compile(r"[\w'’]+")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
+
+
+def said_as_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], an everyday word, stands where a person's name stands."""
+    before = _WORD.findall(text[max(0, start - 40) : start])
+    previous = before[-1].casefold().replace("’", "'") if before else ""
+    if previous in _WORD_BEFORE:
+        return False
+    if end < len(text) and text[end] in "'’":
+        return True  # a possessive: 'hope's mum'
+    after = _WORD.match(text, _skip_space(text, end))
+    following = after.group().casefold().replace("’", "'") if after else ""
+    if following in _NAME_AFTER:
+        return True
+    return previous in _PERSON_BEFORE and bool(_CLAUSE_END.match(text, end))
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position

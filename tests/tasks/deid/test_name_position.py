@@ -1,0 +1,29 @@
+"""Where an everyday word that is a found name part stands as the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.name_position import said_as_name
+
+CASES = [
+    # (text, the word, said as a name)
+    ("summer just got it", "summer", True),
+    ("and honestly hope was there", "hope", True),
+    ("MARSH never rushed", "MARSH", True),
+    ("I rang joy.", "joy", True),
+    ("me and ward", "ward", True),
+    ("ward's sister", "ward", True),
+    ("in the summer we went", "summer", False),
+    ("I hope so", "hope", False),
+    ("back on the ward at two", "ward", False),
+    ("such joy was there", "joy", False),
+    ("a marsh near the house", "marsh", False),
+    ("summer holidays are long", "summer", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), CASES)
+def test_said_as_name(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert said_as_name(text, start, start + len(word)) is expected
