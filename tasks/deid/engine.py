@@ -19,6 +19,7 @@ from qualbridge.tasks.deid.filters import (
 )
 from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
+from qualbridge.tasks.deid.name_neighbours import with_name_neighbours
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
@@ -138,7 +139,16 @@ class Deidentifier:
     ) -> list[list[Detection]]:
         """Every other mention of what was found, looked for in the normalised views, so a
         name found once is found again however it is spelt ('Maria' ... 'ma\u200bria')."""
-        return on_views(views, kept, lambda t, d: add_mentions(t, d, self._everyday, self._allow))
+        return on_views(views, kept, self._names_and_mentions)
+
+    def _names_and_mentions(
+        self, texts: Sequence[str], detections: Sequence[Sequence[Detection]]
+    ) -> list[list[Detection]]:
+        """Names grown over their neighbours, every other mention added, then names grown
+        again: a first name said before a surname found only as a mention joins it."""
+        grown = with_name_neighbours(texts, detections, self._everyday)
+        mentioned = add_mentions(texts, grown, self._everyday, self._allow)
+        return with_name_neighbours(texts, mentioned, self._everyday)
 
     def _analyse(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Run the analysers; texts are packed so they run per document, not per text."""

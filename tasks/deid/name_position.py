@@ -44,6 +44,8 @@ def said_as_name(text: str, start: int, end: int) -> bool:
     previous = before[-1].casefold().replace("’", "'") if before else ""
     if previous in _WORD_BEFORE:
         return False
+    if len(text[start:end]) >= 3 and text[start:end].isupper():
+        return True  # a found name shouted: 'yeah DAWN and Steve both knew'
     if end < len(text) and text[end] in "'’":
         return True  # a possessive: 'hope's mum'
     after = _WORD.match(text, _skip_space(text, end))

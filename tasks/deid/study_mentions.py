@@ -18,6 +18,7 @@ from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.engine import DeidResult
 from qualbridge.tasks.deid.filters import DOMAIN_ALLOW_LIST
 from qualbridge.tasks.deid.mentions import MentionLexicon, Patterns, with_mentions
+from qualbridge.tasks.deid.name_neighbours import with_name_neighbours
 from qualbridge.tasks.deid.nlp import dictionaries
 from qualbridge.tasks.deid.replacing import replace_detections
 from qualbridge.tasks.deid.view_spans import on_views, to_view, views_of
@@ -73,7 +74,7 @@ class StudyMentions:
         found = on_views(
             views_of(texts),
             [r.detections for r in results],
-            lambda t, d: with_mentions(t, d, patterns),
+            lambda t, d: with_name_neighbours(t, with_mentions(t, d, patterns), self._everyday),
         )
         out = []
         for text, result, detections in zip(texts, results, found, strict=True):

@@ -1,0 +1,108 @@
+"""A found name takes in the words that are plainly more of it.
+
+- A first name said just before it, in any case, or a word no dictionary knows:
+  'then violet [Mason] took over', 'then gwenllian [Parry-Jones]'.
+- A name particle between two of its parts: '[Aoife] ni [Bhriain]'.
+- A capitalised place or organisation guess just after a capitalised name: 'Ffion Carver', where
+  the model took the surname for the town.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.filters import Detection, merge_overlaps
+from qualbridge.tasks.deid.gazetteers import first_names
+from qualbridge.tasks.deid.recasing import lower_set
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+NAME_TYPE = "PERSON"
+# Types a word list or the model guesses from a word alone; a name's neighbour outranks them.
+GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
+PARTICLES = frozenset(
+    "ni nic mac mc ui van von der den de da di del della dos das du le la al el bin ap ab".split()
+)
+# A plain word (letters, perhaps hyphenated), never a contraction such as "I'm".
+_WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<gap>[ \t]+)$")
+_TITLE_WORD = re.compile(r"[A-Z][a-z'’\-]+")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """First names in any case, minus stop words: 'will', 'may' stay words."""
+    names = lower_set(first_names()) | lower_set(load_word_list("faker_first_names_en_all.txt"))
+    names |= lower_set(load_word_list("word_first_names.txt"))
+    return frozenset(n for n in names if len(n) >= 3 and n not in STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _spoken_words() -> frozenset[str]:
+    """Interjections and chat words, which no dictionary lists but no name is either."""
+    return load_word_list("interjections.txt") | load_word_list("chat_words.txt")
+
+
+def with_name_neighbours(
+    texts: Sequence[str], detections: Sequence[Sequence[Detection]], everyday: Container[str]
+) -> list[list[Detection]]:
+    """Each text's detections, every name grown over its neighbours."""
+    return [join_name_neighbours(t, d, everyday) for t, d in zip(texts, detections, strict=True)]
+
+
+def join_name_neighbours(
+    text: str, detections: Sequence[Detection], everyday: Container[str]
+) -> list[Detection]:
+    """The detections, each name grown over the first name, particle or guessed surname
+    beside it."""
+    dets = sorted(detections, key=lambda d: d.start)
+    grown: list[Detection] = []
+    for det in dets:
+        if det.entity_type == NAME_TYPE:
+            det = _with_first_name(text, det, everyday, grown[-1] if grown else None)
+            if grown and _particle_between(text, grown[-1], det):
+                det = replace(det, start=grown.pop().start)
+        elif grown and _guessed_surname(text, grown[-1], det):
+            det = replace(grown.pop(), end=det.end)
+        grown.append(det)
+    return grown if len(grown) == len(dets) and grown == dets else merge_overlaps(grown)
+
+
+def _with_first_name(
+    text: str, name: Detection, everyday: Container[str], before: Detection | None
+) -> Detection:
+    m = _WORD_BEFORE.search(text, 0, name.start)
+    if m is None:
+        return name
+    if before is not None and before.end > m.start() and before.entity_type != NAME_TYPE:
+        return name  # the word is a place or number found already: 'in [Leeds] [Mason]'
+    word = m.group("word").casefold()
+    unknown = (
+        len(word) >= 3
+        and word not in STOP_WORDS
+        and word not in everyday
+        and word not in _spoken_words()
+    )
+    if word not in _first_names() and not unknown:
+        return name
+    return replace(name, start=m.start("word"))
+
+
+def _particle_between(text: str, before: Detection, name: Detection) -> bool:
+    if before.entity_type != NAME_TYPE:
+        return False
+    gap = text[before.end : name.start].split()
+    return len(gap) == 1 and gap[0].casefold() in PARTICLES and text[before.end] == " "
+
+
+def _guessed_surname(text: str, name: Detection, guess: Detection) -> bool:
+    return (
+        name.entity_type == NAME_TYPE
+        and guess.entity_type in GUESSED_TYPES
+        and text[name.end : guess.start] == " "
+        and _TITLE_WORD.fullmatch(text[guess.start : guess.end]) is not None
+        and _TITLE_WORD.fullmatch(text[name.start : name.end].split()[-1]) is not None
+    )

@@ -1,0 +1,38 @@
+"""A found name grows over the first name, particle or guessed surname beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.filters import Detection
+from qualbridge.tasks.deid.name_neighbours import join_name_neighbours
+
+EVERYDAY = frozenset({"then", "saw", "carver", "violet", "went", "rose"})
+
+
+def _det(text: str, value: str, entity_type: str = "PERSON") -> Detection:
+    start = text.index(value)
+    return Detection(start, start + len(value), entity_type, 0.85, "Test")
+
+
+CASES = [
+    # (text, found spans with types, the spans after growing)
+    ("then violet Mason took over", [("Mason", "PERSON")], ["violet Mason"]),
+    ("then gwenllian parry-jones left", [("parry-jones", "PERSON")], ["gwenllian parry-jones"]),
+    ("I saw Mason", [("Mason", "PERSON")], ["Mason"]),  # a dictionary word before
+    ("I'm Amanda", [("Amanda", "PERSON")], ["Amanda"]),  # a contraction
+    ("yeah Amanda", [("Amanda", "PERSON")], ["Amanda"]),  # an interjection
+    ("and aoife ni bhriain", [("aoife", "PERSON"), ("bhriain", "PERSON")], ["aoife ni bhriain"]),
+    ("Ffion Carver was there", [("Ffion", "PERSON"), ("Carver", "LOCATION")], ["Ffion Carver"]),
+    ("Ffion went Carver", [("Ffion", "PERSON"), ("Carver", "LOCATION")], ["Ffion", "Carver"]),
+    ("Ffion NHS", [("Ffion", "PERSON"), ("NHS", "ORGANIZATION")], ["Ffion", "NHS"]),
+    ("in Leeds Mason", [("Leeds", "LOCATION"), ("Mason", "PERSON")], ["Leeds", "Mason"]),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "grown"), CASES)
+def test_names_grow_over_their_neighbours(
+    text: str, found: list[tuple[str, str]], grown: list[str]
+) -> None:
+    dets = join_name_neighbours(text, [_det(text, v, t) for v, t in found], EVERYDAY)
+    assert [text[d.start : d.end] for d in dets] == grown
