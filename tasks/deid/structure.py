@@ -297,6 +297,12 @@ _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 @lru_cache(maxsize=1)
+def _nrp_words() -> frozenset[str]:
+    """Nationalities, religions and political groups, lower case: words that describe a person."""
+    return frozenset(w.split("\t")[0].casefold() for w in load_word_list("nrp_groups.txt"))
+
+
+@lru_cache(maxsize=1)
 def word_first_names() -> frozenset[str]:
     """First names that are also everyday words, read only after a cue for a person."""
     return load_word_list("word_first_names.txt")
@@ -441,7 +447,9 @@ class StructureRecognizer(EntityRecognizer):
                 )
                 cased = words[0][:1].isupper()
                 # 'her name was Joy Ward', 'my worker was Hope': what a name is said to be.
-                naming = pattern is _ROLE_IS or m.group().casefold().startswith("name")
+                naming = m.group().casefold().startswith("name") or (
+                    pattern is _ROLE_IS and self._role_is_named(words)
+                )
                 if not (
                     known
                     or (strong and (v.is_unknown(first) or listed))
@@ -454,6 +462,14 @@ class StructureRecognizer(EntityRecognizer):
                 score = NAMING_SCORE if naming else 0.6
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
+
+    def _role_is_named(self, words: list[str]) -> bool:
+        """'my husband is Chinese' describes him; 'my worker was Hope (Marsh)' names her: a
+        first word no adjective reads, or two capitalised words."""
+        first = words[0].casefold()
+        if len(words) > 1 and words[1][:1].isupper() and words[0][:1].isupper():
+            return first not in _nrp_words()
+        return first not in self._vocabulary.adjectives and first not in _nrp_words()
 
     def _surname_after(self, words: list[str], strong: bool) -> bool:
         """Whether the word after a cued first name is its surname: a listed surname or an

@@ -25,6 +25,10 @@ from tests.helpers.coverage import masked, touched
         ("Me and erm, ANNETTE were there the whole night.", "ANNETTE"),
         ("I text RAY most nights just to check in.", "RAY"),
         ("I'm Natasha dhingra, date of birth to follow.", "Natasha dhingra"),
+        ("Her name was Hope Marsh.", "Hope Marsh"),  # naming cue: both capitalised words
+        ("her name was hope marsh and she", "hope marsh"),  # a noun after the first name
+        ("My worker was Hope Marsh.", "Hope Marsh"),  # who a role is, said as a fact
+        ("our nurse is Summer, she's lovely", "Summer"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -45,6 +49,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I went to the NHS on Monday.", "NHS"),
         ("I think MAY is good.", "MAY"),
         ("I told Grace tomorrow would do.", "tomorrow"),
+        ("my nurse was Lovely, honestly", "Lovely"),
+        ("his name was dave really", "really"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
