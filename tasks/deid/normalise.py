@@ -6,7 +6,8 @@ fillers) render as nothing, yet split a name into pieces no recognizer knows, or
 person two pseudonyms. The detector reads a view without them, each view character mapped back
 to the original text. Dashes, spaces, quotes and digits of other scripts are read as their ASCII
 forms too: a card number joined by en dashes or a phone number by non-breaking hyphens is the
-same number to a reader, and must be to every recognizer.
+same number to a reader, and must be to every recognizer. So is a number typed with the letter O
+for zero ('O77OO 9OO 461').
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _LATIN_LOOKALIKES = str.maketrans(
     "ABEKMHOPCTXYaeopcyxiIjJsSdqwhlABEZHIKMNOPTYXov",
 )
 _WORD = re.compile(r"[^\W\d_]+")
+# A run of digits with the letter O among them: the O is a zero ('O77OO', '9OO').
+_DIGITS_WITH_OS = re.compile(r"(?<![^\W\d_])(?=[0-9Oo]*[Oo])[0-9Oo]*[0-9][0-9Oo]*(?![^\W\d_])")
 _FOLDED_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'"}
 
 
@@ -52,7 +55,7 @@ def is_format_char(ch: str) -> bool:
 def normalised_view(text: str) -> tuple[str, list[int]]:
     """(view, origin) where view[i] came from text[origin[i]]; origin has one extra end entry."""
     if text.isascii():
-        return text, list(range(len(text) + 1))
+        return _zeros_for_os(text), list(range(len(text) + 1))
     parts: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
@@ -62,7 +65,14 @@ def normalised_view(text: str) -> tuple[str, list[int]]:
         parts.append(out)
         origin.extend([index] * len(out))
     origin.append(len(text))
-    return _WORD.sub(_latin_if_mixed, "".join(parts)), origin
+    return _zeros_for_os(_WORD.sub(_latin_if_mixed, "".join(parts))), origin
+
+
+def _zeros_for_os(view: str) -> str:
+    """Every letter O inside a run of digits read as the zero it stands for."""
+    if "o" not in view and "O" not in view:
+        return view
+    return _DIGITS_WITH_OS.sub(lambda m: m.group().replace("O", "0").replace("o", "0"), view)
 
 
 def _latin_if_mixed(match: re.Match[str]) -> str:

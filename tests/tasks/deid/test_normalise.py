@@ -81,6 +81,9 @@ def test_invisible_characters_outside_identifiers_are_stripped_too(engine):
         ("\u0664\u0668\u0665 \u0967\u0968", "485 12"),  # Arabic-Indic and Devanagari digits
         ("O\u2019Brien\u2018s", "O'Brien's"),  # typographic apostrophes
         ("\u201cquoted\u201d", "\u201cquoted\u201d"),  # double quotes are not apostrophes
+        ("ring O77OO 9OO 461", "ring 07700 900 461"),  # the letter O typed for zero
+        ("room 4o4", "room 404"),
+        ("Oooh, NO 10 and GO1", "Oooh, NO 10 and GO1"),  # words and codes keep their Os
     ],
 )
 def test_view_reads_dashes_spaces_digits_and_apostrophes_as_ascii(text, view):
@@ -95,6 +98,7 @@ def test_view_reads_dashes_spaces_digits_and_apostrophes_as_ascii(text, view):
         ("Ring 0161\u2011496\u20110000 for the clinic.", "496"),
         ("Ring 0161\u2012496\u20120000 for the clinic.", "0000"),  # figure dashes
         ("My number is 07700\u202f900\u202f123 yeah.", "900"),
+        ("My number is O77OO 9OO 123 yeah.", "123"),  # the letter O typed for zero
     ],
 )
 def test_numbers_joined_by_unicode_dashes_or_spaces_are_masked_whole(engine, text, digits):
