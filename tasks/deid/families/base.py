@@ -46,8 +46,10 @@ class ValidatedNumberRecognizer(EntityRecognizer):
         is_valid: Callable[[str], bool],
         cues: tuple[str, ...] = (),
         scores: tuple[float, float, float] = (0.85, 0.6, 0.3),
+        shape: Callable[[str], bool] | None = None,
     ) -> None:
         self._pattern = re.compile(pattern)
+        self._shape = shape  # a candidate that fails it is no candidate at all
         self._is_valid = is_valid
         self._cue = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
         self._scores = scores  # valid, cued but invalid, neither
@@ -67,6 +69,8 @@ class ValidatedNumberRecognizer(EntityRecognizer):
         results = []
         for match in self._pattern.finditer(text):
             value = match.group()
+            if self._shape is not None and not self._shape(value):
+                continue
             try:
                 ok = self._is_valid(value)
             except Exception:

@@ -28,6 +28,13 @@ _EMAIL_SHAPE = Pattern(
 )
 # Two letters, two check digits, then 11-30 letters or digits, grouped by spaces or not.
 _IBAN = r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"
+# Every country's account number holds eight digits or more; words spaced out do not
+# ('AB12 CDE and the old one was ab12cde').
+_IBAN_MIN_DIGITS = 8
+
+
+def _iban_shaped(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= _IBAN_MIN_DIGITS
 
 
 def _valid_iban(value: str) -> bool:
@@ -49,5 +56,6 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         ValidatedNumberRecognizer(
             "IBAN_CODE", "IbanRecognizer", _IBAN, _valid_iban,
             cues=("iban", "account", "bank", "refund", "transfer"), scores=(0.9, 0.7, 0.5),
+            shape=_iban_shaped,
         ),
     ]  # fmt: skip

@@ -1,4 +1,5 @@
-"""United Kingdom: NHS and National Insurance numbers, postcodes, phone formats, passports."""
+"""United Kingdom: NHS and National Insurance numbers, postcodes, phone formats, passports,
+driving licences and vehicle registrations."""
 
 from __future__ import annotations
 
@@ -19,9 +20,17 @@ from qualbridge.tasks.deid.recognizers import uk_identifier_recognizers
 COUNTRIES = frozenset({"GB"})
 # Ten digits, grouped 3-3-4 or not; mod 11 ranks them, the cue 'NHS' decides the type.
 _NHS = r"(?<![\d-])\d{3}[- ]?\d{3}[- ]?\d{4}(?![\d-])"
+# A registration plate since 2001: area letters, age digits, three letters ('AB12 CDE'). In
+# capitals it is one; in lower case only after a cue ('my reg is ab12cde').
+_VEHICLE_REGISTRATION = r"(?i)\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b"
 ENTITIES = (
     "UK_NHS", "UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_PASSPORT", "UK_DRIVING_LICENCE",
+    "UK_VEHICLE_REGISTRATION",
 )  # fmt: skip
+
+
+def _in_capitals(value: str) -> bool:
+    return value.isupper()
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
@@ -31,6 +40,11 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         ValidatedNumberRecognizer(
             "UK_NHS", "NhsCuedRecognizer", _NHS, nhs.is_valid,
             cues=("nhs", "nhs number", "health number"), scores=(0.5, 0.85, 0.2),
+        ),
+        ValidatedNumberRecognizer(
+            "UK_VEHICLE_REGISTRATION", "UkVehicleRegistrationRecognizer", _VEHICLE_REGISTRATION,
+            _in_capitals, cues=("reg", "registration", "plate", "plates", "car", "van"),
+            scores=(0.6, 0.85, 0.0),
         ),
         *presidio_in_english(UkPassportRecognizer, UkDrivingLicenceRecognizer),
     ]  # fmt: skip

@@ -34,3 +34,27 @@ def test_addresses_of_any_domain_are_found(words: Vocabulary, text: str, email: 
 )
 def test_text_without_an_address_is_left(words: Vocabulary, text: str) -> None:
     assert emails(words, text) == set()
+
+
+def ibans(words: Vocabulary, text: str) -> set[str]:
+    found = set()
+    for recognizer in build(BuildContext((), words, frozenset())):
+        if recognizer.name == "IbanRecognizer":
+            found |= {text[r.start : r.end] for r in recognizer.analyze(text, ["IBAN_CODE"])}
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "iban"),
+    [
+        ("it's GB33 BUKB 2020 1555 5555 55.", "GB33 BUKB 2020 1555 5555 55"),
+        ("gb33bukb20201555555555", "gb33bukb20201555555555"),
+        ("NO93 8601 1117 947", "NO93 8601 1117 947"),  # the shortest country's length
+        ("MT84 MALT 0110 0001 2345 MTLC AST0 01S", "MT84 MALT 0110 0001 2345 MTLC AST0 01S"),
+        ("IE29 AIBK 9311 5212 3456 79", "IE29 AIBK 9311 5212 3456 79"),  # a wrong check digit
+        ("my reg is AB12 CDE and the old one was ab12cde", None),  # words are no groups
+        ("ab12 have been told", None),
+    ],
+)
+def test_ibans_are_groups_with_digits_not_words(words: Vocabulary, text: str, iban) -> None:
+    assert ibans(words, text) == ({iban} if iban else set())
