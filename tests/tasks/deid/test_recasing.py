@@ -43,6 +43,7 @@ def test_is_uncased(text: str, uncased: bool) -> None:
         ("we sat in the car park", [], ["car", "park"]),
         ("the nhs and my gp", ["NHS", "GP"], ["and"]),
         ("and she's got the tablets", [], ["she's", "got", "tablets"]),
+        ("so call 0161 496 0000 ext 2234, the dept said", [], ["ext", "dept"]),  # abbreviations
     ],
 )
 def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised, left_alone):
