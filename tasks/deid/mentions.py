@@ -62,7 +62,7 @@ def _name_parts(value: str, allow: Container[str]) -> list[tuple[str, bool]]:
             if folded in load_word_list("interjections.txt"):
                 continue  # 'Hello' of a span 'Hello Keziah' must not mask every greeting
             if folded in STOP_WORDS:
-                if candidate[0].isupper():
+                if candidate[0].isupper() or folded in load_word_list("word_first_names.txt"):
                     parts.append((candidate, True))
                 continue
             parts.append((candidate, False))

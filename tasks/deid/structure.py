@@ -450,10 +450,13 @@ class StructureRecognizer(EntityRecognizer):
                 naming = m.group().casefold().startswith("name") or (
                     pattern is _ROLE_IS and self._role_is_named(words)
                 )
+                # 'her name was will baker': a first name that is a stop word, then a surname.
+                full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
                 if not (
                     known
                     or (strong and (v.is_unknown(first) or listed))
                     or (cased and (listed or naming))
+                    or (full and self._surname_after(words, strong))
                 ):
                     continue
                 end = m.start("value") + len(words[0])
@@ -484,13 +487,16 @@ class StructureRecognizer(EntityRecognizer):
         both_capitalised = words[0][:1].isupper() and words[1][:1].isupper()
         return both_capitalised or second not in v.non_nouns
 
-    def _listed_name(self, word: str, month_may_name: bool = False) -> bool:
-        """A first name of the full lists or a word that is also a name, not a stop word; a
-        month only where a person is addressed ('April, are you')."""
+    def _listed_name(
+        self, word: str, month_may_name: bool = False, stop_word: bool = False
+    ) -> bool:
+        """A first name of the full lists or a word that is also a name, not a stop word unless
+        allowed ('will' of 'her name was will baker'); a month only where a person is
+        addressed ('April, are you')."""
         w = word.casefold()
         return (
             (w in self._vocabulary.all_first_names or w in word_first_names())
-            and w not in STOP_WORDS
+            and (stop_word or w not in STOP_WORDS)
             and (month_may_name or w not in MONTHS_AND_DAYS)
         )
 

@@ -29,6 +29,7 @@ from tests.helpers.coverage import masked, touched
         ("her name was hope marsh and she", "hope marsh"),  # a noun after the first name
         ("My worker was Hope Marsh.", "Hope Marsh"),  # who a role is, said as a fact
         ("our nurse is Summer, she's lovely", "Summer"),
+        ("her name was will baker and honestly", "will baker"),  # a stop word, then a surname
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
