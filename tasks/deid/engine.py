@@ -146,9 +146,10 @@ class Deidentifier:
     ) -> list[list[Detection]]:
         """Names grown over their neighbours, every other mention added, then names grown
         again: a first name said before a surname found only as a mention joins it."""
-        grown = with_name_neighbours(texts, detections, self._everyday)
+        words = (self._everyday, self._vocabulary.non_nouns)
+        grown = with_name_neighbours(texts, detections, *words)
         mentioned = add_mentions(texts, grown, self._everyday, self._allow)
-        return with_name_neighbours(texts, mentioned, self._everyday)
+        return with_name_neighbours(texts, mentioned, *words)
 
     def _analyse(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Run the analysers; texts are packed so they run per document, not per text."""

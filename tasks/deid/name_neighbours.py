@@ -3,6 +3,8 @@
 - A first name said just before it, in any case, or a word no dictionary knows:
   'then violet [Mason] took over', 'then gwenllian [Parry-Jones]'.
 - A name particle between two of its parts: '[Aoife] ni [Bhriain]'.
+- After a name typed in lower case, a lower-case word that names no action or quality, as
+  speech recognisers write a surname: '[torquil] macleod and um'.
 - A capitalised place or organisation guess just after a capitalised name: 'Ffion Carver', where
   the model took the surname for the town.
 """
@@ -29,6 +31,7 @@ PARTICLES = frozenset(
 )
 # A plain word (letters, perhaps hyphenated), never a contraction such as "I'm".
 _WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<gap>[ \t]+)$")
+_WORD_AFTER = re.compile(r"[ \t]+(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’])")
 _TITLE_WORD = re.compile(r"[A-Z][a-z'’\-]+")
 
 
@@ -47,14 +50,24 @@ def _spoken_words() -> frozenset[str]:
 
 
 def with_name_neighbours(
-    texts: Sequence[str], detections: Sequence[Sequence[Detection]], everyday: Container[str]
+    texts: Sequence[str],
+    detections: Sequence[Sequence[Detection]],
+    everyday: Container[str],
+    describing: Container[str],
 ) -> list[list[Detection]]:
-    """Each text's detections, every name grown over its neighbours."""
-    return [join_name_neighbours(t, d, everyday) for t, d in zip(texts, detections, strict=True)]
+    """Each text's detections, every name grown over its neighbours; `everyday` holds the
+    dictionary's words, `describing` its verbs, adjectives and adverbs."""
+    return [
+        join_name_neighbours(t, d, everyday, describing)
+        for t, d in zip(texts, detections, strict=True)
+    ]
 
 
 def join_name_neighbours(
-    text: str, detections: Sequence[Detection], everyday: Container[str]
+    text: str,
+    detections: Sequence[Detection],
+    everyday: Container[str],
+    describing: Container[str] = frozenset(),
 ) -> list[Detection]:
     """The detections, each name grown over the first name, particle or guessed surname
     beside it."""
@@ -63,6 +76,7 @@ def join_name_neighbours(
     for det in dets:
         if det.entity_type == NAME_TYPE:
             det = _with_first_name(text, det, everyday, grown[-1] if grown else None)
+            det = _with_typed_surname(text, det, describing)
             if grown and _particle_between(text, grown[-1], det):
                 det = replace(det, start=grown.pop().start)
         elif grown and _guessed_surname(text, grown[-1], det):
@@ -89,6 +103,26 @@ def _with_first_name(
     if word not in _first_names() and not unknown:
         return name
     return replace(name, start=m.start("word"))
+
+
+def _with_typed_surname(text: str, name: Detection, describing: Container[str]) -> Detection:
+    value = text[name.start : name.end]
+    if not value.islower() or " " in value.strip():
+        return name
+    m = _WORD_AFTER.match(text, name.end)
+    if m is None:
+        return name
+    word = m.group("word")
+    folded = word.casefold()
+    if (
+        not word.islower()
+        or len(word) < 3
+        or folded in STOP_WORDS
+        or folded in describing
+        or folded in _spoken_words()
+    ):
+        return name
+    return replace(name, end=m.end("word"))
 
 
 def _particle_between(text: str, before: Detection, name: Detection) -> bool:

@@ -48,11 +48,15 @@ def said_as_name(text: str, start: int, end: int) -> bool:
         return True  # a found name shouted: 'yeah DAWN and Steve both knew'
     if end < len(text) and text[end] in "'’":
         return True  # a possessive: 'hope's mum'
-    after = _WORD.match(text, _skip_space(text, end))
-    following = after.group().casefold().replace("’", "'") if after else ""
-    if following in _NAME_AFTER:
+    if followed_as_subject(text, end):
         return True
     return previous in _PERSON_BEFORE and bool(_CLAUSE_END.match(text, end))
+
+
+def followed_as_subject(text: str, end: int) -> bool:
+    """Whether the word after `end` is what follows a person as the subject: 'would', 'said'."""
+    after = _WORD.match(text, _skip_space(text, end))
+    return bool(after) and after.group().casefold().replace("’", "'") in _NAME_AFTER
 
 
 def _skip_space(text: str, position: int) -> int:

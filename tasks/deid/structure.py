@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.name_position import followed_as_subject
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
     PLACE_CUES,
@@ -176,6 +177,12 @@ _PARTICLES = frozenset("de da di del della la le van von der den bin al el รณ nร
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
 _MODALS = frozenset("may might must can could shall should will would".split())
+_DETERMINERS = frozenset("the a an my your his her our their this that every each".split())
+# Nouns that follow a title as a compound, not a name: 'nurse practitioner', 'doctor surgery'.
+_ROLE_NOUNS_AFTER_TITLE = frozenset(
+    "practitioner specialist consultant assistant associate prescriber surgery appointment"
+    " appointments visit visits note notes letter letters station team shift uniform".split()
+)
 _KIN_TITLES = frozenset(
     "auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin".split()
 )
@@ -403,12 +410,25 @@ class StructureRecognizer(EntityRecognizer):
                 end = m.end() if self._is_name(value) else m.start("value") + len(first)
             elif self._is_name(value):
                 end = m.end()
-            elif first != value and self._is_name(first):
+            elif (first != value and self._is_name(first)) or self._title_name(text, m, first):
                 end = m.start("value") + len(first)
             else:
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
         return out
+
+    def _title_name(self, text: str, m: re.Match[str], first: str) -> bool:
+        """A title said as a title, with no determiner before it ('and nurse sky saw me', not
+        'the nurse station'), then a listed name, or a word a person's verb follows."""
+        before = text[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].casefold() in _DETERMINERS:
+            return False
+        w = first.casefold()
+        if w in STOP_WORDS or w in _ROLE_NOUNS_AFTER_TITLE or len(w) < 2:
+            return False
+        end = m.start("value") + len(first)
+        listed = self._listed_name(w) and w not in self._vocabulary.non_nouns  # not 'said'
+        return listed or followed_as_subject(text, end)
 
     def _nickname(self, word: str) -> bool:
         """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""

@@ -49,6 +49,12 @@ class StudyMentions:
         with _DICTIONARY_LOCK:
             return dictionaries(self.config.spacy_model, self.config.language)[0]
 
+    @cached_property
+    def _describing(self) -> Container[str]:
+        """The dictionary's verbs, adjectives and adverbs: no surname is one of them."""
+        with _DICTIONARY_LOCK:
+            return dictionaries(self.config.spacy_model, self.config.language)[1]
+
     def collect(self, texts: Sequence[str], results: Sequence[DeidResult]) -> None:
         """Add what one transcript's results found to the study's lexicon."""
         if any(r.detections for r in results):
@@ -74,7 +80,9 @@ class StudyMentions:
         found = on_views(
             views_of(texts),
             [r.detections for r in results],
-            lambda t, d: with_name_neighbours(t, with_mentions(t, d, patterns), self._everyday),
+            lambda t, d: with_name_neighbours(
+                t, with_mentions(t, d, patterns), self._everyday, self._describing
+            ),
         )
         out = []
         for text, result, detections in zip(texts, results, found, strict=True):

@@ -7,7 +7,8 @@ import pytest
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.name_neighbours import join_name_neighbours
 
-EVERYDAY = frozenset({"then", "saw", "carver", "violet", "went", "rose"})
+EVERYDAY = frozenset({"then", "saw", "carver", "violet", "went", "rose", "macleod", "was"})
+DESCRIBING = frozenset({"went", "was", "quickly", "lovely"})
 
 
 def _det(text: str, value: str, entity_type: str = "PERSON") -> Detection:
@@ -27,6 +28,11 @@ CASES = [
     ("Ffion went Carver", [("Ffion", "PERSON"), ("Carver", "LOCATION")], ["Ffion", "Carver"]),
     ("Ffion NHS", [("Ffion", "PERSON"), ("NHS", "ORGANIZATION")], ["Ffion", "NHS"]),
     ("in Leeds Mason", [("Leeds", "LOCATION"), ("Mason", "PERSON")], ["Leeds", "Mason"]),
+    ("was torquil macleod and um", [("torquil", "PERSON")], ["torquil macleod"]),
+    ("torquil went home", [("torquil", "PERSON")], ["torquil"]),  # a verb after
+    ("torquil and me", [("torquil", "PERSON")], ["torquil"]),  # a stop word after
+    ("Torquil macleod", [("Torquil", "PERSON")], ["Torquil"]),  # a name in capitals
+    ("torquil lovely", [("torquil", "PERSON")], ["torquil"]),
 ]
 
 
@@ -34,5 +40,5 @@ CASES = [
 def test_names_grow_over_their_neighbours(
     text: str, found: list[tuple[str, str]], grown: list[str]
 ) -> None:
-    dets = join_name_neighbours(text, [_det(text, v, t) for v, t in found], EVERYDAY)
+    dets = join_name_neighbours(text, [_det(text, v, t) for v, t in found], EVERYDAY, DESCRIBING)
     assert [text[d.start : d.end] for d in dets] == grown

@@ -30,6 +30,8 @@ from tests.helpers.coverage import masked, touched
         ("My worker was Hope Marsh.", "Hope Marsh"),  # who a role is, said as a fact
         ("our nurse is Summer, she's lovely", "Summer"),
         ("her name was will baker and honestly", "will baker"),  # a stop word, then a surname
+        ("and nurse sky would text me", "sky"),  # a title, then what a person does
+        ("then nurse amber came in", "amber"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -52,6 +54,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I told Grace tomorrow would do.", "tomorrow"),
         ("my nurse was Lovely, honestly", "Lovely"),
         ("his name was dave really", "really"),
+        ("the nurse station was busy", "station"),
+        ("doctor said it was fine", "said"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
