@@ -6,7 +6,8 @@
 - After a name typed in lower case, a lower-case word that names no action or quality, as
   speech recognisers write a surname: '[torquil] macleod and um'.
 - A capitalised place or organisation guess just after a capitalised name: 'Ffion Carver', where
-  the model took the surname for the town.
+  the model took the surname for the town; or after a capitalised first name that nothing
+  found: 'AMBER RUSK', 'Amber Rusk'.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
-from qualbridge.tasks.deid.gazetteers import first_names
-from qualbridge.tasks.deid.recasing import lower_set
+from qualbridge.tasks.deid.gazetteers import first_names, uk_places
+from qualbridge.tasks.deid.recasing import PLACE_CUES, lower_set
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 NAME_TYPE = "PERSON"
@@ -81,6 +83,8 @@ def join_name_neighbours(
                 det = replace(det, start=grown.pop().start)
         elif grown and _guessed_surname(text, grown[-1], det):
             det = replace(grown.pop(), end=det.end)
+        elif det.entity_type in GUESSED_TYPES:
+            det = _named_by_first_name(text, det, grown[-1] if grown else None)
         grown.append(det)
     return grown if len(grown) == len(dets) and grown == dets else merge_overlaps(grown)
 
@@ -123,6 +127,35 @@ def _with_typed_surname(text: str, name: Detection, describing: Container[str]) 
     ):
         return name
     return replace(name, end=m.end("word"))
+
+
+def _named_by_first_name(text: str, guess: Detection, before: Detection | None) -> Detection:
+    m = _WORD_BEFORE.search(text, 0, guess.start)
+    if m is None or m.group("gap") != " " or (before is not None and before.end > m.start()):
+        return guess
+    word, value = m.group("word"), text[guess.start : guess.end]
+    if not (_capitalised(word) and _capitalised(value) and " " not in value):
+        return guess
+    if word.casefold() not in _first_names() or _known_place(value):
+        return guess  # 'to Chelsea London' is two places
+    cue = _WORD_BEFORE.search(text, 0, m.start())
+    if cue is not None and cue.group("word").casefold() in PLACE_CUES:
+        return guess
+    return replace(guess, start=m.start("word"), entity_type=NAME_TYPE)
+
+
+def _known_place(value: str) -> bool:
+    return value.casefold() in _places()
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Big places of the world and UK towns, lower case: a place guess that is surely one."""
+    return big_place_names() | lower_set(uk_places())
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and (word[1:].islower() or word.isupper())
 
 
 def _particle_between(text: str, before: Detection, name: Detection) -> bool:

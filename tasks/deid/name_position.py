@@ -27,7 +27,9 @@ _NAME_AFTER = frozenset(
     thought thinks helped helps sat sits made makes gave gives took takes wanted wants sounds
     sounded seemed seems really also still used kept keeps listened listens understood
     understands remembered explained explains looked looks felt feels walked left stayed
-    arrived visited tried tries showed shows sent brought let lets""".split()
+    arrived visited tried tries showed shows sent brought let lets saw sees heard hears met
+    meets spoke speaks talked talks picked drove drives ran runs works worked lives lived
+    stays stayed wrote writes checked checks sorted reckons reckoned""".split()
 )
 # Verbs and cues after which a person is named as the object: 'I told will', 'me and hope'.
 _PERSON_BEFORE = frozenset(
@@ -40,8 +42,11 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
 
 def said_as_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], an everyday word, stands where a person's name stands."""
-    before = _WORD.findall(text[max(0, start - 40) : start])
-    previous = before[-1].casefold().replace("’", "'") if before else ""
+    head = text[max(0, start - 40) : start].rstrip()
+    before = _WORD.findall(head)
+    # After a comma or full stop the word opens a clause: what came before does not bear on it.
+    opens_clause = not head or head[-1] in ",.;:!?"
+    previous = "" if opens_clause or not before else before[-1].casefold().replace("’", "'")
     if previous in _WORD_BEFORE:
         return False
     if len(text[start:end]) >= 3 and text[start:end].isupper():

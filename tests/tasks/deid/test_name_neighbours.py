@@ -33,6 +33,12 @@ CASES = [
     ("torquil and me", [("torquil", "PERSON")], ["torquil"]),  # a stop word after
     ("Torquil macleod", [("Torquil", "PERSON")], ["Torquil"]),  # a name in capitals
     ("torquil lovely", [("torquil", "PERSON")], ["torquil"]),
+    ("AMBER RUSK said", [("RUSK", "LOCATION")], ["AMBER RUSK"]),  # a first name before a guess
+    ("Amber Rusk said", [("Rusk", "LOCATION")], ["Amber Rusk"]),
+    ("amber Rusk said", [("Rusk", "LOCATION")], ["Rusk"]),
+    ("to Amber, Rusk said", [("Rusk", "LOCATION")], ["Rusk"]),
+    ("Chelsea London was", [("London", "LOCATION")], ["London"]),  # a known place
+    ("went to Amber Rusk", [("Rusk", "LOCATION")], ["Rusk"]),  # after a place cue
 ]
 
 

@@ -20,6 +20,7 @@ CASES = [
     ("such joy was there", "joy", False),
     ("a marsh near the house", "marsh", False),
     ("summer holidays are long", "summer", False),
+    ("I spoke to, amber was lovely", "amber", True),  # a comma opens a new clause
 ]
 
 
