@@ -95,7 +95,9 @@ class Deidentifier:
         for recognizer in build_recognizers(config, context) + deny_list_recognizers(known):
             registry.add_recognizer(recognizer)
         self._labels = label_acronyms(
-            word for recognizer in registry.recognizers for word in recognizer.context or []
+            word
+            for recognizer in registry.recognizers
+            for word in [*(recognizer.context or []), *getattr(recognizer, "labels", ())]
         )
         self.entities = effective_entities(config)
         self._entities = sorted(set(self.entities.enabled) | set(known))

@@ -239,16 +239,25 @@ def refine(detection: Detection, text: str) -> Detection | None:
 _CUE_PRONE_TYPES = frozenset({"ORGANIZATION", "PERSON", "NRP"})
 
 
+# What follows a label: a number, perhaps after 'number', 'is' or a colon ('my pps is 65249').
+_BEFORE_A_NUMBER = re.compile(
+    r"(?:\s+(?:number|no\.?|num))?(?:\s+(?:is|was)|['’]s|:)?\s*(?=[A-Za-z]{0,2}\d)"
+)
+_MAX_ACRONYM = 6
+
+
 def label_acronyms(context_words: Iterable[str]) -> frozenset[str]:
-    """The one-word acronyms recognizers use as context ('ssn', 'iban', 'ip'), lower case."""
-    return frozenset(w.casefold() for w in context_words if w.isalpha() and 2 <= len(w) <= 6)
+    """The one-word labels recognizers use as context or cue ('ssn', 'iban', 'medicare'),
+    lower case."""
+    return frozenset(w.casefold() for w in context_words if w.isalpha() and 2 <= len(w) <= 12)
 
 
-def is_identifier_label(detection: Detection, text: str, acronyms: Container[str]) -> bool:
-    """An acronym in capitals that names an identifier ('SSN', 'IBAN', 'MAC'), not an org."""
+def is_identifier_label(detection: Detection, text: str, labels: Container[str]) -> bool:
+    """A word that names an identifier, not an org or a person: an acronym in capitals
+    ('SSN', 'IBAN'), or a label in any case before the number ('my medicare is 3746...')."""
     value = text[detection.start : detection.end]
-    return (
-        detection.entity_type in _CUE_PRONE_TYPES
-        and value.isupper()
-        and value.casefold() in acronyms
-    )
+    if detection.entity_type not in _CUE_PRONE_TYPES or value.casefold() not in labels:
+        return False
+    if value.isupper() and len(value) <= _MAX_ACRONYM:
+        return True
+    return _BEFORE_A_NUMBER.match(text, detection.end) is not None

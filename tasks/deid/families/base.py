@@ -52,6 +52,7 @@ class ValidatedNumberRecognizer(EntityRecognizer):
         self._shape = shape  # a candidate that fails it is no candidate at all
         self._is_valid = is_valid
         self._cue = re.compile(r"(?i)\b(?:" + "|".join(cues) + r")\b") if cues else None
+        self.labels = cues  # the words that name what it finds ('medicare', 'pps')
         self._scores = scores  # valid, cued but invalid, neither
         super().__init__(supported_entities=[entity_type], name=name, supported_language="en")
 

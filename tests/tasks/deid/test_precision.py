@@ -75,7 +75,9 @@ def test_greetings_and_interjections_opening_a_name_are_trimmed(text, span, name
     assert (text[refined.start : refined.end] if refined else None) == name
 
 
-LABELS = label_acronyms(["ssn", "iban", "mac address", "ip", "nino", "passport number", "x1"])
+LABELS = label_acronyms(
+    ["ssn", "iban", "mac address", "ip", "nino", "passport number", "x1", "medicare", "pps"]
+)
 
 
 @pytest.mark.parametrize(
@@ -87,6 +89,11 @@ LABELS = label_acronyms(["ssn", "iban", "mac address", "ip", "nino", "passport n
         ("I spoke to Nino at the desk", "Nino", "PERSON", False),  # a name, not capitals
         ("I moved to the US", "US", "LOCATION", False),  # a place stays a place
         ("Acme IBAN team", "IBAN", "ORGANIZATION", True),
+        ("my medicare is 3746038013", "medicare", "ORGANIZATION", True),  # any case, then a number
+        ("my pps is 6524903s sorry", "pps", "ORGANIZATION", True),
+        ("Medicare number: 2525 76427 3", "Medicare", "ORGANIZATION", True),
+        ("Nino is lovely", "Nino", "PERSON", False),  # no number after it
+        ("Medicare paid for it", "Medicare", "ORGANIZATION", False),
     ],
 )
 def test_capital_labels_of_identifiers_are_not_organisations(text, value, entity_type, is_label):
