@@ -2,7 +2,8 @@
 
 A recognizer that finds the digit run of a reference, tracking or hospital number leaves the
 letters glued to it, and those letters are part of the identifier. The span grows to the
-letters and digits joined to it with no space, never across a space or other punctuation.
+letters and digits joined to it with no space, or by a dash or slash ('CX-448-2917'), never
+across a space or other punctuation.
 """
 
 from __future__ import annotations
@@ -15,8 +16,24 @@ from qualbridge.tasks.deid.filters import Detection
 MAX_CODE_CHARS = 40
 
 
+_JOINERS = "-/"
+
+
 def _is_code_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def _joins_back(text: str, start: int) -> bool:
+    """A code character, or a dash or slash with a code character before it, before start."""
+    ch = text[start - 1]
+    return _is_code_char(ch) or (ch in _JOINERS and start > 1 and _is_code_char(text[start - 2]))
+
+
+def _joins_on(text: str, end: int) -> bool:
+    ch = text[end]
+    return _is_code_char(ch) or (
+        ch in _JOINERS and end + 1 < len(text) and _is_code_char(text[end + 1])
+    )
 
 
 def with_whole_code(detection: Detection, text: str) -> Detection:
@@ -25,10 +42,10 @@ def with_whole_code(detection: Detection, text: str) -> Detection:
     if not any(ch.isdigit() for ch in text[start:end]):
         return detection
     low = max(0, start - MAX_CODE_CHARS)
-    while start > low and _is_code_char(text[start - 1]):
+    while start > low and _joins_back(text, start):
         start -= 1
     high = min(len(text), end + MAX_CODE_CHARS)
-    while end < high and _is_code_char(text[end]):
+    while end < high and _joins_on(text, end):
         end += 1
     if (start, end) == (detection.start, detection.end):
         return detection

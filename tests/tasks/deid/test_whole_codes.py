@@ -19,7 +19,9 @@ def _found(text: str, part: str, entity_type: str = "PHONE_NUMBER") -> Detection
         ("tracking code 1Z999AA10123456784 ok", "10123456784", "1Z999AA10123456784"),
         ("hospital number RX4471923.", "4471923", "RX4471923"),
         ("ref 4471923XK today", "4471923", "4471923XK"),
-        ("patient ID: MRN-00482913", "00482913", "00482913"),  # a hyphen ends the code
+        ("patient ID: MRN-00482913", "00482913", "MRN-00482913"),  # a dash joins a prefix
+        ("case number CX-448-2917/B", "448-2917", "CX-448-2917/B"),
+        ("it was 448 - 2917 ok", "448", "448"),  # a spaced dash is no joiner
         ("call 0161 496 0000 now", "0161 496 0000", "0161 496 0000"),  # spaces end it too
         ("the code (12345678) it was", "12345678", "12345678"),
         ("number 5678\u00e9t", "5678", "5678"),  # only ASCII letters and digits are glued
