@@ -49,7 +49,8 @@ _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
 # with a line holding a full stop ("\n.\n") between them.
 _AGE_QUESTION = (
     r"(?i:\bhow\s+old\s+(?:are|is|was|were)\s+(?:you|s?he|they|your\s+\w+)|what(?:'s|\s+is)"
-    r"\s+(?:your|his|her|their)\s+age|and\s+your\s+age|age\s+are\s+you)\b[^\n]{0,80}?"
+    r"\s+(?:your|his|her|their)\s+age|and\s+(?:your\s+)?age|age\s+are\s+you"
+    r"|(?:confirm|tell\s+me|check)\s+(?:your|his|her|their)\s+age|what\s+age)\b[^\n]{0,80}?"
     r"(?:\n\.\n|[?]\s+)\s*"
 )
 _AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"
@@ -68,9 +69,11 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year))",
         0.6,
     ),
-    # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
+    # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",
+    # "I'm uh, fifty three": a pause may come between the cue and the number.
     (
-        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{_HEDGE})"
+        rf"(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
@@ -82,6 +85,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|{_UNITS}|\d))",
         0.55,
     ),
+    # "she's eighteen months", "he's only six weeks old": a baby's age in months or weeks;
+    # not 'I'm six months pregnant'.
+    (
+        rf"(?i:\b(?:s?he|they|baby)\s*{_BE}\s+{_HEDGE})(?P<value>{NUMBER}\s+(?:months?|weeks?)"
+        r"(?:\s+old)?)(?=\s*(?:[.,;!?]|$)|\s+(?:old|now|and|so|but)\b)",
+        0.6,
+    ),
+    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:months?|weeks?)(?:\s*|-)old)\b", 0.8),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
     # "a lad of nineteen", "a woman of eighty": a person of a number.

@@ -172,6 +172,10 @@ TITLES = (
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
     r"|grandad|grandpa|cousin"
 )
+# Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
+# the sentence ('thanks, sir. Um').
+_ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st".split())
+_PRONOUNS = frozenset("i you he she we they it me him her us them".split())
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
@@ -377,6 +381,8 @@ class StructureRecognizer(EntityRecognizer):
         out = []
         for m in _TITLED.finditer(text):
             value = m.group("value")
+            if not self._title_before_name(m):
+                continue
             first = re.sub(r"['’]s$", "", value.split()[0])
             if m.group().split()[0].casefold() in _KIN_TITLES:
                 # 'nan said' is no name: after a family word, a listed or capitalised name only
@@ -396,6 +402,16 @@ class StructureRecognizer(EntityRecognizer):
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
         return out
+
+    @staticmethod
+    def _title_before_name(match: re.Match[str]) -> bool:
+        """The title is not the end of a sentence ('ask, sir. Um') and what follows is no
+        pronoun or filler ('doctor I'm here', 'sir uh')."""
+        title = match.group()[: match.start("value") - match.start()].rstrip()
+        if title.endswith(".") and title[:-1].casefold() not in _ABBREVIATED_TITLES:
+            return False
+        first = re.split(r"['’]", match.group("value").split()[0], maxsplit=1)[0].casefold()
+        return first not in _PRONOUNS and first not in load_word_list("interjections.txt")
 
     def _nickname(self, word: str) -> bool:
         """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
