@@ -150,6 +150,8 @@ NAME_CONTEXT_PATTERNS = [
 _TITLED_PERSON = Pattern(
     "title + surname",
     r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister)\.?\s+"
+    # A title said to someone before 'I'm' or a filler names no one: 'Doctor I'm worried'.
+    r"(?!(?:I|It|You|We|He|She|They|Um|Uh|Er|Erm|Yes|Yeah|No|OK|Okay|So|And|But|The)\b)"
     r"(?:(?:Ó|Ní|Nic|Mac|Mc|O'|de|van|von|al|el)\s?)?[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?",
     0.9,
 )
