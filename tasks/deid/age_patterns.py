@@ -35,7 +35,7 @@ _HEDGE = (
 _SUBJECT = r"(?:I|you|s?he|they|we)"
 _BE = (
     r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
-    r"|turned|turns|turning)"
+    r"|turned|turns|turning|(?:'m|am|is|'s|are|'re)\s+(?:gonna|going\s+to)\s+be)"
 )
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"

@@ -81,6 +81,11 @@ def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:
         ("I'm um forty one and I work in a shop", "forty one"),
         ("she's only eighteen months and she's not eating", "eighteen months"),
         ("he's six weeks old and feeding well", "six weeks old"),
+        ("I'm gonna be thirty in March", "thirty"),
+        ("she's going to be six next week", "six"),
+        # a date of birth read as numbers, its year said in full
+        ("it's zero three zero six nineteen seventy five", "zero three zero six nineteen"),
+        ("um twelve, four, two thousand and one", "twelve, four, two thousand and one"),
         # an age that answers a question put in the turn before
         ("Can I confirm your name and age please?\n.\nThirty eight.", "Thirty eight"),
         ("What age was your dad when he had it?\n.\nUm, about sixty, yeah.", "sixty"),
@@ -111,6 +116,8 @@ def test_ages_in_consultations_are_masked(
         ("Uh, I work part-time as, a, uh, lorry driver.", "lorry driver"),
         ("I take paracetamol just to from over the counter", "over"),
         ("I'm six months pregnant", "six months"),
+        ("I'm gonna be honest with you, two or three times a day", "two or three"),
+        ("I take two, three times a day for nineteen days", "nineteen"),
     ],
 )
 def test_consultation_words_are_not_masked(
@@ -130,3 +137,22 @@ def test_titled_and_word_names_stay_masked(
     speech_engine: Deidentifier, text: str, value: str
 ) -> None:
     assert _masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("turns", "value"),
+    [
+        # a title found with a name is not masked again on its own
+        (["Hi there, I'm Doctor Sunita Rao.", "Thank you Doctor, that's helpful."], "Doctor"),
+        (["Hello, is that Mrs Okonjo?", "Doctor I'm really worried about it."], "Doctor"),
+        # a pronoun is no part of a name to look for again
+        (["Doctor I'm just really worried.", "ok so I'm going to prescribe you something"], "I'm"),
+    ],
+)
+def test_titles_and_pronouns_are_no_mentions(
+    speech_engine: Deidentifier, turns: list[str], value: str
+) -> None:
+    last = turns[-1]
+    start = last.index(value)
+    detections = speech_engine.detect(turns, share_mentions=True)[-1]
+    assert not any(d.start < start + len(value) and start < d.end for d in detections)
