@@ -60,12 +60,17 @@ _CUISINE_AFTER = re.compile(
 _BREAK = re.compile(r"https?://|www\.|://")
 _OPENING_WORD = re.compile(r"([^\W\d_][\w'’]*)[\s,!.]+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# People in the speaker's care or life by role: 'Rose my carer comes in'.
+_CARERS = frozenset(
+    "carer neighbour neighbor friend partner nurse counsellor therapist landlady landlord"
+    " colleague flatmate housemate boss sponsor mentor".split()
+)
 # A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
 # relation ('Daisy my sister').
 _FUNCTION_WORD_AFTER = re.compile(
     r"\s+(?:my|your|his|her|our|its|their|the|a|an|after|of|for|into|about|this|that|these"
     r"|those|every)\b"
-    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
+    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS | _CARERS))})\b)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 # Verbs of getting in touch that are also surnames, said as a request: 'Ring Lindsey'.

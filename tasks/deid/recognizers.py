@@ -161,7 +161,7 @@ _ORG_SUFFIXES = (
     r"Clinic|Group|Club|Café|Cafe|Church|Mosque|Temple|Gurdwara|Synagogue|Library|Foundation"
     r"|Ltd|Limited|plc|Council|Police|Housing|Association|Centre|Project|Hub|Hospice|House"
     r"|Masjid|Network|Shed|Partnership|Collective|Alliance|Forum|Society|Fellowship|Mission"
-    r"|General|Drop-in"
+    r"|General|Drop-in|Nursery|Pre-?school|Playgroup|Pharmacy|Chemists?|Dental Practice"
 )
 _DETERMINER = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|This|That|No|One|Every|Some|Any)\b)"
 _ORG = Pattern(

@@ -244,8 +244,8 @@ _BESIDE_NAME = re.compile(
 _THEIRS = re.compile(
     rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
     r"|kids|boyfriend|girlfriend|husband|wife)\b"
-    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:that's|that\s+is|she's|he's|who's)"
-    rf"\s+my\s+(?:{_KIN})\b"
+    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
+    rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
 # Someone from a service or group, named alone: 'and then acharya from the housing'.
 _FROM_THE = re.compile(

@@ -156,3 +156,19 @@ def test_titles_and_pronouns_are_no_mentions(
     start = last.index(value)
     detections = speech_engine.detect(turns, share_mentions=True)[-1]
     assert not any(d.start < start + len(value) and start < d.end for d in detections)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a nursery, a pharmacy or a chemist by its name
+        ("she goes to Little Acorns Nursery on a Monday", "Little Acorns Nursery"),
+        ("I go to Parkway Chemist on the corner", "Parkway Chemist"),
+        ("the pharmacist at Meadow Lane Pharmacy said to come in", "Meadow Lane Pharmacy"),
+        # a person opening a sentence before who they are to the speaker
+        ("Rose my carer comes in every morning", "Rose"),
+        ("Grace my neighbour found me on the floor", "Grace"),
+    ],
+)
+def test_services_and_carers_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
+    assert _masked(speech_engine, text, value)
