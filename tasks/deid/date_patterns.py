@@ -51,7 +51,8 @@ _DOB_CUE = (
     r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
 )
 _SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
-_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
+# 'the seventh, of, um, September': a pause may split a day from its month.
+_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:{_GAP}of{_GAP}|\s+){MONTH}\b"
 _MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\b"
 
 # A day and a month read as numbers: 'zero three', 'oh six', 'twenty one', 'twelve'.

@@ -86,6 +86,7 @@ def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:
         # a date of birth read as numbers, its year said in full
         ("it's zero three zero six nineteen seventy five", "zero three zero six nineteen"),
         ("um twelve, four, two thousand and one", "twelve, four, two thousand and one"),
+        ("I was born on the seventh, of, um, September, eighty one.", "seventh, of, um, September"),
         # an age that answers a question put in the turn before
         ("Can I confirm your name and age please?\n.\nThirty eight.", "Thirty eight"),
         ("What age was your dad when he had it?\n.\nUm, about sixty, yeah.", "sixty"),
@@ -118,6 +119,7 @@ def test_ages_in_consultations_are_masked(
         ("I'm six months pregnant", "six months"),
         ("I'm gonna be honest with you, two or three times a day", "two or three"),
         ("I take two, three times a day for nineteen days", "nineteen"),
+        ("I had two, May be three of them", "two, May"),
     ],
 )
 def test_consultation_words_are_not_masked(
