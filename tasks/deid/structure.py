@@ -417,7 +417,8 @@ class StructureRecognizer(EntityRecognizer):
         """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
         w = word.casefold()
         named = word[:1].isupper() or (w in self._vocabulary.first_names)
-        return named and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
+        shop = w in self._vocabulary.employers  # 'near the big Asda'
+        return named and not shop and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
 
     def _family_name_word(self, word: str) -> bool:
         """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""
