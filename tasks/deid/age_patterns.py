@@ -154,8 +154,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "Twenty six, OK. And how can I help": an answer to 'how old are you' said back at once.
     (
-        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and),?\s+)?(?P<value>{NUMBER_13_PLUS})"
-        r"(?=\s*[,.]\s*(?:ok|okay|alright|lovely|great|perfect)\b)",
+        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and|ok|okay|right|mm|yes|yeah),?\s+){{0,2}}"
+        rf"(?P<value>{NUMBER_13_PLUS})"
+        r"(?=\s*[,.]\s*(?:ok|okay|alright|all\s+right|lovely|great|perfect|fine|excellent"
+        r"|thank\s+you|thanks)\b|,\s+(?:and\s+|so\s+)?how\s+can\s+I\s+help\b)",
         0.5,
     ),
     # "Age: 77", "age is seventy seven", "age, forty": the label said or typed before it.

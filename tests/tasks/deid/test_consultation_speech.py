@@ -83,6 +83,10 @@ def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:
         ("he's six weeks old and feeding well", "six weeks old"),
         ("I'm gonna be thirty in March", "thirty"),
         ("she's going to be six next week", "six"),
+        # the clinician saying the age back before moving on
+        ("Thirty two, and how can I help you today?", "Thirty two"),
+        ("Sixty one, fine. And what brings you in?", "Sixty one"),
+        ("OK, forty eight, thank you. So what's been happening?", "forty eight"),
         # a date of birth read as numbers, its year said in full
         ("it's zero three zero six nineteen seventy five", "zero three zero six nineteen"),
         ("um twelve, four, two thousand and one", "twelve, four, two thousand and one"),
@@ -117,6 +121,7 @@ def test_ages_in_consultations_are_masked(
         ("Uh, I work part-time as, a, uh, lorry driver.", "lorry driver"),
         ("I take paracetamol just to from over the counter", "over"),
         ("I'm six months pregnant", "six months"),
+        ("yeah we're on Churchill Way near the big Asda", "big "),
         ("I'm gonna be honest with you, two or three times a day", "two or three"),
         ("I take two, three times a day for nineteen days", "nineteen"),
         ("I had two, May be three of them", "two, May"),
@@ -170,6 +175,10 @@ def test_titles_and_pronouns_are_no_mentions(
         # a person opening a sentence before who they are to the speaker
         ("Rose my carer comes in every morning", "Rose"),
         ("Grace my neighbour found me on the floor", "Grace"),
+        # a chain, and a hospital known by a short name
+        ("I used to work at the Co-op in Kendal", "Co-op"),
+        ("I was in Addenbrooke's for three days last year", "Addenbrooke's"),
+        ("they sent me to the Royal Free for a scan", "Royal Free"),
     ],
 )
 def test_services_and_carers_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
