@@ -116,8 +116,10 @@ _TOWN_AFTER = re.compile(
 )
 # A nickname of a describing word and a first name: 'big dave', 'little jimmy', 'young kev'.
 # 'the old bill' is the police.
+# After an article or a word of praise it describes a thing: 'a good wee job', 'the big one'.
 _NICKNAME = re.compile(
-    r"(?i)\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
+    r"(?i)(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bgood )(?<!\bnice )(?<!\bproper )"
+    r"\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
 )
 
 

@@ -122,7 +122,13 @@ def test_ages_in_consultations_are_masked(
         ("I take paracetamol just to from over the counter", "over"),
         ("I'm six months pregnant", "six months"),
         ("yeah we're on Churchill Way near the big Asda", "big "),
+        ("it's steel parts, so it's a, good wee job, you know", "wee job"),
         ("I'm gonna be honest with you, two or three times a day", "two or three"),
+        # fillers and back-channels as transcribers spell them
+        ("Mh-mm.", "Mh-mm"),
+        ("Uum, it's quite central, over the chest", "Uum"),
+        ("Um, etcetera etcetera.", "etcetera"),
+        ("Ooo, I can't remember now", "Ooo"),
         ("I take two, three times a day for nineteen days", "nineteen"),
         ("I had two, May be three of them", "two, May"),
     ],
