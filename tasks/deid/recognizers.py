@@ -88,7 +88,10 @@ _NOT_A_NAME = (
     r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically|You|He"
     r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan"
     r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope|My|Your|Our|His"
-    r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who)\b)"
+    r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who"
+    # Openers of a clinician's or patient's turn: 'Have, have you had', 'Apart from the pill'.
+    r"|Have|Has|Had|Apart|Aside|Sure|Great|Fine|Perfect|Excellent|Lovely|Any|Anything|Nothing"
+    r"|Something|Everything|Please|Maybe|Perhaps|Actually|Really|Usually|Normally|Probably)\b)"
 )
 # A name spoken to someone: months and days are names here too ('do you smoke, April?').
 _VOCATIVE_NOT = _NOT_A_NAME.replace(

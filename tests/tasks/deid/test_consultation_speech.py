@@ -123,6 +123,9 @@ def test_ages_in_consultations_are_masked(
         ("I'm six months pregnant", "six months"),
         ("yeah we're on Churchill Way near the big Asda", "big "),
         ("it's steel parts, so it's a, good wee job, you know", "wee job"),
+        # a word opening a turn before a cue for a name
+        ("Apart from the pill, um, I take something for the IBS", "Apart"),
+        ("Right, right, OK. Have, have you had any chest pain with it?", "Have"),
         ("I'm gonna be honest with you, two or three times a day", "two or three"),
         # fillers and back-channels as transcribers spell them
         ("Mh-mm.", "Mh-mm"),
