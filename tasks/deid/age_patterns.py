@@ -35,7 +35,7 @@ _HEDGE = (
 _SUBJECT = r"(?:I|you|s?he|they|we)"
 _BE = (
     r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
-    r"|turned|turns|turning)"
+    r"|turned|turns|turning|(?:'m|am|is|'s|are|'re)\s+(?:gonna|going\s+to)\s+be)"
 )
 _RELATIVE = (
     r"(?:son|daughter|kids?|boy|girl|lad|baby|brother|sister|mum|mam|mother|dad|father|nan"
@@ -49,7 +49,8 @@ _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
 # with a line holding a full stop ("\n.\n") between them.
 _AGE_QUESTION = (
     r"(?i:\bhow\s+old\s+(?:are|is|was|were)\s+(?:you|s?he|they|your\s+\w+)|what(?:'s|\s+is)"
-    r"\s+(?:your|his|her|their)\s+age|and\s+your\s+age|age\s+are\s+you)\b[^\n]{0,80}?"
+    r"\s+(?:your|his|her|their)\s+age|and\s+(?:your\s+)?age|age\s+are\s+you"
+    r"|(?:confirm|tell\s+me|check)\s+(?:your|his|her|their)\s+age|what\s+age)\b[^\n]{0,80}?"
     r"(?:\n\.\n|[?]\s+)\s*"
 )
 _AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"
@@ -68,9 +69,11 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year))",
         0.6,
     ),
-    # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71".
+    # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",
+    # "I'm uh, fifty three": a pause may come between the cue and the number.
     (
-        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{_HEDGE})"
+        rf"(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
@@ -82,6 +85,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|{_UNITS}|\d))",
         0.55,
     ),
+    # "she's eighteen months", "he's only six weeks old": a baby's age in months or weeks;
+    # not 'I'm six months pregnant'.
+    (
+        rf"(?i:\b(?:s?he|they|baby)\s*{_BE}\s+{_HEDGE})(?P<value>{NUMBER}\s+(?:months?|weeks?)"
+        r"(?:\s+old)?)(?=\s*(?:[.,;!?]|$)|\s+(?:old|now|and|so|but)\b)",
+        0.6,
+    ),
+    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:months?|weeks?)(?:\s*|-)old)\b", 0.8),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
     # "a lad of nineteen", "a woman of eighty": a person of a number.
@@ -143,8 +154,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "Twenty six, OK. And how can I help": an answer to 'how old are you' said back at once.
     (
-        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and),?\s+)?(?P<value>{NUMBER_13_PLUS})"
-        r"(?=\s*[,.]\s*(?:ok|okay|alright|lovely|great|perfect)\b)",
+        rf"(?i)(?:^|[.?!]\s+)(?:(?:um|uh|er|erm|so|and|ok|okay|right|mm|yes|yeah),?\s+){{0,2}}"
+        rf"(?P<value>{NUMBER_13_PLUS})"
+        r"(?=\s*[,.]\s*(?:ok|okay|alright|all\s+right|lovely|great|perfect|fine|excellent"
+        r"|thank\s+you|thanks)\b|,\s+(?:and\s+|so\s+)?how\s+can\s+I\s+help\b)",
         0.5,
     ),
     # "Age: 77", "age is seventy seven", "age, forty": the label said or typed before it.

@@ -51,10 +51,23 @@ _DOB_CUE = (
     r"(?:(?:um|uh|er|erm|yeah|yes|so|it's|it\s+is|it\s+was)\b[,.]?\s+){0,3})"
 )
 _SPOKEN_TWO_DIGIT_YEAR = rf"(?:{_TWO_DIGITS}|'?\d{{2}})"
-_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
+# 'the seventh, of, um, September': a pause may split a day from its month.
+_DAY_MONTH = rf"(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD}|{SPOKEN_DAY})(?:{_GAP}of{_GAP}|\s+){MONTH}\b"
 _MONTH_DAY = rf"{MONTH}\s+(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\b"
 
+# A day and a month read as numbers: 'zero three', 'oh six', 'twenty one', 'twelve'.
+_DAY_NUMBER = (
+    rf"(?:(?:oh|zero)\s+(?:{_UNITS})|(?:twenty|thirty)(?:[\s-](?:{_UNITS}))?|{_TEENS}|{_UNITS})"
+)
+_MONTH_NUMBER = rf"(?:(?:oh|zero)\s+(?:{_UNITS})|ten|eleven|twelve|{_UNITS})"
+
 DATE_PATTERNS: list[tuple[str, float]] = [
+    # "zero three zero six nineteen seventy five", "twelve, four, two thousand and one": a date
+    # read as numbers needs no cue when its year is said in full.
+    (
+        rf"(?i:\b(?P<value>{_DAY_NUMBER}{_GAP}{_MONTH_NUMBER}{_GAP}{SPOKEN_YEAR})\b)",
+        0.8,
+    ),
     # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".
     (
         rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",

@@ -22,7 +22,12 @@ from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.name_neighbours import with_name_neighbours
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.packing import pack
-from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
+from qualbridge.tasks.deid.precision import (
+    is_identifier_label,
+    is_tagged_everyday_word,
+    label_acronyms,
+    refine,
+)
 from qualbridge.tasks.deid.recasing import Recaser
 from qualbridge.tasks.deid.recognizers import deny_list_recognizers
 from qualbridge.tasks.deid.registry import build_context, build_recognizers, effective_entities
@@ -126,6 +131,7 @@ class Deidentifier:
                 and not is_everyday_capital(refined, text, self._everyday)
                 and not is_word_hashtag(refined, text, self._vocabulary)
                 and not is_lowercase_guess(refined, text, self._vocabulary)
+                and not is_tagged_everyday_word(refined, text, self._vocabulary)
                 and not is_identifier_label(refined, text, self._labels)
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)

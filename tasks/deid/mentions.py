@@ -32,6 +32,11 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # Types a word list or the statistical model guesses from a word alone: a known name outranks them.
 GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 MIN_PART_CHARS = 3
+# Titles said in full: 'Doctor' of 'Doctor Mirza' must not mask every 'Thank you, Doctor'.
+_SPOKEN_TITLES = frozenset(
+    "doctor professor nurse sister matron midwife father reverend pastor rabbi imam sir dame"
+    " lady lord judge coach officer sergeant captain inspector constable councillor".split()
+)
 MENTION_SCORE = 0.6
 
 
@@ -59,6 +64,9 @@ def _name_parts(value: str, allow: Container[str]) -> list[tuple[str, bool]]:
             folded = candidate.casefold()
             if len(candidate) < MIN_PART_CHARS or folded in TITLES or folded in allow:
                 continue
+            head = re.split(r"['’]", folded)[0]
+            if folded in _SPOKEN_TITLES or (head != folded and head in STOP_WORDS):
+                continue  # 'Doctor' of 'Doctor Mirza'; "I'm" or "you've" in a span
             if folded in load_word_list("interjections.txt"):
                 continue  # 'Hello' of a span 'Hello Keziah' must not mask every greeting
             if folded in STOP_WORDS:

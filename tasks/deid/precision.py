@@ -12,8 +12,12 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.gazetteers import AMBIGUOUS_WORDS, first_names, person_names
-from qualbridge.tasks.deid.recasing import RELATIONS, in_shouted_run
+from qualbridge.tasks.deid.gazetteers import (
+    AMBIGUOUS_WORDS,
+    first_names,
+    person_names,
+)
+from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -24,7 +28,8 @@ _ROLE_HEAD = re.compile(
     r"|officer|co-?ordinator|assistant|advis[oe]r|counsel+or|chaplain|rabbi|imam|priest|vicar"
     r"|pastor|surgeon|physician|paramedic|midwife|practitioner|technician|dietitian|physio"
     r"|receptionist|caseworker|mentor|volunteer|director|supervisor|teacher|tutor|solicitor"
-    r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff)s?"
+    r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff|driver|cleaner"
+    r"|labourer|plumber|mechanic|chef|waiter|waitress|housekeeper|postman)s?"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
@@ -55,12 +60,17 @@ _CUISINE_AFTER = re.compile(
 _BREAK = re.compile(r"https?://|www\.|://")
 _OPENING_WORD = re.compile(r"([^\W\d_][\w'’]*)[\s,!.]+")
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# People in the speaker's care or life by role: 'Rose my carer comes in'.
+_CARERS = frozenset(
+    "carer neighbour neighbor friend partner nurse counsellor therapist landlady landlord"
+    " colleague flatmate housemate boss sponsor mentor".split()
+)
 # A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
 # relation ('Daisy my sister').
 _FUNCTION_WORD_AFTER = re.compile(
     r"\s+(?:my|your|his|her|our|its|their|the|a|an|after|of|for|into|about|this|that|these"
     r"|those|every)\b"
-    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS))})\b)"
+    rf"(?!,?\s+(?:{'|'.join(sorted(RELATIONS | _CARERS))})\b)"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 # Verbs of getting in touch that are also surnames, said as a request: 'Ring Lindsey'.
@@ -261,3 +271,22 @@ def is_identifier_label(detection: Detection, text: str, labels: Container[str])
     if value.isupper() and len(value) <= _MAX_ACRONYM:
         return True
     return _BEFORE_A_NUMBER.match(text, detection.end) is not None
+
+
+# Recognizers that guess a name from context or from a word's shape alone.
+_TAGGERS = frozenset({"SpacyRecognizer", "PlaceAfterCueRecognizer"})
+
+
+def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabulary) -> bool:
+    """One lower-case stop word inside a sentence that the tagger took for a name or place
+    ('from over the counter'); never one that is also a name ('me and will')."""
+    if detection.recognizer not in _TAGGERS:
+        return False
+    value = text[detection.start : detection.end]
+    if not value.isalpha() or not value.islower() or value not in STOP_WORDS:
+        return False
+    if _SENTENCE_START.search(text, max(0, detection.start - 4), detection.start):
+        return False
+    return value not in vocabulary.all_first_names and value not in load_word_list(
+        "word_first_names.txt"
+    )

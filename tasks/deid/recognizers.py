@@ -88,7 +88,10 @@ _NOT_A_NAME = (
     r"|Ask|Thank|Thanks|Sorry|Okay|Ok|Right|Now|Sometimes|Honestly|Obviously|Basically|You|He"
     r"|She|They|We|It|There|Everyone|Everybody|Someone|Somebody|Nobody|People|Mum|Dad|Nan"
     r"|Uh|Um|Umm|Oh|Ohh|Hmm|Hey|Hi|Hello|Doctor|Nurse|Pardon|Alright|Yep|Nope|My|Your|Our|His"
-    r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who)\b)"
+    r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who"
+    # Openers of a clinician's or patient's turn: 'Have, have you had', 'Apart from the pill'.
+    r"|Have|Has|Had|Apart|Aside|Sure|Great|Fine|Perfect|Excellent|Lovely|Any|Anything|Nothing"
+    r"|Something|Everything|Please|Maybe|Perhaps|Actually|Really|Usually|Normally|Probably)\b)"
 )
 # A name spoken to someone: months and days are names here too ('do you smoke, April?').
 _VOCATIVE_NOT = _NOT_A_NAME.replace(
@@ -150,6 +153,8 @@ NAME_CONTEXT_PATTERNS = [
 _TITLED_PERSON = Pattern(
     "title + surname",
     r"\b(?:Dr|Doctor|Mr|Mrs|Ms|Miss|Mx|Prof|Professor|Nurse|Sister)\.?\s+"
+    # A title said to someone before 'I'm' or a filler names no one: 'Doctor I'm worried'.
+    r"(?!(?:I|It|You|We|He|She|They|Um|Uh|Er|Erm|Yes|Yeah|No|OK|Okay|So|And|But|The)\b)"
     r"(?:(?:Ó|Ní|Nic|Mac|Mc|O'|de|van|von|al|el)\s?)?[A-ZÀ-Þ][\w'\-]+(?:\s+[A-ZÀ-Þ][\w'\-]+)?",
     0.9,
 )
@@ -159,7 +164,7 @@ _ORG_SUFFIXES = (
     r"Clinic|Group|Club|Café|Cafe|Church|Mosque|Temple|Gurdwara|Synagogue|Library|Foundation"
     r"|Ltd|Limited|plc|Council|Police|Housing|Association|Centre|Project|Hub|Hospice|House"
     r"|Masjid|Network|Shed|Partnership|Collective|Alliance|Forum|Society|Fellowship|Mission"
-    r"|General|Drop-in"
+    r"|General|Drop-in|Nursery|Pre-?school|Playgroup|Pharmacy|Chemists?|Dental Practice"
 )
 _DETERMINER = r"(?!(?:The|A|An|My|Our|Your|His|Her|Their|This|That|No|One|Every|Some|Any)\b)"
 _ORG = Pattern(

@@ -117,8 +117,10 @@ _TOWN_AFTER = re.compile(
 )
 # A nickname of a describing word and a first name: 'big dave', 'little jimmy', 'young kev'.
 # 'the old bill' is the police.
+# After an article or a word of praise it describes a thing: 'a good wee job', 'the big one'.
 _NICKNAME = re.compile(
-    r"(?i)\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
+    r"(?i)(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bgood )(?<!\bnice )(?<!\bproper )"
+    r"\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
 )
 
 
@@ -173,6 +175,10 @@ TITLES = (
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
     r"|grandad|grandpa|cousin"
 )
+# Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
+# the sentence ('thanks, sir. Um').
+_ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st".split())
+_PRONOUNS = frozenset("i you he she we they it me him her us them".split())
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
@@ -254,8 +260,8 @@ _BESIDE_NAME = re.compile(
 _THEIRS = re.compile(
     rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
     r"|kids|boyfriend|girlfriend|husband|wife)\b"
-    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:that's|that\s+is|she's|he's|who's)"
-    rf"\s+my\s+(?:{_KIN})\b"
+    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
+    rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
 # Someone from a service or group, named alone: 'and then acharya from the housing'.
 _FROM_THE = re.compile(
@@ -397,6 +403,8 @@ class StructureRecognizer(EntityRecognizer):
         out = []
         for m in _TITLED.finditer(text):
             value = m.group("value")
+            if not self._title_before_name(m):
+                continue
             first = re.sub(r"['’]s$", "", value.split()[0])
             if m.group().split()[0].casefold() in _KIN_TITLES:
                 # 'nan said' is no name: after a family word, a listed or capitalised name only
@@ -430,11 +438,22 @@ class StructureRecognizer(EntityRecognizer):
         listed = self._listed_name(w) and w not in self._vocabulary.non_nouns  # not 'said'
         return listed or followed_as_subject(text, end)
 
+    @staticmethod
+    def _title_before_name(match: re.Match[str]) -> bool:
+        """The title is not the end of a sentence ('ask, sir. Um') and what follows is no
+        pronoun or filler ('doctor I'm here', 'sir uh')."""
+        title = match.group()[: match.start("value") - match.start()].rstrip()
+        if title.endswith(".") and title[:-1].casefold() not in _ABBREVIATED_TITLES:
+            return False
+        first = re.split(r"['’]", match.group("value").split()[0], maxsplit=1)[0].casefold()
+        return first not in _PRONOUNS and first not in load_word_list("interjections.txt")
+
     def _nickname(self, word: str) -> bool:
         """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
         w = word.casefold()
         named = word[:1].isupper() or (w in self._vocabulary.first_names)
-        return named and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
+        shop = w in self._vocabulary.employers  # 'near the big Asda'
+        return named and not shop and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
 
     def _family_name_word(self, word: str) -> bool:
         """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""

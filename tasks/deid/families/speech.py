@@ -7,6 +7,7 @@ from presidio_analyzer import EntityRecognizer
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
+from qualbridge.tasks.deid.spelled_names import SpelledNameRecognizer
 from qualbridge.tasks.deid.spoken_numbers import SpokenDigitsRecognizer
 from qualbridge.tasks.deid.structure import StructureRecognizer
 
@@ -23,4 +24,5 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         StructureRecognizer(context.vocabulary),
         OrganisationShapeRecognizer(context.vocabulary),
         SpokenDigitsRecognizer(),
+        SpelledNameRecognizer(),
     ]

@@ -1,0 +1,74 @@
+"""Names spelled out letter by letter, as callers do for a clerk: 'Smith, that's S M I T H',
+'spelt K O W A L S K I', 'M C A double L I S T E R'."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+
+# One spoken letter: 'S', 's', 'double L'; never the start of a word ("I'm", 'a lot').
+_LETTER = r"(?:(?:double|triple)[ \t]+)?[A-Za-z](?![\w'’])"
+_RUN = re.compile(rf"(?<![\w'’]){_LETTER}(?:[ \t,.\-]+{_LETTER})+")
+_SPELL_CUE = re.compile(r"(?i)\bspel(?:t|led|ls?|ling)\b(?:\s+(?:it|that|as|is|was))?[\s,:]*$")
+_SAY_CUE = re.compile(r"(?i)\b(?:that's|thats|that\s+is|it's|its|is|was)[\s,:]*$")
+_LOOK_BACK = 80
+# Spelled out after a plain 'it's' or 'that's', a run this long is a name, not an acronym
+# read letter by letter ('C O P D', 'N H S').
+MIN_SAID_LETTERS = 5
+MIN_SPELLED_LETTERS = 2
+MIN_ECHO_LETTERS = 3
+
+
+def spelled_word(run: str) -> str:
+    """The word a run of spoken letters spells, lower case: 'M C A double L' is 'mcall'."""
+    out = []
+    for m in re.finditer(_LETTER, run):
+        token = m.group().split()
+        repeat = {"double": 2, "triple": 3}.get(token[0].casefold(), 1) if len(token) > 1 else 1
+        out.append(token[-1].casefold() * repeat)
+    return "".join(out)
+
+
+def is_spelled_name(text: str, start: int, word: str) -> bool:
+    """After a cue to spell ('spelt'), or 'that's' with a long run, or echoing a word just
+    said ('Smith, S M I T H')."""
+    before = text[max(0, start - _LOOK_BACK) : start].rsplit("\n", 1)[-1]  # this line only
+    if _SPELL_CUE.search(before):
+        return len(word) >= MIN_SPELLED_LETTERS
+    if len(word) >= MIN_ECHO_LETTERS and re.search(rf"(?i)\b{re.escape(word)}\b", before):
+        return True
+    return len(word) >= MIN_SAID_LETTERS and bool(_SAY_CUE.search(before))
+
+
+def spelled_names(text: str) -> list[tuple[int, int]]:
+    """Where the text spells a name out: (start, end) of each run of letters."""
+    return [
+        (m.start(), m.end())
+        for m in _RUN.finditer(text)
+        if is_spelled_name(text, m.start(), spelled_word(m.group()))
+    ]
+
+
+class SpelledNameRecognizer(EntityRecognizer):
+    """A name spelled out letter by letter."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["PERSON"], name="SpelledNameRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every run of spoken letters that spells a name."""
+        return [
+            recognizer_result(self, "PERSON", start, end, 0.85)
+            for start, end in spelled_names(text)
+        ]
