@@ -1,9 +1,9 @@
 """Loading a spaCy model without work spaCy does twice or throws away; the model is the same.
 
 - spaCy builds a model's tokenizer from the language's defaults, 2,700 special cases included,
-  then replaces every one of its settings with the model's saved tokenizer. A model whose
-  tokenizer is spaCy's standard one is loaded with an empty tokenizer in its place, which the
-  saved one fills in the same way (tests compare the two tokenizers byte for byte).
+  then replaces them with the special cases saved with the model. A model whose tokenizer is
+  spaCy's standard one is built without the defaults' special cases, and the saved ones fill
+  it in the same way (tests compare the two tokenizers byte for byte).
 - catalogue (spaCy's registries) looks up its entry points by group in a scan of them all,
   some 200 times per model load; an index by group gives the same entry points in the same
   order.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import catalogue
 import spacy
 from spacy.tokenizer import Tokenizer
+from spacy.util import registry
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -25,17 +26,29 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 STANDARD_TOKENIZER = "spacy.Tokenizer.v1"
-EMPTY_TOKENIZER = "qualbridge.EmptyTokenizer.v1"
+LEAN_TOKENIZER = "qualbridge.TokenizerWithoutSpecialCases.v1"
 
 
-@spacy.registry.tokenizers(EMPTY_TOKENIZER)
-def empty_tokenizer() -> Callable[[Language], Tokenizer]:
-    """A tokenizer with no rules or patterns, for a saved tokenizer to fill in on loading."""
+def lean_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's standard tokenizer without the language's special cases: the saved tokenizer
+    always brings its own, and replaces them on loading."""
 
     def build(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
+        defaults = nlp.Defaults
+        prefixes, suffixes, infixes = defaults.prefixes, defaults.suffixes, defaults.infixes
+        return Tokenizer(
+            nlp.vocab,
+            prefix_search=spacy.util.compile_prefix_regex(prefixes).search if prefixes else None,
+            suffix_search=spacy.util.compile_suffix_regex(suffixes).search if suffixes else None,
+            infix_finditer=spacy.util.compile_infix_regex(infixes).finditer if infixes else None,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
 
     return build
+
+
+registry.tokenizers.register(LEAN_TOKENIZER, func=lean_tokenizer)
 
 
 def model_config_path(name: str) -> Path | None:
@@ -50,15 +63,15 @@ def model_config_path(name: str) -> Path | None:
 
 
 def tokenizer_override(name: str) -> dict[str, Any]:
-    """Config overrides that load the model's saved tokenizer into an empty one, if its
-    tokenizer is spaCy's standard one and is saved with it; else none."""
+    """Config overrides that build the model's tokenizer without the special cases its saved
+    ones replace, if it is spaCy's standard tokenizer and is saved with the model; else none."""
     path = model_config_path(name)
     if path is None or not (path.parent / "tokenizer").is_file():
         return {}
     config = spacy.util.load_config(path, interpolate=False)
     if config.get("nlp", {}).get("tokenizer", {}).get("@tokenizers") != STANDARD_TOKENIZER:
         return {}
-    return {"nlp": {"tokenizer": {"@tokenizers": EMPTY_TOKENIZER}}}
+    return {"nlp": {"tokenizer": {"@tokenizers": LEAN_TOKENIZER}}}
 
 
 class GroupedEntryPoints(EntryPoints):
