@@ -5,6 +5,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# First, so Presidio is imported with its pattern checks deferred (see presidio_import).
+import qualbridge.tasks.deid.presidio_import  # noqa: F401
+
+# isort: split
 from qualbridge.tasks.deid.engine import (
     Deidentifier,
     DeidResult,

