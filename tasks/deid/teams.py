@@ -76,8 +76,11 @@ def _capitalised_alone(text: str, start: int, end: int) -> bool:
 
 
 def _nickname_counts(text: str, start: int, end: int) -> bool:
-    """A nickname after 'the' in capitals, or beside a sports word on the same line (texts
-    analysed together are joined by line breaks: one post's 'fans' must not cue the next)."""
+    """A nickname after 'the' in capitals or as a capitalised hashtag, or beside a sports word
+    on the same line (texts analysed together are joined by line breaks: one post's 'fans'
+    must not cue the next)."""
+    if text[start - 1 : start] == "#" and text[start].isupper():
+        return True  # '#Steelers': a hashtag names the team, not the everyday word
     before = text[max(0, start - 40) : start].rpartition("\n")[2]
     after = text[end : end + 40].partition("\n")[0]
     if _THE.search(before) and _capitalised_alone(text, start, end):
