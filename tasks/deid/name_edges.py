@@ -44,14 +44,15 @@ def _greetings() -> frozenset[str]:
     )
 
 
-def _capitalised_line(text: str, start: int, end: int) -> bool:
-    """Whether most longer words on the name's line start with a capital (title case, shouting)."""
+def is_capitalised_line(text: str, start: int, end: int) -> bool:
+    """Whether most longer words on the name's line, the name left out, start with a capital
+    (title case, shouting)."""
     line_start = text.rfind("\n", max(0, start - WINDOW), start) + 1
     line_end = text.find("\n", end, end + WINDOW)
-    window = text[line_start : line_end if line_end >= 0 else min(len(text), end + WINDOW)]
-    words = _LINE_WORD.findall(window)
+    after = text[end : line_end if line_end >= 0 else min(len(text), end + WINDOW)]
+    words = _LINE_WORD.findall(text[line_start:start]) + _LINE_WORD.findall(after)
     capitalised = sum(1 for w in words if w[0].isupper())
-    return not words or capitalised / len(words) > MAX_CAPITALISED_SHARE
+    return bool(words) and capitalised / len(words) > MAX_CAPITALISED_SHARE
 
 
 def _may_join(word: str, name: str) -> bool:
@@ -92,7 +93,7 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
         return detection
     start, end = detection.start, detection.end
     name = text[start:end]
-    if name[0].isupper() and not _capitalised_line(text, start, end):
+    if name[0].isupper() and not is_capitalised_line(text, start, end):
         start = _grow_left(text, start, name, vocabulary)
         end = _grow_right(text, end, name)
     if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():
