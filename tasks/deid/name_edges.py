@@ -24,6 +24,7 @@ EDGE_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 MAX_SIDE_WORDS = 2
 # Beyond this share of capitalised words the line is title case or shouted.
 MAX_CAPITALISED_SHARE = 0.5
+MIN_LINE_WORDS = 3  # fewer words say nothing about how the line is cased
 WINDOW = 160
 _THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|The)[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,}\b|[A-Z]\b)")
@@ -46,13 +47,13 @@ def _greetings() -> frozenset[str]:
 
 def is_capitalised_line(text: str, start: int, end: int) -> bool:
     """Whether most longer words on the name's line, the name left out, start with a capital
-    (title case, shouting)."""
+    (title case, shouting); a line of too few words is not judged."""
     line_start = text.rfind("\n", max(0, start - WINDOW), start) + 1
     line_end = text.find("\n", end, end + WINDOW)
     after = text[end : line_end if line_end >= 0 else min(len(text), end + WINDOW)]
     words = _LINE_WORD.findall(text[line_start:start]) + _LINE_WORD.findall(after)
     capitalised = sum(1 for w in words if w[0].isupper())
-    return bool(words) and capitalised / len(words) > MAX_CAPITALISED_SHARE
+    return len(words) >= MIN_LINE_WORDS and capitalised / len(words) > MAX_CAPITALISED_SHARE
 
 
 def _may_join(word: str, name: str) -> bool:

@@ -28,6 +28,9 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("cant wait for nfl sunday", ["nfl"]),
         ("who wins the champions league this year", ["the champions league"]),
         ("big night for the city #Rockets", ["Rockets"]),
+        ("so gutted, another loss for Rangers at home", ["Rangers"]),
+        ("final score tonight: Hornets 3, Tigers 1", ["Hornets", "Tigers"]),
+        ("Go Wolverines !! we believe", ["Wolverines"]),
         ("a lifelong Everton supporter", ["Everton"]),
         # Everyday words stay words without a sports context.
         ("we went to the kings arms for a drink", []),
@@ -35,6 +38,10 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("the Magic Roundabout was on telly", []),
         ("the giants in the story were kind", []),
         ("feeling the #heat today", []),
+        # A capital at a sentence's start or in a headline says nothing; a cheer needs a plural.
+        ("Rangers were out walking the hills today", []),
+        ("Local Rangers Rescue Stranded Walkers On Hills", []),
+        ("Go Shopping! it helps", []),
         ("my brother is a big fan of cooking", []),
         ("Keep calm fans", []),
         ("so many fans\n.\nWarriors of the world unite", []),
