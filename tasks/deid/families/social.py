@@ -1,5 +1,5 @@
 """Social-media names: name hashtags, sports teams, named groups, big places in lower case,
-venues after 'at' and state codes."""
+venues after 'at', state codes and chains."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from functools import partial
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.big_places import PLACE_SCORE, find_big_places
+from qualbridge.tasks.deid.chains import CHAIN_SCORE, find_chains
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.social import HASHTAG_SCORE, NAME_HASHTAG_RECOGNIZER, find_name_hashtags
@@ -22,7 +23,7 @@ ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """Name hashtags, groups and big places from the shared lists; teams and their clubs;
-    venues and state codes."""
+    venues, state codes and chains in any case."""
     words = context.vocabulary
     places = words.places | world_places()
     return [
@@ -47,5 +48,8 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         SpanFinderRecognizer(
             "StateCodeRecognizer", "LOCATION", VENUE_SCORE,
             partial(find_state_codes, vocabulary=words),
+        ),
+        SpanFinderRecognizer(
+            "ChainRecognizer", "ORGANIZATION", CHAIN_SCORE, partial(find_chains, vocabulary=words),
         ),
     ]  # fmt: skip
