@@ -2,9 +2,10 @@
 
 The tagger often finds one word of a name ('Lohan', 'York', 'Stadium' missing) or leaves out
 the hashtag sign and the article that belong to it. A found name takes in a '#' right before
-it, a 'the' before a capitalised name, and up to two capitalised words beside it on the same
-line, unless the line is written in title case or capitals (every word capitalised says
-nothing about names) or the word beside it is a stop word, a weekday, a month or a greeting.
+it, a 'the' before a capitalised name, a place word typed after a place or body in lower case
+('Hollins campus'), and up to two capitalised words beside it on the same line, unless the
+line is written in title case or capitals (every word capitalised says nothing about names)
+or the word beside it is a stop word, a weekday, a month or a greeting.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ _THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|The)[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,}\b|[A-Z]\b)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’#@.&-])(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,})[^\S\n]+$")
 _LINE_WORD = re.compile(r"[^\W\d_]{4,}")
+# What a place or body typed in lower case after its name is: 'Hollins campus', 'Kerr bay'.
+_PLACE_HEAD = re.compile(
+    r"[^\S\n]+(?:national[^\S\n]+|community[^\S\n]+|city[^\S\n]+)?"
+    r"(?:center|centre|campus|bay|park|stadium|arena|airport|station|mall|beach|lake|river"
+    r"|island|valley|hall|hospital|college|university|museum|library|theatre|theater"
+    r"|hotel|square|bridge|field|forest|county|district|border)(?![\w'’-])"
+)
+_HEADED_TYPES = frozenset({"LOCATION", "ORGANIZATION"})
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
     "january february march april may june july august september october november december "
@@ -89,7 +98,8 @@ def _grow_left(text: str, start: int, name: str, vocabulary: Vocabulary) -> int:
 
 
 def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> Detection:
-    """The name grown over capitalised words beside it, then its 'the' or '#' before it."""
+    """The name grown over capitalised words beside it and a place word typed after it in
+    lower case ('campus'), then its 'the' or '#' before it."""
     if detection.entity_type not in EDGE_TYPES or not text[detection.start : detection.end]:
         return detection
     start, end = detection.start, detection.end
@@ -97,6 +107,8 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
     if name[0].isupper() and not is_capitalised_line(text, start, end):
         start = _grow_left(text, start, name, vocabulary)
         end = _grow_right(text, end, name)
+    head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
+    end = head.end() if head and name[0].isupper() else end
     if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():
         start -= 1
     elif text[start : start + 1].isupper():

@@ -31,6 +31,10 @@ def _grown(text: str, found: str, entity_type: str, vocabulary: Vocabulary) -> s
         ("just met Priya Ramaswamy at the launch", "Priya", "PERSON", "Priya Ramaswamy"),
         ("heading to Brackley Stadium later with the kids", "Brackley", "LOCATION",
          "Brackley Stadium"),
+        # A place word typed in lower case after a place or body is part of it.
+        ("sunset over Kerrow bay tonight", "Kerrow", "LOCATION", "Kerrow bay"),
+        ("walking round Hollins campus", "Hollins", "ORGANIZATION", "Hollins campus"),
+        ("told Priya park there", "Priya", "PERSON", "Priya"),
         # Stop words, weekdays, greetings and words typed in another case stay outside.
         ("told Priya I would call", "Priya", "PERSON", "Priya"),
         ("seeing Priya Tuesday for coffee", "Priya", "PERSON", "Priya"),
