@@ -66,6 +66,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+_PREVIOUS_CAPITAL = re.compile(r"\b[A-Z][\w'’]*$")
 # A team cheered on: 'Go Lancers!', 'GOOO BEARS !!'.
 _CHEERED = re.compile(
     r"\b(?:Go+|GO+|go+)[^\S\n]+(?:the[^\S\n]+)?(?P<team>[A-Z][a-z]+s|[A-Z]{3,}S)(?=[^\S\n]*!)"
@@ -89,6 +90,8 @@ def _capitalised_plural_inside(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t")
     if not before or before.endswith("\n") or after_sentence_end(text, start):
         return False
+    if _PREVIOUS_CAPITAL.search(before) or not _capitalised_alone(text, start, end):
+        return False  # a word of a longer title: 'All Saints Day'
     return not is_capitalised_line(text, start, end)
 
 

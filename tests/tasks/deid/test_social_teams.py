@@ -42,6 +42,7 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("Rangers were out walking the hills today", []),
         ("Local Rangers Rescue Stranded Walkers On Hills", []),
         ("Go Shopping! it helps", []),
+        ("we always go on All Saints Day", []),
         ("my brother is a big fan of cooking", []),
         ("Keep calm fans", []),
         ("so many fans\n.\nWarriors of the world unite", []),
