@@ -1,8 +1,9 @@
 """Venues and US states or Canadian provinces named in posts: 'at The Lodge', 'Dayton, OH'.
 
 Posts announce where things happen: 'drinks at Elements tonight', 'live at The Pageant'. A
-capitalised name right after 'at', in a line that is not title case or shouted, is a venue
-unless it is a generic place, a time or a stop word ('at Home', 'at Christmas', 'at Least').
+capitalised name right after 'at' (or a lone '@' standing for it), in a line that is not title
+case or shouted, is a venue unless it is a generic place, a time or a stop word ('at Home',
+'at Christmas', 'at Least'); so is a handle glued to a venue's kind ('@Cromwell Field').
 A state or province code in capitals after a listed or unknown capitalised place and a comma
 ('Orillia, ON') or after a place cue ('back home to GA') is a place too; codes that are also
 English words ('OK', 'IN', 'ME') count only after a place and a comma.
@@ -23,7 +24,14 @@ from qualbridge.tasks.deid.social import is_chat_word
 VENUE_SCORE = 0.55
 _NAME_WORD = r"(?:[A-Z][a-z][\w'’]*|[A-Z]{2,}(?![\w'’]))"
 _VENUE = re.compile(
-    rf"(?<![\w@#])at[^\S\n]+(?P<venue>(?:[Tt]he[^\S\n]+)?{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}})"
+    rf"(?<![\w@#])(?:at|@)[^\S\n]+#?"
+    rf"(?P<venue>(?:[Tt]he[^\S\n]+)?{_NAME_WORD}(?:[^\S\n]+{_NAME_WORD}){{0,2}})"
+)
+# A handle glued to a venue's kind is the venue, '@' standing for 'at': '@Cromwell Field'.
+_HANDLE_VENUE = re.compile(
+    r"(?<![\w@])@(?P<venue>[A-Z\d][\w'’]*(?:[^\S\n]+[A-Z][\w'’]*)?[^\S\n]+"
+    r"(?i:stadium|field|lounge|club|bar|hall|arena|theatre|theater|center|centre|park|grill"
+    r"|cafe|pub|tavern|ballroom|gardens|pavilion|bowl))(?![\w'’])"
 )
 # Words written capitalised after 'at' that name no venue: generic places, times, meals.
 _GENERIC = frozenset(
@@ -59,11 +67,14 @@ def _is_venue(name: str) -> bool:
 
 
 def find_venues(text: str) -> Iterator[tuple[int, int]]:
-    """Offsets of capitalised names right after 'at' on a line not in title case."""
+    """Offsets of capitalised names right after 'at' or a lone '@' on a line not in title
+    case, and of handles glued to a venue's kind."""
     for match in _VENUE.finditer(text):
         start, end = match.span("venue")
         if _is_venue(match.group("venue")) and not is_capitalised_line(text, start, end):
             yield start, end
+    for match in _HANDLE_VENUE.finditer(text):
+        yield match.span("venue")
 
 
 def find_state_codes(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:

@@ -16,6 +16,9 @@ from qualbridge.tasks.deid.venues import find_state_codes, find_venues
         ("dj set at The Crow's Nest this friday", ["The Crow's Nest"]),
         ("first time at the Albatross and it was lovely", ["the Albatross"]),
         ("see u all at MOONLIGHT later", ["MOONLIGHT"]),
+        ("open mic @ The Tern Room tonight", ["The Tern Room"]),
+        ("kickoff @Hollins Field at 7", ["Hollins Field"]),
+        ("@maddie Thanks for the lift", []),
         # Generic places, times and stop words stay words.
         ("stuck at Work again", []),
         ("see you at Christmas", []),
