@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.coordinated_names import coordinated_names
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
 from qualbridge.tasks.deid.recasing import Vocabulary, after_sentence_end
 from qualbridge.tasks.deid.social import is_chat_word
@@ -122,6 +123,8 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
 def grow_names(detections: list[Detection], text: str, vocabulary: Vocabulary) -> list[Detection]:
     """Every merged detection grown to its name's edges, merged again where growing met another.
 
-    Grown after merging, so a word another detection already holds keeps that detection's type.
+    Grown after merging, so a word another detection already holds keeps that detection's type;
+    first names listed beside a found person join it ('george with Carmen').
     """
-    return merge_overlaps(with_name_edges(d, text, vocabulary) for d in detections)
+    grown = merge_overlaps(with_name_edges(d, text, vocabulary) for d in detections)
+    return merge_overlaps([*grown, *coordinated_names(grown, text, vocabulary)])
