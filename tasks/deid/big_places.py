@@ -16,9 +16,11 @@ from qualbridge.tasks.deid.wordlists import load_word_list
 
 PLACE_SCORE = 0.6
 MAX_WORDS = 4
-# A place cue and an optional 'the': 'live in', 'from', 'moved to', 'visiting', 'all over'.
+# A place cue and an optional 'the': 'live in', 'from', 'moved to', 'visiting', 'leaving',
+# 'all over'.
 _CUE = re.compile(
-    r"(?i)\b(?:in|from|to|visit(?:ed|ing|s)?|near|around|outside|across|over)\s+(?P<the>the\s+)?"
+    r"(?i)\b(?:in|from|to|visit(?:ed|ing|s)?|leav(?:e|es|ing)|near|around|outside|across|over)"
+    r"\s+(?P<the>the\s+)?"
 )
 # Places of one word said with 'the' ('the usa'); after 'the' any other one word is a thing
 # ('in the van', 'to the reunion': Van and Reunion are places too).

@@ -19,6 +19,7 @@ from qualbridge.tasks.deid.filters import (
 )
 from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
+from qualbridge.tasks.deid.name_edges import grow_names
 from qualbridge.tasks.deid.name_neighbours import with_name_neighbours
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.packing import pack
@@ -136,6 +137,7 @@ class Deidentifier:
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
+        kept = [grow_names(d, t, self._vocabulary) for t, d in zip(texts, kept, strict=True)]
         if share_mentions:
             return self._with_mentions(views, kept)
         return [

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.name_edges import is_capitalised_line
+from qualbridge.tasks.deid.recasing import Vocabulary, after_sentence_end
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 TEAMS_FILE = "sports_teams.txt"
@@ -65,6 +66,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+_PREVIOUS_CAPITAL = re.compile(r"\b[A-Z][\w'’]*$")
+# A team cheered on: 'Go Lancers!', 'GOOO BEARS !!'.
+_CHEERED = re.compile(
+    r"\b(?:Go+|GO+|go+)[^\S\n]+(?:the[^\S\n]+)?(?P<team>[A-Z][a-z]+s|[A-Z]{3,}S)(?=[^\S\n]*!)"
+)
 
 
 def _capitalised_alone(text: str, start: int, end: int) -> bool:
@@ -75,9 +81,28 @@ def _capitalised_alone(text: str, start: int, end: int) -> bool:
     return word.isupper() or not _NEXT_CAPITAL.match(text, end)
 
 
+def _capitalised_plural_inside(text: str, start: int, end: int) -> bool:
+    """A plural nickname capitalised inside a sentence of a line not in title case: 'a win
+    for Eagles on Sunday'; at a sentence's start or in a headline a capital says nothing."""
+    word = text[start:end]
+    if not (word[:1].isupper() and word[1:].islower() and word.endswith("s")):
+        return False
+    before = text[max(0, start - 40) : start].rstrip(" \t")
+    if not before or before.endswith("\n") or after_sentence_end(text, start):
+        return False
+    if _PREVIOUS_CAPITAL.search(before) or not _capitalised_alone(text, start, end):
+        return False  # a word of a longer title: 'All Saints Day'
+    return not is_capitalised_line(text, start, end)
+
+
 def _nickname_counts(text: str, start: int, end: int) -> bool:
-    """A nickname after 'the' in capitals, or beside a sports word on the same line (texts
-    analysed together are joined by line breaks: one post's 'fans' must not cue the next)."""
+    """A nickname after 'the' in capitals or as a capitalised hashtag, or beside a sports word
+    on the same line (texts analysed together are joined by line breaks: one post's 'fans'
+    must not cue the next)."""
+    if text[start - 1 : start] == "#" and text[start].isupper():
+        return True  # '#Steelers': a hashtag names the team, not the everyday word
+    if _capitalised_plural_inside(text, start, end):
+        return True
     before = text[max(0, start - 40) : start].rpartition("\n")[2]
     after = text[end : end + 40].partition("\n")[0]
     if _THE.search(before) and _capitalised_alone(text, start, end):
@@ -93,7 +118,9 @@ def _with_article(text: str, start: int) -> int:
 
 def find_teams(text: str, places: frozenset[str]) -> Iterator[tuple[int, int]]:
     """Offsets of team names in text, with their 'the'; places are the lower-case places a
-    fan may support."""
+    fan may support; any capitalised plural cheered on ('Go Lancers!')."""
+    for match in _CHEERED.finditer(text):
+        yield match.span("team")
     several, single = _patterns()
     for match in several.finditer(text):
         yield _with_article(text, match.start()), match.end()

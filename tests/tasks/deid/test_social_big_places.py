@@ -22,6 +22,8 @@ KEY = b"test-consortium-key-6f1d2a9c0b7e"
         ("we flew in from buenos aires", ["buenos aires"]),
         ("I grew up in kenya and moved to Ohio", ["kenya", "Ohio"]),
         ("anyone been to Nice? worth it?", ["Nice"]),
+        ("so sad leaving glasgow tomorrow", ["glasgow"]),
+        ("please leave nice reviews", []),
         # Everyday words and places without a cue stay.
         ("we went to nice restaurants", []),
         ("back to reading my book", []),

@@ -1,0 +1,53 @@
+"""First names listed beside a found name: 'was george with Carmen', 'jen, ginny and Ola'.
+
+A found person makes a listed first name joined to it by 'and', '&', 'with', 'or' or a comma
+a person too, in any case; a first name that is also a verb, adjective or adverb ('rose',
+'will') counts only capitalised. Greetings, address words and chat words never do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.filters import Detection
+from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.social import is_chat_word
+
+COORDINATED_RECOGNIZER = "CoordinatedNameRecognizer"
+COORDINATED_SCORE = 0.5
+_JOIN = r"[^\S\n]*(?:,|&|\band\b|\bwith\b|\bor\b)[^\S\n]*"
+_NAME = r"[^\W\d_][\w'’-]*"
+_AFTER = re.compile(rf"{_JOIN}(?P<name>{_NAME})")
+_BEFORE = re.compile(rf"(?<![\w'’@#-])(?P<name>{_NAME}){_JOIN}$")
+_ADDRESS_WORDS = frozenset("man mate dude bro sis guys girl babe baby honey love".split())
+
+
+def _is_first_name(word: str, vocabulary: Vocabulary) -> bool:
+    """A listed first name, no stop, chat or address word; in lower case no verb, adjective
+    or adverb ('will', 'rose')."""
+    folded = word.casefold()
+    if folded in STOP_WORDS or folded in _ADDRESS_WORDS or is_chat_word(folded):
+        return False
+    if word[:1].isupper():
+        return folded in vocabulary.all_first_names  # 'Grace' as well as 'Megan'
+    if folded not in vocabulary.first_names:
+        return False
+    return folded not in vocabulary.non_nouns and folded not in vocabulary.adjectives
+
+
+def coordinated_names(
+    detections: Sequence[Detection], text: str, vocabulary: Vocabulary
+) -> Iterator[Detection]:
+    """Listed first names joined to a found person, right after or right before it."""
+    for found in detections:
+        if found.entity_type != "PERSON":
+            continue
+        after = _AFTER.match(text, found.end)
+        before = _BEFORE.search(text, max(0, found.start - 40), found.start)
+        for match in (after, before):
+            if match and _is_first_name(match.group("name"), vocabulary):
+                start, end = match.span("name")
+                yield Detection(start, end, "PERSON", COORDINATED_SCORE, COORDINATED_RECOGNIZER)

@@ -1,0 +1,130 @@
+"""Name spans grown to the edges a post writes them with: '#Bangkok', 'the Apollo', 'Lindsay Lohan'.
+
+The tagger often finds one word of a name ('Lohan', 'York', 'Stadium' missing) or leaves out
+the hashtag sign and the article that belong to it. A found name takes in a '#' right before
+it, a 'the' before a capitalised name, a place word typed after a place or body in lower case
+('Hollins campus'), and up to two capitalised words beside it on the same line, unless the
+line is written in title case or capitals (every word capitalised says nothing about names)
+or the word beside it is a stop word, a weekday, a month or a greeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.coordinated_names import coordinated_names
+from qualbridge.tasks.deid.filters import Detection, merge_overlaps
+from qualbridge.tasks.deid.recasing import Vocabulary, after_sentence_end
+from qualbridge.tasks.deid.social import is_chat_word
+from qualbridge.tasks.deid.wordlists import load_word_list
+
+EDGE_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
+MAX_SIDE_WORDS = 2
+# Beyond this share of capitalised words the line is title case or shouted.
+MAX_CAPITALISED_SHARE = 0.5
+MIN_LINE_WORDS = 3  # fewer words say nothing about how the line is cased
+WINDOW = 160
+_THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|The)[^\S\n]+$")
+_WORD_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,}\b|[A-Z]\b)")
+_WORD_BEFORE = re.compile(r"(?<![\w'’#@.&-])(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,})[^\S\n]+$")
+_LINE_WORD = re.compile(r"[^\W\d_]{4,}")
+# What a place or body typed in lower case after its name is: 'Hollins campus', 'Kerr bay'.
+_PLACE_HEAD = re.compile(
+    r"[^\S\n]+(?:national[^\S\n]+|community[^\S\n]+|city[^\S\n]+)?"
+    r"(?:center|centre|campus|bay|park|stadium|arena|airport|station|mall|beach|lake|river"
+    r"|island|valley|hall|hospital|college|university|museum|library|theatre|theater"
+    r"|hotel|square|bridge|field|forest|county|district|border)(?![\w'’-])"
+)
+_HEADED_TYPES = frozenset({"LOCATION", "ORGANIZATION"})
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+    "january february march april may june july august september october november december "
+    "christmas easter".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _greetings() -> frozenset[str]:
+    """Interjections and greetings that open a sentence before a name ('Hi', 'Thanks')."""
+    return load_word_list("interjections.txt") | frozenset(
+        "hi hey hello thanks thank dear congrats congratulations love miss poor go yo".split()
+    )
+
+
+def is_capitalised_line(text: str, start: int, end: int) -> bool:
+    """Whether most longer words on the name's line, the name left out, start with a capital
+    (title case, shouting); a line of too few words is not judged."""
+    line_start = text.rfind("\n", max(0, start - WINDOW), start) + 1
+    line_end = text.find("\n", end, end + WINDOW)
+    after = text[end : line_end if line_end >= 0 else min(len(text), end + WINDOW)]
+    words = _LINE_WORD.findall(text[line_start:start]) + _LINE_WORD.findall(after)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= MIN_LINE_WORDS and capitalised / len(words) > MAX_CAPITALISED_SHARE
+
+
+def _may_join(word: str, name: str) -> bool:
+    """A capitalised neighbour that may be part of the name: written in the name's own case,
+    and no stop word, calendar word, greeting or chat word."""
+    folded = word.casefold()
+    if word.isupper() != name.isupper() and len(word) > 1:
+        return False
+    if folded in STOP_WORDS or folded in _CALENDAR or folded in _greetings():
+        return False
+    return not is_chat_word(folded)
+
+
+def _grow_right(text: str, end: int, name: str) -> int:
+    for _ in range(MAX_SIDE_WORDS):
+        match = _WORD_AFTER.match(text, end)
+        if match is None or not _may_join(match.group("word"), name):
+            break
+        end = match.end()
+    return end
+
+
+def _grow_left(text: str, start: int, name: str, vocabulary: Vocabulary) -> int:
+    for _ in range(MAX_SIDE_WORDS):
+        match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if match is None or not _may_join(match.group("word"), name):
+            break
+        opens = match.start() == 0 or after_sentence_end(text, match.start())
+        if opens and match.group("word").casefold() in vocabulary.dictionary:
+            break  # 'Yesterday Sarah rang': a sentence's first word is capitalised anyway
+        start = match.start()
+    return start
+
+
+def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> Detection:
+    """The name grown over capitalised words beside it and a place word typed after it in
+    lower case ('campus'), then its 'the' or '#' before it."""
+    if detection.entity_type not in EDGE_TYPES or not text[detection.start : detection.end]:
+        return detection
+    start, end = detection.start, detection.end
+    name = text[start:end]
+    if name[0].isupper() and not is_capitalised_line(text, start, end):
+        start = _grow_left(text, start, name, vocabulary)
+        end = _grow_right(text, end, name)
+    head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
+    end = head.end() if head and name[0].isupper() else end
+    if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():
+        start -= 1
+    elif text[start : start + 1].isupper():
+        article = _THE_BEFORE.search(text, max(0, start - 8), start)
+        start = article.start() if article else start
+    if (start, end) == (detection.start, detection.end):
+        return detection
+    return replace(detection, start=start, end=end)
+
+
+def grow_names(detections: list[Detection], text: str, vocabulary: Vocabulary) -> list[Detection]:
+    """Every merged detection grown to its name's edges, merged again where growing met another.
+
+    Grown after merging, so a word another detection already holds keeps that detection's type;
+    first names listed beside a found person join it ('george with Carmen').
+    """
+    grown = merge_overlaps(with_name_edges(d, text, vocabulary) for d in detections)
+    return merge_overlaps([*grown, *coordinated_names(grown, text, vocabulary)])
