@@ -20,7 +20,7 @@ from qualbridge.tasks.deid.filters import (
 from qualbridge.tasks.deid.house_numbers import with_house_number
 from qualbridge.tasks.deid.mentions import add_mentions
 from qualbridge.tasks.deid.name_edges import grow_names
-from qualbridge.tasks.deid.name_neighbours import with_name_neighbours
+from qualbridge.tasks.deid.name_neighbours import join_name_neighbours, with_name_neighbours
 from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, nlp_engine
 from qualbridge.tasks.deid.packing import pack
 from qualbridge.tasks.deid.precision import (
@@ -137,7 +137,11 @@ class Deidentifier:
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
-        kept = [grow_names(d, t, self._vocabulary) for t, d in zip(texts, kept, strict=True)]
+        words = (self._everyday, self._vocabulary.non_nouns)
+        kept = [
+            grow_names(join_name_neighbours(t, d, *words), t, self._vocabulary)
+            for t, d in zip(texts, kept, strict=True)
+        ]
         if share_mentions:
             return self._with_mentions(views, kept)
         return [
@@ -154,12 +158,10 @@ class Deidentifier:
     def _names_and_mentions(
         self, texts: Sequence[str], detections: Sequence[Sequence[Detection]]
     ) -> list[list[Detection]]:
-        """Names grown over their neighbours, every other mention added, then names grown
-        again: a first name said before a surname found only as a mention joins it."""
-        words = (self._everyday, self._vocabulary.non_nouns)
-        grown = with_name_neighbours(texts, detections, *words)
-        mentioned = add_mentions(texts, grown, self._everyday, self._allow)
-        return with_name_neighbours(texts, mentioned, *words)
+        """Every other mention added, then names grown over their neighbours again: a first
+        name said before a surname found only as a mention joins it."""
+        mentioned = add_mentions(texts, detections, self._everyday, self._allow)
+        return with_name_neighbours(texts, mentioned, self._everyday, self._vocabulary.non_nouns)
 
     def _analyse(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Run the analysers; texts are packed so they run per document, not per text."""
