@@ -61,7 +61,9 @@ def said_as_name(text: str, start: int, end: int) -> bool:
 def followed_as_subject(text: str, end: int) -> bool:
     """Whether the word after `end` is what follows a person as the subject: 'would', 'said'."""
     after = _WORD.match(text, _skip_space(text, end))
-    return bool(after) and after.group().casefold().replace("’", "'") in _NAME_AFTER
+    if after is None:
+        return False
+    return after.group().casefold().replace("’", "'") in _NAME_AFTER
 
 
 def _skip_space(text: str, position: int) -> int:
