@@ -158,20 +158,25 @@ def turns_for(c: Canary) -> Turns:
 
 
 # Study-wide mentions: named in full in one transcript, by first name in lower case (which the
-# engine passes over on its own) in another of the same study.
+# engine passes over on its own) in another of the same study. A name of everyday words is
+# masked wherever it is said as a name, in any case.
 MENTIONED = "Ysolde Brackenridge"
+WORD_NAME = "Sorrel Lapwing"
 STUDY_WIDE = {
     "CN80": [("Interviewer", "Who made the difference?"),
              ("Participant", f"Her name was {MENTIONED}.")],
     "CN81": [("Interviewer", "Did anyone else help?"),
              ("Participant", f"Yes. {MENTIONED.split()[0].lower()} too."),
              ("Participant", f"{MENTIONED.split()[0].lower()} just got it, you know.")],
+    "CN82": [("Interviewer", "Who was your worker?"),
+             ("Participant", f"Her name was {WORD_NAME}, and honestly sorrel just got it."),
+             ("Participant", "lapwing never rushed me. I told my mum SORREL was lovely.")],
 }  # fmt: skip
 
 
 def planted() -> set[str]:
     """Every planted value, each name part on its own, and the consortium key."""
-    values = {TEST_KEY} | set(MENTIONED.split())
+    values = {TEST_KEY} | set(MENTIONED.split()) | set(WORD_NAME.split())
     for _, canary in FORMATS.values():
         values |= set(canary) | set(canary.name.split())
     return values
