@@ -119,7 +119,11 @@ class Deidentifier:
         """Find identifiers in each text, and every other mention of what was found.
 
         Mentions are shared between the texts when share_mentions is set (the utterances of
-        one transcript), else looked for within each text alone.
+        one transcript), else looked for within each text alone. The passes, in order: the
+        recognizers on the normalised views; filters and refinements per detection; names
+        grown over their neighbours (`name_neighbours`), then over capitalised edges
+        (`name_edges`); every other mention (`mentions`); neighbours once more, for a first
+        name said before a surname found only as a mention.
         """
         views = views_of(texts)
         found = self._analyse([view for view, _ in views])
