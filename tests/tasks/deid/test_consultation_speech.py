@@ -7,27 +7,7 @@ import pytest
 
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.spelled_names import spelled_names, spelled_word
-
-
-def _covered(engine: Deidentifier, text: str) -> list[bool]:
-    """Which characters of the text lie in a detection."""
-    covered = [False] * len(text)
-    for d in engine.detect([text])[0]:
-        covered[d.start : d.end] = [True] * (d.end - d.start)
-    return covered
-
-
-def _masked(engine: Deidentifier, text: str, value: str) -> bool:
-    """Every non-space character of `value` (its first occurrence) lies in a detection."""
-    start = text.index(value)
-    covered = _covered(engine, text)
-    return all(covered[i] for i in range(start, start + len(value)) if not text[i].isspace())
-
-
-def _untouched(engine: Deidentifier, text: str, value: str) -> bool:
-    """No character of `value` (its first occurrence) lies in a detection."""
-    start = text.index(value)
-    return not any(_covered(engine, text)[start : start + len(value)])
+from tests.helpers.coverage import masked, touched
 
 
 @pytest.mark.parametrize(
@@ -57,7 +37,7 @@ def test_spelled_word(run: str, word: str) -> None:
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
-    assert _masked(speech_engine, text, value)
+    assert masked(speech_engine, text, value)
 
 
 @pytest.mark.parametrize(
@@ -99,7 +79,7 @@ def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:
 def test_ages_in_consultations_are_masked(
     speech_engine: Deidentifier, text: str, value: str
 ) -> None:
-    assert _masked(speech_engine, text, value)
+    assert masked(speech_engine, text, value)
 
 
 @pytest.mark.parametrize(
@@ -139,7 +119,7 @@ def test_ages_in_consultations_are_masked(
 def test_consultation_words_are_not_masked(
     speech_engine: Deidentifier, text: str, value: str
 ) -> None:
-    assert _untouched(speech_engine, text, value)
+    assert not touched(speech_engine, text, value)
 
 
 @pytest.mark.parametrize(
@@ -152,7 +132,7 @@ def test_consultation_words_are_not_masked(
 def test_titled_and_word_names_stay_masked(
     speech_engine: Deidentifier, text: str, value: str
 ) -> None:
-    assert _masked(speech_engine, text, value)
+    assert masked(speech_engine, text, value)
 
 
 @pytest.mark.parametrize(
@@ -191,4 +171,4 @@ def test_titles_and_pronouns_are_no_mentions(
     ],
 )
 def test_services_and_carers_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
-    assert _masked(speech_engine, text, value)
+    assert masked(speech_engine, text, value)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.recasing import Vocabulary
@@ -16,14 +15,6 @@ from qualbridge.tasks.deid.social import (
     is_everyday_capital,
     is_word_hashtag,
 )
-
-KEY = b"test-consortium-key-6f1d2a9c0b7e"
-
-
-@pytest.fixture(scope="module")
-def engine() -> Deidentifier:
-    """The engine with default settings."""
-    return Deidentifier(DeidConfig(), KEY)
 
 
 @pytest.mark.parametrize(
@@ -97,9 +88,9 @@ def test_a_span_is_dropped_only_when_every_word_is_chat_and_not_a_name_hashtag(
     ],
 )
 def test_the_engine_masks_user_names_and_keeps_chat_speak(
-    text: str, masked: list[str], kept: list[str], engine: Deidentifier
+    text: str, masked: list[str], kept: list[str], speech_engine: Deidentifier
 ) -> None:
-    [found] = engine.detect([text])
+    [found] = speech_engine.detect([text])
     spans = [text[d.start : d.end] for d in found]
     for value in masked:
         assert any(value in span for span in spans), (value, spans)
@@ -168,6 +159,8 @@ def test_word_hashtags_only_for_whole_person_hashtags(vocabulary: Vocabulary) ->
         ("so proud of you #JohnSmith", ["JohnSmith"]),
     ],
 )
-def test_engine_drops_word_hashtags(text: str, kept: list[str], engine: Deidentifier) -> None:
-    found = [text[d.start : d.end].lstrip("#") for d in engine.detect([text])[0]]
+def test_engine_drops_word_hashtags(
+    text: str, kept: list[str], speech_engine: Deidentifier
+) -> None:
+    found = [text[d.start : d.end].lstrip("#") for d in speech_engine.detect([text])[0]]
     assert found == kept

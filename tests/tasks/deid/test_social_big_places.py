@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.big_places import find_big_places
 from qualbridge.tasks.deid.recasing import Vocabulary
-
-KEY = b"test-consortium-key-6f1d2a9c0b7e"
 
 
 @pytest.mark.parametrize(
@@ -39,7 +36,7 @@ def test_big_places_after_a_cue(text: str, found: list[str], vocabulary: Vocabul
     assert [text[s:e] for s, e in find_big_places(text, vocabulary)] == found
 
 
-def test_engine_masks_a_lower_case_big_place() -> None:
+def test_engine_masks_a_lower_case_big_place(speech_engine: Deidentifier) -> None:
     text = "Honestly I miss living in amsterdam so much"
-    detections = Deidentifier(DeidConfig(), KEY).detect([text])[0]
+    detections = speech_engine.detect([text])[0]
     assert any(text[d.start : d.end] == "amsterdam" for d in detections)

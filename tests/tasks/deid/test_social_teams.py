@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.teams import find_groups, find_teams
-
-KEY = b"test-consortium-key-6f1d2a9c0b7e"
 
 
 @pytest.mark.parametrize(
@@ -70,12 +67,6 @@ def test_named_groups(text: str, found: list[str], vocabulary: Vocabulary) -> No
     assert [text[s:e] for s, e in find_groups(text, vocabulary)] == found
 
 
-@pytest.fixture(scope="module")
-def engine() -> Deidentifier:
-    """The engine with default settings."""
-    return Deidentifier(DeidConfig(), KEY)
-
-
 @pytest.mark.parametrize(
     ("text", "team"),
     [
@@ -85,7 +76,7 @@ def engine() -> Deidentifier:
         ("where are the Okafor twins", "Okafor twins"),
     ],
 )
-def test_engine_masks_teams(text: str, team: str, engine: Deidentifier) -> None:
-    detections = engine.detect([text])[0]
+def test_engine_masks_teams(text: str, team: str, speech_engine: Deidentifier) -> None:
+    detections = speech_engine.detect([text])[0]
     start = text.index(team)
     assert any(d.start <= start and d.end >= start + len(team) for d in detections)

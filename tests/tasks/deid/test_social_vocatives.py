@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.vocatives import find_vocative_names
-
-KEY = b"test-consortium-key-6f1d2a9c0b7e"
 
 
 @pytest.mark.parametrize(
@@ -35,7 +32,7 @@ def test_vocative_names(text: str, found: list[str], vocabulary: Vocabulary) -> 
     assert [text[s:e] for s, e in find_vocative_names(text, vocabulary)] == found
 
 
-def test_engine_masks_a_greeted_name() -> None:
+def test_engine_masks_a_greeted_name(speech_engine: Deidentifier) -> None:
     text = "hey tanner is that your dog"
-    detections = Deidentifier(DeidConfig(), KEY).detect([text])[0]
+    detections = speech_engine.detect([text])[0]
     assert any(text[d.start : d.end] == "tanner" for d in detections)
