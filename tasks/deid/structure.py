@@ -15,6 +15,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
 from qualbridge.tasks.deid.name_position import followed_as_subject
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
@@ -310,12 +311,6 @@ _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
 
 @lru_cache(maxsize=1)
-def _nrp_words() -> frozenset[str]:
-    """Nationalities, religions and political groups, lower case: words that describe a person."""
-    return frozenset(w.split("\t")[0].casefold() for w in load_word_list("nrp_groups.txt"))
-
-
-@lru_cache(maxsize=1)
 def word_first_names() -> frozenset[str]:
     """First names that are also everyday words, read only after a cue for a person."""
     return load_word_list("word_first_names.txt")
@@ -510,8 +505,8 @@ class StructureRecognizer(EntityRecognizer):
         first word no adjective reads, or two capitalised words."""
         first = words[0].casefold()
         if len(words) > 1 and words[1][:1].isupper() and words[0][:1].isupper():
-            return first not in _nrp_words()
-        return first not in self._vocabulary.adjectives and first not in _nrp_words()
+            return first not in nrp_lexicon()
+        return first not in self._vocabulary.adjectives and first not in nrp_lexicon()
 
     def _surname_after(self, words: list[str], strong: bool) -> bool:
         """Whether the word after a cued first name is its surname: a listed surname or an
