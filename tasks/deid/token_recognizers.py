@@ -240,6 +240,13 @@ class UnknownWordNameRecognizer(_TokenRecognizer):
 # Tokens a lower-case place may span: 'stoke-on-trent' is five spaCy tokens.
 LOWER_PLACE_TOKENS = 7
 PLACE_PARTICLES = frozenset("upon under on in by le la de super sur cum next".split())
+_FIRST_WORD = re.compile(r"[^\s\-]+")
+
+
+def first_word_key(word: str) -> str:
+    """A place's first word as its key begins ('Saint', 'St.' and 'st' alike)."""
+    key = place_key(word)
+    return "st" if key in ("saint", "st.") else key
 
 
 class PlaceAfterCueRecognizer(_TokenRecognizer):
@@ -250,6 +257,8 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
         # Title case after a place cue: any listed place, UK or world ('moved to Hull').
         self._places = (vocabulary.all_places | world_places()) - MONTHS_AND_DAYS
         self._uk_places = place_keys(vocabulary.places)
+        # Where a place of several words may begin: most tokens are ruled out by one lookup.
+        self._first_words = frozenset(k.split(" ")[0] for k in self._uk_places if " " in k)
         self._vocabulary = vocabulary
         super().__init__("PlaceAfterCueRecognizer", ["LOCATION"])
 
@@ -262,6 +271,10 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
         ('bishop auckland' is not, 'castle vale' is) needs a place cue before it."""
         results, i, n = [], 0, len(table.words)
         while i < n:
+            first = _FIRST_WORD.match(table.text, table.starts[i])
+            if first is None or first_word_key(first.group()) not in self._first_words:
+                i += 1
+                continue
             end = None
             for j in range(min(n, i + LOWER_PLACE_TOKENS), i + 1, -1):
                 phrase = table.text[table.starts[i] : table.ends[j - 1]]
