@@ -7,7 +7,13 @@ import pytest
 
 from qualbridge.schemas import frames
 from qualbridge.schemas.codebook import Codebook
-from qualbridge.tasks.coding.rules import code_utterances, coder_name, compile_theme
+from qualbridge.tasks.coding.rules import (
+    candidates,
+    code_utterances,
+    coder_name,
+    compile_theme,
+    quick_test,
+)
 
 
 def _codebook(*themes: dict) -> Codebook:
@@ -197,3 +203,58 @@ def test_compile_theme_orders_keywords_before_patterns() -> None:
         "pattern:y",
     ]
     assert compiled.speaker_roles is None
+
+
+def _rule(keywords=(), patterns=()):
+    return compile_theme(_codebook(_theme(keywords=keywords, patterns=patterns)).themes[0])
+
+
+@pytest.mark.parametrize(
+    ("patterns", "vectorised"),
+    [
+        (["\\bgroup\\b", "(peer|therapist) said"], True),
+        (["(?<=my )mate"], False),  # a look-behind the vectorised engine lacks
+        (["mate(?= said)"], False),
+        (["(a)\\1"], False),  # a group reference
+        (["(?P<x>a)(?P=x)"], False),
+    ],
+)
+def test_the_quick_test_is_used_only_where_it_can_be(patterns, vectorised: bool) -> None:
+    assert (quick_test(_rule(patterns=patterns)) is not None) is vectorised
+
+
+TEXTS = [
+    "",
+    "nothing here",
+    "I felt ALONE then",
+    "lonely, not alone-ish",
+    "my peer said so",
+    "aa",
+    "the group met",
+    "Straight Away",
+    "straight-away",
+]
+
+
+def test_the_quick_test_lets_through_every_text_a_rule_matches() -> None:
+    rule = _rule(
+        keywords=["alone", "straight away"],
+        patterns=["\\bgroup\\b", "(peer|therapist) said", "a{2}"],
+    )
+    mask = candidates(pl.Series(TEXTS), rule)
+    assert mask is not None
+    for text, passed in zip(TEXTS, mask, strict=True):
+        matched = any(rx.search(text) for _, rx in rule.rules)
+        assert passed or not matched, text
+    assert mask.count(False) >= 2  # and it does rule texts out
+
+
+def test_codings_are_the_same_with_and_without_the_quick_test() -> None:
+    theme = _theme(keywords=["alone", "straight away"], patterns=["(peer|therapist) said"])
+    rows = [("client", t) for t in TEXTS]
+    codings = code_utterances(_utterances(*rows), _codebook(theme))
+    expected = [
+        t for t in TEXTS if any(rx.search(t) for _, rx in compile_theme(
+            _codebook(theme).themes[0]).rules)
+    ]  # fmt: skip
+    assert codings.height == len(expected)
