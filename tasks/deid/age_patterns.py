@@ -62,11 +62,13 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?!\s+(?:of|in|on|at|for|to|the|a|minutes|people)\b)",
         0.6,
     ),
-    # "I am seven, twenty seven", "fifty years old, fifty one": an age said again, corrected.
+    # "I am seven, twenty seven", "fifty years old, fifty one", "she's ninety, ninety one now":
+    # an age said again, corrected.
     (
         rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE}{NUMBER}|{NUMBER}\s+years?\s+old)"
-        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS})\b"
-        r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year))",
+        rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS}(?:\s+and\s+a\s+half)?)\b"
+        r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year"
+        r"|now\b|or\s+so\b|I\s+think\b|yeah\b))",
         0.6,
     ),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",

@@ -68,6 +68,13 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         rf"(?i:\b(?P<value>{_DAY_NUMBER}{_GAP}{_MONTH_NUMBER}{_GAP}{SPOKEN_YEAR})\b)",
         0.8,
     ),
+    # "oh five, oh six, eighty seven": day and month with a leading 'oh' and a short year read
+    # out are a date without a cue; phone digits read so are masked either way.
+    (
+        rf"(?i:\b(?P<value>(?:oh|zero)\s+(?:{_UNITS}){_GAP}{_MONTH_NUMBER}{_GAP}{_TWO_DIGITS}"
+        rf"|{_DAY_NUMBER}{_GAP}(?:oh|zero)\s+(?:{_UNITS}){_GAP}{_TWO_DIGITS})\b)",
+        0.6,
+    ),
     # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".
     (
         rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",

@@ -95,13 +95,14 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
     after = r"(?:\s+(?:north|south|east|west|extension|apt\.?\s*\d{1,4}|puerta\s+\d{1,3}))?"
     # A street type may follow another ('Park View Court', 'Mill Lane Close').
     ends = rf"(?:{alternation(suffixes)})\b(?:\s+(?:{alternation(suffixes)})\b)*{after}"
+    # Said before the number ('number nine', 'flat six'), and a pause after it ('twenty three,
+    # um, Babylon Road').
+    said = rf"(?i:(?:number|flat|apartment|unit)\s+)?(?i:{number})(?i:,?\s+(?:um|uh|er|erm)\b)*"
     return (
-        re.compile(
-            rf"(?<![\w/])(?P<value>{unit}(?i:{number}),?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"
-        ),
+        re.compile(rf"(?<![\w/])(?P<value>{unit}{said},?\s+(?:{title}\s+){{1,3}}?(?i:{ends}))"),
         re.compile(
             rf"(?i)\b{_PLACE_CUE},?\s+(?:(?:um|uh|er|erm),?\s+)*"
-            rf"(?P<value>{unit}{number},?\s+(?:{word}\s+){{1,3}}?{ends})"
+            rf"(?P<value>{unit}{said},?\s+(?:{word}\s+){{1,3}}?{ends})"
         ),
         re.compile(
             rf"(?i)\b(?P<value>(?:{alternation(prefixes)})\s+(?:{word}\s+){{1,4}}?"
@@ -150,9 +151,12 @@ _PAUSED_POSTCODE = re.compile(
     r"(?i)\b(?:[A-PR-UWYZ][0-9][A-HJKPSTUW]?|[A-PR-UWYZ][0-9]{2}|[A-PR-UWYZ][A-HK-Y][0-9][A-Z]?"
     r"|[A-PR-UWYZ][A-HK-Y][0-9]{2}),\s*[0-9][ABD-HJLNP-UW-Z]{2}\b"
 )
+# Two letters that are a word are the word: 'she'll be eighty five in may' holds no postcode.
+_LETTER_WORDS = r"(?!(?:in|on|at|is|so|of|to|by|an|or|if|it|up|as|we|he|me|my|no|do|be|go|us|am)\b)"
 _LOWER_SPOKEN_POSTCODE = re.compile(
-    rf"(?<![\w'’])(?!i\s)[a-z](?:\s?[a-z])?\s+(?:{SPOKEN_NUMBER})(?:\s+(?:{_UNIT_WORDS}|oh|zero))?"
-    rf",?\s+(?:{_UNIT_WORDS}|oh|zero)\s+[a-z]\s?[a-z](?![\w'’])"
+    rf"(?<![\w'’])(?!i\s){_LETTER_WORDS}[a-z](?:\s?[a-z])?\s+(?:{SPOKEN_NUMBER})"
+    rf"(?:\s+(?:{_UNIT_WORDS}|oh|zero))?,?\s+(?:{_UNIT_WORDS}|oh|zero)\s+{_LETTER_WORDS}"
+    r"[a-z]\s?[a-z](?![\w'’])"
 )
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _HYPHENATED_PLACE = re.compile(
@@ -288,15 +292,34 @@ _VOCATIVE = re.compile(
 )
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
 # The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
-# after it ('sarah smith one two three', 'J Smith eighty four').
-_SPOKEN_EMAIL = re.compile(
-    r"(?i)\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
-    r"(?:(?:[a-z]\s+)?[\w+\-'’]+(?:\s+[\w+\-'’]+)?"
+# after it ('sarah smith one two three', 'J Smith eighty four'); speech may pause at any joint
+# ('jack, dot, smith, at gmail, dot com').
+# Never across a line: packed texts are joined by a full stop on a line of its own.
+_JOINT = r"[^\S\n]*,?[^\S\n]*"
+_EMAIL_WORD = r"[\w+\-'’]+"
+_EMAIL_LOCAL = (
+    rf"(?:(?:[a-z]\s+)?{_EMAIL_WORD}(?:\s+{_EMAIL_WORD})?"
     rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
-    r"|[\w+\-'’]+(?:\s*(?:dot|underscore|dash|hyphen|\.|_|-)\s*[\w+\-'’]+)*)\s+(?:at|@)\s+"
-    r"[\w\-]+(?:\s*(?:dot|\.)\s*[\w\-]+)*?\s*(?:dot|\.)\s*"
+    rf"|(?:[a-z]\s+)?{_EMAIL_WORD}"
+    rf"(?:{_JOINT}(?:dot|underscore|dash|hyphen|\.|_|-){_JOINT}{_EMAIL_WORD})*)"
+)
+_SPOKEN_EMAIL = re.compile(
+    r"(?i)(?<!['’])\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
+    rf"{_EMAIL_LOCAL},?\s+(?:at|@),?\s+"
+    rf"[\w\-]+(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*?{_JOINT}(?:dot|\.){_JOINT}"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
-    r"(?:\s*(?:dot|\.)\s*(?:uk|au|nz|ie|ca|com))?"
+    rf"(?:{_JOINT}(?:dot|\.){_JOINT}(?:uk|au|nz|ie|ca|com))?"
+)
+# After 'my email is', the domain alone is enough: 'my email's jacksmith123 at gmail'.
+_CUED_EMAIL = re.compile(
+    r"(?i)\be-?mail(?:\s+address)?(?:['’]s|\s+(?:is|was))?[\s,:]+"
+    r"(?:(?:it['’]?s|um|uh|er|erm|just|like)[\s,]+)*"
+    rf"(?P<value>(?!(?:is|was|it's|its|at)\s){_EMAIL_LOCAL},?\s+(?:at|@),?\s+[\w\-]+"
+    rf"(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*)"
+)
+# A typed address with stray spaces, as a transcriber may leave them: 'jsmith@gmail .com'.
+_SPACED_EMAIL = re.compile(
+    r"(?<![\w.])[\w.+\-]+[^\S\n]*@[^\S\n]*[\w\-]+(?:[^\S\n]*\.[^\S\n]*[A-Za-z]{2,}\b)+"
 )
 _HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
 # A user name read out after the account it is on: 'my twitter is at sunny underscore days'.
@@ -601,6 +624,8 @@ class StructureRecognizer(EntityRecognizer):
             # "look at www.example.org" is a web address after a verb, not an e-mail
             if _domain(m.group()).casefold() not in {*STOP_WORDS, "www"}
         ]
+        out += [self._result("EMAIL_ADDRESS", m, 0.7, "value") for m in _CUED_EMAIL.finditer(text)]
+        out += [self._result("EMAIL_ADDRESS", m, 0.7) for m in _SPACED_EMAIL.finditer(text)]
         v = self._vocabulary
         for m in _HASHTAG.finditer(text):
             parts = [p.casefold() for p in _CAMEL_PART.findall(m.group("value"))]

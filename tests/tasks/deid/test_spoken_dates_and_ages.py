@@ -122,6 +122,8 @@ def test_floors_counts_and_sequences_are_not_dates(text):
         ("How old is your daughter? She's about nine I think.", "nine"),
         ("I am seven, twenty seven.", "twenty seven"),
         ("roughly about fifty years old, fifty one, fifty one years old", "fifty one"),
+        ("She's ninety, ninety one now.", "ninety one"),
+        ("I'm forty, forty and a half.", "forty and a half"),
     ],
 )
 def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
@@ -153,6 +155,9 @@ def test_other_answers_and_counts_are_not_ages(text):
         ("Date of birth? Eleventh, eleventh, sixty.", "Eleventh, eleventh, sixty"),
         ("DOB is 14 03 80", "14 03 80"),
         ("Um the 3rd of the 5th 1980.", "the 3rd of the 5th 1980"),
+        # A leading 'oh' on the day or the month makes numbers a date without a cue.
+        ("It's uh, oh five, oh six, eighty seven.", "oh five, oh six, eighty seven"),
+        ("twelve, oh three, ninety", "twelve, oh three, ninety"),
     ],
 )
 def test_dates_read_out_as_numbers_after_a_birth_date_cue_are_dates(text, value):
@@ -166,6 +171,7 @@ def test_dates_read_out_as_numbers_after_a_birth_date_cue_are_dates(text, value)
         "My birthday is in two weeks.",
         "Date of birth is on the form, one copy.",
         "It's fourteen or fifteen of them.",
+        "It's twelve, three, ninety of them.",  # no 'oh': counts, not a date
     ],
 )
 def test_other_numbers_near_a_birth_date_cue_are_not_dates(text):

@@ -81,7 +81,12 @@ def test_paused_and_lower_case_spoken_postcodes_are_found(speech_engine, text, v
 
 @pytest.mark.parametrize(
     "text",
-    ["I said a one two a bit.", "We had to, 1, 2, 3.", "I have a two, 3rd."],
+    [
+        "I said a one two a bit.",
+        "We had to, 1, 2, 3.",
+        "I have a two, 3rd.",
+        "she'll be eighty five in may",  # 'be' and 'in' are words, not postcode letters
+    ],
 )
 def test_letters_and_numbers_that_are_no_postcode(speech_engine, text):
     [found] = speech_engine.detect([text])
@@ -136,3 +141,48 @@ def test_user_names_read_out_are_found(speech_engine, text, value):
 def test_accounts_without_a_spoken_user_name_mask_nothing_after_them(speech_engine, text):
     [found] = speech_engine.detect([text])
     assert all(d.entity_type != "URL" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "Uh, email is jack, dot, smith, at gmail, dot com.",
+            "jack, dot, smith, at gmail, dot com",
+        ),
+        ("It's J Smith at hotmail.co.uk", "J Smith at hotmail.co.uk"),
+        ("My email's jacksmith123 at gmail.", "jacksmith123 at gmail"),
+        ("email address, um, it's priya underscore k at outlook", "priya underscore k at outlook"),
+        ("It's jsmith@gmail .com", "jsmith@gmail .com"),
+        ("sent to ann.lee @ example.org yesterday", "ann.lee @ example.org"),
+    ],
+)
+def test_e_mail_addresses_read_out_with_pauses_or_spaces_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okay, and your email? Uh, we'll do that at the end.",
+        "I looked at it on my email at work.",
+    ],
+)
+def test_words_near_email_that_are_no_address(speech_engine, text):
+    [found] = speech_engine.detect([text])
+    assert not any(d.entity_type == "EMAIL_ADDRESS" for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I live at twenty three, um, Babylon Road.", "twenty three, um, Babylon Road"),
+        ("I live at number twenty two Elm Grove, in Leeds.", "number twenty two Elm Grove"),
+        ("Uh, it's flat three, fourteen Park Street.", "flat three, fourteen Park Street"),
+        ("It's flat six, Rosewood Court, Highbury.", "flat six, Rosewood Court"),
+    ],
+)
+def test_house_numbers_said_with_their_words_and_pauses_join_the_address(
+    speech_engine, text, value
+):
+    assert masked(speech_engine, text, value)
