@@ -24,6 +24,8 @@ from qualbridge.tasks.deid.wordlists import load_word_list
 
 EDGE_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 MAX_SIDE_WORDS = 2
+# A body's name runs longer: 'Conwy' found, 'Community Nursing Team' after it.
+MAX_BODY_WORDS_AFTER = 3
 # Beyond this share of capitalised words the line is title case or shouted.
 MAX_CAPITALISED_SHARE = 0.5
 MIN_LINE_WORDS = 3  # fewer words say nothing about how the line is cased
@@ -32,6 +34,8 @@ _THE_BEFORE = re.compile(r"(?<![\w'’])(?:the|The)[^\S\n]+$")
 _WORD_AFTER = re.compile(r"[^\S\n]+(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,}\b|[A-Z]\b)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’#@.&-])(?P<word>[A-Z][a-z][\w'’]*|[A-Z]{2,})[^\S\n]+$")
 _LINE_WORD = re.compile(r"[^\W\d_]{4,}")
+_LINK_AFTER = re.compile(r"[^\S\n]+(?:of|for|and|&)(?=[^\S\n]+[A-Z])")
+_ARTICLE = re.compile(r"(?:the|The)[^\S\n]+")
 # What a place or body typed in lower case after its name is: 'Hollins campus', 'Kerr bay'.
 _PLACE_HEAD = re.compile(
     r"[^\S\n]+(?:national[^\S\n]+|community[^\S\n]+|city[^\S\n]+)?"
@@ -77,9 +81,12 @@ def _may_join(word: str, name: str) -> bool:
     return not is_chat_word(folded)
 
 
-def _grow_right(text: str, end: int, name: str) -> int:
-    for _ in range(MAX_SIDE_WORDS):
-        match = _WORD_AFTER.match(text, end)
+def _grow_right(text: str, end: int, name: str, joined: bool = False) -> int:
+    """Up to two capitalised words after the name; a body or place also takes 'of', 'for' or
+    'and' with the capitalised word after it ('Church of Jesus Christ')."""
+    for _ in range(MAX_BODY_WORDS_AFTER if joined else MAX_SIDE_WORDS):
+        link = _LINK_AFTER.match(text, end) if joined else None
+        match = _WORD_AFTER.match(text, link.end() if link else end)
         if match is None or not _may_join(match.group("word"), name):
             break
         end = match.end()
@@ -104,10 +111,13 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
     if detection.entity_type not in EDGE_TYPES or not text[detection.start : detection.end]:
         return detection
     start, end = detection.start, detection.end
+    # A body found with its article ('the Conwy Community Nursing') is judged by its name.
     name = text[start:end]
+    article = _ARTICLE.match(name)
+    name = name[article.end() :] or name if article else name
     if name[0].isupper() and not is_capitalised_line(text, start, end):
-        start = _grow_left(text, start, name, vocabulary)
-        end = _grow_right(text, end, name)
+        start = start if article else _grow_left(text, start, name, vocabulary)
+        end = _grow_right(text, end, name, detection.entity_type in _HEADED_TYPES)
     head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
     end = head.end() if head and name[0].isupper() else end
     if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():

@@ -161,6 +161,15 @@ def has_sentence_capitals_only(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+)[^\w]*(?P<letter>[^\W\d_])")
+
+
+def opens_in_lower_case(text: str) -> bool:
+    """True when some sentence opens in lower case ('hi it's kerry from the Carers Hub'): its
+    writer does not capitalise reliably, so a lower-case word may still be a name."""
+    return any(m.group("letter").islower() for m in _SENTENCE_OPENING.finditer(text))
+
+
 def _word_start(text: str, at: int) -> int:
     while at and text[at - 1].isalpha():
         at -= 1
@@ -212,6 +221,9 @@ class Recaser:
             # Sentence case is also how chat is typed, misspelt words and all: here only the
             # word lists and name shapes decide, not a word being unknown.
             return self.recase(text, guess_unknown=False)
+        if opens_in_lower_case(text):
+            # So too where capitals come and go ('hi it's kerry from the Carers Hub').
+            text = self.recase(text, guess_unknown=False)
         return _LONE_CAPITALS.sub(self._title_name, _SHOUTED_RUN.sub(self._restore_run, text))
 
     def _title_name(self, word: re.Match[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -204,6 +205,15 @@ _TITLED = re.compile(
 )
 
 
+def _titled_matches(text: str) -> Iterator[re.Match[str]]:
+    """Every title and what follows it, overlapping: in 'the doctor um doctor fashola said',
+    the second title starts inside the first match."""
+    position = 0
+    while (m := _TITLED.search(text, position)) is not None:
+        yield m
+        position = m.start("value")
+
+
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
@@ -317,9 +327,10 @@ _CUED_EMAIL = re.compile(
     rf"(?P<value>(?!(?:is|was|it's|its|at)\s){_EMAIL_LOCAL},?\s+(?:at|@),?\s+[\w\-]+"
     rf"(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*)"
 )
-# A typed address with stray spaces, as a transcriber may leave them: 'jsmith@gmail .com'.
+# A typed address with stray spaces, as a transcriber may leave them: 'jsmith@gmail .com',
+# 'ann @ example.org' (a handle after a space, 'I'm @big.dave', is no address).
 _SPACED_EMAIL = re.compile(
-    r"(?<![\w.])[\w.+\-]+[^\S\n]*@[^\S\n]*[\w\-]+(?:[^\S\n]*\.[^\S\n]*[A-Za-z]{2,}\b)+"
+    r"(?<![\w.])[\w.+\-]+(?:@|[^\S\n]+@[^\S\n]+)[\w\-]+(?:[^\S\n]*\.[^\S\n]*[A-Za-z]{2,}\b)+"
 )
 _HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
 # A user name read out after the account it is on: 'my twitter is at sunny underscore days'.
@@ -419,7 +430,7 @@ class StructureRecognizer(EntityRecognizer):
         """A title and the name after it; a second word joins only if it is a name too
         ('nurse Ashworth about' is 'nurse Ashworth')."""
         out = []
-        for m in _TITLED.finditer(text):
+        for m in _titled_matches(text):
             value = m.group("value")
             if not self._title_before_name(m):
                 continue

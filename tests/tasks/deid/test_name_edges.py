@@ -46,6 +46,16 @@ def _grown(text: str, found: str, entity_type: str, vocabulary: Vocabulary) -> s
         # A headline in title case says nothing about where a name ends.
         ("Local Man Finds Priya Ramaswamy Painting In Loft", "Ramaswamy", "PERSON", "Ramaswamy"),
         ("rang about my ticket #1234 today", "1234", "PERSON", "#1234"),
+        # A body's name runs on, found with its article or joined by 'of', 'for', 'and'.
+        ("so when you ring the Conwy Community Nursing Team just give them your number",
+         "the Conwy", "ORGANIZATION",
+         "the Conwy Community Nursing Team"),
+        ("she works at Leeds Teaching Hospitals Trust now and she loves it there", "Leeds",
+         "ORGANIZATION",
+         "Leeds Teaching Hospitals Trust"),
+        ("I studied at the University of Sunderland then", "University", "ORGANIZATION",
+         "the University of Sunderland"),
+        ("told Priya and Sam", "Priya", "PERSON", "Priya"),  # a person takes no 'and'
         # Only names grow.
         ("booked for #Friday 12 June", "Friday 12 June", "DATE_TIME", "Friday 12 June"),
     ],

@@ -6,7 +6,7 @@ import pytest
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.engine import Deidentifier
-from qualbridge.tasks.deid.recasing import is_uncased
+from qualbridge.tasks.deid.recasing import is_uncased, opens_in_lower_case
 from qualbridge.tasks.deid.registry import build_context
 
 
@@ -69,3 +69,17 @@ def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised
 def test_hyphenated_words_of_known_parts_are_not_names(word, unknown):
     vocabulary = build_context(DeidConfig()).vocabulary
     assert vocabulary.is_unknown(word) is unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "opens_lower"),
+    [
+        ("hi it's kerry from the Carers Hub", True),
+        ("Yes. kerry rang me about the NHS letter", True),
+        ("Kerry rang. She said the GP was off.", False),
+        ('"well," she said', True),
+        ("1234", False),
+    ],
+)
+def test_opens_in_lower_case(text: str, opens_lower: bool) -> None:
+    assert opens_in_lower_case(text) is opens_lower

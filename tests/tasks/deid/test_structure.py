@@ -186,3 +186,16 @@ def test_house_numbers_said_with_their_words_and_pauses_join_the_address(
     speech_engine, text, value
 ):
     assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # A title said twice: the second starts inside the first one's match.
+        ("uh yeah the doctor um doctor fashola said i needed a follow up", "doctor fashola"),
+        # Capitals that come and go: a listed name in lower case is still read as one.
+        ("hi it's kerry from the Carers Hub in Ashton", "kerry"),
+    ],
+)
+def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text, value):
+    assert masked(speech_engine, text, value)

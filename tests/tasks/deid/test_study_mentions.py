@@ -34,18 +34,19 @@ STUDY = """\
   manifest: {study}/manifest.csv
   speakers: {{Interviewer: interviewer, Participant: participant}}
 """
-# Lines the engine passes over on their own: the name is lower case and has no context, and
-# 'OK' keeps the line from reading as sentence case (which the recaser would capitalise).
+# Lines the engine passes over on their own: the name is lower case and has no context, 'OK'
+# keeps the line from reading as sentence case, and no sentence opens in lower case (either
+# would have the recaser capitalise it).
 TRANSCRIPTS = {
     "alpha": {
         "A1": ["Interviewer: Who helped?", "Participant: Her name was Marisol Vandersloot."],
-        "A2": ["Participant: Yes. marisol too, OK.", "Participant: I rang 07700 900461 again."],
+        "A2": ["Participant: Yes, marisol too, OK.", "Participant: I rang 07700 900461 again."],
         "A3": ["Participant: Okay.", "Participant: it was VANDERSLOOT, honestly."],
-        "A4": ["Participant: Yes. marisol too, OK. Nothing else."],
+        "A4": ["Participant: Yes, marisol too, OK. Nothing else."],
         # Spelt to hide: a zero-width space, a Cyrillic look-alike letter.
-        "A6": ["Participant: Yes. mari\u200bsol too, OK, and vand\u0435rsloot."],
+        "A6": ["Participant: Yes, mari\u200bsol too, OK, and vand\u0435rsloot."],
     },
-    "beta": {"B1": ["Participant: Yes. marisol too, OK."]},
+    "beta": {"B1": ["Participant: Yes, marisol too, OK."]},
 }
 PHONE_FOUND = ["Participant: My number is 07700 900461."]
 
@@ -99,12 +100,12 @@ def _text(batches: dict[str, pl.DataFrame], study: str, transcript: str) -> str:
     ("study", "transcript", "absent", "present"),
     [
         ("alpha", "A1", ["Marisol", "Vandersloot"], ["Her name was [PERSON-"]),
-        ("alpha", "A2", ["marisol", "900461"], ["Yes. [PERSON-", "too, OK.", "[PHONE_NUMBER-"]),
+        ("alpha", "A2", ["marisol", "900461"], ["Yes, [PERSON-", "too, OK.", "[PHONE_NUMBER-"]),
         ("alpha", "A3", ["VANDERSLOOT"], ["it was [", "honestly."]),
         ("alpha", "A4", ["marisol"], ["Nothing else."]),
-        ("alpha", "A6", ["marisol", "vand\u0435rsloot", "\u200b"], ["Yes. [PERSON-", "and ["]),
+        ("alpha", "A6", ["marisol", "vand\u0435rsloot", "\u200b"], ["Yes, [PERSON-", "and ["]),
         # Another study did not find the name: its mentions are its own business.
-        ("beta", "B1", [], ["Yes. marisol too, OK."]),
+        ("beta", "B1", [], ["Yes, marisol too, OK."]),
     ],
 )
 def test_a_value_found_once_is_masked_across_the_study(
