@@ -104,6 +104,17 @@ _MEMBER_CUE = (
 _MEMBER_OF = re.compile(
     rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
+# A body in any case (the recaser may have capitalised some of it) one works for or at, after
+# a work word or a role: 'i was a welder at
+# cammell laird for eleven years', 'a nurse at north middlesex so'. It ends where the clause
+# goes on, and must hold a word no dictionary knows or a listed place (see _is_lower_member).
+_LOWER_MEMBER = re.compile(
+    r"(?i)(?:\b(?:work|works|worked|working|employed|job|volunteer(?:s|ed|ing)?|shifts?"
+    r"|(?:a|an|my|her|his|their|our|your)\s+[a-z]+)\s+(?:at|for)\s+)"
+    r"(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,3}?)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:for|and|so|was|were|is|then|but|when|because|since|until|who"
+    r"|they|she|he|i|we|on|in|as|from|to|at|where|which|every|last|this|yesterday|now)\b)"
+)
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
     r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
@@ -145,6 +156,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
+        spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
         spans += [m.span("value") for p in (_DEDICATED, _PRISON) for m in p.finditer(text)]
         spans += [
             m.span("value")
@@ -173,6 +185,17 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             or w.isdigit()
             or w in self._vocabulary.everyday
             or acronym
+        )
+
+    def _is_lower_member(self, match: re.Match[str]) -> bool:
+        """Words that can name a body, one of them unknown to the dictionary or a listed place
+        ('cammell laird', 'north middlesex'), not everyday words ('at home', 'for a bit')."""
+        words = [_plain(w) for w in match.group("value").split()]
+        v = self._vocabulary
+        return (
+            words[0] not in STOP_WORDS
+            and all(self._names(w, capital_inside=True) for w in words[-1:])
+            and any(v.is_unknown(w) or w in v.all_places for w in words)
         )
 
     def _lower_names(self, match: re.Match[str]) -> bool:

@@ -75,3 +75,27 @@ def test_a_high_street_is_no_school(speech_engine, text, value):
         d.entity_type == "ORGANIZATION" and d.start < start + len(value) and d.end > start
         for d in found
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i was a welder at cammell laird for eleven years", "cammell laird"),
+        ("my aunty is a nurse at north middlesex so she knew", "north middlesex"),
+        ("my counsellor at rape crisis tyneside was lovely", "rape crisis tyneside"),
+    ],
+)
+def test_bodies_one_works_at_after_a_role_are_found_in_any_case(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i worked at home for years", "home"),
+        ("she's a nurse at night mostly", "night"),
+        ("my mate at work said so", "work"),
+    ],
+)
+def test_everyday_words_after_a_role_are_no_body(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)
