@@ -105,6 +105,13 @@ def street_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?i)\b{_PLACE_CUE},?\s+(?:(?:um|uh|er|erm),?\s+)*"
             rf"(?P<value>{unit}{said},?\s+(?:{word}\s+){{1,3}}?{ends})"
         ),
+        # Where one lives, a number and a name with no street type: 'I live at 6 Towngate in'.
+        re.compile(
+            rf"(?i:\b(?:live|lives|lived|living|stay|stays|staying)\s+at\s+"
+            rf"|\baddress(?:\s+is|\s+was|['’]s)\s+)"
+            rf"(?P<value>{unit}{said},?\s+{title}(?:\s+{title})?)"
+            r"(?=\s*(?:[,.;!?]|$)|\s+(?i:in|near|off|by|next|opposite|and|with)\b)"
+        ),
         re.compile(
             rf"(?i)\b(?P<value>(?:{alternation(prefixes)})\s+(?:{word}\s+){{1,4}}?"
             rf"\d{{1,5}}[A-Za-z]?\b{after})"

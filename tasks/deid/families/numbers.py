@@ -12,8 +12,12 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 ENTITIES = ("ID_NUMBER",)
 MIN_DIGITS = 6
-# Digits joined by single spaces, dots or dashes, with letters stuck to either end ('6524903s').
-_RUN = re.compile(r"(?<![\w.,])[A-Za-z]{0,2}\d(?:[\s.\-/]?\d)+[A-Za-z]{0,2}(?![\w])")
+# Digits joined by single spaces, dots or dashes, with letters stuck to either end ('6524903s'),
+# or capitals set apart by a space as references write them ('AA 7731 0925 K'; not 'I', 'A').
+_RUN = re.compile(
+    r"(?<![\w.,])(?:[A-Z]{1,2}\s(?=\d))?[A-Za-z]{0,2}\d(?:[\s.\-/]?\d)+[A-Za-z]{0,2}"
+    r"(?:\s(?![IA]\b)[A-Z](?![\w'’]))?(?![\w])"
+)
 # Digits said one at a time, the pauses written as commas: '0 7 8 4 5, 3 3 2, 9 1 0'. Each
 # element is one digit, so a list of amounts ('101, 102, 103') is not one run.
 _SINGLE_DIGITS = re.compile(r"(?<![\w.,])\d(?:,?\s\d)+(?![\w])")
@@ -22,8 +26,9 @@ _HARMLESS = re.compile(
     r"^(?:(?:19|20)\d{2}\s?[-/]\s?(?:19|20)?\d{2}|\d{1,2}[.:]\d{2}(?:[.:]\d{2})?)$"
 )
 _UNIT_AFTER = re.compile(
-    r"\s*(?:%|(?:percent|mg|mcg|ml|g|kg|grams?|milligrams?|micrograms?|units?|pounds|quid"
-    r"|dollars|euros|pence|p|k|miles|km|steps|calories|words|people|years)\b)",
+    # No one-letter unit ('k', 'p'): after six digits or more it is a reference's letter.
+    r"\s*(?:%|(?:percent|mg|mcg|ml|kg|grams?|milligrams?|micrograms?|units?|pounds|quid"
+    r"|dollars|euros|pence|miles|km|steps|calories|words|people|years)\b)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(r"[£$€]\s*$")

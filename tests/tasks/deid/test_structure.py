@@ -180,6 +180,9 @@ def test_words_near_email_that_are_no_address(speech_engine, text):
         ("I live at number twenty two Elm Grove, in Leeds.", "number twenty two Elm Grove"),
         ("Uh, it's flat three, fourteen Park Street.", "flat three, fourteen Park Street"),
         ("It's flat six, Rosewood Court, Highbury.", "flat six, Rosewood Court"),
+        # Where one lives needs no street type: 'Towngate', 'Kirkgate'.
+        ("i live at 6 Towngate in Heckmondwike", "6 Towngate"),
+        ("my address is twelve Kirkgate, Otley", "twelve Kirkgate"),
     ],
 )
 def test_house_numbers_said_with_their_words_and_pauses_join_the_address(

@@ -18,6 +18,7 @@ from qualbridge.tasks.deid.families.numbers import DigitRunRecognizer, is_harmle
         ("call me on 123456 now", "123456", False),
         ("my pin is 123456 gold card", "123456", False),  # 'g' only as a whole unit
         ("the number is 987654 please", "987654", False),
+        ("my ref is AA 7731 0925 K", "7731 0925", False),  # a letter of the reference, not 'k'
     ],
 )
 def test_units_after_a_number_anywhere_in_the_text(text: str, value: str, harmless: bool) -> None:
@@ -35,6 +36,9 @@ def test_units_after_a_number_anywhere_in_the_text(text: str, value: str, harmle
         ("rooms 101, 102, 103 were full", None),  # a list of numbers, not one said digit by digit
         ("I paid 120,000 for it", None),
         ("scores of 1, 2 and 3", None),
+        # Capitals set apart are the reference's own letters; 'I' and 'A' are words.
+        ("my ref is AA 7731 0925 K if that helps", "AA 7731 0925 K"),
+        ("it was 07700 900461 I think", "07700 900461"),
     ],
 )
 def test_long_digit_runs_are_found_however_the_pauses_are_written(
