@@ -18,7 +18,7 @@ from tests.helpers.stages import ingest_deid_load
 STUDY = Path("studies") / "peer_support"
 # Alone, the engine passes over this lower-case name (", OK" keeps the line from reading as
 # sentence case, which the recaser would capitalise); SM2 names her in full.
-LATER = "Interviewer: Anyone else?\nParticipant: Yes. marisol too, OK.\n"
+LATER = "Interviewer: Anyone else?\nParticipant: Yes, marisol too, OK.\n"
 FULL = "Interviewer: Who helped?\nParticipant: Her name was Marisol Vandersloot.\n"
 
 
@@ -53,7 +53,7 @@ def test_a_new_transcript_re_masks_the_earlier_ones_and_the_cache_still_hits(
 ) -> None:
     first, _ = ingest_deid_load(consortium)
     assert first["to_load"] == 7
-    assert "Yes. marisol too, OK." in texts(consortium, "SM1")  # nothing found it yet
+    assert "Yes, marisol too, OK." in texts(consortium, "SM1")  # nothing found it yet
 
     add_transcript(consortium.parent, "SM2", FULL)
     second, deid = ingest_deid_load(consortium)
