@@ -118,7 +118,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "at fourteen", "at the age of 15", "aged 15": teen ages and over (not clock times).
     (
         rf"(?i:\b(?:at|by|from|till|until)\s+(?:the\s+age\s+of\s+)?)(?P<value>{NUMBER_13_PLUS})\b"
-        rf"(?!\s*(?:o'clock|am|pm|past|tonight|this|that|in the))",
+        # 'normal at thirty weeks', 'by twenty minutes': a count of time or things, not an age
+        rf"{NOT_AN_AGE}(?!\s*(?:o'clock|am|pm|past|tonight|this|that|in the))",
         0.5,
     ),
     # "at twelve I was drinking", "at 11, I left": any age, when a clause follows.

@@ -527,9 +527,11 @@ class StructureRecognizer(EntityRecognizer):
                 )
                 # 'her name was will baker': a first name that is a stop word, then a surname.
                 full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
+                # After 'called' or 'me and', a name of any country's lists ('marguerite').
+                any_name = first in v.surnames and first not in v.non_nouns
                 if not (
                     known
-                    or (strong and (v.is_unknown(first) or listed))
+                    or (strong and (v.is_unknown(first) or listed or any_name))
                     or (cased and (listed or naming))
                     or (full and self._surname_after(words, strong))
                 ):

@@ -134,6 +134,7 @@ def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
     "text",
     [
         "How old are you? I've got three kids.",
+        "the midwife said that's normal at thirty weeks",
         "How old are you?\n.\nSorry, two minutes and I'll be back.",
         "How old is the house?\n.\nFifty years or so.",
         "I am one, two, three steps behind",

@@ -196,9 +196,23 @@ def test_house_numbers_said_with_their_words_and_pauses_join_the_address(
     [
         # A title said twice: the second starts inside the first one's match.
         ("uh yeah the doctor um doctor fashola said i needed a follow up", "doctor fashola"),
+        # After 'called', a first name of any country's lists, though it is also a word.
+        ("the therapist was called marguerite, she was french", "marguerite"),
         # Capitals that come and go: a listed name in lower case is still read as one.
         ("hi it's kerry from the Carers Hub in Ashton", "kerry"),
     ],
 )
 def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text, value):
     assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("it is called depression", "depression"),
+        ("the app is called headspace", "headspace"),
+        ("the group was called recovery", "recovery"),
+    ],
+)
+def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
+    assert not touched(speech_engine, text, value)
