@@ -21,6 +21,7 @@ from qualbridge.tasks.deid.filters import Detection, merge_overlaps
 from qualbridge.tasks.deid.name_position import said_as_name
 from qualbridge.tasks.deid.recasing import TITLES
 from qualbridge.tasks.deid.registry import whole_value_types
+from qualbridge.tasks.deid.spelled_names import word_spelled_by
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 MENTION_RECOGNIZER = "MentionRecognizer"
@@ -110,6 +111,8 @@ class MentionLexicon:
         for text, dets in zip(texts, detections, strict=True):
             for det in dets:
                 value = text[det.start : det.end].strip()
+                # A name spelled out is said as a word too: 'T-A-M-S-I-N, tamsin'.
+                value = word_spelled_by(value) or value
                 if det.entity_type in NAME_TYPES:
                     for part, stop_word in _name_parts(value, allow):
                         self._add_part(det.entity_type, part, stop_word, everyday)

@@ -34,7 +34,9 @@ _ROLE_HEAD = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
 # Recognizers of listed values, never trimmed ('Methodist' from the group lexicon is no role).
-EXACT = ("StudyDeny", "GroupRecognizer")
+# Recognizers whose spans are names by how they were found: a study's own list, a group, a
+# name spelled out letter by letter ('O-G-U-N-D-I-P-E' is no acronym).
+EXACT = ("StudyDeny", "GroupRecognizer", "SpelledNameRecognizer")
 # Scientific and medical heads that make a name an eponym: 'Higgs boson', 'Crohn's disease'.
 _EPONYM_HEAD = re.compile(
     r"(?:['’]s)?\s+(?:boson|disease|syndrome|effect|law|principle|theorem|equation|constant"

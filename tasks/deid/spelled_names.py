@@ -33,6 +33,12 @@ def spelled_word(run: str) -> str:
     return "".join(out)
 
 
+def word_spelled_by(value: str) -> str | None:
+    """The word a span of spoken letters spells ('T-A-M-S-I-N' is 'tamsin'); None for any
+    other span."""
+    return spelled_word(value) if _RUN.fullmatch(value) else None
+
+
 def is_spelled_name(text: str, start: int, word: str) -> bool:
     """After a cue to spell ('spelt'), or 'that's' with a long run, or echoing a word just
     said ('Smith, S M I T H')."""

@@ -34,6 +34,10 @@ def test_spelled_word(run: str, word: str) -> None:
         ("and the last name that's O K O N K W O", "O K O N K W O"),
         ("it's MacDonald M A C D O N A L D", "M A C D O N A L D"),
         ("her name's Ann, spelled A double N", "A double N"),
+        # in capitals joined by dashes: spelled, not an acronym
+        ("her surname's spelt O-G-U-N-D-I-P-E, yeah", "O-G-U-N-D-I-P-E"),
+        # the word spelled is said again: it is the same name
+        ("it's T-A-M-S-I-N, tamsin, with an i", "tamsin"),
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
