@@ -196,6 +196,8 @@ _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó n�
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
 _MODALS = frozenset("may might must can could shall should will would".split())
+# A subject pronoun right after: the word before it is the person it stands for.
+_PRONOUN_AFTER = re.compile(r",?\s+(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b")
 _DETERMINERS = frozenset("the a an my your his her our their this that every each".split())
 # Nouns that follow a title as a compound, not a name: 'nurse practitioner', 'doctor surgery'.
 _ROLE_NOUNS_AFTER_TITLE = frozenset(
@@ -210,6 +212,10 @@ _TITLED = re.compile(
     r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
     r"|den|bin|al|el)\s+)*[^\W\d_][\w'’\-]*)?)"
 )
+
+
+# A title, initials with their full stops, and a surname: 'Ms D. Fairweather', 'Dr J.R. Ng'.
+_INITIALLED = re.compile(rf"(?i:\b(?:{TITLES})\.?\s+)(?:[A-Z]\.\s*){{1,2}}[A-Z][a-z][\w'’\-]*")
 
 
 def _titled_matches(text: str) -> Iterator[re.Match[str]]:
@@ -444,11 +450,14 @@ class StructureRecognizer(EntityRecognizer):
             first = re.sub(r"['’]s$", "", value.split()[0])
             if m.group().split()[0].casefold() in _KIN_TITLES:
                 # 'nan said' is no name: after a family word, a listed or capitalised name only
-                modal = first.casefold() in _MODALS  # 'my cousin may come', recased 'May'
+                # 'my cousin may come', recased 'May'; but 'grandad will he was' names him
+                restated = bool(_PRONOUN_AFTER.match(text, m.start("value") + len(first)))
+                modal = first.casefold() in _MODALS and not restated
+                stated = restated and self._listed_name(first, stop_word=True)
                 if (
                     modal
                     or len(first) < 2
-                    or not (first[:1].isupper() or self._family_name_word(first))
+                    or not (first[:1].isupper() or self._family_name_word(first) or stated)
                 ):
                     continue
                 end = m.end() if self._is_name(value) else m.start("value") + len(first)
@@ -459,7 +468,16 @@ class StructureRecognizer(EntityRecognizer):
             else:
                 continue
             out.append(recognizer_result(self, "PERSON", m.start(), end, 0.75))
-        return out
+        return out + [
+            recognizer_result(self, "PERSON", *m.span(), 0.75)
+            for m in _INITIALLED.finditer(text)
+            if self._surname_like(m.group().split()[-1].split(".")[-1])
+        ]
+
+    def _surname_like(self, word: str) -> bool:
+        """A listed surname or a word no dictionary knows ('Fairweather', 'Ng'), not 'said'."""
+        w = word.casefold()
+        return w in self._vocabulary.surnames or self._vocabulary.is_unknown(w) or len(w) == 2
 
     def _title_name(self, text: str, m: re.Match[str], first: str) -> bool:
         """A title said as a title, with no determiner before it ('and nurse sky saw me', not

@@ -1,4 +1,5 @@
-"""Any long run of digits in speech: someone's number until a rule knows it is harmless."""
+"""Any long run of digits in speech: someone's number until a rule knows it is harmless; and
+a shorter code right after the word that labels it ('badge number, LCC 27741')."""
 
 from __future__ import annotations
 
@@ -68,6 +69,42 @@ class DigitRunRecognizer(EntityRecognizer):
         return results
 
 
+# What a reference is called, then the reference: capitals and three digits or more
+# ('participant code P-0093', 'badge number, LCC 27741'), or four digits or more ('case 48213').
+_CODE_LABEL = (
+    r"(?i:\b(?:reference|ref|code|number|no\.?|id|badge|account|case|claim|membership|member"
+    r"|patient|hospital|crime|payroll|staff|student|tenancy|booking|order|policy|customer"
+    r"|client|participant)(?:\s+(?:number|no\.?|code|id|ref))?(?:\s+(?:is|was)|['’]s|:)?"
+    r"[\s,]+)"
+)
+_CUED_CODE = re.compile(
+    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-]?\d{{3,}}(?:[ \-/]\d+)*[A-Z]?|\d{{4,}})"
+    r"(?![\w\-/])"
+)
+
+
+class CuedCodeRecognizer(EntityRecognizer):
+    """A short code or number right after the word that labels it as a reference."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["ID_NUMBER"], name="CuedCodeRecognizer", supported_language="en"
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """One result per labelled code that no harmless rule explains."""
+        return [
+            recognizer_result(self, "ID_NUMBER", m.start("value"), m.end("value"), 0.6)
+            for m in _CUED_CODE.finditer(text)
+            if not is_harmless(text, m.start("value"), m.end("value"))
+        ]
+
+
 def build(context: BuildContext) -> list[EntityRecognizer]:
-    """The one digit-run recognizer."""
-    return [DigitRunRecognizer()]
+    """The digit-run and labelled-code recognizers."""
+    return [DigitRunRecognizer(), CuedCodeRecognizer()]

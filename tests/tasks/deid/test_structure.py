@@ -196,6 +196,10 @@ def test_house_numbers_said_with_their_words_and_pauses_join_the_address(
     [
         # A title said twice: the second starts inside the first one's match.
         ("uh yeah the doctor um doctor fashola said i needed a follow up", "doctor fashola"),
+        # A family title, then a name that is also a modal, restated by a pronoun.
+        ("grandad will he was thirteen when he went down the pit", "grandad will"),
+        # A title with initials and their full stops.
+        ("the letter was from a Ms D. Fairweather at the council", "Ms D. Fairweather"),
         # After 'called', a first name of any country's lists, though it is also a word.
         ("the therapist was called marguerite, she was french", "marguerite"),
         # Capitals that come and go: a listed name in lower case is still read as one.

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.deid.families.numbers import DigitRunRecognizer, is_harmless
+from qualbridge.tasks.deid.families.numbers import (
+    CuedCodeRecognizer,
+    DigitRunRecognizer,
+    is_harmless,
+)
 
 
 @pytest.mark.parametrize(
@@ -45,4 +49,21 @@ def test_long_digit_runs_are_found_however_the_pauses_are_written(
     text: str, found: str | None
 ) -> None:
     results = DigitRunRecognizer().analyze(text, ["ID_NUMBER"])
+    assert [text[r.start : r.end] for r in results] == ([found] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("my badge number, LCC 27741, I've still got it", "LCC 27741"),
+        ("participant code P-0093 and i came from", "P-0093"),
+        ("the hospital number is RX1 2345 on the letter", "RX1 2345"),
+        ("case number 48213 please", "48213"),
+        ("room number 4 on the left", None),
+        ("the reference was 2019-2020", None),  # a range, not a reference
+        ("order number 12 pounds", None),
+    ],
+)
+def test_codes_after_the_word_that_labels_them(text: str, found: str | None) -> None:
+    results = CuedCodeRecognizer().analyze(text, ["ID_NUMBER"])
     assert [text[r.start : r.end] for r in results] == ([found] if found else [])
