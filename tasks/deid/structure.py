@@ -314,22 +314,24 @@ _VOCATIVE = re.compile(
     r"|(?P<view>,?\s+I\s+(?:think|wonder|just|want|need|'m|am|know|'ll|'d)\b))"
 )
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
-# The part before 'at' is words joined by 'dot' or 'underscore', or a name and a number said
-# after it ('sarah smith one two three', 'J Smith eighty four'); speech may pause at any joint
+# The part before 'at' is words joined by 'dot' or 'underscore' (or two words: 'jack smith'),
+# or a name and a number said after it ('sarah smith one two three', 'J Smith eighty four');
+# speech may pause at any joint
 # ('jack, dot, smith, at gmail, dot com').
 # Never across a line: packed texts are joined by a full stop on a line of its own.
 _JOINT = r"[^\S\n]*,?[^\S\n]*"
-_EMAIL_WORD = r"[\w+\-'’]+"
+_EMAIL_WORD = r"[\w+][\w+\-'’]*"
 _EMAIL_LOCAL = (
     rf"(?:(?:[a-z]\s+)?{_EMAIL_WORD}(?:\s+{_EMAIL_WORD})?"
     rf"(?:\s+(?:{SPOKEN_NUMBER}|oh|zero|\d{{1,4}}))+"
-    rf"|(?:[a-z]\s+)?{_EMAIL_WORD}"
+    rf"|(?:[a-z]\s+)?{_EMAIL_WORD}(?:[^\S\n]+{_EMAIL_WORD})?"
     rf"(?:{_JOINT}(?:dot|underscore|dash|hyphen|\.|_|-){_JOINT}{_EMAIL_WORD})*)"
 )
 _SPOKEN_EMAIL = re.compile(
     r"(?i)(?<!['’])\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
     rf"{_EMAIL_LOCAL},?\s+(?:at|@),?\s+"
-    rf"[\w\-]+(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*?{_JOINT}(?:dot|\.){_JOINT}"
+    # The domain may be said as two words: 'at babylon health dot com'.
+    rf"[\w\-]+(?:[^\S\n]+[\w\-]+)?(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*?{_JOINT}(?:dot|\.){_JOINT}"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     rf"(?:{_JOINT}(?:dot|\.){_JOINT}(?:uk|au|nz|ie|ca|com))?"
 )

@@ -154,6 +154,15 @@ def test_accounts_without_a_spoken_user_name_mask_nothing_after_them(speech_engi
         ("My email's jacksmith123 at gmail.", "jacksmith123 at gmail"),
         ("email address, um, it's priya underscore k at outlook", "priya underscore k at outlook"),
         ("It's jsmith@gmail .com", "jsmith@gmail .com"),
+        # A domain said as two words, and a name of two words before 'at'.
+        (
+            "Yes, my email is jack smith at acme health dot com.",
+            "jack smith at acme health dot com",
+        ),
+        (
+            "It's jo dot bloggs at acme health dot co dot uk",
+            "jo dot bloggs at acme health dot co dot uk",
+        ),
         ("sent to ann.lee @ example.org yesterday", "ann.lee @ example.org"),
     ],
 )
@@ -165,6 +174,7 @@ def test_e_mail_addresses_read_out_with_pauses_or_spaces_are_found(speech_engine
     "text",
     [
         "Okay, and your email? Uh, we'll do that at the end.",
+        "It's on at the community centre, so.",  # 'It's' never opens an address
         "I looked at it on my email at work.",
     ],
 )
