@@ -65,10 +65,22 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "I am seven, twenty seven", "fifty years old, fifty one", "she's ninety, ninety one now":
     # an age said again, corrected.
     (
-        rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?)\s+{_HEDGE}{NUMBER}|{NUMBER}\s+years?\s+old)"
+        rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{_HEDGE}{NUMBER}"
+        rf"|{NUMBER}\s+years?\s+old)"
         rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS}(?:\s+and\s+a\s+half)?)\b"
         r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year"
         r"|now\b|or\s+so\b|I\s+think\b|yeah\b))",
+        0.6,
+    ),
+    # "they're four and six", "they were nine and eleven": the ages of two children at once.
+    (
+        rf"(?i:\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE})(?P<value>{NUMBER})"
+        rf"(?=,?\s+and\s+{NUMBER}\b{NOT_AN_AGE})",
+        0.6,
+    ),
+    (
+        rf"(?i:\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE}{NUMBER},?\s+and\s+)(?P<value>{NUMBER})"
+        rf"\b{NOT_AN_AGE}",
         0.6,
     ),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",

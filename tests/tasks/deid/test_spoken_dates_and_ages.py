@@ -124,6 +124,9 @@ def test_floors_counts_and_sequences_are_not_dates(text):
         ("roughly about fifty years old, fifty one, fifty one years old", "fifty one"),
         ("She's ninety, ninety one now.", "ninety one"),
         ("I'm forty, forty and a half.", "forty and a half"),
+        ("I'm, uh, twenty, twenty three.", "twenty three"),
+        ("I've got two kids, they're four and six.", "four"),
+        ("I've got two kids, they're four and six.", "six"),
     ],
 )
 def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
@@ -135,6 +138,8 @@ def test_answers_to_an_age_question_and_corrected_ages_are_ages(text, value):
     [
         "How old are you? I've got three kids.",
         "the midwife said that's normal at thirty weeks",
+        "they're two and a half hours away",
+        "they were one and two miles apart",
         "How old are you?\n.\nSorry, two minutes and I'll be back.",
         "How old is the house?\n.\nFifty years or so.",
         "I am one, two, three steps behind",
