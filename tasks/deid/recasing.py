@@ -301,8 +301,10 @@ class Recaser:
             return word not in self.v.dictionary or prev in PLACE_CUES
         if word in self.v.employers:
             return word not in self.v.dictionary or prev in EMPLOYER_CUES
-        # A word no list or dictionary knows is far more often a name than anything else.
-        return guess_unknown and self.v.is_unknown(word)
+        # A word no list or dictionary knows is far more often a name than anything else; one
+        # that some country's name lists hold is a name even where guessing is off ('tariq').
+        unknown = self.v.is_unknown(word)
+        return unknown and (guess_unknown or word in self.v.surnames)
 
     @staticmethod
     def _beside_relation(i: int, words: list[str]) -> bool:

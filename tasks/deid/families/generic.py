@@ -26,8 +26,10 @@ ENTITIES = (
 _EMAIL_SHAPE = Pattern(
     "e-mail shape", r"(?<![\w.+-])[\w.+-]*\w@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w@-])", 0.6
 )
-# Two letters, two check digits, then 11-30 letters or digits, grouped by spaces or not.
-_IBAN = r"(?i)\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}\b"
+# Two letters and two check digits (set apart only in capitals: 'GB 55', not 'is 12'), then
+# 11-30 letters or digits, grouped by spaces or not, ending on a digit (and at most one
+# letter), so words after it stay out.
+_IBAN = r"\b(?:(?i:[A-Z]{2}\d{2})|[A-Z]{2} \d{2})(?i:(?:[ ]?[A-Z0-9]){10,29}\d[A-Z]?)\b"
 # Every country's account number holds eight digits or more; words spaced out do not
 # ('AB12 CDE and the old one was ab12cde').
 _IBAN_MIN_DIGITS = 8

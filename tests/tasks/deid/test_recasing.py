@@ -83,3 +83,10 @@ def test_hyphenated_words_of_known_parts_are_not_names(word, unknown):
 )
 def test_opens_in_lower_case(text: str, opens_lower: bool) -> None:
     assert opens_in_lower_case(text) is opens_lower
+
+
+def test_sentence_case_recasing_capitalises_names_of_any_country_only(recase) -> None:
+    """Where unknown words are not guessed, one that some country's name lists hold is."""
+    out = recase("Yes. then tariq did the forms and the blorpvex too", guess_unknown=False)
+    assert "Tariq" in out.split()
+    assert "blorpvex" in out.split()  # unknown, but no name list holds it

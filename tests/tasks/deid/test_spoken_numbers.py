@@ -30,6 +30,15 @@ from tests.helpers.coverage import masked
             "My number's plus four four one two one, four nine six, oh seven oh.",
             "plus four four one two one, four nine six, oh seven oh",
         ),
+        # A reference read out with a 'slash' and its letters before it.
+        (
+            "the case number is c a two zero two three slash zero four one seven it's on",
+            "c a two zero two three slash zero four one seven",
+        ),
+        (
+            "a crime reference four three one slash two two one one two four and said",
+            "four three one slash two two one one two four",
+        ),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):

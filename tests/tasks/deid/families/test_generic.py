@@ -54,6 +54,8 @@ def ibans(words: Vocabulary, text: str) -> set[str]:
         ("IE29 AIBK 9311 5212 3456 79", "IE29 AIBK 9311 5212 3456 79"),  # a wrong check digit
         ("my reg is AB12 CDE and the old one was ab12cde", None),  # words are no groups
         ("ab12 have been told", None),
+        # A space after the country, and the words after the last group left out.
+        ("send it to GB 55 BARC 2004 1540 8261 37 and I did", "GB 55 BARC 2004 1540 8261 37"),
     ],
 )
 def test_ibans_are_groups_with_digits_not_words(words: Vocabulary, text: str, iban) -> None:
