@@ -33,7 +33,8 @@ PARTICLES = frozenset(
 )
 # A plain word (letters, perhaps hyphenated), never a contraction such as "I'm".
 _WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<gap>[ \t]+)$")
-_WORD_AFTER = re.compile(r"[ \t]+(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’])")
+# After a name, a surname may open with a letter and an apostrophe: "liam o'dowd", "d'souza".
+_WORD_AFTER = re.compile(r"[ \t]+(?P<word>(?:[^\W\d_]['’])?[^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'’])")
 _TITLE_WORD = re.compile(r"[A-Z][a-z'’\-]+")
 
 
@@ -104,7 +105,9 @@ def _with_first_name(
         and word not in everyday
         and word not in _spoken_words()
     )
-    if word not in _first_names() and not unknown:
+    # The start of the name said first, as people restart: 'gill gillian shaw'.
+    restart = len(word) >= 3 and text[name.start : name.end].casefold().startswith(word)
+    if word not in _first_names() and not unknown and not restart:
         return name
     return replace(name, start=m.start("word"))
 

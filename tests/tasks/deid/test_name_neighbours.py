@@ -39,6 +39,11 @@ CASES = [
     ("to Amber, Rusk said", [("Rusk", "LOCATION")], ["Rusk"]),
     ("Chelsea London was", [("London", "LOCATION")], ["London"]),  # a known place
     ("went to Amber Rusk", [("Rusk", "LOCATION")], ["Rusk"]),  # after a place cue
+    # A surname opening with a letter and an apostrophe; a contraction is no surname.
+    ("my ex liam o'dowd left", [("liam", "PERSON")], ["liam o'dowd"]),
+    ("then torquil they're off", [("torquil", "PERSON")], ["torquil"]),
+    # The start of the name said first, as people restart.
+    ("there is gill gillian shaw", [("gillian shaw", "PERSON")], ["gill gillian shaw"]),
 ]
 
 
