@@ -53,6 +53,7 @@ _AGE_QUESTION = (
     r"|(?:confirm|tell\s+me|check)\s+(?:your|his|her|their)\s+age|what\s+age)\b[^\n]{0,80}?"
     r"(?:\n\.\n|[?]\s+)\s*"
 )
+_THEY_ARE = rf"\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE}"
 _AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"
 
 AGE_PATTERNS: list[tuple[str, float]] = [
@@ -73,16 +74,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     # "they're four and six", "they were nine and eleven": the ages of two children at once.
-    (
-        rf"(?i:\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE})(?P<value>{NUMBER})"
-        rf"(?=,?\s+and\s+{NUMBER}\b{NOT_AN_AGE})",
-        0.6,
-    ),
-    (
-        rf"(?i:\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE}{NUMBER},?\s+and\s+)(?P<value>{NUMBER})"
-        rf"\b{NOT_AN_AGE}",
-        0.6,
-    ),
+    (rf"(?i:{_THEY_ARE})(?P<value>{NUMBER})(?=,?\s+and\s+{NUMBER}\b{NOT_AN_AGE})", 0.6),
+    (rf"(?i:{_THEY_ARE}{NUMBER},?\s+and\s+)(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.6),
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",
     # "I'm uh, fifty three": a pause may come between the cue and the number.
     (

@@ -111,10 +111,10 @@ class MentionLexicon:
         for text, dets in zip(texts, detections, strict=True):
             for det in dets:
                 value = text[det.start : det.end].strip()
-                # A name spelled out is said as a word too: 'T-A-M-S-I-N, tamsin'.
-                value = word_spelled_by(value) or value
                 if det.entity_type in NAME_TYPES:
-                    for part, stop_word in _name_parts(value, allow):
+                    # A name spelled out is said as a word too: 'T-A-M-S-I-N, tamsin'.
+                    spelled = word_spelled_by(value) or value
+                    for part, stop_word in _name_parts(spelled, allow):
                         self._add_part(det.entity_type, part, stop_word, everyday)
                 elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
                     self.any_case.setdefault(det.entity_type, set()).add(value)

@@ -112,11 +112,10 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
         return detection
     start, end = detection.start, detection.end
     # A body found with its article ('the Conwy Community Nursing') is judged by its name.
-    name = text[start:end]
-    article = _ARTICLE.match(name)
-    name = name[article.end() :] or name if article else name
+    found_with = _ARTICLE.match(text, start, end)
+    name = text[found_with.end() if found_with else start : end] or text[start:end]
     if name[0].isupper() and not is_capitalised_line(text, start, end):
-        start = start if article else _grow_left(text, start, name, vocabulary)
+        start = start if found_with else _grow_left(text, start, name, vocabulary)
         end = _grow_right(text, end, name, detection.entity_type in _HEADED_TYPES)
     head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
     end = head.end() if head and name[0].isupper() else end

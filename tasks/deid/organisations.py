@@ -105,9 +105,9 @@ _MEMBER_OF = re.compile(
     rf"{_MEMBER_CUE}(?P<value>{_NAME}(?:\s+(?:(?:at|of|and|&|on)\s+)?{_NAME}){{0,3}})"
 )
 # A body in any case (the recaser may have capitalised some of it) one works for or at, after
-# a work word or a role: 'i was a welder at
-# cammell laird for eleven years', 'a nurse at north middlesex so'. It ends where the clause
-# goes on, and must hold a word no dictionary knows or a listed place (see _is_lower_member).
+# a work word or a role: 'i was a welder at cammell laird for eleven years', 'a nurse at north
+# middlesex so'. It ends where the clause goes on, and must hold a word no dictionary knows or
+# a listed place (see _is_lower_member).
 _LOWER_MEMBER = re.compile(
     r"(?i)(?:\b(?:work|works|worked|working|employed|job|volunteer(?:s|ed|ing)?|shifts?"
     r"|(?:a|an|my|her|his|their|our|your)\s+[a-z]+)\s+(?:at|for)\s+)"
@@ -194,7 +194,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         v = self._vocabulary
         return (
             words[0] not in STOP_WORDS
-            and all(self._names(w, capital_inside=True) for w in words[-1:])
+            and self._names(words[-1], capital_inside=True)
             and any(v.is_unknown(w) or w in v.all_places for w in words)
         )
 

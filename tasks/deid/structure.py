@@ -316,9 +316,8 @@ _VOCATIVE = re.compile(
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
 # The part before 'at' is words joined by 'dot' or 'underscore' (or two words: 'jack smith'),
 # or a name and a number said after it ('sarah smith one two three', 'J Smith eighty four');
-# speech may pause at any joint
-# ('jack, dot, smith, at gmail, dot com').
-# Never across a line: packed texts are joined by a full stop on a line of its own.
+# speech may pause at any joint ('jack, dot, smith, at gmail, dot com'), but never across a
+# line: packed texts are joined by a full stop on a line of its own.
 _JOINT = r"[^\S\n]*,?[^\S\n]*"
 _EMAIL_WORD = r"[\w+][\w+\-'’]*"
 _EMAIL_LOCAL = (
@@ -477,9 +476,11 @@ class StructureRecognizer(EntityRecognizer):
         ]
 
     def _surname_like(self, word: str) -> bool:
-        """A listed surname or a word no dictionary knows ('Fairweather', 'Ng'), not 'said'."""
+        """A listed surname, a word no dictionary knows ('Fairweather') or two letters that are
+        no word ('Ng'); not 'said', not 'Is'."""
         w = word.casefold()
-        return w in self._vocabulary.surnames or self._vocabulary.is_unknown(w) or len(w) == 2
+        short = len(w) == 2 and w not in STOP_WORDS
+        return w in self._vocabulary.surnames or self._vocabulary.is_unknown(w) or short
 
     def _title_name(self, text: str, m: re.Match[str], first: str) -> bool:
         """A title said as a title, with no determiner before it ('and nurse sky saw me', not

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -244,7 +243,6 @@ PLACE_PARTICLES = frozenset("upon under on in by le la de super sur cum next".sp
 _FIRST_WORD = re.compile(r"[^\s\-]+")
 
 
-@lru_cache(maxsize=1 << 16)
 def first_word_key(word: str) -> str:
     """A place's first word as its key begins ('Saint', 'St.' and 'st' alike)."""
     key = place_key(word)

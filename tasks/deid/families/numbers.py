@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.recognizers import GroupPatternRecognizer
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 ENTITIES = ("ID_NUMBER",)
@@ -77,34 +78,18 @@ _CODE_LABEL = (
     r"|client|participant)(?:\s+(?:number|no\.?|code|id|ref))?(?:\s+(?:is|was)|['’]s|:)?"
     r"[\s,]+)"
 )
-_CUED_CODE = re.compile(
+# Not part of a range ('2019-2020') nor an amount of a unit ('12000 steps').
+_CUED_CODE = (
     rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-]?\d{{3,}}(?:[ \-/]\d+)*[A-Z]?|\d{{4,}})"
-    r"(?![\w\-/])"
+    rf"(?![\w\-/])(?!(?i:{_UNIT_AFTER.pattern}))"
 )
 
 
-class CuedCodeRecognizer(EntityRecognizer):
+def cued_code_recognizer() -> GroupPatternRecognizer:
     """A short code or number right after the word that labels it as a reference."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["ID_NUMBER"], name="CuedCodeRecognizer", supported_language="en"
-        )
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """One result per labelled code that no harmless rule explains."""
-        return [
-            recognizer_result(self, "ID_NUMBER", m.start("value"), m.end("value"), 0.6)
-            for m in _CUED_CODE.finditer(text)
-            if not is_harmless(text, m.start("value"), m.end("value"))
-        ]
+    return GroupPatternRecognizer("ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6)])
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """The digit-run and labelled-code recognizers."""
-    return [DigitRunRecognizer(), CuedCodeRecognizer()]
+    return [DigitRunRecognizer(), cued_code_recognizer()]

@@ -226,6 +226,7 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("it is called depression", "depression"),
         ("the app is called headspace", "headspace"),
         ("the group was called recovery", "recovery"),
+        ("Mr T. Is he there yet", "Is"),  # two letters after initials, but a word
     ],
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):

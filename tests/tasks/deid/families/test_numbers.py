@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid.families.numbers import (
-    CuedCodeRecognizer,
     DigitRunRecognizer,
+    cued_code_recognizer,
     is_harmless,
 )
 
@@ -62,8 +62,9 @@ def test_long_digit_runs_are_found_however_the_pauses_are_written(
         ("room number 4 on the left", None),
         ("the reference was 2019-2020", None),  # a range, not a reference
         ("order number 12 pounds", None),
+        ("my step number 12000 steps a day", None),  # an amount of a unit
     ],
 )
 def test_codes_after_the_word_that_labels_them(text: str, found: str | None) -> None:
-    results = CuedCodeRecognizer().analyze(text, ["ID_NUMBER"])
+    results = cued_code_recognizer().analyze(text, ["ID_NUMBER"])
     assert [text[r.start : r.end] for r in results] == ([found] if found else [])
