@@ -36,6 +36,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’#@.&-])(?P<word>[A-Z][a-z][\w'’]*|[A-Z]
 _LINE_WORD = re.compile(r"[^\W\d_]{4,}")
 _LINK_AFTER = re.compile(r"[^\S\n]+(?:of|for|and|&)(?=[^\S\n]+[A-Z])")
 _ARTICLE = re.compile(r"(?:the|The)[^\S\n]+")
+# A saint's name before a found name, in any case: 'st casimirs', 'St. Cuthbert's'.
+_SAINT_BEFORE = re.compile(r"(?<![\w'’])(?i:st\.?|saint)[^\S\n]+$")
 # What a place or body typed in lower case after its name is: 'Hollins campus', 'Kerr bay'.
 _PLACE_HEAD = re.compile(
     r"[^\S\n]+(?:national[^\S\n]+|community[^\S\n]+|city[^\S\n]+)?"
@@ -119,6 +121,11 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
         end = _grow_right(text, end, name, detection.entity_type in _HEADED_TYPES)
     head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
     end = head.end() if head and name[0].isupper() else end
+    saint = _SAINT_BEFORE.search(text, max(0, start - 8), start)
+    if saint:  # a church, school or hospital named after the saint, or a place
+        start = saint.start()
+        kind = "ORGANIZATION" if detection.entity_type == "PERSON" else detection.entity_type
+        detection = replace(detection, entity_type=kind)
     if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():
         start -= 1
     elif text[start : start + 1].isupper():

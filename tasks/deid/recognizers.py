@@ -225,7 +225,13 @@ def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
         GroupPatternRecognizer("DATE_TIME", "UkDateRecognizer", DATE_PATTERNS),
         GroupPatternRecognizer("AGE", "AgeRecognizer", AGE_PATTERNS),
         GroupPatternRecognizer("PERSON", "NameContextRecognizer", NAME_CONTEXT_PATTERNS),
-        GazetteerRecognizer("PERSON", "NameGazetteerRecognizer", person_names(), 0.6),
+        GazetteerRecognizer(
+            "PERSON",
+            "NameGazetteerRecognizer",
+            person_names(),
+            0.6,
+            readings=vocabulary.non_nouns,
+        ),
         GazetteerRecognizer(
             "LOCATION", "PlaceGazetteerRecognizer", place_keys(uk_places()), 0.7, key=place_key
         ),

@@ -182,7 +182,8 @@ _INTRO_ORG = re.compile(
     r"(?P<value>[A-Z][\w'&]*(?:\s+(?:(?:at|of|and|&|for|on)\s+)?[A-Z][\w'&]*)*)"
 )
 TITLES = (
-    r"dr|doctor|mr|mrs|ms|miss|mx|prof|professor|father|fr|judge|coach|pastor|reverend|rev"
+    r"dr|doctor|mr|mrs|ms|miss|mister|missus|mx|prof|professor|father|fr|judge|coach|pastor"
+    r"|reverend|rev"
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
     r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
@@ -231,8 +232,17 @@ def _titled_matches(text: str) -> Iterator[re.Match[str]]:
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
     rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me)|called|named|name was"
-    rf"|name is|name's|me and|goes by|known as),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
+    rf"|name is|name's|me and|goes by|known as"
+    # 'her names mei ling': a recogniser's 'name's' without its apostrophe.
+    rf"|(?:my|his|her|their|your|whose)\s+names),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+_NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
+# Someone saying who they are before where they call from: 'hi this is jasmine from housing'.
+_INTRODUCED = re.compile(
+    rf"(?i:\b(?:this\s+is|it['’]?s|its|I['’]?m|im|I\s+am),?\s+(?:(?:um|uh|er|erm),?\s+)?)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+    r"(?=,?\s+(?i:from|here|speaking|calling|ringing)\b)"
 )
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
@@ -367,6 +377,15 @@ def word_first_names() -> frozenset[str]:
 def _domain(email: str) -> str:
     """The first word after 'at' or '@' of a spoken e-mail address."""
     return re.split(r"(?i)\s(?:at|@)\s+", email, maxsplit=1)[-1].split()[0].split(".")[0]
+
+
+# Words that end no address's name: 'find it at', 'look there at'.
+OBJECT_WORDS = frozenset("it them him her me us you this that there here".split())
+
+
+def _local(email: str) -> str:
+    """The last word before 'at' or '@' of a spoken e-mail address."""
+    return re.split(r"(?i),?\s(?:at|@)\s", email, maxsplit=1)[0].split()[-1].strip(",")
 
 
 class StructureRecognizer(EntityRecognizer):
@@ -529,7 +548,8 @@ class StructureRecognizer(EntityRecognizer):
         (not everyday words) after a weak one; a following surname or unknown word joins."""
         out = []
         v = self._vocabulary
-        for pattern, strong in ((_STRONG_CUE, True), (_ROLE_IS, True), (_WEAK_CUE, False)):
+        cues = ((_STRONG_CUE, True), (_ROLE_IS, True), (_INTRODUCED, True), (_WEAK_CUE, False))
+        for pattern, strong in cues:
             for m in pattern.finditer(text):
                 words = m.group("value").split()
                 first = words[0].casefold()
@@ -543,15 +563,18 @@ class StructureRecognizer(EntityRecognizer):
                 )
                 cased = words[0][:1].isupper()
                 # 'her name was Joy Ward', 'my worker was Hope': what a name is said to be.
-                naming = m.group().casefold().startswith("name") or (
+                naming = _NAMING.match(m.group()) is not None or (
                     pattern is _ROLE_IS and self._role_is_named(words)
                 )
+                # 'her names mei ling': after a naming cue, any word with no other reading.
+                plain = naming and first not in v.non_nouns and first not in STOP_WORDS
                 # 'her name was will baker': a first name that is a stop word, then a surname.
                 full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
                 # After 'called' or 'me and', a name of any country's lists ('marguerite').
                 any_name = first in v.surnames and first not in v.non_nouns
                 if not (
                     known
+                    or plain
                     or (strong and (v.is_unknown(first) or listed or any_name))
                     or (cased and (listed or naming))
                     or (full and self._surname_after(words, strong))
@@ -662,8 +685,10 @@ class StructureRecognizer(EntityRecognizer):
         out += [
             self._result("EMAIL_ADDRESS", m, 0.7)
             for m in _SPOKEN_EMAIL.finditer(text)
-            # "look at www.example.org" is a web address after a verb, not an e-mail
+            # "look at www.example.org" is a web address after a verb, not an e-mail, and
+            # "find it at facebook dot com" a site: no address's name ends in a stop word
             if _domain(m.group()).casefold() not in {*STOP_WORDS, "www"}
+            and _local(m.group()).casefold() not in OBJECT_WORDS
         ]
         out += [self._result("EMAIL_ADDRESS", m, 0.7, "value") for m in _CUED_EMAIL.finditer(text)]
         out += [self._result("EMAIL_ADDRESS", m, 0.7) for m in _SPACED_EMAIL.finditer(text)]

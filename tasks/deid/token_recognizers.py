@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.attrs import ENT_TYPE, IDX, LENGTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from qualbridge.tasks.deid.gazetteers import world_places
@@ -133,17 +134,22 @@ class GazetteerRecognizer(_TokenRecognizer):
     """Title-case tokens (or runs of up to four) found in a list of names, places or employers.
 
     A one-word listed name must be tagged like a noun: 'Ring me' (verb) and 'Fair enough'
-    (adjective) are everyday words even though Ring and Fair are surnames.
+    (adjective) are everyday words even though Ring and Fair are surnames. Given `readings`
+    (words with a verb, adjective or adverb reading), only those words are checked: 'Ibrahim'
+    has no other reading, so it is a name even where the tagger, misled by the text before,
+    calls it a pronoun.
     """
 
     def __init__(
         self, entity_type: str, name: str, phrases: Iterable[str], score: float,
         check_tag: bool = True, key: Callable[[str], str] | None = None,
+        readings: Container[str] | None = None,
     ) -> None:  # fmt: skip
         self._phrases = frozenset(phrases)
         self._key = key
         self._score = score
         self._check_tag = check_tag
+        self._readings = readings
         super().__init__(name, [entity_type])
 
     def scan(self, table: TokenTable) -> list[RecognizerResult]:
@@ -156,7 +162,7 @@ class GazetteerRecognizer(_TokenRecognizer):
             end = None
             for j in range(min(n, i + MAX_PHRASE_TOKENS), i, -1):
                 if self._listed(table.text[table.starts[i] : table.ends[j - 1]]) and (
-                    j - i > 1 or not self._check_tag or table.tags[i] in NAME_LIKE_TAGS
+                    j - i > 1 or self._tag_agrees(table, i)
                 ):
                     end = j
                     break
@@ -174,6 +180,15 @@ class GazetteerRecognizer(_TokenRecognizer):
 
     def _listed(self, phrase: str) -> bool:
         return (self._key(phrase) if self._key else phrase) in self._phrases
+
+    def _tag_agrees(self, table: TokenTable, i: int) -> bool:
+        """The one-word phrase is tagged like a noun, or has no reading but a noun's."""
+        if not self._check_tag or table.tags[i] in NAME_LIKE_TAGS:
+            return True
+        if self._readings is None:
+            return False
+        word = table.words[i].casefold()
+        return word not in self._readings and word not in STOP_WORDS
 
 
 class LowercaseNameRecognizer(_TokenRecognizer):

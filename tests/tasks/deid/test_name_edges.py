@@ -56,6 +56,9 @@ def _grown(text: str, found: str, entity_type: str, vocabulary: Vocabulary) -> s
         ("I studied at the University of Sunderland then", "University", "ORGANIZATION",
          "the University of Sunderland"),
         ("told Priya and Sam", "Priya", "PERSON", "Priya"),  # a person takes no 'and'
+        # A saint's name before a found name makes a church, school or place of it.
+        ("father tadeusz at st casimirs has been kind", "casimirs", "PERSON", "st casimirs"),
+        ("she worked at St. Cuthbert's for years", "Cuthbert's", "PERSON", "St. Cuthbert's"),
         # Only names grow.
         ("booked for #Friday 12 June", "Friday 12 June", "DATE_TIME", "Friday 12 June"),
     ],

@@ -32,6 +32,15 @@ from tests.helpers.coverage import masked, touched
         ("her name was will baker and honestly", "will baker"),  # a stop word, then a surname
         ("and nurse sky would text me", "sky"),  # a title, then what a person does
         ("then nurse amber came in", "amber"),
+        # A self-introduction before where one calls from, a recogniser's 'names' for
+        # 'name's', and a title said in full in lower case.
+        ("hi this is jasmine from your housing association", "jasmine"),
+        ("her names mei ling and shes a pharmacist", "mei ling"),
+        ("hello mister oduya this is the memory service", "mister oduya"),
+        # A listed name with no everyday reading is a name whatever the tagger reads before it.
+        ("So anyway.\n.\nIbrahim you mentioned your dad.", "Ibrahim"),
+        # A word-name before 'my' and a relation names that relation.
+        ("Sunny my grandson set us up a group.", "Sunny"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -227,6 +236,8 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("the app is called headspace", "headspace"),
         ("the group was called recovery", "recovery"),
         ("Mr T. Is he there yet", "Is"),  # two letters after initials, but a word
+        ("her name is important to her", "important"),  # naming cue, then an adjective
+        ("it's nothing from the council", "nothing"),
     ],
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
