@@ -118,8 +118,8 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     # "on the fourteenth", "by the 3rd.": a day of the month said alone, with no noun after it
     # ('on the fourth floor' is a floor).
     (
-        rf"(?i:\b(?:on|by|from|until|till|since|before|after)\s+the\s+)"
-        rf"(?P<value>{ORDINAL_WORD}|{_DAY_SUFFIXED})\b"
+        rf"(?i:\b(?:on|by|from|until|till|since|before|after)\s+)"
+        rf"(?P<value>(?i:the)\s+(?:(?i:{ORDINAL_WORD})|{_DAY_SUFFIXED}))\b"
         rf"(?=\s*(?:[,.?!;]|$)|\s+(?:of\s+(?:this|next|last|the)\s+month|and|or|at|when|then"
         r"|so|but|I|we|he|she|they|you|is|was|yeah|um|uh)\b)",
         0.6,

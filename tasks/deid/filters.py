@@ -35,7 +35,9 @@ _SPECIFIC_DATE = re.compile(
 _SPOKEN_DATE = re.compile(
     rf"{SPOKEN_YEAR}|\b(?:{ORDINAL_WORD}|{SPOKEN_DAY})(?:\s+of)?\s+{MONTH}\b"
     rf"|\b{MONTH}\s+(?:the\s+)?{ORDINAL_WORD}\b"
-    rf"|\b{ORDINAL_WORD}\s+of\s+(?:this|next|last|the)\s+month\b",
+    rf"|\b{ORDINAL_WORD}\s+of\s+(?:this|next|last|the)\s+month\b"
+    # 'the twenty ninth' read as a date by the model, like 'the 29th'.
+    rf"|^the\s+{ORDINAL_WORD}$",
     re.IGNORECASE,
 )
 # spaCy's NER is the only source of these types that may fire on ordinary words.

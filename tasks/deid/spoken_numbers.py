@@ -33,6 +33,10 @@ _LETTER_AFTER = re.compile(
     r"|then|so|is|was|for|from)\b))"
 )
 _PLUS = re.compile(r"(?i)\bplus\s+$")
+# Letters spelled one by one before the digits of a reference ('c m h t four four eight one b'):
+# with them a shorter run is a code, once letters and digits make MIN_DIGITS characters.
+_SPELLED_LETTERS = re.compile(r"(?:\b[A-Za-z][\s,.\-]+){2,8}$")
+_MIN_CODE_DIGITS = 3
 # A National Insurance number by its shape, two letters, six digits and a letter, with any
 # pauses between ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a'), whatever the
 # letters: made-up and specimen numbers ('ZZ 07 85 75 T', 'QQ123456C') are still someone's.
@@ -82,9 +86,14 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         ]
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")
-            if digit_count(run) < MIN_DIGITS or not re.search(r"[A-Za-z]", run):
+            if not re.search(r"[A-Za-z]", run):
                 continue  # runs of numerals alone belong to the digit-run rule
             start, end = match.start(), match.start() + len(run)
+            if digit_count(run) < MIN_DIGITS:
+                code = self._spelled_code(text, start, end, digit_count(run))
+                if code is not None:
+                    results.append(code)
+                continue
             entity = "PHONE_NUMBER" if _starts_with_zero(run) else "ID_NUMBER"
             before = _LETTERS_BEFORE.search(text, max(0, start - 6), start)
             after = _LETTER_AFTER.match(text, end)
@@ -99,3 +108,19 @@ class SpokenDigitsRecognizer(EntityRecognizer):
                 entity = "UK_NINO"
             results.append(recognizer_result(self, entity, start, end, 0.6))
         return results
+
+    def _spelled_code(
+        self, text: str, start: int, end: int, digits: int
+    ) -> RecognizerResult | None:
+        """A short run after letters spelled out, as one reference, or None."""
+        letters = _SPELLED_LETTERS.search(text, max(0, start - 24), start)
+        if letters is None or digits < _MIN_CODE_DIGITS:
+            return None
+        spelled = re.findall(r"[A-Za-z]", letters.group())
+        if set(map(str.casefold, spelled)) <= {"a", "i"}:
+            return None  # 'a' and 'i' alone are words
+        after = _LETTER_AFTER.match(text, end)
+        end = after.end() if after else end
+        if len(spelled) + digits + bool(after) < MIN_DIGITS:
+            return None
+        return recognizer_result(self, "ID_NUMBER", letters.start(), end, 0.6)

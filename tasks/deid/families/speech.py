@@ -9,11 +9,12 @@ from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
 from qualbridge.tasks.deid.spelled_names import SpelledNameRecognizer
 from qualbridge.tasks.deid.spoken_numbers import SpokenDigitsRecognizer
+from qualbridge.tasks.deid.spoken_web import SpokenWebRecognizer
 from qualbridge.tasks.deid.structure import StructureRecognizer
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
-    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "ID_NUMBER",
+    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "ID_NUMBER", "IP_ADDRESS",
 )  # fmt: skip
 
 
@@ -24,5 +25,6 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         StructureRecognizer(context.vocabulary),
         OrganisationShapeRecognizer(context.vocabulary),
         SpokenDigitsRecognizer(),
+        SpokenWebRecognizer(),
         SpelledNameRecognizer(),
     ]

@@ -17,7 +17,18 @@ def _at(text: str, value: str, entity_type: str) -> Detection:
     ("text", "value", "entity_type", "expected"),
     [
         ("she lives at 9a Kingsway", "Kingsway", "LOCATION", "9a Kingsway"),
-        ("at flat 3, 27 Albion Street", "Albion Street", "STREET_ADDRESS", "27 Albion Street"),
+        ("at flat 3, 27 Albion Street", "Albion Street", "STREET_ADDRESS",
+         "flat 3, 27 Albion Street"),
+        ("flat three at forty four ashgrove road", "ashgrove road", "STREET_ADDRESS",
+         "flat three at forty four ashgrove road"),
+        ("flat three at forty four ashgrove road", "forty four ashgrove road", "STREET_ADDRESS",
+         "flat three at forty four ashgrove road"),
+        ("the flat is flat twenty two wren house", "wren house", "ORGANIZATION",
+         "flat twenty two wren house"),
+        ("we live at Flat 22, Wren House", "Wren House", "ORGANIZATION", "Flat 22, Wren House"),
+        ("at number 4 Beckett Tower now", "Beckett Tower", "LOCATION", "number 4 Beckett Tower"),
+        ("at 4 Sefton Trust", "Sefton Trust", "ORGANIZATION", "Sefton Trust"),  # no building
+        ("about twenty Leeds people", "Leeds", "LOCATION", "Leeds"),  # a number word alone
         ("at flat 3 Albion Street", "Albion Street", "STREET_ADDRESS", "flat 3 Albion Street"),
         ("we're at 12-14 Mill Lane", "Mill Lane", "STREET_ADDRESS", "12-14 Mill Lane"),
         ("it's number 7 Orchard Way", "Orchard Way", "STREET_ADDRESS", "number 7 Orchard Way"),

@@ -89,9 +89,10 @@ def test_phrases_like_ages_are_not_ages(text):
         ("it was back in twenty nineteen when it started", "twenty nineteen"),
         ("i was born nineteen eighty two", "nineteen eighty two"),
         ("twenty twenty one was hard", "twenty twenty one"),
-        ("the appointment is on the fourteenth.", "fourteenth"),
-        ("she came on the third and we talked", "third"),
-        ("i finish on the 23rd of this month", "23rd"),
+        ("the appointment is on the fourteenth.", "the fourteenth"),
+        ("she came on the third and we talked", "the third"),
+        ("i finish on the 23rd of this month", "the 23rd"),
+        ("hes on the ward since the twenty ninth", "the twenty ninth"),
     ],
 )
 def test_years_in_full_and_days_said_alone_are_dates(text, value):

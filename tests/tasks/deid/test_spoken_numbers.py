@@ -39,6 +39,12 @@ from tests.helpers.coverage import masked
             "a crime reference four three one slash two two one one two four and said",
             "four three one slash two two one one two four",
         ),
+        # Letters spelled before a shorter run make a reference of six characters or more.
+        (
+            "this is case reference c m h t four four eight one b",
+            "c m h t four four eight one b",
+        ),
+        ("my code is x y four five six seven ok", "x y four five six seven"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
@@ -53,6 +59,8 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("There were five six seven eight nine ten people.", "PHONE_NUMBER"),
         ("It costs nine hundred pounds.", "PHONE_NUMBER"),
         ("The form AB 12 34 56 had gone.", "UK_NINO"),
+        ("i got a one two three", "ID_NUMBER"),  # 'a' alone is a word, not a letter
+        ("section b two three", "ID_NUMBER"),  # too short for a code
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):

@@ -1,0 +1,83 @@
+"""Web addresses, IP addresses and user names read out word by word, as a recogniser writes them:
+'merseycare dot nhs dot uk slash video', 'one nine two dot one six eight dot one dot four five',
+'amber lou underscore ninety five'."""
+
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
+from qualbridge.tasks.deid.token_recognizers import recognizer_result
+
+_TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
+_SAID_DOT = r"\s*,?\s+dot\s+"
+# Words joined by a said 'dot' that end in a top-level domain, then any path read out after a
+# said 'slash' ('forward slash'), with its words joined by a said dash or underscore.
+_SPOKEN_URL = re.compile(
+    rf"(?i)\b(?P<host>[a-z0-9][\w\-]*(?:{_SAID_DOT}[\w\-]+)*?{_SAID_DOT}{_TLD}\b"
+    rf"(?:{_SAID_DOT}(?:uk|au|nz|ie|ca|com)\b)?)"
+    r"(?:\s+(?:forward\s+)?slash\s+[\w\-]+(?:\s+(?:dash|hyphen|underscore)\s+[\w\-]+)*)*"
+)
+_AT_BEFORE = re.compile(r"(?i)(?P<word>[\w'’]+),?\s+(?:at|@),?\s*$")
+_DIGIT = rf"(?:zero|oh|nought|{NUMBER_WORDS}|\d{{1,3}})"
+_OCTET = rf"{_DIGIT}(?:\s+{_DIGIT}){{0,2}}"
+# Four groups of one to three digits joined by a said 'dot' or 'point'.
+_SPOKEN_IP = re.compile(rf"(?i)\b{_OCTET}(?:\s+(?:dot|point)\s+{_OCTET}){{3}}\b")
+_NUMBER = rf"(?:{NUMBER_WORDS}|\d+)"
+# A said 'underscore' is never ordinary speech: the words around it are a user name.
+_UNDERSCORED = re.compile(
+    rf"(?i)\b(?P<value>(?:[a-z][\w'’]*\s+)?[a-z0-9][\w'’]*"
+    rf"(?:\s+underscore\s+[\w'’]+(?:\s+{_NUMBER})*)+)"
+)
+
+
+def _without_stop_words_before(text: str, start: int, end: int) -> int:
+    """Where the value starts once stop words opening it are dropped ('is amber ...')."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().casefold() not in STOP_WORDS:
+            return start + word.start()
+    return end
+
+
+class SpokenWebRecognizer(EntityRecognizer):
+    """Web addresses, IP addresses and user names said as words."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["URL", "IP_ADDRESS"],
+            name="SpokenWebRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Every spoken web address, IP address and user name."""
+        out = [
+            recognizer_result(self, "URL", *m.span(), 0.7)
+            for m in _SPOKEN_URL.finditer(text)
+            # 'the dot com boom' names no site; after 'at' it is an e-mail address's domain
+            if m.group("host").split()[0].casefold() not in STOP_WORDS
+            and not self._domain_of_email(text, m.start())
+        ]
+        out += [
+            recognizer_result(self, "IP_ADDRESS", *m.span(), 0.7) for m in _SPOKEN_IP.finditer(text)
+        ]
+        for m in _UNDERSCORED.finditer(text):
+            start = _without_stop_words_before(text, m.start("value"), m.end("value"))
+            if start < m.end("value"):
+                out.append(recognizer_result(self, "URL", start, m.end("value"), 0.7))
+        return out
+
+    @staticmethod
+    def _domain_of_email(text: str, start: int) -> bool:
+        """The site follows 'at' after a name, as an e-mail address's domain does."""
+        at = _AT_BEFORE.search(text, max(0, start - 40), start)
+        return at is not None and at.group("word").casefold() not in OBJECT_WORDS

@@ -1,0 +1,46 @@
+"""Web addresses, IP addresses and user names read out word by word."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.coverage import masked
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "you find it at facebook dot com slash rochdalecarerscafe",
+            "facebook dot com slash rochdalecarerscafe",
+        ),
+        (
+            "go to merseycare dot nhs dot uk slash video and put your name in",
+            "merseycare dot nhs dot uk slash video",
+        ),
+        ("it's on w w w dot kirkby pantry dot org", "pantry dot org"),
+        ("look up bolton hub dot co dot uk forward slash drop dash in", "hub dot co dot uk"),
+        (
+            "its ip address is one nine two dot one six eight dot one dot four five",
+            "one nine two dot one six eight dot one dot four five",
+        ),
+        ("the router is ten point nought dot 0 dot one", "ten point nought dot 0 dot one"),
+        ("i follow her on tiktok shes amber lou underscore ninety five", "amber lou underscore"),
+        ("he's dazza underscore seven on there", "dazza underscore seven"),
+    ],
+)
+def test_spoken_web_addresses_and_user_names_are_masked(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that was the dot com boom all over again",
+        "he got two dot three in his exam",
+        "send it to b macleod seven three six at example dot net",  # an e-mail, not a site
+    ],
+)
+def test_words_that_are_no_spoken_site(speech_engine, text):
+    [found] = speech_engine.detect([text])
+    assert not any(d.entity_type in ("URL", "IP_ADDRESS") for d in found)
