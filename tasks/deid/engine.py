@@ -11,6 +11,7 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid.address_parts import join_address_parts
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
@@ -143,7 +144,9 @@ class Deidentifier:
         ]
         words = (self._everyday, self._vocabulary.non_nouns)
         kept = [
-            grow_names(join_name_neighbours(t, d, *words), t, self._vocabulary)
+            join_address_parts(
+                grow_names(join_name_neighbours(t, d, *words), t, self._vocabulary), t
+            )
             for t, d in zip(texts, kept, strict=True)
         ]
         if share_mentions:

@@ -184,7 +184,10 @@ _NUMBERED_WARD = Pattern("numbered ward", r"\b(?:Ward|ward|Bay|Unit)\s+\d{1,3}[A
 _URL = Pattern(
     "URL",
     r"(?i:\bhttps?://[^\s<>\"']+|\bwww\.[^\s<>\"']+"
-    r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:co\.uk|org\.uk|nhs\.uk|ac\.uk|gov\.uk|com|org|net|io|uk)(?:/[^\s<>\"']*)?\b)",
+    r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:co\.uk|org\.uk|nhs\.uk|ac\.uk|gov\.uk|com|org"
+    # Country domains of the configured regions ('peerlinkhamilton.ca'); not '.it' or '.me',
+    # which a missing space after a full stop makes of ordinary words.
+    r"|net|io|uk|ie|ca|au|nz|eu|de|fr|es|nl|pl|info|edu|gov)(?:/[^\s<>\"']*)?\b)",
     0.7,
 )
 _STREET_SUFFIXES = (
@@ -201,6 +204,11 @@ _STREET = Pattern(
 )
 _HANDLE = Pattern(
     "social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?", 0.85
+)
+# A word joined to another by an underscore is a user name, with or without its '@'
+# ('my username's grace_in_bloom'): people's words are never written so.
+_UNDERSCORED_NAME = Pattern(
+    "underscored user name", r"(?<![\w.@/])[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+(?![\w@])", 0.7
 )
 
 
@@ -258,7 +266,7 @@ def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
             global_regex_flags=CASE_SENSITIVE,
         ),
         PatternRecognizer("URL", name="UrlRecognizer", patterns=[_URL]),
-        PatternRecognizer("URL", name="HandleRecognizer", patterns=[_HANDLE]),
+        PatternRecognizer("URL", name="HandleRecognizer", patterns=[_HANDLE, _UNDERSCORED_NAME]),
         PatternRecognizer(
             "STREET_ADDRESS",
             name="StreetRecognizer",

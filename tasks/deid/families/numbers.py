@@ -76,7 +76,9 @@ _CODE_LABEL = (
     r"(?i:\b(?:reference|ref|code|number|no\.?|id|badge|account|case|claim|membership|member"
     r"|patient|hospital|crime|payroll|staff|student|tenancy|booking|order|policy|customer"
     r"|client|participant)(?:\s+(?:number|no\.?|code|id|ref))?(?:\s+(?:is|was)|['’]s|:)?"
-    r"[\s,]+)"
+    r"[\s,]+"
+    # A label in capitals, as health and national numbers are named ('my NHI is ZMV8649').
+    r"|\b[A-Z]{2,5}(?:\s+(?i:number|no\.?))?(?:\s+(?i:is|was)|['’]s|:)[\s,]+)"
 )
 # Not part of a range ('2019-2020') nor an amount of a unit ('12000 steps').
 _CUED_CODE = (

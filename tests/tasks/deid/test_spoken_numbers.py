@@ -45,6 +45,8 @@ from tests.helpers.coverage import masked
             "c m h t four four eight one b",
         ),
         ("my code is x y four five six seven ok", "x y four five six seven"),
+        # A code after a label in capitals, as health numbers are named.
+        ("My NHI is ZMV8649, the nurse said.", "ZMV8649"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):

@@ -27,6 +27,9 @@ from tests.helpers.coverage import masked
         ("the router is ten point nought dot 0 dot one", "ten point nought dot 0 dot one"),
         ("i follow her on tiktok shes amber lou underscore ninety five", "amber lou underscore"),
         ("he's dazza underscore seven on there", "dazza underscore seven"),
+        # Typed: a bare site of a country domain, and a user name joined by underscores.
+        ("We have a site, peerlinkhamilton.ca, and a forum.", "peerlinkhamilton.ca"),
+        ("my username's, like, grace_in_bloom, I can talk", "grace_in_bloom"),
     ],
 )
 def test_spoken_web_addresses_and_user_names_are_masked(speech_engine, text, value):

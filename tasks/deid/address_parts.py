@@ -1,0 +1,43 @@
+"""An address said in parts is one address: 'Flat 3, Kestrel Court, 41 Fossway, Newcastle, NE6
+2XY' is found as a flat, a street, a town and a postcode, and masked as one span, so no comma
+between its parts is left to show where one ends and how many there were."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qualbridge.tasks.deid.filters import Detection
+
+# Parts of an address that may follow or come before a street.
+ADDRESS_PARTS = frozenset(
+    {"STREET_ADDRESS", "LOCATION", "ORGANIZATION", "UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE"}
+)
+# Only commas and spaces on the same line between two parts.
+_BETWEEN = re.compile(r"[ \t]*,?[ \t]*")
+
+
+def join_address_parts(detections: list[Detection], text: str) -> list[Detection]:
+    """Neighbouring address parts, one of them a street, joined into one street address."""
+    out: list[Detection] = []
+    for detection in sorted(detections, key=lambda d: (d.start, d.end)):
+        previous = out[-1] if out else None
+        if previous is not None and _joins(previous, detection, text):
+            out[-1] = replace(
+                previous, end=max(previous.end, detection.end), entity_type="STREET_ADDRESS",
+                score=max(previous.score, detection.score),
+            )  # fmt: skip
+            continue
+        out.append(detection)
+    return out
+
+
+def _joins(first: Detection, second: Detection, text: str) -> bool:
+    """Two address parts with only commas and spaces between, one of them a street."""
+    if first.entity_type not in ADDRESS_PARTS or second.entity_type not in ADDRESS_PARTS:
+        return False
+    if "STREET_ADDRESS" not in (first.entity_type, second.entity_type):
+        return False
+    if second.start <= first.end:
+        return False
+    return _BETWEEN.fullmatch(text, first.end, second.start) is not None

@@ -1,0 +1,61 @@
+"""An address said in parts is masked as one address."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.address_parts import join_address_parts
+from qualbridge.tasks.deid.filters import Detection
+
+
+def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
+    out = []
+    for value, entity_type in parts:
+        start = text.index(value)
+        out.append(Detection(start, start + len(value), entity_type, 0.6, "Test"))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "joined"),
+    [
+        (
+            "it's Flat 3, Kestrel Court, 41 Fossway, Newcastle, NE6 2XY. Or",
+            [("Flat 3, Kestrel Court", "STREET_ADDRESS"), ("41 Fossway", "STREET_ADDRESS"),
+             ("Newcastle", "LOCATION"), ("NE6 2XY", "UK_POSTCODE")],
+            ["Flat 3, Kestrel Court, 41 Fossway, Newcastle, NE6 2XY"],
+        ),
+        (
+            "send it to 12 Elm Road Leeds please",
+            [("12 Elm Road", "STREET_ADDRESS"), ("Leeds", "LOCATION")],
+            ["12 Elm Road Leeds"],
+        ),
+        # No street among them: a town and a postcode stay apart.
+        (
+            "Leeds, LS1 4AB",
+            [("Leeds", "LOCATION"), ("LS1 4AB", "UK_POSTCODE")],
+            ["Leeds", "LS1 4AB"],
+        ),
+        # A person is no part of an address; a line or a word between keeps parts apart.
+        (
+            "12 Elm Road, Sarah said",
+            [("12 Elm Road", "STREET_ADDRESS"), ("Sarah", "PERSON")],
+            ["12 Elm Road", "Sarah"],
+        ),
+        (
+            "12 Elm Road and Leeds",
+            [("12 Elm Road", "STREET_ADDRESS"), ("Leeds", "LOCATION")],
+            ["12 Elm Road", "Leeds"],
+        ),
+        (
+            "12 Elm Road,\nLeeds",
+            [("12 Elm Road", "STREET_ADDRESS"), ("Leeds", "LOCATION")],
+            ["12 Elm Road", "Leeds"],
+        ),
+    ],
+)  # fmt: skip
+def test_address_parts_join_into_one_street_address(text, parts, joined):
+    found = join_address_parts(_found(text, *parts), text)
+    assert [text[d.start : d.end] for d in found] == joined
+    if len(joined) < len(parts):
+        assert found[0].entity_type == "STREET_ADDRESS"
