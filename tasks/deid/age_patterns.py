@@ -190,4 +190,15 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),
+    # Posts: an age and gender in brackets ("I (24F) finally", "my (19F) mum", "(32 m)"),
+    # typed after a word ("I'm 24F"), or an age in years typed short ("my 8yo", "34 y/o").
+    (r"\((?P<value>\d{1,2}\s?(?:[MFmf]|NB|nb))\)", 0.7),
+    (r"(?i:\b(?:I['’]?m|I\s+am|me|aged)\s+)(?P<value>\d{1,2}(?:[MF]|NB))\b", 0.7),
+    (r"(?i)\b(?P<value>\d{1,2}\s?(?:yo|y/o|yrs?\s+old))(?![\w/])", 0.7),
+    # A number in brackets after a relative, perhaps named, or after oneself: "my son
+    # Kwabena (9)", "young carer here (15)".
+    (
+        rf"(?:{_RELATIVE}(?:\s+[A-Z][\w'’\-]+)?|\b(?:I|me|here))\s+\((?P<value>\d{{1,2}})\)",
+        0.65,
+    ),
 ]

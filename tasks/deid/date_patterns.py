@@ -124,6 +124,13 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         r"|so|but|I|we|he|she|they|you|is|was|yeah|um|uh)\b)",
         0.6,
     ),
+    # "on 22/03", "by 3/11": a day and month typed as numbers after a word that dates them
+    # (a score or fraction, '3/10', has none).
+    (
+        r"(?i:\b(?:on|by|from|until|till|since|before|after|due)\s+)"
+        r"(?P<value>(?:[0-2]?\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/]\d)\b",
+        0.6,
+    ),
     # "Date of birth?" / "Fourteen, three, eighty.": numbers read out after the question.
     (
         rf"{_DOB_CUE}(?i:(?P<value>(?:the\s+)?{_DATE_TOKEN}(?:(?:,?\s+|\s*[/.\-]\s*)"

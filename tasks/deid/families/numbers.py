@@ -82,7 +82,8 @@ _CODE_LABEL = (
 )
 # Not part of a range ('2019-2020') nor an amount of a unit ('12000 steps').
 _CUED_CODE = (
-    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-]?\d{{3,}}(?:[ \-/]\d+)*[A-Z]?|\d{{4,}})"
+    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-]?\d{{3,}}(?:[ \-/]\d+)*(?:-?[A-Z])?"
+    rf"|\d{{4,}})"
     rf"(?![\w\-/])(?!(?i:{_UNIT_AFTER.pattern}))"
 )
 

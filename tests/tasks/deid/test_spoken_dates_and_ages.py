@@ -59,6 +59,14 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("when I hit fifty-eight it all changed", "fifty-eight"),
         ("she's sixty eight years of age", "sixty eight years of age"),
         ("he was a lad of nineteen then", "nineteen"),
+        # Ages as posts type them.
+        ("I (24F) finally got my diagnosis", "24F"),
+        ("My (19 m) mum keeps reading my journal", "19 m"),
+        ("I'm 24F and tired", "24F"),
+        ("my 8yo asked who Queen were", "8yo"),
+        ("rewatching it as a 34 y/o with no kids", "34 y/o"),
+        ("My son Kwabena (9) was diagnosed this week", "9"),
+        ("Young carer here (15). School is hard", "15"),
     ],
 )
 def test_spoken_ages_are_found(text, value):
@@ -77,6 +85,8 @@ def test_spoken_ages_are_found(text, value):
         "I hit 20 out of 30 on the test",
         "she reached 50 percent",
         "a man of two minds",
+        "the video got 5M views",
+        "see chapter (9) of the guide",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):
@@ -93,6 +103,7 @@ def test_phrases_like_ages_are_not_ages(text):
         ("she came on the third and we talked", "the third"),
         ("i finish on the 23rd of this month", "the 23rd"),
         ("hes on the ward since the twenty ninth", "the twenty ninth"),
+        ("meetup at the leisure centre on 22/03 if anyone's about", "22/03"),
     ],
 )
 def test_years_in_full_and_days_said_alone_are_dates(text, value):
@@ -107,6 +118,8 @@ def test_years_in_full_and_days_said_alone_are_dates(text, value):
         "we had nineteen twenty pound notes",
         "there were twenty nineteen runners",
         "nineteen, twenty, twenty one, they counted",
+        "I rated it 3/10 on the day",
+        "from 1.5 to 2.5 mg",
     ],
 )
 def test_floors_counts_and_sequences_are_not_dates(text):

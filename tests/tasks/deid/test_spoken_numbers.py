@@ -47,6 +47,7 @@ from tests.helpers.coverage import masked
         ("my code is x y four five six seven ok", "x y four five six seven"),
         # A code after a label in capitals, as health numbers are named.
         ("My NHI is ZMV8649, the nurse said.", "ZMV8649"),
+        ("Council gave me a housing reference HSG-77120-B and said", "HSG-77120-B"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
