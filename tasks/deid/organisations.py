@@ -171,7 +171,8 @@ class OrganisationShapeRecognizer(EntityRecognizer):
     def _names(self, word: str, capital_inside: bool = False, shouted: bool = False) -> bool:
         """A word that can name a place: not a stop, generic, time, service or app word, nor an
         acronym ('the TIA clinic') unless the head is in capitals too and the word is long
-        ('QUARRY BANK INFIRMARY'), nor (unless capitalised inside a sentence) a describing word."""
+        ('QUARRY BANK INFIRMARY'), nor (unless capitalised inside a sentence) a describing word
+        that is no first name."""
         w = _plain(word)
         # A word in capitals before a head in capitals is a shouted name ('ASH UNIT') when it is
         # long or an English word; short others are acronyms ('TIA CLINIC').
@@ -181,7 +182,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             w in STOP_WORDS
             or w in generic_service_words()
             or w in MONTHS_AND_DAYS
-            or (not capital_inside and w in self._vocabulary.adjectives)
+            # 'the acute ward' is described, 'hazel ward' named: a colour that is a first name
+            or (
+                not capital_inside
+                and w in self._vocabulary.adjectives
+                and w not in self._vocabulary.all_first_names
+            )
             or w.isdigit()
             or w in self._vocabulary.everyday
             or acronym

@@ -17,6 +17,7 @@ from tests.helpers.coverage import masked, touched
             "kirkstall forge community hospital",
         ),
         ("I ended up on wren ward at greystones general", "greystones general"),
+        ("there was a girl on hazel ward with me", "hazel ward"),  # a colour, and a name
         ("The quarry bank recovery cafe saved my life.", "quarry bank recovery cafe"),
         ("i used to work for aireborough care homes on the tills", "aireborough care homes"),
         ("I have been with elmhirst glazing since school.", "elmhirst glazing"),
@@ -44,6 +45,7 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("I went to the local hospital.", "local hospital"),
         ("I go to the day unit on Mondays.", "day unit"),
         ("I was on the children ward.", "children ward"),
+        ("she was on the acute ward", "acute ward"),
         ("I work for the council in general.", "general"),
         ("We went to the swimming club.", "swimming club"),
         ("He works in engineering now.", "engineering"),
