@@ -60,17 +60,21 @@ class SpokenWebRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         """Every spoken web address, IP address and user name."""
+        folded = text.casefold()
+        said_dot = "dot" in folded  # each shape needs its said word: skip the rest quickly
         out = [
             recognizer_result(self, "URL", *m.span(), 0.7)
-            for m in _SPOKEN_URL.finditer(text)
+            for m in (_SPOKEN_URL.finditer(text) if said_dot else ())
             # 'the dot com boom' names no site; after 'at' it is an e-mail address's domain
             if m.group("host").split()[0].casefold() not in STOP_WORDS
             and not self._domain_of_email(text, m.start())
         ]
-        out += [
-            recognizer_result(self, "IP_ADDRESS", *m.span(), 0.7) for m in _SPOKEN_IP.finditer(text)
-        ]
-        for m in _UNDERSCORED.finditer(text):
+        if said_dot or "point" in folded:
+            out += [
+                recognizer_result(self, "IP_ADDRESS", *m.span(), 0.7)
+                for m in _SPOKEN_IP.finditer(text)
+            ]
+        for m in _UNDERSCORED.finditer(text) if "underscore" in folded else ():
             start = _without_stop_words_before(text, m.start("value"), m.end("value"))
             if start < m.end("value"):
                 out.append(recognizer_result(self, "URL", start, m.end("value"), 0.7))
