@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from qualbridge.tasks.deid.filters import Detection
 
 # Parts of an address that may follow or come before a street.
@@ -15,12 +17,16 @@ ADDRESS_PARTS = frozenset(
 )
 # Only commas and spaces on the same line between two parts.
 _BETWEEN = re.compile(r"[ \t]*,?[ \t]*")
+POSTCODE_TYPES = frozenset({"UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE", "IE_EIRCODE"})
+# The town written after a postcode, as many countries write it: '00-561 Warszawa'.
+_TOWN_AFTER_CODE = re.compile(r"[ \t]*,?[ \t]+(?P<town>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)")
 
 
 def join_address_parts(detections: list[Detection], text: str) -> list[Detection]:
     """Neighbouring address parts, one of them a street, joined into one street address."""
     out: list[Detection] = []
-    for detection in sorted(detections, key=lambda d: (d.start, d.end)):
+    parts = [*detections, *_towns_after_codes(detections, text)]
+    for detection in sorted(parts, key=lambda d: (d.start, d.end)):
         previous = out[-1] if out else None
         if previous is not None and _joins(previous, detection, text):
             out[-1] = replace(
@@ -41,3 +47,18 @@ def _joins(first: Detection, second: Detection, text: str) -> bool:
     if second.start <= first.end:
         return False
     return _BETWEEN.fullmatch(text, first.end, second.start) is not None
+
+
+def _towns_after_codes(detections: list[Detection], text: str) -> list[Detection]:
+    """The capitalised town written right after a postcode, where nothing was found there."""
+    towns = []
+    for code in detections:
+        town = (
+            _TOWN_AFTER_CODE.match(text, code.end) if code.entity_type in POSTCODE_TYPES else None
+        )
+        if town is None or town.group("town").split()[0].casefold() in STOP_WORDS:
+            continue
+        start, end = town.span("town")
+        if not any(d.start < end and start < d.end for d in detections):
+            towns.append(Detection(start, end, "LOCATION", code.score, code.recognizer))
+    return towns

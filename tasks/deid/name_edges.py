@@ -36,8 +36,21 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’#@.&-])(?P<word>[A-Z][a-z][\w'’]*|[A-Z]
 _LINE_WORD = re.compile(r"[^\W\d_]{4,}")
 _LINK_AFTER = re.compile(r"[^\S\n]+(?:of|for|and|&)(?=[^\S\n]+[A-Z])")
 _ARTICLE = re.compile(r"(?:the|The)[^\S\n]+")
-# A saint's name before a found name, in any case: 'st casimirs', 'St. Cuthbert's'.
+# A saint's name before a found name, in any case: 'st casimirs', 'St. Cuthbert's'; with its
+# possessive and a place word after it ('st patrick's', 'st. ambrose parish hall').
 _SAINT_BEFORE = re.compile(r"(?<![\w'’])(?i:st\.?|saint)[^\S\n]+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?![\w'’])")
+_SAINT_HEAD = re.compile(
+    r"(?i)[^\S\n]+(?:(?:parish|catholic|primary|junior|infant|high|community)[^\S\n]+){0,2}"
+    r"(?:church|hall|school|primary|hospital|hospice|college|academy|centre|center|chapel)"
+    r"(?![\w'’-])"
+)
+# A name's particle before another capitalised part: 'Jordi Casals i Riera', 'Ard na Gréine',
+# 'Hospital del Mar'.
+_PARTICLE_AFTER = re.compile(
+    r"[^\S\n]+(?:de|del|della|der|den|di|da|dos|das|du|la|le|van|von|y|i|na|bin|al|el|ter)"
+    r"(?=[^\S\n]+[A-Z])"
+)
 # What a place or body typed in lower case after its name is: 'Hollins campus', 'Kerr bay'.
 _PLACE_HEAD = re.compile(
     r"[^\S\n]+(?:national[^\S\n]+|community[^\S\n]+|city[^\S\n]+)?"
@@ -87,7 +100,9 @@ def _grow_right(text: str, end: int, name: str, joined: bool = False) -> int:
     """Up to two capitalised words after the name; a body or place also takes 'of', 'for' or
     'and' with the capitalised word after it ('Church of Jesus Christ')."""
     for _ in range(MAX_BODY_WORDS_AFTER if joined else MAX_SIDE_WORDS):
-        link = _LINK_AFTER.match(text, end) if joined else None
+        link = (_LINK_AFTER.match(text, end) if joined else None) or _PARTICLE_AFTER.match(
+            text, end
+        )
         match = _WORD_AFTER.match(text, link.end() if link else end)
         if match is None or not _may_join(match.group("word"), name):
             break
@@ -121,11 +136,7 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
         end = _grow_right(text, end, name, detection.entity_type in _HEADED_TYPES)
     head = _PLACE_HEAD.match(text, end) if detection.entity_type in _HEADED_TYPES else None
     end = head.end() if head and name[0].isupper() else end
-    saint = _SAINT_BEFORE.search(text, max(0, start - 8), start)
-    if saint:  # a church, school or hospital named after the saint, or a place
-        start = saint.start()
-        kind = "ORGANIZATION" if detection.entity_type == "PERSON" else detection.entity_type
-        detection = replace(detection, entity_type=kind)
+    detection, start, end = _with_saint(detection, text, start, end)
     if text[start - 1 : start] == "#" and not text[start - 2 : start - 1].isalnum():
         start -= 1
     elif text[start : start + 1].isupper():
@@ -134,6 +145,22 @@ def with_name_edges(detection: Detection, text: str, vocabulary: Vocabulary) -> 
     if (start, end) == (detection.start, detection.end):
         return detection
     return replace(detection, start=start, end=end)
+
+
+def _with_saint(
+    detection: Detection, text: str, start: int, end: int
+) -> tuple[Detection, int, int]:
+    """After a saint's name the name is a church, school or hospital named after the saint, or
+    a place: it takes the saint, its possessive and a place word after it."""
+    saint = _SAINT_BEFORE.search(text, max(0, start - 8), start)
+    if saint is None:
+        return detection, start, end
+    possessive = _POSSESSIVE_AFTER.match(text, end)
+    end = possessive.end() if possessive else end
+    head = _SAINT_HEAD.match(text, end)
+    end = head.end() if head else end
+    kind = "ORGANIZATION" if detection.entity_type == "PERSON" else detection.entity_type
+    return replace(detection, entity_type=kind), saint.start(), end
 
 
 def grow_names(detections: list[Detection], text: str, vocabulary: Vocabulary) -> list[Detection]:

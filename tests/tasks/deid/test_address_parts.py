@@ -30,6 +30,12 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             [("12 Elm Road", "STREET_ADDRESS"), ("Leeds", "LOCATION")],
             ["12 Elm Road Leeds"],
         ),
+        # The town written after a postcode joins it.
+        (
+            "my address ul. Mokotowska 24, 00-561 Warszawa and then",
+            [("ul. Mokotowska 24", "STREET_ADDRESS"), ("00-561", "POSTAL_CODE")],
+            ["ul. Mokotowska 24, 00-561 Warszawa"],
+        ),
         # No street among them: a town and a postcode stay apart.
         (
             "Leeds, LS1 4AB",

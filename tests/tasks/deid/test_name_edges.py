@@ -59,6 +59,11 @@ def _grown(text: str, found: str, entity_type: str, vocabulary: Vocabulary) -> s
         # A saint's name before a found name makes a church, school or place of it.
         ("father tadeusz at st casimirs has been kind", "casimirs", "PERSON", "st casimirs"),
         ("she worked at St. Cuthbert's for years", "Cuthbert's", "PERSON", "St. Cuthbert's"),
+        ("i was in st patrick's on the ward", "patrick", "PERSON", "st patrick's"),
+        ("meetings at st. ambrose parish hall", "ambrose", "PERSON", "st. ambrose parish hall"),
+        # A name's particle before another capitalised part.
+        ("the account's in the name Jordi Casals i Riera now", "Jordi Casals", "PERSON",
+         "Jordi Casals i Riera"),
         # Only names grow.
         ("booked for #Friday 12 June", "Friday 12 June", "DATE_TIME", "Friday 12 June"),
     ],
