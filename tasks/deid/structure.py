@@ -301,6 +301,13 @@ _THEIRS = re.compile(
     rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
+# Someone restated by a pronoun as a relation or role: 'I went with precious, she was my
+# support worker', 'so chidi, he's my brother'.
+_RESTATED = re.compile(
+    rf"\b(?P<value>{_NAME_WORD}),\s+(?i:(?:she|he|they)(?:['’]s|\s+(?:was|is|were|has\s+been))"
+    rf"\s+(?:my|our|his|her|their)\s+(?:(?:old|new|best|little|big|older|younger)\s+)?"
+    rf"(?:{_KIN}|{_ROLE}|peer\s+worker|sponsor))\b"
+)
 # Someone from a service or group, named alone: 'and then acharya from the housing'.
 _FROM_THE = re.compile(
     rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
@@ -656,6 +663,10 @@ class StructureRecognizer(EntityRecognizer):
         for m in _FROM_THE.finditer(text):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
+                out.append(self._result("PERSON", m, 0.6, "value"))
+        for m in _RESTATED.finditer(text):
+            word = m.group("value").casefold()
+            if self._listed_name(word) or (v.is_unknown(word) and word not in STOP_WORDS):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for pattern in (_THEIRS, _SUBJECT):
             for m in pattern.finditer(text):

@@ -41,6 +41,8 @@ from tests.helpers.coverage import masked, touched
         ("So anyway.\n.\nIbrahim you mentioned your dad.", "Ibrahim"),
         # A word-name before 'my' and a relation names that relation.
         ("Sunny my grandson set us up a group.", "Sunny"),
+        # Restated by a pronoun as a role or relation.
+        ("So I went with precious, she was my support worker.", "precious"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -238,6 +240,7 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("Mr T. Is he there yet", "Is"),  # two letters after initials, but a word
         ("her name is important to her", "important"),  # naming cue, then an adjective
         ("it's nothing from the council", "nothing"),
+        ("Honestly, he was my best mate.", "Honestly"),
     ],
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
