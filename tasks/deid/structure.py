@@ -488,7 +488,7 @@ class StructureRecognizer(EntityRecognizer):
                 ):
                     continue
                 end = m.end() if self._is_name(value) else m.start("value") + len(first)
-            elif self._is_name(value):
+            elif self._is_name(value) or self._initial_and_surname(value):
                 end = m.end()
             elif (first != value and self._is_name(first)) or self._title_name(text, m, first):
                 end = m.start("value") + len(first)
@@ -500,6 +500,14 @@ class StructureRecognizer(EntityRecognizer):
             for m in _INITIALLED.finditer(text)
             if self._surname_like(m.group().split()[-1].split(".")[-1])
         ]
+
+    def _initial_and_surname(self, value: str) -> bool:
+        """An initial and a surname after a title, in any case ('mr a kowalski')."""
+        words = value.split()
+        initial = len(words) == 2 and len(words[0].rstrip(".")) == 1 and words[0][0].isalpha()
+        if not initial or len(words[1]) < 3 or not self._surname_like(words[1]):
+            return False
+        return words[1][0].isupper() or words[1].casefold() not in self._vocabulary.non_nouns
 
     def _surname_like(self, word: str) -> bool:
         """A listed surname, a word no dictionary knows ('Fairweather') or two letters that are

@@ -43,6 +43,7 @@ from tests.helpers.coverage import masked, touched
         ("Sunny my grandson set us up a group.", "Sunny"),
         # Restated by a pronoun as a role or relation.
         ("So I went with precious, she was my support worker.", "precious"),
+        ("can i speak to mr a kowalski please", "mr a kowalski"),  # a title and an initial
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -241,6 +242,7 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("her name is important to her", "important"),  # naming cue, then an adjective
         ("it's nothing from the council", "nothing"),
         ("Honestly, he was my best mate.", "Honestly"),
+        ("the dr a said so", "said"),
     ],
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
