@@ -190,6 +190,20 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
     (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),
+    # "Gráinne's twenty-one and she's...": a named person's age said with their name.
+    (
+        r"\b(?!(?:It|That|There|What|Who|Where|Here|This|He|She|Let|How|Everyone|Nobody)['’])"
+        rf"[A-Z][\w'’\-]*['’]s\s+(?P<value>{NUMBER_13_PLUS})"
+        r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|now|next|this|in|but|so)\b)",
+        0.6,
+    ),
+    # "been using since sixteen": a teen age after 'since' ('since twelve' may be noon).
+    (
+        r"(?i:\bsince\s+)(?P<value>thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen)\b(?!\s+(?:hundred|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        r"|oh|o|\d))",
+        0.6,
+    ),
     # Posts: an age and gender in brackets ("I (24F) finally", "my (19F) mum", "(32 m)"),
     # typed after a word ("I'm 24F"), or an age in years typed short ("my 8yo", "34 y/o").
     (r"\((?P<value>\d{1,2}\s?(?:[MFmf]|NB|nb))\)", 0.7),

@@ -67,6 +67,8 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("rewatching it as a 34 y/o with no kids", "34 y/o"),
         ("My son Kwabena (9) was diagnosed this week", "9"),
         ("Young carer here (15). School is hard", "15"),
+        ("Gráinne's twenty-one and she's repeating the year", "twenty-one"),
+        ("i'm thirty-one, been using since sixteen, started at a party", "sixteen"),
     ],
 )
 def test_spoken_ages_are_found(text, value):
@@ -87,6 +89,8 @@ def test_spoken_ages_are_found(text, value):
         "a man of two minds",
         "the video got 5M views",
         "see chapter (9) of the guide",
+        "It's twenty-five and that's the price.",
+        "we've lived here since nineteen ninety",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):
