@@ -21,7 +21,8 @@ HEADS = (
     "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
-    "|drop-in|drop in|" + "|".join(sorted(business_heads(), key=len, reverse=True))
+    "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|"
+    + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').

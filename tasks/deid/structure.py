@@ -238,6 +238,11 @@ _STRONG_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
+# 'someone called Mags': a person before 'called' or 'named' makes it a naming cue.
+_PERSON_BEFORE_CALLED = re.compile(
+    r"(?i)\b(?:someone|somebody|(?:a|one|this|that)\s+(?:man|woman|lady|lad|bloke|guy|girl"
+    r"|boy|fella|fellow|nurse|doctor|worker|volunteer))\s+$"
+)
 # Someone saying who they are before where they call from: 'hi this is jasmine from housing'.
 _INTRODUCED = re.compile(
     rf"(?i:\b(?:this\s+is|it['’]?s|its|I['’]?m|im|I\s+am),?\s+(?:(?:um|uh|er|erm),?\s+)?)"
@@ -300,6 +305,11 @@ _THEIRS = re.compile(
     r"|kids|boyfriend|girlfriend|husband|wife)\b"
     rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
+)
+# A name said, then said to be what one is called: "it's bunny, that's what they call me".
+_CALLED_AFTER = re.compile(
+    rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:that['’]?s|that\s+is)\s+what\s+(?i:they|people"
+    r"|everyone|everybody|we|the\s+\w+|my\s+\w+)\s+(?i:calls?|called)\s+(?i:me|him|her|them)\b"
 )
 # Someone restated by a pronoun as a relation or role: 'I went with precious, she was my
 # support worker', 'so chidi, he's my brother'.
@@ -578,7 +588,7 @@ class StructureRecognizer(EntityRecognizer):
                 )
                 cased = words[0][:1].isupper()
                 # 'her name was Joy Ward', 'my worker was Hope': what a name is said to be.
-                naming = _NAMING.match(m.group()) is not None or (
+                naming = self._naming_cue(text, m) or (
                     pattern is _ROLE_IS and self._role_is_named(words)
                 )
                 # 'her names mei ling': after a naming cue, any word with no other reading.
@@ -601,6 +611,15 @@ class StructureRecognizer(EntityRecognizer):
                 score = NAMING_SCORE if naming else 0.6
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
+
+    @staticmethod
+    def _naming_cue(text: str, m: re.Match[str]) -> bool:
+        """'her name was', or 'called' after a person ('someone called Mags')."""
+        if _NAMING.match(m.group()):
+            return True
+        cue = m.group()[: m.start("value") - m.start()].split()
+        person = _PERSON_BEFORE_CALLED.search(text, max(0, m.start() - 24), m.start())
+        return bool(cue) and cue[0].casefold() in ("called", "named") and person is not None
 
     def _role_is_named(self, words: list[str]) -> bool:
         """'my husband is Chinese' describes him; 'my worker was Hope (Marsh)' names her: a
@@ -672,6 +691,9 @@ class StructureRecognizer(EntityRecognizer):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
+        for m in _CALLED_AFTER.finditer(text):
+            if m.group("value").casefold() not in STOP_WORDS:
+                out.append(self._result("PERSON", m, NAMING_SCORE, "value"))
         for m in _RESTATED.finditer(text):
             word = m.group("value").casefold()
             if self._listed_name(word) or (v.is_unknown(word) and word not in STOP_WORDS):
