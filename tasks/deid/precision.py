@@ -207,6 +207,24 @@ def _leading_interjections(value: str) -> int:
     return offset
 
 
+# A speaker label opening a turn, at a line's start or after a sentence or a bracketed note
+# ('[laughs] Int:'): a role ('Int:', 'Fac:'), a letter ('R:') or letters and a number ('P07:',
+# 'CW4:'). Any other word there is a speaker named by name ('Zola:') and stays a name.
+_SPEAKER_LABEL = re.compile(r"[A-Z]|[A-Z]{1,3}\d{1,3}")
+_ROLE_LABELS = frozenset(
+    "int interviewer fac facilitator mod moderator res researcher resp respondent part"
+    " participant spk speaker".split()
+)
+_TURN_START = re.compile(r"(?:^|[.?!\]]\s+|\n)\s*$")
+
+
+def is_speaker_label(value: str, text: str, start: int, end: int) -> bool:
+    """A label that names a turn's speaker by role or number, not by name ('Int:', 'P07:')."""
+    if text[end : end + 1] != ":" or not _TURN_START.search(text, max(0, start - 4), start):
+        return False
+    return bool(_SPEAKER_LABEL.fullmatch(value)) or value.casefold() in _ROLE_LABELS
+
+
 def refine(detection: Detection, text: str) -> Detection | None:
     """The detection trimmed to its name, or None when it is a role, eponym or acronym."""
     if detection.entity_type not in NAME_TYPES or detection.recognizer.startswith(EXACT):
@@ -237,6 +255,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None
+    if detection.entity_type == "PERSON" and is_speaker_label(value, text, detection.start, end):
+        return None  # 'Int:', 'P07:': who speaks, by role or number
     if drops_as_chat(value, detection.recognizer):
         return None  # 'Lmao', 'WTF', 'Hahaha': chat speak, capitalised or not
     if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):

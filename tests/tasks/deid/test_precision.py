@@ -24,6 +24,11 @@ def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | 
         ("I went to the NHS on Monday.", "NHS"),
         ("Ring Lindsey on Monday.", "Ring"),
         ("Call Bethany when you can.", "Call"),
+        # Speaker labels by role, letter or number.
+        ("Int: Okay, so if we could just go round.", "Int"),
+        ("she gives it out. [laughs] Int: We'll redact it.", "Int"),
+        ("Fine.\nP07: Marcia's my daughter.", "P07"),
+        ("R: Aye. I was fourteen.", "R"),
     ],
 )
 def test_labels_kin_words_and_acronyms_are_dropped(text, value):
@@ -39,6 +44,8 @@ def test_labels_kin_words_and_acronyms_are_dropped(text, value):
         ("Bethany Room 12 is hers.", "Bethany Room"),
         ("Ring said hello to me.", "Ring"),
         ("Ring LINDSEY on Monday.", "LINDSEY"),
+        ("Zola: I went home.", "Zola"),  # a speaker named by name
+        ("I asked Int: no idea.", "Int"),  # not at a turn's start
     ],
 )
 def test_names_are_kept(text, value):
