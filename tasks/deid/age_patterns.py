@@ -197,6 +197,13 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?=\s*(?:[,.;!?]|$)|\s+(?:and|now|next|this|in|but|so)\b)",
         0.6,
     ),
+    # "a young woman, Chloe, nineteen, who", "Lau Mei-Ling, eighty-six.": an age set beside a
+    # name between commas.
+    (
+        r"\b[A-Z][a-z][\w'’]*(?:[\s-][A-Z][\w'’]*)?,\s+"
+        rf"(?P<value>{NUMBER_13_PLUS})(?=\s*[,.;](?!\s*(?:\d|{_TENS}|{_TEENS}|{_UNITS})\b))",
+        0.55,
+    ),
     # "been using since sixteen": a teen age after 'since' ('since twelve' may be noon).
     (
         r"(?i:\bsince\s+)(?P<value>thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"

@@ -31,6 +31,7 @@ _ROLE_HEAD = re.compile(
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff|driver|cleaner"
     r"|labourer|plumber|mechanic|chef|waiter|waitress|housekeeper|postman)s?"
 )
+_ROLE_SUFFIX = re.compile(r"(?i)\w+(?:ist|ician|iatrist|ologist|apist)s?")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
 # Recognizers of listed values, never trimmed ('Methodist' from the group lexicon is no role).
@@ -184,6 +185,8 @@ def is_role_phrase(value: str) -> bool:
     words = _WORD.findall(value)
     if not words or len(words) > 5 or not _ROLE_HEAD.fullmatch(words[-1]):
         return False
+    if _ROLE_SUFFIX.fullmatch(words[-1]) and words[-1].casefold() in _person_names():
+        return False  # 'Lindqvist' ends like 'therapist' but is a surname
     return not any(w.casefold() in _first_names() for w in words)
 
 

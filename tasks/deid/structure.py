@@ -209,7 +209,9 @@ _KIN_TITLES = frozenset(
     "auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin".split()
 )
 _TITLED = re.compile(
-    rf"(?i:\b(?:{TITLES})\.?\s+)(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
+    # A pause may come between the title and the name: 'Doctor, um, Lindqvist'.
+    rf"(?i:\b(?:{TITLES})\.?(?:,?\s+(?:um|uh|er|erm),?)?\s+)"
+    rf"(?P<value>(?:(?:de|da|di|del|della|la|le|van|von|der|den|bin"
     r"|al|el|ó|ní|mac|mc|o')\s+)*[^\W\d_][\w'’\-]*(?:\s+(?:(?:de|da|di|del|la|le|van|von|der"
     r"|den|bin|al|el)\s+)*[^\W\d_][\w'’\-]*)?)"
 )
@@ -327,8 +329,15 @@ _FROM_THE = re.compile(
 _FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
 # A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
-    rf"(?:^|[.?!]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
+    rf"(?:^|[.?!:]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
+    r"|went|goes|used|gets|got|works|worked|died|passed"
     r"|told|phoned|visited|helped|asked|reckons|lives|lived|stays|stayed)\b"
+)
+# A speaker saying who they are as their turn opens: 'W1: Dawn again.', 'M3: Will here.',
+# 'S4: Wei. On the psychology side'.
+_SELF_NAMED = re.compile(
+    r"(?:^|[.?!]\s+|\n)[A-Z][A-Za-z]{0,11}(?:\s?\d{1,3})?:\s+"
+    rf"(?P<value>{_NAME_WORD})(?=(?:\s+(?:again|here|speaking))?\s*[.,!]|\s+(?:here|again)\b)"
 )
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
@@ -690,6 +699,15 @@ class StructureRecognizer(EntityRecognizer):
         for m in _FROM_THE.finditer(text):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
+                out.append(self._result("PERSON", m, 0.6, "value"))
+        for m in _SELF_NAMED.finditer(text):
+            word = m.group("value").casefold()
+            # 'Will here.': a name that is also a stop word, said as one's name
+            said = re.match(r"\s+(?:here|again)\b", text[m.end("value") :]) is not None
+            known = self._listed_name(word, stop_word=said) or (
+                word in v.surnames and word not in v.non_nouns and word not in STOP_WORDS
+            )
+            if known or (v.is_unknown(word) and word not in STOP_WORDS):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for m in _CALLED_AFTER.finditer(text):
             if m.group("value").casefold() not in STOP_WORDS:

@@ -45,6 +45,7 @@ def test_labels_kin_words_and_acronyms_are_dropped(text, value):
         ("Ring said hello to me.", "Ring"),
         ("Ring LINDSEY on Monday.", "LINDSEY"),
         ("Zola: I went home.", "Zola"),  # a speaker named by name
+        ("Doctor Lindqvist? Something Swedish.", "Lindqvist"),  # a surname, not a role
         ("I asked Int: no idea.", "Int"),  # not at a turn's start
     ],
 )

@@ -68,6 +68,8 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("My son Kwabena (9) was diagnosed this week", "9"),
         ("Young carer here (15). School is hard", "15"),
         ("Gráinne's twenty-one and she's repeating the year", "twenty-one"),
+        ("I had a young woman, Chloe, nineteen, who I found", "nineteen"),
+        ("My mum, Lau Mei-Ling, eighty-six. She ran a takeaway", "eighty-six"),
         ("i'm thirty-one, been using since sixteen, started at a party", "sixteen"),
     ],
 )
@@ -91,6 +93,7 @@ def test_spoken_ages_are_found(text, value):
         "see chapter (9) of the guide",
         "It's twenty-five and that's the price.",
         "we've lived here since nineteen ninety",
+        "In Leeds, nineteen, twenty people came.",
     ],
 )
 def test_phrases_like_ages_are_not_ages(text):

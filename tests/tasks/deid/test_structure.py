@@ -44,6 +44,12 @@ from tests.helpers.coverage import masked, touched
         # Restated by a pronoun as a role or relation.
         ("So I went with precious, she was my support worker.", "precious"),
         ("can i speak to mr a kowalski please", "mr a kowalski"),  # a title and an initial
+        # A pause between a title and the name; a speaker saying who they are as the turn
+        # opens; a name opening a turn before what only a person does.
+        ("M1: We had another. Doctor, um, Lindqvist? Something Swedish.", "Doctor, um, Lindqvist"),
+        ("W1: Dawn again. The thing for women is the kids.", "Dawn"),
+        ("M3: Will here. I'm the chair.", "Will"),
+        ("Carer 2: Rose went to the day centre for years.", "Rose"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -243,6 +249,8 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("it's nothing from the council", "nothing"),
         ("Honestly, he was my best mate.", "Honestly"),
         ("the dr a said so", "said"),
+        ("P1: Yes. I think so.", "Yes"),
+        ("R: Well, it was hard.", "Well"),
     ],
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
