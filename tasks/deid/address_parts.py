@@ -17,6 +17,9 @@ ADDRESS_PARTS = frozenset(
 )
 # Only commas and spaces on the same line between two parts.
 _BETWEEN = re.compile(r"[ \t]*,?[ \t]*")
+_TOWN_BETWEEN = re.compile(
+    r"[ \t]*,?[ \t]+(?P<town>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2}),?[ \t]+"
+)
 POSTCODE_TYPES = frozenset({"UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE", "IE_EIRCODE"})
 # The town written after a postcode, as many countries write it: '00-561 Warszawa'.
 _TOWN_AFTER_CODE = re.compile(r"[ \t]*,?[ \t]+(?P<town>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)")
@@ -46,7 +49,16 @@ def _joins(first: Detection, second: Detection, text: str) -> bool:
         return False
     if second.start <= first.end:
         return False
-    return _BETWEEN.fullmatch(text, first.end, second.start) is not None
+    if _BETWEEN.fullmatch(text, first.end, second.start):
+        return True
+    # 'forty four lime grove blackburn bb2 3eu': a town in lower case between street and code
+    town = _TOWN_BETWEEN.fullmatch(text, first.end, second.start)
+    return (
+        town is not None
+        and first.entity_type == "STREET_ADDRESS"
+        and second.entity_type in POSTCODE_TYPES
+        and not any(w.casefold() in STOP_WORDS for w in town.group("town").split())
+    )
 
 
 def _towns_after_codes(detections: list[Detection], text: str) -> list[Detection]:

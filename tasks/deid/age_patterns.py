@@ -7,7 +7,7 @@ _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 # An age as digits or words: "34", "sixteen", "sixty-two", "forty three".
 # 'seventy-odd', 'fortyish': a round age said loosely is still the age.
-_LOOSE = r"(?:-?odd|-?ish)?"
+_LOOSE = r"(?:-?odd|-?ish|[\s-]something)?"
 NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS}|{_UNITS})"
 # After "I'm" a bare small number word is rarely an age ("I'm one of them"): ten and over.
 NUMBER_CUED = rf"(?:\d{{1,3}}|(?:{_TENS})(?:[\s-](?:{_UNITS}))?{_LOOSE}|{_TEENS})"
@@ -32,7 +32,7 @@ _HEDGE = (
     r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
     r"|coming up|pushing|going on|knocking on|rising)\s+)?"
 )
-_SUBJECT = r"(?:I|you|s?he|they|we)"
+_SUBJECT = r"(?:I|you|s?he|they|we|who)"
 _BE = (
     r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
     r"|turned|turns|turning|(?:'m|am|is|'s|are|'re)\s+(?:gonna|going\s+to)\s+be)"

@@ -251,9 +251,15 @@ class Recaser:
         for i, word in enumerate(words):
             if word in ACRONYMS:
                 upper.add(i)
-            if self._capitalise(i, words, text, tokens, guess_unknown) or (
-                i - 1 in caps and word in self.v.surnames and word not in self.v.non_nouns
-            ):
+            # A surname after a capitalised name ('Tracey Hollins'), not after 'I' ('I cant').
+            surname = (
+                i - 1 in caps
+                and words[i - 1] != "i"
+                and word in self.v.surnames
+                and word not in self.v.non_nouns
+                and word not in self.v.everyday
+            )
+            if self._capitalise(i, words, text, tokens, guess_unknown) or surname:
                 caps.add(i)
         caps |= self._phrases(words, self.v.places | self.v.employers)
         caps |= self._institutions(words, text, tokens, guess_unknown)

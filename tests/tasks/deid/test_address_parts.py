@@ -36,6 +36,17 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             [("ul. Mokotowska 24", "STREET_ADDRESS"), ("00-561", "POSTAL_CODE")],
             ["ul. Mokotowska 24, 00-561 Warszawa"],
         ),
+        # A town in lower case between a street and its postcode.
+        (
+            "visit to 44 lime grove blackburn bb2 3eu door answered",
+            [("44 lime grove", "STREET_ADDRESS"), ("bb2 3eu", "UK_POSTCODE")],
+            ["44 lime grove blackburn bb2 3eu"],
+        ),
+        (
+            "12 Elm Road and then LS1 4AB",
+            [("12 Elm Road", "STREET_ADDRESS"), ("LS1 4AB", "UK_POSTCODE")],
+            ["12 Elm Road", "LS1 4AB"],
+        ),
         # No street among them: a town and a postcode stay apart.
         (
             "Leeds, LS1 4AB",

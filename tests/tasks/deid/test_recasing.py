@@ -44,6 +44,10 @@ def test_is_uncased(text: str, uncased: bool) -> None:
         ("the nhs and my gp", ["NHS", "GP"], ["and"]),
         ("and she's got the tablets", [], ["she's", "got", "tablets"]),
         ("so call 0161 496 0000 ext 2234, the dept said", [], ["ext", "dept"]),  # abbreviations
+        # Contractions written without their apostrophe, even after 'I' or where a surname
+        # shares their spelling ('Cant').
+        ("the nearest is far and i cant drive", ["I"], ["cant", "drive"]),
+        ("i dont care and shes fine and theyre here", ["I"], ["dont", "shes", "theyre"]),
     ],
 )
 def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised, left_alone):

@@ -69,6 +69,8 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("Young carer here (15). School is hard", "15"),
         ("Gráinne's twenty-one and she's repeating the year", "twenty-one"),
         ("I had a young woman, Chloe, nineteen, who I found", "nineteen"),
+        ("a woman who's fifty-three and has had anorexia", "fifty-three"),
+        ("and she's sixty-something now", "sixty-something"),
         ("My mum, Lau Mei-Ling, eighty-six. She ran a takeaway", "eighty-six"),
         ("i'm thirty-one, been using since sixteen, started at a party", "sixteen"),
     ],
