@@ -66,7 +66,15 @@ POSTCODE_DISTRICT_PATTERNS = [
         rf"\s?{_DISTRICT_NUMBER})(?![\w-])"
         r"(?!\s+(?i:masks?|vitamins?|tablets?|forms?|bus(?:es)?|motorway|junction|road|roundabout|exit))",
         0.6,
-    )
+    ),
+    # A district said as a whole answer, opening a turn and ending its sentence: 'Speaker 2:
+    # NW10. Speaker 1: Lovely'.
+    (
+        r"(?:^|\n|[A-Za-z]+\s?\d{0,3}:\s+)"
+        rf"(?P<value>(?:{'|'.join(sorted(_POSTCODE_AREAS, key=len, reverse=True))})\d[0-9A-Z]?)"
+        r"(?=\s*(?:[.?!]|$))",
+        0.6,
+    ),
 ]
 _RELATION = (
     r"(?:(?:older|younger|little|big|baby|step|ex|best|late|eldest|oldest|youngest)[\s-]?)?"

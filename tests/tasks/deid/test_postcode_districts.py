@@ -15,6 +15,7 @@ from tests.helpers.coverage import masked, touched
         ("I moved to the M14 area", "M14"),
         ("he's in L8", "L8"),
         ("she's from SW16 originally", "SW16"),
+        ("just the first bit? Speaker 2: NW10. Speaker 1: Lovely.", "NW10"),  # a whole answer
     ],
 )
 def test_districts_after_a_place_cue_are_masked(speech_engine, text, value):
