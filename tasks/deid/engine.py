@@ -12,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.address_parts import join_address_parts
+from qualbridge.tasks.deid.bidi import found_as_shown
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
@@ -142,6 +143,9 @@ class Deidentifier:
             )
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
+        # Runs shown reversed by a bidi override, read as shown ('nosniboR aileD').
+        shown = found_as_shown(texts, self.detect)
+        kept = [merge_overlaps([*d, *s]) if s else d for d, s in zip(kept, shown, strict=True)]
         words = (self._everyday, self._vocabulary.non_nouns)
         kept = [
             join_address_parts(

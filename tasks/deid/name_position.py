@@ -36,6 +36,9 @@ _PERSON_BEFORE = frozenset(
     """told asked rang phoned texted called met saw thanked visited messaged emailed with
     and""".split()
 )
+_AUXILIARIES = frozenset("did does do has have had is was were will would can could".split())
+_QUESTION_OPENERS = frozenset("how why when where what and so but or then".split())
+_PRONOUN_AFTER = re.compile(r"\s+(?:I|i|he|she|we|they|you)\b")
 _WORD = re.compile(r"[\w'’]+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
 
@@ -47,15 +50,38 @@ def said_as_name(text: str, start: int, end: int) -> bool:
     # After a comma or full stop the word opens a clause: what came before does not bear on it.
     opens_clause = not head or head[-1] in ",.;:!?"
     previous = "" if opens_clause or not before else before[-1].casefold().replace("’", "'")
+    value = text[start:end]
+    if value[:1].isupper() and head and head[-1] not in ".!?:" and not value.isupper():
+        return True  # capitalised inside a sentence: 'having Will there', 'yes, Rose did'
     if previous in _WORD_BEFORE:
-        return False
-    if len(text[start:end]) >= 3 and text[start:end].isupper():
+        return _asked_about(before, head, text, end)
+    if len(value) >= 3 and value.isupper():
         return True  # a found name shouted: 'yeah DAWN and Steve both knew'
     if end < len(text) and text[end] in "'’":
         return True  # a possessive: 'hope's mum'
-    if followed_as_subject(text, end):
+    if followed_as_subject(text, end) or _verb_form_after(text, end):
         return True
-    return previous in _PERSON_BEFORE and bool(_CLAUSE_END.match(text, end))
+    return previous in _PERSON_BEFORE and bool(
+        _CLAUSE_END.match(text, end) or _PRONOUN_AFTER.match(text, end)
+    )
+
+
+def _asked_about(before: list[str], head: str, text: str, end: int) -> bool:
+    """A question put about the person: 'How did ming react?', 'And did hope ever visit?'.
+    The auxiliary opens the question (after a question word, a conjunction or a clause's
+    start), and a word follows the name."""
+    if not before or before[-1].casefold() not in _AUXILIARIES:
+        return False
+    opener = before[-2].casefold() if len(before) > 1 else ""
+    at_start = len(before) == 1 or head[: head.rfind(before[-1])].rstrip()[-1:] in ",.;:!?"
+    return (at_start or opener in _QUESTION_OPENERS) and not _CLAUSE_END.match(text, end)
+
+
+def _verb_form_after(text: str, end: int) -> bool:
+    """A past verb form after the word, as its subject's verb: 'lily reorganised my kitchen'
+    (a word ending in -s may be a plural: 'summer holidays')."""
+    after = _WORD.match(text, _skip_space(text, end))
+    return after is not None and len(after.group()) > 4 and after.group().endswith("ed")
 
 
 def followed_as_subject(text: str, end: int) -> bool:

@@ -118,7 +118,9 @@ _LOWER_MEMBER = re.compile(
 )
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
-    r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)"
+    r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
+    # In lower case, as a recogniser writes it: 'he's in hmp leeds'.
+    r"|(?:hmp|hmyoi)\s+(?!(?:and|the|for|in|at|on|is|was)\b)[a-z][\w'’\-]*)"
 )
 SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")

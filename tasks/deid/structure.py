@@ -308,6 +308,8 @@ _THEIRS = re.compile(
     rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
+# A short form said as such: 'Agnieszka Nowak. Aga for short.'
+_FOR_SHORT = re.compile(rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:for\s+short)\b")
 # A name said, then said to be what one is called: "it's bunny, that's what they call me".
 _CALLED_AFTER = re.compile(
     rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:that['’]?s|that\s+is)\s+what\s+(?i:they|people"
@@ -626,9 +628,11 @@ class StructureRecognizer(EntityRecognizer):
         """'her name was', or 'called' after a person ('someone called Mags')."""
         if _NAMING.match(m.group()):
             return True
-        cue = m.group()[: m.start("value") - m.start()].split()
+        cue = [w.casefold().strip(",") for w in m.group()[: m.start("value") - m.start()].split()]
+        if len(cue) > 1 and cue[0] in ("call", "calls", "called") and cue[1] in _PRONOUNS:
+            return True  # 'everyone calls her Shiv'
         person = _PERSON_BEFORE_CALLED.search(text, max(0, m.start() - 24), m.start())
-        return bool(cue) and cue[0].casefold() in ("called", "named") and person is not None
+        return bool(cue) and cue[0] in ("called", "named") and person is not None
 
     def _role_is_named(self, words: list[str]) -> bool:
         """'my husband is Chinese' describes him; 'my worker was Hope (Marsh)' names her: a
@@ -709,7 +713,7 @@ class StructureRecognizer(EntityRecognizer):
             )
             if known or (v.is_unknown(word) and word not in STOP_WORDS):
                 out.append(self._result("PERSON", m, 0.6, "value"))
-        for m in _CALLED_AFTER.finditer(text):
+        for m in (*_CALLED_AFTER.finditer(text), *_FOR_SHORT.finditer(text)):
             if m.group("value").casefold() not in STOP_WORDS:
                 out.append(self._result("PERSON", m, NAMING_SCORE, "value"))
         for m in _RESTATED.finditer(text):

@@ -21,6 +21,17 @@ CASES = [
     ("a marsh near the house", "marsh", False),
     ("summer holidays are long", "summer", False),
     ("I spoke to, amber was lovely", "amber", True),  # a comma opens a new clause
+    # Capitalised inside a sentence, a question put about the person, a past verb after the
+    # name, a pronoun opening the next clause after 'with'.
+    ("How's that been, having Will there?", "Will", True),
+    ("And did hope ever visit you there?", "hope", True),
+    ("How did ming react afterwards?", "ming", True),
+    ("She's bossy. lily reorganised my kitchen.", "lily", True),
+    ("With rose I could switch languages", "rose", True),
+    ("I did hope so", "hope", False),
+    ("I will see you", "will", False),
+    ("Will you come?", "Will", False),  # a sentence's first word
+    ("with rose petals on it", "rose", False),
 ]
 
 

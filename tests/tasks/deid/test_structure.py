@@ -50,6 +50,9 @@ from tests.helpers.coverage import masked, touched
         ("W1: Dawn again. The thing for women is the kids.", "Dawn"),
         ("M3: Will here. I'm the chair.", "Will"),
         ("Carer 2: Rose went to the day centre for years.", "Rose"),
+        # What one is called, and a short form said as such.
+        ("At the drop-in. Everyone calls her Shiv, mind.", "Shiv"),
+        ("My sister, Agnieszka Nowak. Aga for short. She translated.", "Aga"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):

@@ -67,6 +67,7 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         # shouted wards, prisons, and the town said after a street
         ("I ended up on the BIRCH UNIT for a month", "BIRCH UNIT"),
         ("he did three years in HMP Leeds", "HMP Leeds"),
+        ("he's in hmp leeds at the moment", "hmp leeds"),
         ("it's 41 Granby Road, heckmondwike, with my nan", "heckmondwike"),
         # ages in unusual shapes
         ("Age: sixty three, lives alone", "sixty three"),
