@@ -69,6 +69,12 @@ def compare_flow(ctx: RunContext) -> dict[str, int]:
         }
         for table, frame in results.items():
             replace_table(con, table, frame)
+        # A table with nothing to compare is still written with its columns, so the exported
+        # CSV has a header and the Parquet file opens.
+        results = {
+            table: frame if frame.width else con.sql(f"SELECT * FROM {table} LIMIT 0").pl()
+            for table, frame in results.items()
+        }
     write_results(results, ctx.run_dir / "results")
     return {table: frame.height for table, frame in results.items()}
 

@@ -181,6 +181,18 @@ def test_report_and_release_exist(runs) -> None:
     assert manifest["files"]["utterances.parquet"]["rows"] > 100
 
 
+def test_every_result_table_opens_with_its_columns_even_when_empty(runs) -> None:
+    summary, _ = runs[1]
+    results = Path(summary.report).parent / "results"
+    tables = sorted(results.glob("*.parquet"))
+    assert tables
+    for table in tables:
+        frame = pl.read_parquet(table)
+        assert frame.width > 0, f"{table.name} has no columns"
+        header = table.with_suffix(".csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == frame.columns
+
+
 def test_crosswalk_is_stored_reported_and_released(runs, consortium: Path) -> None:
     summary, _ = runs[1]
     with duckdb.connect(str(consortium / "out" / "warehouse.duckdb"), read_only=True) as con:
