@@ -302,7 +302,9 @@ class Recaser:
         ):
             return True  # 'my husband sunny', 'amber my sister', 'jade from the group'
         if prev in self.v.first_names and prev not in self.v.non_nouns:
-            return word in self.v.surnames or self.v.is_unknown(word)
+            # 'ciaran said' is no 'Ciaran Said': a surname that is a verb stays a verb
+            surname = word in self.v.surnames and word not in load_word_list("verb_forms.txt")
+            return surname or self.v.is_unknown(word)
         if word in self.v.places or (word in self.v.all_places and prev in PLACE_CUES):
             return word not in self.v.dictionary or prev in PLACE_CUES
         if word in self.v.employers:

@@ -87,6 +87,15 @@ def test_everyday_name_parts_are_masked_in_any_case_where_said_as_a_name(
     assert _masked(lexicon, text) == masked
 
 
+def test_a_verb_caught_in_a_name_span_is_masked_only_where_said_as_a_name() -> None:
+    found = "ciaran said, look, I've been there"
+    lexicon = MentionLexicon()
+    everyday = frozenset({"said"})
+    lexicon.add([found], [[_found(found, "ciaran said")]], everyday, frozenset())
+    assert _masked(lexicon, "He said he'd struggled.") == []
+    assert _masked(lexicon, "and ciaran came") == ["ciaran"]
+
+
 @pytest.mark.parametrize(
     ("found", "empty"),
     [

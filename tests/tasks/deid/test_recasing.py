@@ -48,6 +48,7 @@ def test_is_uncased(text: str, uncased: bool) -> None:
         # shares their spelling ('Cant').
         ("the nearest is far and i cant drive", ["I"], ["cant", "drive"]),
         ("i dont care and shes fine and theyre here", ["I"], ["dont", "shes", "theyre"]),
+        ("good ciaran said look", ["Good", "Ciaran"], ["said"]),  # a surname that is a verb
     ],
 )
 def test_recase_capitalises_probable_proper_nouns_only(recase, text, capitalised, left_alone):
