@@ -115,6 +115,8 @@ class Vocabulary:
     def is_unknown(self, word: str) -> bool:
         """Not a dictionary, stop or everyday word: probably a name."""
         word = word.lstrip("'’")  # "'cause"
+        if word.endswith(("n't", "n’t")):
+            return False  # "couldn't", "won't": no name ends so
         base = re.split(r"['’]", word, maxsplit=1)[0]
         if base != word and (base in STOP_WORDS or base in self.dictionary):
             return False  # "she's", "mum's"

@@ -24,7 +24,8 @@ _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Laughter and drawn-out letters: 'hahaha', 'lolol', 'kkkkk', 'xD', 'Aaawww', 'Sooo'.
 _LAUGHTER = re.compile(
-    r"(?=\w*h)(?=\w*[ae])(?:[ah]{4,}|[he]{4,})|(?:lo)+l|k{3,}|x+d+|(?:j[aeo]){2,}"
+    # 'jajaja', 'jeje'; 'jojo' twice is a name (JoJo), three times laughter.
+    r"(?=\w*h)(?=\w*[ae])(?:[ah]{4,}|[he]{4,})|(?:lo)+l|k{3,}|x+d+|(?:j[ae]){2,}|(?:jo){3,}"
 )
 _DRAWN_OUT = re.compile(r"(\w)\1\1+")
 # What may stand before a sentence's first word: nothing, a full stop, a newline, or an emoji.
@@ -51,6 +52,8 @@ def is_chat_word(word: str) -> bool:
     """A chat word or laughter, drawn out or not ('Lmao', 'Aaawww'); a drawn-out name
     ('Emilyyy') is still a name."""
     folded = word.casefold()
+    if any(ch.isupper() for ch in word[1:]) and not word.isupper():
+        return False  # capitals inside a word are a name's ('JoJo', 'DeShawn'), not chat
     if _plain(folded):
         return True
     if not _DRAWN_OUT.search(folded):

@@ -50,13 +50,19 @@ def is_spelled_name(text: str, start: int, word: str) -> bool:
     return len(word) >= MIN_SAID_LETTERS and bool(_SAY_CUE.search(before))
 
 
+# Letters joined by hyphens are a word spelled out as a transcriber writes it ('h-a-r-t-i-g-a-n'),
+# whatever came before: the cue to spell is often in the turn before.
+_HYPHENED = re.compile(r"(?<![\w'’-])[A-Za-z](?:-[A-Za-z]){3,}(?![\w'’-])")
+
+
 def spelled_names(text: str) -> list[tuple[int, int]]:
     """Where the text spells a name out: (start, end) of each run of letters."""
-    return [
+    runs = [
         (m.start(), m.end())
         for m in _RUN.finditer(text)
         if is_spelled_name(text, m.start(), spelled_word(m.group()))
     ]
+    return runs + [m.span() for m in _HYPHENED.finditer(text) if m.span() not in runs]
 
 
 class SpelledNameRecognizer(EntityRecognizer):

@@ -38,6 +38,9 @@ def test_spelled_word(run: str, word: str) -> None:
         ("her surname's spelt O-G-U-N-D-I-P-E, yeah", "O-G-U-N-D-I-P-E"),
         # the word spelled is said again: it is the same name
         ("it's T-A-M-S-I-N, tamsin, with an i", "tamsin"),
+        # letters joined by hyphens, with the cue to spell in the turn before
+        ("h-a-r-t-i-g-a-n. i asked him", "h-a-r-t-i-g-a-n"),
+        ("yes. w-a-r-s-a-m-e.", "w-a-r-s-a-m-e"),
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
@@ -51,6 +54,7 @@ def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, va
         "they said it was a U T I",
         "I ended up in A and E on the Sunday",
         "it's just the G P I need to see",
+        "I said N-O, no way, and wore a t-shirt to the x-ray",
     ],
 )
 def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:

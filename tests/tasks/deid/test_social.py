@@ -51,6 +51,10 @@ def test_hashtags_count_only_when_they_spell_a_name(
         ("Shoutout", True),
         ("Vlog", True),
         ("Emilyyy", False),
+        ("JoJo", False),  # capitals inside: a name
+        ("jojo", False),  # twice is a name, three times laughter
+        ("jojojo", True),
+        ("jajaja", True),
         ("Hannah", False),
         ("Noah", False),
         ("Heath", False),
