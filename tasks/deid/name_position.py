@@ -38,6 +38,7 @@ _PERSON_BEFORE = frozenset(
 )
 _AUXILIARIES = frozenset("did does do has have had is was were will would can could".split())
 _QUESTION_OPENERS = frozenset("how why when where what and so but or then".split())
+_TURN_END = re.compile(r"\s*(?:[?!.]|$)")
 _PRONOUN_AFTER = re.compile(r"\s+(?:I|i|he|she|we|they|you)\b")
 _WORD = re.compile(r"[\w'’]+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
@@ -57,6 +58,8 @@ def said_as_name(text: str, start: int, end: int) -> bool:
         return _asked_about(before, head, text, end)
     if len(value) >= 3 and value.isupper():
         return True  # a found name shouted: 'yeah DAWN and Steve both knew'
+    if head.endswith(",") and _TURN_END.match(text, end):
+        return True  # called by name at the end: 'how's the week been, precious?'
     if end < len(text) and text[end] in "'’":
         return True  # a possessive: 'hope's mum'
     if followed_as_subject(text, end) or _verb_form_after(text, end):

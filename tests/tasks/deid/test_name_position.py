@@ -32,6 +32,8 @@ CASES = [
     ("I will see you", "will", False),
     ("Will you come?", "Will", False),  # a sentence's first word
     ("with rose petals on it", "rose", False),
+    ("How's the week been, precious?", "precious", True),  # called by name at the end
+    ("I hope, in the end, that it works", "hope", False),
 ]
 
 
