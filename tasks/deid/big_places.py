@@ -33,6 +33,8 @@ _NOUNS_IN_LOWER_CASE = frozenset(
     "van bimbo batman sale pest honcho warder reunion carrefour tamale mesa guinea".split()
 )
 _WORDS = re.compile(r"[^\W_][\w.'’-]*")
+# Between two places said one after the other: a space or a comma, on the same line.
+_JOINT = re.compile(r"[ \t]*,?[ \t]+")
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +70,23 @@ def _counts(key: str, after_the: bool, vocabulary: Vocabulary) -> bool:
 
 
 def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
-    """Offsets of listed big places right after a place cue, longest first."""
+    """Offsets of listed big places right after a place cue, longest first, and of the places
+    said straight after one ('from zimbabwe bulawayo', 'in Kingston, Jamaica')."""
     for cue in _CUE.finditer(text):
-        words = list(_WORDS.finditer(text, cue.end(), cue.end() + 60))[:MAX_WORDS]
-        for n in range(len(words), 0, -1):
-            start = cue.end()
-            key = _listed(text[start : words[n - 1].end()])
-            if key and _counts(key, cue.group("the") is not None, vocabulary):
-                yield start, start + len(key)
+        start, after_the = cue.end(), cue.group("the") is not None
+        while (end := _place_at(text, start, after_the, vocabulary)) is not None:
+            yield start, end
+            joint = _JOINT.match(text, end)
+            if joint is None:
                 break
+            start, after_the = joint.end(), False
+
+
+def _place_at(text: str, start: int, after_the: bool, vocabulary: Vocabulary) -> int | None:
+    """The end of the longest listed big place that starts at `start` and counts, or None."""
+    words = list(_WORDS.finditer(text, start, start + 60))[:MAX_WORDS]
+    for n in range(len(words), 0, -1):
+        key = _listed(text[start : words[n - 1].end()])
+        if key and _counts(key, after_the, vocabulary):
+            return start + len(key)
+    return None

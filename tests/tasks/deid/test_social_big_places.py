@@ -18,6 +18,9 @@ from qualbridge.tasks.deid.recasing import Vocabulary
         ("road trip to vegas this weekend", ["vegas"]),
         ("we flew in from buenos aires", ["buenos aires"]),
         ("I grew up in kenya and moved to Ohio", ["kenya", "Ohio"]),
+        # Places said one after the other after the cue.
+        ("i'm from zimbabwe bulawayo i'm a care worker", ["zimbabwe", "bulawayo"]),
+        ("born in Kingston, Jamaica, came over at nine", ["Kingston", "Jamaica"]),
         ("anyone been to Nice? worth it?", ["Nice"]),
         ("so sad leaving glasgow tomorrow", ["glasgow"]),
         ("please leave nice reviews", []),
