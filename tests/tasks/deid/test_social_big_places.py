@@ -21,6 +21,9 @@ from qualbridge.tasks.deid.recasing import Vocabulary
         # Places said one after the other after the cue.
         ("i'm from zimbabwe bulawayo i'm a care worker", ["zimbabwe", "bulawayo"]),
         ("born in Kingston, Jamaica, came over at nine", ["Kingston", "Jamaica"]),
+        # Counties and council areas of the UK and Ireland.
+        ("i'm calling from looe in cornwall the nearest is", ["cornwall"]),
+        ("she moved back to mayo after", ["mayo"]),
         ("anyone been to Nice? worth it?", ["Nice"]),
         ("so sad leaving glasgow tomorrow", ["glasgow"]),
         ("please leave nice reviews", []),
