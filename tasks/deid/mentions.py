@@ -37,7 +37,10 @@ MIN_PART_CHARS = 3
 # Titles said in full: 'Doctor' of 'Doctor Mirza' must not mask every 'Thank you, Doctor'.
 _SPOKEN_TITLES = frozenset(
     "doctor professor nurse sister matron midwife father reverend pastor rabbi imam sir dame"
-    " lady lord judge coach officer sergeant captain inspector constable councillor".split()
+    " lady lord judge coach officer sergeant captain inspector constable councillor"
+    # family words and a nickname's first word: 'auntie' of 'auntie bimbo', 'big' of 'big mick'
+    " auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin mister missus"
+    " big little old young wee st saint".split()
 )
 MENTION_SCORE = 0.6
 

@@ -46,6 +46,9 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
 
 def said_as_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], an everyday word, stands where a person's name stands."""
+    word, near = text[start:end], _WORD.findall(text[max(0, start - 8) : start].casefold())
+    if word.islower() and word in _AUXILIARIES and _AUXILIARIES.intersection(near):
+        return False  # 'Will will be back': the second 'will' is the verb
     head = text[max(0, start - 40) : start].rstrip()
     before = _WORD.findall(head)
     # After a comma or full stop the word opens a clause: what came before does not bear on it.

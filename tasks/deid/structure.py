@@ -198,7 +198,11 @@ _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó n�
 # ('auntie carol', 'nana pearl', 'uncle bill').
 _MODALS = frozenset("may might must can could shall should will would".split())
 # A subject pronoun right after: the word before it is the person it stands for.
-_PRONOUN_AFTER = re.compile(r",?\s+(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b")
+_PRONOUN_AFTER = re.compile(
+    r",?\s+(?:(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b"
+    # as a recogniser writes it: 'auntie bimbo shes seventy eight'
+    r"|(?:he|she)['’]?s\b|they['’]?re\b)"
+)
 _DETERMINERS = frozenset("the a an my your his her our their this that every each".split())
 # Nouns that follow a title as a compound, not a name: 'nurse practitioner', 'doctor surgery'.
 _ROLE_NOUNS_AFTER_TITLE = frozenset(
@@ -341,6 +345,13 @@ _SELF_NAMED = re.compile(
     r"(?:^|[.?!]\s+|\n)[A-Z][A-Za-z]{0,11}(?:\s?\d{1,3})?:\s+"
     rf"(?P<value>{_NAME_WORD})(?=(?:\s+(?:again|here|speaking))?\s*[.,!]|\s+(?:here|again)\b)"
 )
+# 'Will will be back', 'will was there': the modal 'will' is never followed by these.
+_WILL_NAMED = re.compile(
+    r"(?<!\b(?i:the) )(?<!\b(?i:his) )(?<!\b(?i:her) )(?<!\b(?i:my) )(?<!\b(?i:a) )"
+    r"\b(?P<value>[Ww]ill)\s+"
+    r"(?:will|would|was|is|has|had|said|says|did|does|told|rang|came"
+    r"|went|and\s+(?:I|me|his|her))\b"
+)
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
 _VOCATIVE = re.compile(
@@ -471,7 +482,7 @@ class StructureRecognizer(EntityRecognizer):
         out += [
             self._result("PERSON", m, 0.6, "value")
             for m in _NICKNAME.finditer(text)
-            if self._nickname(m.group("name"))
+            if self._nickname(m.group("name"), bool(_PRONOUN_AFTER.match(text, m.end("name"))))
         ]
         return out + self._titled_names(text) + self._cued_names(text) + self._handles(text)
 
@@ -491,6 +502,7 @@ class StructureRecognizer(EntityRecognizer):
         """A title and the name after it; a second word joins only if it is a name too
         ('nurse Ashworth about' is 'nurse Ashworth')."""
         out = []
+        v = self._vocabulary
         for m in _titled_matches(text):
             value = m.group("value")
             if not self._title_before_name(m):
@@ -501,7 +513,17 @@ class StructureRecognizer(EntityRecognizer):
                 # 'my cousin may come', recased 'May'; but 'grandad will he was' names him
                 restated = bool(_PRONOUN_AFTER.match(text, m.start("value") + len(first)))
                 modal = first.casefold() in _MODALS and not restated
-                stated = restated and self._listed_name(first, stop_word=True)
+                # restated by a pronoun, any word with no other reading ('auntie bimbo shes'),
+                # never a verb ('nan said she was')
+                word = first.casefold()
+                stated = (
+                    restated
+                    and (word in _MODALS or word not in load_word_list("verb_forms.txt"))
+                    and (
+                        self._listed_name(first, stop_word=True)
+                        or (word not in v.non_nouns and word not in STOP_WORDS)
+                    )
+                )
                 if (
                     modal
                     or len(first) < 2
@@ -560,10 +582,14 @@ class StructureRecognizer(EntityRecognizer):
         first = re.split(r"['’]", match.group("value").split()[0], maxsplit=1)[0].casefold()
         return first not in _PRONOUNS and first not in load_word_list("interjections.txt")
 
-    def _nickname(self, word: str) -> bool:
-        """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man')."""
+    def _nickname(self, word: str, restated: bool = False) -> bool:
+        """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man'); a
+        surname too when a pronoun restates the person ('big mick he's been brilliant')."""
         w = word.casefold()
-        named = word[:1].isupper() or (w in self._vocabulary.first_names)
+        surname = (
+            restated and w in self._vocabulary.surnames and w not in self._vocabulary.non_nouns
+        )
+        named = word[:1].isupper() or (w in self._vocabulary.first_names) or surname
         shop = w in self._vocabulary.employers  # 'near the big Asda'
         return named and not shop and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
 
@@ -704,6 +730,7 @@ class StructureRecognizer(EntityRecognizer):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
+        out += [self._result("PERSON", m, 0.6, "value") for m in _WILL_NAMED.finditer(text)]
         for m in _SELF_NAMED.finditer(text):
             word = m.group("value").casefold()
             # 'Will here.': a name that is also a stop word, said as one's name

@@ -87,6 +87,14 @@ def test_everyday_name_parts_are_masked_in_any_case_where_said_as_a_name(
     assert _masked(lexicon, text) == masked
 
 
+def test_a_nickname_or_family_word_is_no_name_part() -> None:
+    found = "my sponsor big mick and auntie bimbo"
+    lexicon = MentionLexicon()
+    detections = [_found(found, "big mick"), _found(found, "auntie bimbo")]
+    lexicon.add([found], [detections], frozenset({"big"}), frozenset())
+    assert _masked(lexicon, "the big man and my auntie, and mick") == ["mick"]
+
+
 def test_a_verb_caught_in_a_name_span_is_masked_only_where_said_as_a_name() -> None:
     found = "ciaran said, look, I've been there"
     lexicon = MentionLexicon()

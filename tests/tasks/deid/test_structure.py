@@ -53,6 +53,11 @@ from tests.helpers.coverage import masked, touched
         # What one is called, and a short form said as such.
         ("At the drop-in. Everyone calls her Shiv, mind.", "Shiv"),
         ("My sister, Agnieszka Nowak. Aga for short. She translated.", "Aga"),
+        # A nickname or family title restated by a pronoun, and 'Will' before a verb that no
+        # modal takes.
+        ("my sponsor at na big mick he's been brilliant", "big mick"),
+        ("and youve met auntie bimbo shes seventy eight", "auntie bimbo"),
+        ("Will will be back from work about six", "Will"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -254,6 +259,9 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
         ("the dr a said so", "said"),
         ("P1: Yes. I think so.", "Yes"),
         ("Her little brother couldn't say it.", "couldn't"),  # no name ends in n't
+        ("nan said she was tired", "said"),
+        ("the will was read out", "will"),
+        ("the big man is here", "big"),
         ("R: Well, it was hard.", "Well"),
     ],
 )
