@@ -52,6 +52,8 @@ _AGE_QUESTION = (
     r"\s+(?:your|his|her|their)\s+age|and\s+(?:your\s+)?age|age\s+are\s+you"
     r"|(?:confirm|tell\s+me|check)\s+(?:your|his|her|their)\s+age|what\s+age)\b[^\n]{0,80}?"
     r"(?:\n\.\n|[?]\s+)\s*"
+    # the answering speaker's label, where turns are written in one text: 'P: Thirteen.'
+    r"(?:[A-Z][A-Za-z]{0,11}(?:\s?\d{1,3})?:\s+)?"
 )
 _THEY_ARE = rf"\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE}"
 _AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"

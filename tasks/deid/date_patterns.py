@@ -124,6 +124,14 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         r"|so|but|I|we|he|she|they|you|is|was|yeah|um|uh)\b)",
         0.6,
     ),
+    # "it's the sixteenth not the ninth because of the bank holiday": a day from the fourth on
+    # named as the date ('it's the third I've had' counts things, so the first three need 'on').
+    (
+        r"(?i:\b(?:it['’]?s|its|is|was|not|that['’]?s)\s+)"
+        rf"(?P<value>(?i:the)\s+(?!(?i:first|second|third)\b)(?i:{ORDINAL_WORD}))\b"
+        r"(?=\s*(?:[,.?!;]|$)|\s+(?:not|because|so|and|or|but|yeah)\b)",
+        0.6,
+    ),
     # "on 22/03", "by 3/11": a day and month typed as numbers after a word that dates them
     # (a score or fraction, '3/10', has none).
     (

@@ -70,6 +70,7 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("Gráinne's twenty-one and she's repeating the year", "twenty-one"),
         ("I had a young woman, Chloe, nineteen, who I found", "nineteen"),
         ("a woman who's fifty-three and has had anorexia", "fifty-three"),
+        ("Int: How old were you the first time? P: Thirteen. Maybe twelve.", "Thirteen"),
         ("and she's sixty-something now", "sixty-something"),
         ("My mum, Lau Mei-Ling, eighty-six. She ran a takeaway", "eighty-six"),
         ("i'm thirty-one, been using since sixteen, started at a party", "sixteen"),
@@ -113,6 +114,8 @@ def test_phrases_like_ages_are_not_ages(text):
         ("i finish on the 23rd of this month", "the 23rd"),
         ("hes on the ward since the twenty ninth", "the twenty ninth"),
         ("meetup at the leisure centre on 22/03 if anyone's about", "22/03"),
+        ("its the sixteenth not the ninth because of the holiday", "the sixteenth"),
+        ("its the sixteenth not the ninth because of the holiday", "the ninth"),
     ],
 )
 def test_years_in_full_and_days_said_alone_are_dates(text, value):
@@ -128,6 +131,8 @@ def test_years_in_full_and_days_said_alone_are_dates(text, value):
         "there were twenty nineteen runners",
         "nineteen, twenty, twenty one, they counted",
         "I rated it 3/10 on the day",
+        "that's the third I've had this week",
+        "it's the fourth time this year",
         "from 1.5 to 2.5 mg",
     ],
 )
