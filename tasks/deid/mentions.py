@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -131,7 +130,9 @@ class MentionLexicon:
             self.as_name.setdefault(entity_type, set()).add(part)
             # Found as 'Hope' or 'ivy', it is her wherever it is written so; a verb caught in a
             # name span ('ciaran said') is masked only where it is said as a name.
-            if not stop_word and (part[:1].isupper() or part.casefold() not in _verb_forms()):
+            if not stop_word and (
+                part[:1].isupper() or part.casefold() not in load_word_list("verb_forms.txt")
+            ):
                 self.same_case.setdefault(entity_type, set()).add(part)
         else:
             self.any_case.setdefault(entity_type, set()).add(part)
@@ -162,11 +163,6 @@ class MentionLexicon:
                 values.setdefault(entity_type, set()).update(found)
         counts = {entity_type: len(found) for entity_type, found in values.items()}
         return f"MentionLexicon({counts})"
-
-
-@lru_cache(maxsize=1)
-def _verb_forms() -> frozenset[str]:
-    return load_word_list("verb_forms.txt")
 
 
 def mention_patterns(

@@ -46,15 +46,15 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
 
 def said_as_name(text: str, start: int, end: int) -> bool:
     """Whether text[start:end], an everyday word, stands where a person's name stands."""
-    word, near = text[start:end], _WORD.findall(text[max(0, start - 8) : start].casefold())
-    if word.islower() and word in _AUXILIARIES and _AUXILIARIES.intersection(near):
+    value = text[start:end]
+    near = _WORD.findall(text[max(0, start - 8) : start].casefold())
+    if value.islower() and value in _AUXILIARIES and _AUXILIARIES.intersection(near):
         return False  # 'Will will be back': the second 'will' is the verb
     head = text[max(0, start - 40) : start].rstrip()
     before = _WORD.findall(head)
     # After a comma or full stop the word opens a clause: what came before does not bear on it.
     opens_clause = not head or head[-1] in ",.;:!?"
     previous = "" if opens_clause or not before else before[-1].casefold().replace("’", "'")
-    value = text[start:end]
     if value[:1].isupper() and head and head[-1] not in ".!?:" and not value.isupper():
         return True  # capitalised inside a sentence: 'having Will there', 'yes, Rose did'
     if previous in _WORD_BEFORE:

@@ -66,9 +66,7 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 # People in the speaker's care or life by role: 'Rose my carer comes in'.
 _CARERS = frozenset(
     "carer neighbour neighbor friend partner nurse counsellor therapist landlady landlord"
-    " colleague flatmate housemate boss sponsor mentor grandson granddaughter grandad grandma"
-    " grandpa granny stepson stepdaughter stepdad stepmum godson goddaughter fiance fiancee"
-    " keyworker cpn".split()
+    " colleague flatmate housemate boss sponsor mentor keyworker cpn".split()
 )
 # A determiner or preposition straight after: 'Mark my words', 'Bill after bill'; not a
 # relation ('Daisy my sister').

@@ -57,7 +57,8 @@ RELATIONS = frozenset(
     """sister brother mum mam mother dad father nan gran grandma grandad aunt auntie aunty
     uncle cousin son daughter wife husband partner boyfriend girlfriend friend mate pal
     neighbour niece nephew ex worker therapist counsellor nurse doctor lad girl bloke fella
-    guy woman man""".split()
+    guy woman man grandson granddaughter grandma grandpa granny stepson stepdaughter stepdad
+    stepmum godson goddaughter fiance fiancee""".split()
 )
 EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
 CONNECTORS = frozenset({"and", "of", "&"})

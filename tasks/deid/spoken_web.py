@@ -1,17 +1,16 @@
 """Web addresses, IP addresses and user names read out word by word, as a recogniser writes them:
 'merseycare dot nhs dot uk slash video', 'one nine two dot one six eight dot one dot four five',
-'amber lou underscore ninety five'."""
+'amber lou underscore ninety five'. Each finder runs where the text holds its said word (the
+recognizer's marker), so most texts skip it at once."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
 _SAID_DOT = r"\s*,?\s+dot\s+"
@@ -35,6 +34,29 @@ _UNDERSCORED = re.compile(
 )
 
 
+def find_spoken_sites(text: str) -> Iterator[tuple[int, int]]:
+    """Web addresses said with 'dot'; not 'the dot com boom', nor an e-mail address's domain."""
+    for m in _SPOKEN_URL.finditer(text):
+        if m.group("host").split()[0].casefold() not in STOP_WORDS and not _domain_of_email(
+            text, m.start()
+        ):
+            yield m.span()
+
+
+def find_spoken_ip_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Four groups of digits said with 'dot' or 'point' (two said words: no one marker)."""
+    if "dot" in text or "point" in text:
+        yield from (m.span() for m in _SPOKEN_IP.finditer(text))
+
+
+def find_said_user_names(text: str) -> Iterator[tuple[int, int]]:
+    """Words joined by a said 'underscore', without the stop words that open the match."""
+    for m in _UNDERSCORED.finditer(text):
+        start = _without_stop_words_before(text, m.start("value"), m.end("value"))
+        if start < m.end("value"):
+            yield start, m.end("value")
+
+
 def _without_stop_words_before(text: str, start: int, end: int) -> int:
     """Where the value starts once stop words opening it are dropped ('is amber ...')."""
     for word in re.finditer(r"\S+", text[start:end]):
@@ -43,45 +65,7 @@ def _without_stop_words_before(text: str, start: int, end: int) -> int:
     return end
 
 
-class SpokenWebRecognizer(EntityRecognizer):
-    """Web addresses, IP addresses and user names said as words."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["URL", "IP_ADDRESS"],
-            name="SpokenWebRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Every spoken web address, IP address and user name."""
-        folded = text.casefold()
-        said_dot = "dot" in folded  # each shape needs its said word: skip the rest quickly
-        out = [
-            recognizer_result(self, "URL", *m.span(), 0.7)
-            for m in (_SPOKEN_URL.finditer(text) if said_dot else ())
-            # 'the dot com boom' names no site; after 'at' it is an e-mail address's domain
-            if m.group("host").split()[0].casefold() not in STOP_WORDS
-            and not self._domain_of_email(text, m.start())
-        ]
-        if said_dot or "point" in folded:
-            out += [
-                recognizer_result(self, "IP_ADDRESS", *m.span(), 0.7)
-                for m in _SPOKEN_IP.finditer(text)
-            ]
-        for m in _UNDERSCORED.finditer(text) if "underscore" in folded else ():
-            start = _without_stop_words_before(text, m.start("value"), m.end("value"))
-            if start < m.end("value"):
-                out.append(recognizer_result(self, "URL", start, m.end("value"), 0.7))
-        return out
-
-    @staticmethod
-    def _domain_of_email(text: str, start: int) -> bool:
-        """The site follows 'at' after a name, as an e-mail address's domain does."""
-        at = _AT_BEFORE.search(text, max(0, start - 40), start)
-        return at is not None and at.group("word").casefold() not in OBJECT_WORDS
+def _domain_of_email(text: str, start: int) -> bool:
+    """The site follows 'at' after a name, as an e-mail address's domain does."""
+    at = _AT_BEFORE.search(text, max(0, start - 40), start)
+    return at is not None and at.group("word").casefold() not in OBJECT_WORDS

@@ -346,6 +346,7 @@ _SELF_NAMED = re.compile(
     rf"(?P<value>{_NAME_WORD})(?=(?:\s+(?:again|here|speaking))?\s*[.,!]|\s+(?:here|again)\b)"
 )
 # 'Will will be back', 'will was there': the modal 'will' is never followed by these.
+_HERE_AGAIN = re.compile(r"\s+(?:here|again)\b")
 _WILL_NAMED = re.compile(
     r"(?<!\b(?i:the) )(?<!\b(?i:his) )(?<!\b(?i:her) )(?<!\b(?i:my) )(?<!\b(?i:a) )"
     r"\b(?P<value>[Ww]ill)\s+"
@@ -586,12 +587,14 @@ class StructureRecognizer(EntityRecognizer):
         """A first name after 'big', 'little', 'old' ('big dave'), not a noun ('old man'); a
         surname too when a pronoun restates the person ('big mick he's been brilliant')."""
         w = word.casefold()
-        surname = (
-            restated and w in self._vocabulary.surnames and w not in self._vocabulary.non_nouns
-        )
+        surname = restated and self._any_country_name(w)
         named = word[:1].isupper() or (w in self._vocabulary.first_names) or surname
         shop = w in self._vocabulary.employers  # 'near the big Asda'
         return named and not shop and w not in RELATIONS and w not in STOP_WORDS and len(w) > 2
+
+    def _any_country_name(self, word: str) -> bool:
+        """A name of any country's lists with no verb, adjective or adverb reading."""
+        return word in self._vocabulary.surnames and word not in self._vocabulary.non_nouns
 
     def _family_name_word(self, word: str) -> bool:
         """A first name said after a family word ('auntie carol'), not a verb ('nan said')."""
@@ -633,7 +636,7 @@ class StructureRecognizer(EntityRecognizer):
                 # 'her name was will baker': a first name that is a stop word, then a surname.
                 full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
                 # After 'called' or 'me and', a name of any country's lists ('marguerite').
-                any_name = first in v.surnames and first not in v.non_nouns
+                any_name = self._any_country_name(first)
                 if not (
                     known
                     or plain
@@ -734,18 +737,18 @@ class StructureRecognizer(EntityRecognizer):
         for m in _SELF_NAMED.finditer(text):
             word = m.group("value").casefold()
             # 'Will here.': a name that is also a stop word, said as one's name
-            said = re.match(r"\s+(?:here|again)\b", text[m.end("value") :]) is not None
+            said = _HERE_AGAIN.match(text, m.end("value")) is not None
             known = self._listed_name(word, stop_word=said) or (
-                word in v.surnames and word not in v.non_nouns and word not in STOP_WORDS
+                self._any_country_name(word) and word not in STOP_WORDS
             )
-            if known or (v.is_unknown(word) and word not in STOP_WORDS):
+            if known or v.is_unknown(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for m in (*_CALLED_AFTER.finditer(text), *_FOR_SHORT.finditer(text)):
             if m.group("value").casefold() not in STOP_WORDS:
                 out.append(self._result("PERSON", m, NAMING_SCORE, "value"))
         for m in _RESTATED.finditer(text):
             word = m.group("value").casefold()
-            if self._listed_name(word) or (v.is_unknown(word) and word not in STOP_WORDS):
+            if self._listed_name(word) or v.is_unknown(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for pattern in (_THEIRS, _SUBJECT):
             for m in pattern.finditer(text):
@@ -799,7 +802,7 @@ class StructureRecognizer(EntityRecognizer):
             w[:1].isupper()
             or w in _PARTICLES
             or v.is_unknown(w.casefold())
-            or (w.casefold() in v.surnames and w.casefold() not in v.non_nouns)
+            or self._any_country_name(w.casefold())
             for w in words
         )
 

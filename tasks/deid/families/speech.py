@@ -9,8 +9,13 @@ from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
 from qualbridge.tasks.deid.spelled_names import SpelledNameRecognizer
 from qualbridge.tasks.deid.spoken_numbers import SpokenDigitsRecognizer
-from qualbridge.tasks.deid.spoken_web import SpokenWebRecognizer
+from qualbridge.tasks.deid.spoken_web import (
+    find_said_user_names,
+    find_spoken_ip_addresses,
+    find_spoken_sites,
+)
 from qualbridge.tasks.deid.structure import StructureRecognizer
+from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
@@ -25,6 +30,10 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         StructureRecognizer(context.vocabulary),
         OrganisationShapeRecognizer(context.vocabulary),
         SpokenDigitsRecognizer(),
-        SpokenWebRecognizer(),
+        SpanFinderRecognizer("SpokenSiteRecognizer", "URL", 0.7, find_spoken_sites, marker="dot"),
+        SpanFinderRecognizer("SpokenIpRecognizer", "IP_ADDRESS", 0.7, find_spoken_ip_addresses),
+        SpanFinderRecognizer(
+            "SaidUserNameRecognizer", "URL", 0.7, find_said_user_names, marker="underscore"
+        ),
         SpelledNameRecognizer(),
     ]
