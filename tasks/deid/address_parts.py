@@ -24,11 +24,37 @@ POSTCODE_TYPES = frozenset({"UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE", "IE_EIRCOD
 # The town written after a postcode, as many countries write it: '00-561 Warszawa'.
 _TOWN_AFTER_CODE = re.compile(r"[ \t]*,?[ \t]+(?P<town>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)")
 
+# A number after the street's own words, as Singapore and Spain write it ('Avenue 3,').
+_NUMBER_AFTER_STREET = re.compile(r"[ \t]+\d{1,3}[A-Za-z]?(?=[ \t]*(?:[,;.]|$))")
+# A flat, suite or floor written after the street: 'Suite 404', '#08-1142', '2. OG links',
+# 'm. 4' (Polish), '3º izquierda'.
+_UNIT_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:"
+    r"(?i:suite|ste\.|apt\.?|apartment|unit|flat|floor|fl\.|room|m\.|lok\.|bte\.?|piso|planta"
+    r"|etage|stock)[ \t]*[\w\-/]*\d[\w\-/]*"
+    r"|\#[ \t]?\d[\d\-]*"
+    r"|\d{1,2}(?:\.[ \t]*|[ \t]*)(?:OG|EG|DG|Stock|Etage|étage|piso|planta|º|°|ª)"
+    r")(?:[ \t]+(?i:links|rechts|mitte|left|right|izquierda|derecha|gauche|droite))?\b"
+)
+
+
+def _with_units(detection: Detection, text: str) -> Detection:
+    """A street address grown over the number, flat, suite or floor written after it."""
+    if detection.entity_type != "STREET_ADDRESS":
+        return detection
+    end = detection.end
+    if number := _NUMBER_AFTER_STREET.match(text, end):
+        end = number.end()
+    while unit := _UNIT_AFTER.match(text, end):
+        end = unit.end()
+    return replace(detection, end=end) if end != detection.end else detection
+
 
 def join_address_parts(detections: list[Detection], text: str) -> list[Detection]:
     """Neighbouring address parts, one of them a street, joined into one street address."""
     out: list[Detection] = []
-    parts = [*detections, *_towns_after_codes(detections, text)]
+    streets = [_with_units(d, text) for d in detections]
+    parts = [*streets, *_towns_after_codes(streets, text)]
     for detection in sorted(parts, key=lambda d: (d.start, d.end)):
         previous = out[-1] if out else None
         if previous is not None and _joins(previous, detection, text):

@@ -35,8 +35,15 @@ _LETTER_AFTER = re.compile(
 _PLUS = re.compile(r"(?i)\bplus\s+$")
 # Letters spelled one by one before the digits of a reference ('c m h t four four eight one b'):
 # with them a shorter run is a code, once letters and digits make MIN_DIGITS characters.
-_SPELLED_LETTERS = re.compile(r"(?:\b[A-Za-z][\s,.\-]+){2,8}$")
-_MIN_CODE_DIGITS = 3
+_SPELLED_LETTERS = re.compile(r"(?:(?<!['’])\b[A-Za-z][\s,.\-]+){2,8}$")
+# Up to three letters spelled after the digits of a reference ('... one two k', 'h t u').
+_CODE_LETTERS_AFTER = re.compile(r"(?:\s+(?![aiAI]\b)[A-Za-z]\b(?!['’])){1,3}")
+# A postal code said digit by digit after its label ('the zip is three three six oh two').
+_ZIP_CUE = re.compile(
+    r"(?i)\b(?:zip|zip\s+code|postal\s+code|post\s*code|pin\s*code)"
+    r"(?:['’]s|\s+(?:is|was|number))?[\s,:]+(?:(?:um|uh|er|erm|its|it['’]s)[\s,]+)*$"
+)
+_LONE_LETTER_BEFORE = re.compile(r"\b[A-Za-z]\s+$")
 # A National Insurance number by its shape, two letters, six digits and a letter, with any
 # pauses between ('Z B 6 8 0 1 8 5 B', 'TJ.14.49.81.A', 'h y 0 1 4 6 0 4 a'), whatever the
 # letters: made-up and specimen numbers ('ZZ 07 85 75 T', 'QQ123456C') are still someone's.
@@ -58,6 +65,21 @@ def digit_count(run: str) -> int:
     return count
 
 
+_DIGIT_NAMES = "zero one two three four five six seven eight nine".split()
+_DIGIT_VALUES = {
+    **{w: str(i) for i, w in enumerate(_DIGIT_NAMES)},
+    "oh": "0",
+    "o": "0",
+    "nought": "0",
+}
+_POSTCODE_SHAPE = re.compile(r"[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}")
+
+
+def _compact(said: str) -> str:
+    """Letters and digits said one by one, written together: 'c a three six d j' is ca36dj."""
+    return "".join(_DIGIT_VALUES.get(w, w) for w in re.findall(r"\w+", said.casefold()))
+
+
 def _starts_with_zero(run: str) -> bool:
     return bool(re.match(r"(?i)(?:oh|o|zero|nought|0)\b", run))
 
@@ -68,7 +90,7 @@ class SpokenDigitsRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=["PHONE_NUMBER", "ID_NUMBER"],
+            supported_entities=["PHONE_NUMBER", "ID_NUMBER", "ZIP_CODE"],
             name="SpokenDigitsRecognizer",
             supported_language="en",
         )
@@ -89,6 +111,9 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             if not re.search(r"[A-Za-z]", run):
                 continue  # runs of numerals alone belong to the digit-run rule
             start, end = match.start(), match.start() + len(run)
+            if digit_count(run) < MIN_DIGITS and _ZIP_CUE.search(text, max(0, start - 24), start):
+                results.append(recognizer_result(self, "ZIP_CODE", start, end, 0.6))
+                continue
             if digit_count(run) < MIN_DIGITS:
                 code = self._spelled_code(text, start, end, digit_count(run))
                 if code is not None:
@@ -112,15 +137,23 @@ class SpokenDigitsRecognizer(EntityRecognizer):
     def _spelled_code(
         self, text: str, start: int, end: int, digits: int
     ) -> RecognizerResult | None:
-        """A short run after letters spelled out, as one reference, or None."""
+        """A short run with letters spelled out before or after it, as one reference ('r x h
+        four four nine one two k', 'y k one seven h t u', 'a one three five seven d w'), or
+        None; letters and digits together make at least MIN_DIGITS characters."""
         letters = _SPELLED_LETTERS.search(text, max(0, start - 24), start)
-        if letters is None or digits < _MIN_CODE_DIGITS:
+        before = re.findall(r"[A-Za-z]", letters.group()) if letters else []
+        if set(map(str.casefold, before)) <= {"a", "i"}:
+            before = []  # 'a' and 'i' alone are words
+        after = _CODE_LETTERS_AFTER.match(text, end)
+        after_count = len(re.findall(r"[A-Za-z]", after.group())) if after else 0
+        if digits < 2 or len(before) + after_count < 2:
             return None
-        spelled = re.findall(r"[A-Za-z]", letters.group())
-        if set(map(str.casefold, spelled)) <= {"a", "i"}:
-            return None  # 'a' and 'i' alone are words
-        after = _LETTER_AFTER.match(text, end)
-        end = after.end() if after else end
-        if len(spelled) + digits + bool(after) < MIN_DIGITS:
+        if len(before) + digits + after_count < MIN_DIGITS:
             return None
-        return recognizer_result(self, "ID_NUMBER", letters.start(), end, 0.6)
+        if letters and before:
+            start = letters.start()
+        if _POSTCODE_SHAPE.fullmatch(_compact(text[start : after.end() if after else end])):
+            return None  # 'c a three six d j' is a postcode, left to the postcode rules
+        elif (lone := _LONE_LETTER_BEFORE.search(text, max(0, start - 3), start)) is not None:
+            start = lone.start()  # 'is a one three five seven d w': the 'a' is a letter here
+        return recognizer_result(self, "ID_NUMBER", start, after.end() if after else end, 0.6)

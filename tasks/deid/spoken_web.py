@@ -14,19 +14,24 @@ from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
 
 _TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
 _SAID_DOT = r"\s*,?\s+dot\s+"
+_NUMBER = rf"(?:{NUMBER_WORDS}|\d+)"
+# 'w w w', 'double u double u double u' or 'triple w' spelled before a host.
+_SAID_WWW = r"(?:w\s+w\s+w|(?:double\s+u\s+){2}double\s+u|triple\s+w)"
+# Words of a path joined by a said dot, dash or underscore, with numbers said after them.
+_PATH_WORDS = rf"[\w\-]+(?:\s+(?:dot|dash|hyphen|underscore)\s+[\w\-]+)*(?:\s+{_NUMBER})*"
 # Words joined by a said 'dot' that end in a top-level domain, then any path read out after a
-# said 'slash' ('forward slash'), with its words joined by a said dash or underscore.
+# said 'slash' ('forward slash'): 'w w w dot justgiving dot com slash page slash jo dash walker'.
 _SPOKEN_URL = re.compile(
-    rf"(?i)\b(?P<host>[a-z0-9][\w\-]*(?:{_SAID_DOT}[\w\-]+)*?{_SAID_DOT}{_TLD}\b"
+    rf"(?i)\b(?:{_SAID_WWW}{_SAID_DOT})?"
+    rf"(?P<host>[a-z0-9][\w\-]*(?:{_SAID_DOT}[\w\-]+)*?{_SAID_DOT}{_TLD}\b"
     rf"(?:{_SAID_DOT}(?:uk|au|nz|ie|ca|com)\b)?)"
-    r"(?:\s+(?:forward\s+)?slash\s+[\w\-]+(?:\s+(?:dash|hyphen|underscore)\s+[\w\-]+)*)*"
+    rf"(?:\s+(?:forward\s+)?slash\s+{_PATH_WORDS})*"
 )
 _AT_BEFORE = re.compile(r"(?i)(?P<word>[\w'’]+),?\s+(?:at|@),?\s*$")
 _DIGIT = rf"(?:zero|oh|nought|{NUMBER_WORDS}|\d{{1,3}})"
 _OCTET = rf"{_DIGIT}(?:\s+{_DIGIT}){{0,2}}"
 # Four groups of one to three digits joined by a said 'dot' or 'point'.
 _SPOKEN_IP = re.compile(rf"(?i)\b{_OCTET}(?:\s+(?:dot|point)\s+{_OCTET}){{3}}\b")
-_NUMBER = rf"(?:{NUMBER_WORDS}|\d+)"
 # A said 'underscore' is never ordinary speech: the words around it are a user name.
 _UNDERSCORED = re.compile(
     rf"(?i)\b(?P<value>(?:[a-z][\w'’]*\s+)?[a-z0-9][\w'’]*"

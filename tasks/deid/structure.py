@@ -379,8 +379,9 @@ _EMAIL_LOCAL = (
 _SPOKEN_EMAIL = re.compile(
     r"(?i)(?<!['’])\b(?!(?:is|was|it's|its|to|on|me|email|address|be)\s)"
     rf"{_EMAIL_LOCAL},?\s+(?:at|@),?\s+"
-    # The domain may be said as two words: 'at babylon health dot com'.
-    rf"[\w\-]+(?:[^\S\n]+[\w\-]+)?(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*?{_JOINT}(?:dot|\.){_JOINT}"
+    # The domain may be said as two words ('at babylon health dot com'), after letters
+    # spelled out ('at b t internet dot com').
+    rf"(?:[a-z][^\S\n]+){{0,3}}[\w\-]+(?:[^\S\n]+[\w\-]+)?(?:{_JOINT}(?:dot|\.){_JOINT}[\w\-]+)*?{_JOINT}(?:dot|\.){_JOINT}"
     r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu)\b"
     rf"(?:{_JOINT}(?:dot|\.){_JOINT}(?:uk|au|nz|ie|ca|com))?"
 )

@@ -36,6 +36,32 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             [("ul. Mokotowska 24", "STREET_ADDRESS"), ("00-561", "POSTAL_CODE")],
             ["ul. Mokotowska 24, 00-561 Warszawa"],
         ),
+        # A number, suite, flat or floor written after the street joins it.
+        (
+            "clinic is at 301 Queen Street West, Suite 404, Toronto, M5V 2A4.",
+            [("301 Queen Street West", "STREET_ADDRESS"), ("Toronto", "LOCATION")],
+            ["301 Queen Street West, Suite 404, Toronto"],
+        ),
+        (
+            "address is Blk 214 Ang Mo Kio Avenue 3, #08-1142, Singapore 560214.",
+            [("Blk 214 Ang Mo Kio Avenue", "STREET_ADDRESS")],
+            ["Blk 214 Ang Mo Kio Avenue 3, #08-1142"],
+        ),
+        (
+            "We're at Schillerstraße 27, 2. OG links, and the bell",
+            [("Schillerstraße 27", "STREET_ADDRESS")],
+            ["Schillerstraße 27, 2. OG links"],
+        ),
+        (
+            "Mieszkam na ul. Długa 17 m. 4, i tyle",
+            [("ul. Długa 17", "STREET_ADDRESS")],
+            ["ul. Długa 17 m. 4"],
+        ),
+        (
+            "12 Elm Road 3 times a week",
+            [("12 Elm Road", "STREET_ADDRESS")],
+            ["12 Elm Road"],
+        ),
         # A town in lower case between a street and its postcode.
         (
             "visit to 44 lime grove blackburn bb2 3eu door answered",

@@ -94,6 +94,8 @@ def test_generic_wards_groups_and_workplaces_are_left(engine, text, value):
         ("My address is twenty three Elm Close", "twenty three Elm Close", "STREET_ADDRESS"),
         ("sarah smith one two three at outlook dot com",
          "sarah smith one two three at outlook dot com", "EMAIL_ADDRESS"),
+        ("its bradley j at b t internet dot com bradley and then",
+         "bradley j at b t internet dot com", "EMAIL_ADDRESS"),
     ],
 )  # fmt: skip
 def test_numbers_and_codes_read_out_are_masked(engine, text, value, entity_type):

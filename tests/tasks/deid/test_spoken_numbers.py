@@ -45,6 +45,16 @@ from tests.helpers.coverage import masked
             "c m h t four four eight one b",
         ),
         ("my code is x y four five six seven ok", "x y four five six seven"),
+        # Letters spelled after the digits, or on both sides, as plates and prison numbers go.
+        (
+            "the hospital number is r x h four four nine one two k if that helps",
+            "r x h four four nine one two k",
+        ),
+        ("his prison number is a one three five seven d w", "a one three five seven d w"),
+        ("the reg is y k one seven h t u and hes been", "y k one seven h t u"),
+        # A postal code said digit by digit after its label.
+        ("posted out to her the zip is three three six oh two", "three three six oh two"),
+        ("the old address had the zip nine four one one oh the", "nine four one one oh"),
         # A code after a label in capitals, as health numbers are named.
         ("My NHI is ZMV8649, the nurse said.", "ZMV8649"),
         ("Council gave me a housing reference HSG-77120-B and said", "HSG-77120-B"),
@@ -64,6 +74,8 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("The form AB 12 34 56 had gone.", "UK_NINO"),
         ("i got a one two three", "ID_NUMBER"),  # 'a' alone is a word, not a letter
         ("section b two three", "ID_NUMBER"),  # too short for a code
+        ("we got there at two three p m and left", "ID_NUMBER"),
+        ("my zip is broken on this coat, two three of them", "ZIP_CODE"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):

@@ -19,6 +19,14 @@ from tests.helpers.coverage import masked
             "merseycare dot nhs dot uk slash video",
         ),
         ("it's on w w w dot kirkby pantry dot org", "pantry dot org"),
+        (
+            "its w w w dot justgiving dot com slash page slash jo dash walker dash memorial we did",
+            "w w w dot justgiving dot com slash page slash jo dash walker dash memorial",
+        ),
+        (
+            "his facebook is facebook dot com slash jayson dot mccool nine you can see",
+            "facebook dot com slash jayson dot mccool nine",
+        ),
         ("look up bolton hub dot co dot uk forward slash drop dash in", "hub dot co dot uk"),
         (
             "its ip address is one nine two dot one six eight dot one dot four five",
