@@ -16,6 +16,21 @@ NUMBER_13_PLUS = (
     rf"(?:1[3-9]|[2-9]\d|1[01]\d|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_ORDINAL_TEENS = (
+    "tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    "|nineteenth"
+)
+_ORDINAL_TENS = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
+# An age as an ordinal, as birthdays are said: "30th", "forty-fifth", "eighteenth".
+ORDINAL_AGE = (
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS})[\s-](?:{_ORDINAL_UNITS})|{_ORDINAL_TENS}"
+    rf"|{_ORDINAL_TEENS}|{_ORDINAL_UNITS}|hundredth)"
+)
+_ANY_NUMBER = rf"(?:\d|{_TENS}|{_TEENS}|{_UNITS})"
+# Where a post or sentence opens: the text's start, a new line, or after a full stop.
+_OPENING = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
+_NOT_A_UNIT = r"(?!(?i:years?|months?|weeks?|days?|hours?|minutes?|times|people|of)\b)"
 DECADE = (
     r"(?:(?:early|mid|late)[\s-]+)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies"
     r"|eighties|nineties|[2-9]0s)"
@@ -221,7 +236,35 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # A number in brackets after a relative, perhaps named, or after oneself: "my son
     # Kwabena (9)", "young carer here (15)".
     (
-        rf"(?:{_RELATIVE}(?:\s+[A-Z][\w'’\-]+)?|\b(?:I|me|here))\s+\((?P<value>\d{{1,2}})\)",
+        rf"(?:(?i:{_RELATIVE})(?:\s+[A-Z][\w'’\-]+)?|\b(?:I|me|here))\s+\((?P<value>\d{{1,2}})\)",
         0.65,
+    ),
+    # A birthday by its ordinal: "my 30th birthday", "her forty-fifth birthday", "happy 40th
+    # to me" (not an anniversary).
+    (
+        r"(?i:\b(?:my|her|his|their|your|our)\s+)"
+        rf"(?P<value>{ORDINAL_AGE})(?=\s+(?i:birthday|bday|b-day)\b)",
+        0.7,
+    ),
+    (rf"(?i:\bhappy\s+)(?P<value>{ORDINAL_AGE})\b(?!\s+(?i:anniversary|wedding|of)\b)", 0.7),
+    (rf"(?i:\bbirthday\b[^\n.]{{0,40}}?)(?P<value>{NUMBER_13_PLUS})\s+(?i:today)\b", 0.65),
+    # Posts: "Hannah here, 38, mum of two", "Aoife from Galway here, 26."
+    (rf"(?i:\bhere,?\s+)(?P<value>{NUMBER_13_PLUS})(?=\s*(?:[,.;!]|$))", 0.65),
+    # A post or sentence that opens with the writer's age: "45 and just diagnosed", "27f, been
+    # fighting", "nineteen, first year at Trinity".
+    (rf"{_OPENING}(?P<value>\d{{2}}\s?[fFmM])(?=[,.;:!)]|\s+(?!(?i:and|or)\b)[a-z])", 0.65),
+    (
+        rf"(?i){_OPENING}(?P<value>{NUMBER_13_PLUS})(?=(?:\s+and|,)\s+(?!{_ANY_NUMBER}\b){_NOT_A_UNIT}"
+        r"(?:just|only|still|finally|now|starting|been|first|never|already|newly|recently|"
+        r"single|married|divorced|living|back|about|going|trying|feeling|have|had|i\b))",
+        0.6,
+    ),
+    # "twelve the first time i self harmed and twenty-nine the last time"
+    (rf"(?i)\b(?P<value>{NUMBER})(?=\s+the\s+(?:first|last|only)\s+time\b)", 0.6),
+    # Children's ages listed after them: "three kids, twelve, nine and four".
+    (
+        r"(?i:\b(?:kids|children|boys|girls|sons|daughters|grandkids|grandchildren|twins),\s+)"
+        rf"(?P<value>{NUMBER})(?=\s*(?:,|and\b))",
+        0.6,
     ),
 ]

@@ -12,6 +12,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.address_parts import join_address_parts
+from qualbridge.tasks.deid.age_chains import with_restated_ages
 from qualbridge.tasks.deid.bidi import found_as_shown
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
@@ -148,8 +149,11 @@ class Deidentifier:
         kept = [merge_overlaps([*d, *s]) if s else d for d, s in zip(kept, shown, strict=True)]
         words = (self._everyday, self._vocabulary.non_nouns)
         kept = [
-            join_address_parts(
-                grow_names(join_name_neighbours(t, d, *words), t, self._vocabulary), t
+            with_restated_ages(
+                join_address_parts(
+                    grow_names(join_name_neighbours(t, d, *words), t, self._vocabulary), t
+                ),
+                t,
             )
             for t, d in zip(texts, kept, strict=True)
         ]

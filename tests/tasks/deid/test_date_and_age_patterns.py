@@ -34,6 +34,23 @@ from tests.helpers.coverage import masked, touched
         ("I'm two, I live at eighty-five Mafeking Mews.", "two"),
         ("our Jade's only seven", "seven"),
         ("Kyle's nearly fourteen now.", "fourteen"),
+        # A birthday by its ordinal.
+        ("the day before my 30th birthday, and I", "30th"),
+        ("finished on my forty-fifth birthday, which", "forty-fifth"),
+        ("happy 40th to me 🎂 didn't think", "40th"),
+        ("HAPPY BIRTHDAY NATHAN!!! 18 TODAY AND STILL HERE", "18"),
+        # Posts that give the writer's age.
+        ("Hi, Hannah here, 38, mum of two, Swindon.", "38"),
+        ("BPD + ADHD. 27f, been fighting for this since 2019", "27f"),
+        ("45 and just diagnosed autistic. Half of me", "45"),
+        ("nineteen, first year at Trinity, and my roommate", "nineteen"),
+        ("twelve the first time i self harmed and twenty-nine the last time", "twenty-nine"),
+        ("Carer here. Mum (78) has dementia.", "78"),
+        # An age said again, or alternatives, right after a found age.
+        ("I'm 52. Fifty-two years on this earth and I'd never", "Fifty-two years"),
+        ("I'm in my sixties — sixty-three, since you're asking", "sixty-three"),
+        ("Tamsin, is twenty-two. Twenty-two! And so wise.", "Twenty-two"),
+        ("I have three kids, twelve, nine and four, and a husband", "four"),
     ],
 )
 def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):
@@ -59,6 +76,11 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("It's only seven.", "seven"),
         ("Let's say seven.", "seven"),
         ("That's seven.", "seven"),
+        ("Happy 25th anniversary to my parents!", "25th"),
+        ("20 and 30 mg are the doses.", "20"),
+        ("We were married on the twentieth birthday of the club.", "twentieth"),
+        ("I was 15, 16 people were there.", "16"),
+        ("I was fifteen, two years later I left.", "two"),
     ],
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):

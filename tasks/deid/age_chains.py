@@ -1,0 +1,32 @@
+"""Ages said again, or given as alternatives, right after a found age: 'seven, eight maybe',
+'nine or ten', 'twenty-five? Twenty-six?', 'I'm 52. Fifty-two years on this earth', 'in my
+sixties, sixty-three', 'three kids, twelve, nine and four'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from qualbridge.tasks.deid.age_patterns import NUMBER
+from qualbridge.tasks.deid.filters import Detection
+
+# Only a mark, a dash or a joining word between the ages; the next one ends a clause or is
+# followed by a word that goes on with an age.
+_NEXT_AGE = re.compile(
+    r"(?i)[ \t]*(?:[,?!.;]|—|–|-{1,2})?[ \t]*(?:(?:or|and|maybe|to|no|even|like)[ \t]+)?"
+    rf"(?P<value>{NUMBER}(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)"
+    r"(?=[ \t]*(?:[,?!.;—–]|$)|[ \t]+(?:or|and|maybe|on|when|since|now|then|at\b))"
+)
+
+
+def with_restated_ages(detections: list[Detection], text: str) -> list[Detection]:
+    """Each found age, and every age said right after it, as its own detection."""
+    out = list(detections)
+    for age in (d for d in detections if d.entity_type == "AGE"):
+        end = age.end
+        while (after := _NEXT_AGE.match(text, end)) is not None:
+            start, end = after.span("value")
+            if any(d.start < end and start < d.end for d in out):
+                break
+            out.append(replace(age, start=start, end=end))
+    return sorted(out, key=lambda d: (d.start, d.end)) if len(out) > len(detections) else out

@@ -1,0 +1,40 @@
+"""Ages said again, or as alternatives, right after a found age."""
+
+from __future__ import annotations
+
+import pytest
+
+from qualbridge.tasks.deid.age_chains import with_restated_ages
+from qualbridge.tasks.deid.filters import Detection
+
+
+def _age(text: str, value: str) -> Detection:
+    start = text.index(value)
+    return Detection(start, start + len(value), "AGE", 0.6, "Test")
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "ages"),
+    [
+        ("I'd be seven, eight maybe, then", "seven", ["seven", "eight"]),
+        ("about nine or ten when", "nine", ["nine", "ten"]),
+        ("like, twenty-five? Twenty-six? Younger", "twenty-five", ["twenty-five", "Twenty-six"]),
+        ("I'm 52. Fifty-two years on this earth", "52", ["52", "Fifty-two years"]),
+        ("kids, twelve, nine and four, and", "twelve", ["twelve", "nine", "four"]),
+        ("in my sixties — sixty-three, since", "sixties", ["sixties", "sixty-three"]),
+        # A count or a unit after the number: no age.
+        ("I was 15, 16 people were there", "15", ["15"]),
+        ("I was fifteen, two years later I left", "fifteen", ["fifteen"]),
+        ("I'm sixty, twenty minutes away", "sixty", ["sixty"]),
+        ("I was 30 and 2019 was", "30", ["30"]),
+    ],
+)
+def test_ages_said_right_after_an_age_are_ages(text, found, ages):
+    out = with_restated_ages([_age(text, found)], text)
+    assert [text[d.start : d.end] for d in out] == ages
+
+
+def test_other_detections_are_left_as_they_are():
+    text = "Tom, 45, 46"
+    person = Detection(0, 3, "PERSON", 0.8, "Test")
+    assert with_restated_ages([person], text) == [person]
