@@ -21,8 +21,8 @@ HEADS = (
     "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
-    "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|"
-    + "|".join(sorted(business_heads(), key=len, reverse=True))
+    "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
+    "|battalion|squadron|" + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
@@ -58,11 +58,24 @@ _DEDICATED = re.compile(
     rf"|infants|junior|juniors|primary|high|secondary|community|parish))*"
     rf"\s+(?:{HEADS}|church|cathedral|abbey)s?)\b"
 )
+# A church or school named by its saint alone, after a word of going or being there: 'goes to
+# saint bedes', 'at st. anne's', 'saint pauls methodist', 'out of St Patrick's' (not a day).
+_SAINTS = re.compile(
+    r"(?i)\b(?:to|at|from|of|into|attends?|attended|joined)\s+"
+    r"(?P<value>(?:st\.?|saint)\s+[a-z][\w\-]*(?:['’]s|s)\b"
+    r"(?:\s+(?:catholic|c\s+of\s+e|ce|rc|methodist|baptist|anglican|pentecostal|primary|high"
+    r"|secondary|juniors?|infants?|parish|church|school|hospital|hospice|academy|college))*)"
+    r"(?!\s+(?:day|eve|street|st|road|rd|lane|square|place|park|gate|way|avenue|terrace)\b)"
+)
+# Words joined by a digit, as services name themselves: 'Steps2Wellbeing', 'Time4Me', 'Talk2Us'.
+_DIGIT_JOINED = re.compile(r"\b(?P<value>[A-Z][a-z]+[24][A-Z][a-z]+)\b")
 # A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
 # 'High Street' or 'High Road' that follows a town.
 _HIGH = re.compile(
-    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+High)\b"
-    r"(?!\s+(?i:street|st|road|rd|lane|park|school|court|wood|field|view|bank|moor))"
+    rf"\b{_DETERMINER}(?P<value>(?P<name>{_NAME}(?:\s+{_NAME}){{0,2}})\s+"
+    r"(?:High\b(?!\s+(?i:street|st|road|rd|lane|park|school|court|wood|field|view|bank|moor))"
+    # 'started at castle hill high in september': lower case where a clause goes on after it
+    r"|high(?=\s*(?:[,.;!?]|$)|\s+(?:in|and|but|when|for|since|until|now|then)\b)))"
 )
 _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".split())
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
@@ -160,7 +173,11 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
-        spans += [m.span("value") for p in (_DEDICATED, _PRISON) for m in p.finditer(text)]
+        spans += [
+            m.span("value")
+            for p in (_DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED)
+            for m in p.finditer(text)
+        ]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)
@@ -211,8 +228,13 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         """Lower-case words that name a place: the first can name one, none is a stop word,
         and not all are generic ('kirkstall forge community hospital', not 'the day unit')."""
         words = match.group("name").split()
+        v = self._vocabulary
+        # 'the royal anglian regiment': a describing word opens a name another word makes one
+        named_by_another = len(words) > 1 and any(
+            v.is_unknown(_plain(w)) or _plain(w) in v.all_places for w in words[1:]
+        )
         return (
-            self._names(words[0])
+            (self._names(words[0]) or named_by_another)
             and not any(_plain(w) in STOP_WORDS for w in words)
             and not all(_plain(w) in generic_service_words() for w in words)
         )

@@ -33,6 +33,17 @@ from tests.helpers.coverage import masked, touched
         ("They sent me to QUARRY BANK INFIRMARY.", "QUARRY BANK INFIRMARY"),
         ("I was at AIREBOROUGH PLASTICS for twelve years.", "AIREBOROUGH PLASTICS"),
         ("She's in year 9 at Brighouse High.", "Brighouse High"),
+        ("my daughter started at castle hill high in september", "castle hill high"),
+        # Heads of food banks, hubs, regiments and hospitals named 'Royal' after their town.
+        ("i volunteer at hartlepool foodbank on thursdays", "hartlepool foodbank"),
+        ("i go to horton park wellbeing hub on wednesdays", "horton park wellbeing hub"),
+        ("shes been taken into calderdale royal with her heart", "calderdale royal"),
+        # A church or school by its saint alone.
+        ("my daughter goes to saint bedes and the head", "saint bedes"),
+        ("a dementia cafe at saint pauls methodist on tuesdays", "saint pauls methodist"),
+        ("Just out of St Patrick's after 6 weeks", "St Patrick's"),
+        # Words joined by a digit, as services name themselves.
+        ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -57,6 +68,7 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("The holy spirit moved me.", "holy spirit"),
         ("I was on the NHS TRUST list.", "NHS TRUST"),
         ("The CAMHS UNIT was full.", "CAMHS UNIT"),
+        ("the rent was high in the city", "high"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
@@ -68,9 +80,11 @@ def test_generic_places_and_trades_are_not_organisations(speech_engine, text, va
     [
         ("I went down Brighouse High Street.", "Brighouse High"),
         ("We live off Leeds High Road.", "Leeds High"),
+        ("we went out on St Patrick's day", "St Patrick's"),
+        ("I moved to St Mary's Road last year", "St Mary's"),
     ],
 )
-def test_a_high_street_is_no_school(speech_engine, text, value):
+def test_a_high_street_or_a_saints_day_is_no_organisation(speech_engine, text, value):
     [found] = speech_engine.detect([text])
     start = text.index(value)
     assert not any(
