@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.families.base import BuildContext
@@ -16,6 +18,7 @@ from qualbridge.tasks.deid.spoken_web import (
 )
 from qualbridge.tasks.deid.structure import StructureRecognizer
 from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer
+from qualbridge.tasks.deid.word_names import find_word_names_as_subjects
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
@@ -36,4 +39,10 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
             "SaidUserNameRecognizer", "URL", 0.7, find_said_user_names, marker="underscore"
         ),
         SpelledNameRecognizer(),
+        SpanFinderRecognizer(
+            "WordNameRecognizer",
+            "PERSON",
+            0.6,
+            partial(find_word_names_as_subjects, names=context.vocabulary.all_first_names),
+        ),
     ]
