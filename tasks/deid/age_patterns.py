@@ -59,6 +59,11 @@ _RELATIVE = (
     r"|grandkids?|stepson|stepdaughter|toddler)"
 )
 
+# People named by what they are, whose age may be said after them.
+_PERSON_NOUN = (
+    r"(?:fella|fellow|man|woman|guy|lad|lass|girl|boy|bloke|lady|chap|therapist|counsellor"
+    r"|nurse|doctor|worker|teacher|neighbour|client|patient|sponsor|mentor|volunteer)"
+)
 _FILLER = r"(?:(?:um|uh|er|erm|yeah|yes|so|oh|well|sorry|no|I mean)\b[,.]?\s+)"
 # A question about age; the answer may come in the next turn, which the engine packs after it
 # with a line holding a full stop ("\n.\n") between them.
@@ -104,9 +109,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # person and 'is' when nothing follows it that it could count ('I'm two minutes away').
     (
         rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>two|three|four|five|six|seven|eight|nine)"
-        r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next)\b)"
+        r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next|or|maybe"
+        r"|when)\b)"
         # 'I am seven, twenty seven': the first word of an age said again is no age.
-        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|{_UNITS}|\d))",
+        rf"(?!\s*,\s*{_FILLER}{{0,2}}(?:{_TENS}|{_TEENS}|\d))",
         0.55,
     ),
     # "she's eighteen months", "he's only six weeks old": a baby's age in months or weeks;
@@ -117,6 +123,29 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:months?|weeks?)(?:\s*|-)old)\b", 0.8),
+    # "Our son Kieran was 19 months when I got poorly": a named baby's age.
+    (
+        r"\b(?!(?:It|That|This|There|Which|What|Who)\b)[A-Z][a-z]+\s+(?:was|is|['’]s)\s+"
+        rf"{_HEDGE}(?P<value>{NUMBER}\s+(?i:months?|weeks?)(?:\s+old)?)"
+        r"(?=\s+(?:when|old|and|now)\b|\s*[.,;!?])",
+        0.6,
+    ),
+    # "that makes me nineteen", "it made her forty".
+    (
+        rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        0.6,
+    ),
+    # "The therapist was, like, twenty-five?", "a Jamaican fella, seventy-odd, and": a person
+    # and an age that ends the clause.
+    (
+        rf"(?i:\b{_PERSON_NOUN}(?:['’]s|\s+(?:is|was))\s*,?\s*(?:like,?\s+)?{_HEDGE})"
+        rf"(?P<value>{NUMBER_13_PLUS}{_LOOSE})(?=\s*(?:[.,;!?]|$))",
+        0.6,
+    ),
+    (
+        rf"(?i:\b{_PERSON_NOUN},\s+{_HEDGE})(?P<value>{NUMBER_13_PLUS}{_LOOSE})(?=\s*[,.;])",
+        0.6,
+    ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
     (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
     # "a lad of nineteen", "a woman of eighty": a person of a number.

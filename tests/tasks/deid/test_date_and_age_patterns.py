@@ -51,6 +51,13 @@ from tests.helpers.coverage import masked, touched
         ("I'm in my sixties — sixty-three, since you're asking", "sixty-three"),
         ("Tamsin, is twenty-two. Twenty-two! And so wise.", "Twenty-two"),
         ("I have three kids, twelve, nine and four, and a husband", "four"),
+        # A person and the age that ends the clause; a named baby's months; 'makes me'.
+        ("he's a Jamaican fella, seventy-odd, and he's", "seventy-odd"),
+        ("The therapist was, like, twenty-five? Twenty-six?", "twenty-five"),
+        ("Our son Kieran was 19 months when I got poorly", "19 months"),
+        ("born in two thousand and four so that makes me nineteen", "nineteen"),
+        ("I think I was about nine or ten when my mum", "nine"),
+        ("When I was little — I'd be seven, eight maybe — we", "seven"),
     ],
 )
 def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, value):
@@ -77,6 +84,9 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("Let's say seven.", "seven"),
         ("That's seven.", "seven"),
         ("Happy 25th anniversary to my parents!", "25th"),
+        ("It was 19 months and nothing happened.", "19 months"),
+        ("The bloke was 20 minutes late.", "20"),
+        ("That makes me sad, and it made them two hours late.", "two"),
         ("20 and 30 mg are the doses.", "20"),
         ("We were married on the twentieth birthday of the club.", "twentieth"),
         ("I was 15, 16 people were there.", "16"),
