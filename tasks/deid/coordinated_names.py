@@ -2,7 +2,9 @@
 
 A found person makes a listed first name joined to it by 'and', '&', 'with', 'or' or a comma
 a person too, in any case; a first name that is also a verb, adjective or adverb ('rose',
-'will') counts only capitalised. Greetings, address words and chat words never do.
+'will') counts only capitalised, and so does a word no dictionary knows ('Leroy and Min-jun').
+A name said after 'aka' or 'also known as' is the same person's ('Trev aka T-Bone').
+Greetings, address words and chat words never do.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from qualbridge.tasks.deid.social import is_chat_word
 COORDINATED_RECOGNIZER = "CoordinatedNameRecognizer"
 COORDINATED_SCORE = 0.5
 _JOIN = r"[^\S\n]*(?:,|&|\band\b|\bwith\b|\bor\b)[^\S\n]*"
+_AKA = re.compile(r"(?i)[^\S\n]*,?[^\S\n]+(?:aka|a\.k\.a\.?|also\s+known\s+as)[^\S\n]+")
 _NAME = r"[^\W\d_][\w'’-]*"
 _AFTER = re.compile(rf"{_JOIN}(?P<name>{_NAME})")
+# A name of one or two words after 'aka', in any case: 'T-Bone', 'big mick'.
+_NAME_RUN = re.compile(rf"{_NAME}(?:[^\S\n]+[A-Z][\w'’-]*)?")
 _BEFORE = re.compile(rf"(?<![\w'’@#-])(?P<name>{_NAME}){_JOIN}$")
 _ADDRESS_WORDS = frozenset("man mate dude bro sis guys girl babe baby honey love".split())
 
@@ -32,7 +37,8 @@ def _is_first_name(word: str, vocabulary: Vocabulary) -> bool:
     if folded in STOP_WORDS or folded in _ADDRESS_WORDS or is_chat_word(folded):
         return False
     if word[:1].isupper():
-        return folded in vocabulary.all_first_names  # 'Grace' as well as 'Megan'
+        # 'Grace' as well as 'Megan', and a word no dictionary knows ('Shaz', 'Min-jun')
+        return folded in vocabulary.all_first_names or vocabulary.is_unknown(folded)
     if folded not in vocabulary.first_names:
         return False
     return folded not in vocabulary.non_nouns and folded not in vocabulary.adjectives
@@ -43,6 +49,10 @@ def coordinated_names(
 ) -> Iterator[Detection]:
     """Listed first names joined to a found person, right after or right before it."""
     for found in detections:
+        # A word no list knows may be found as a place ('Trev'): 'aka' says it is a person.
+        aka = _AKA.match(text, found.end) if found.entity_type in ("PERSON", "LOCATION") else None
+        if aka and (name := _NAME_RUN.match(text, aka.end())):
+            yield Detection(*name.span(), "PERSON", COORDINATED_SCORE, COORDINATED_RECOGNIZER)
         if found.entity_type != "PERSON":
             continue
         after = _AFTER.match(text, found.end)

@@ -187,7 +187,8 @@ TITLES = (
     r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
     r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
-    r"|grandad|grandpa|cousin"
+    r"|grandad|grandpa|cousin|aunt|mama|papa|chief|madam|madame|mme|herr|frau|señor|señora"
+    r"|senhor|senhora|bishop|deacon|apostle|prophet|alhaji|alhaja"
 )
 # Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
 # the sentence ('thanks, sir. Um').

@@ -88,9 +88,18 @@ _CUED_CODE = (
 )
 
 
+# Letters, digits and letters in groups, as number plates are written: 'GH-482-TK' (France,
+# Spain, Poland), 'YK17 HTU' (UK, the space optional). Short codes of this shape ('A4', 'PS5',
+# 'COVID-19') have too few letters or digits.
+_PLATE = r"(?<![\w\-])(?P<value>[A-Z]{1,3}-\d{2,4}-[A-Z]{1,3}|[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w\-])"
+
+
 def cued_code_recognizer() -> GroupPatternRecognizer:
-    """A short code or number right after the word that labels it as a reference."""
-    return GroupPatternRecognizer("ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6)])
+    """A short code or number right after the word that labels it as a reference, and codes
+    in the shape of a number plate."""
+    return GroupPatternRecognizer(
+        "ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6), (_PLATE, 0.6)]
+    )
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:

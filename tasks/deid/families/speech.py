@@ -22,7 +22,8 @@ from qualbridge.tasks.deid.word_names import find_word_names_as_subjects
 
 ENTITIES = (
     "PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "AGE", "URL", "STREET_ADDRESS",
-    "UK_POSTCODE", "POSTAL_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "ID_NUMBER", "IP_ADDRESS",
+    "UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "ID_NUMBER",
+    "IP_ADDRESS",
 )  # fmt: skip
 
 

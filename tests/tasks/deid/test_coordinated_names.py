@@ -17,6 +17,11 @@ from qualbridge.tasks.deid.recasing import Vocabulary
         ("went bowling with carmen and Obinna", "Obinna", ["carmen"]),
         ("Obinna, carmen and me", "Obinna", ["carmen"]),
         ("Obinna & Grace came round", "Obinna", ["Grace"]),
+        # A capitalised word no dictionary knows; a name after 'aka'.
+        ("welcome our new members Leroy and Min-jun!", "Leroy", ["Min-jun"]),
+        ("big up Trev aka T-Bone who drove me", "Trev", ["T-Bone"]),
+        ("Obinna, also known as big Mick, came", "Obinna", ["big Mick"]),
+        ("went with Obinna and Pizza", "Obinna", []),
         # A verb, a stop word, an address word or chat speak after the join stays a word.
         ("told Obinna and will call later", "Obinna", []),
         ("Obinna and me went", "Obinna", []),
@@ -37,6 +42,13 @@ def test_only_persons_list_names(vocabulary: Vocabulary) -> None:
     text = "Leeds and carmen"
     place = Detection(0, 5, "LOCATION", 0.85, "SpacyRecognizer")
     assert list(coordinated_names([place], text, vocabulary)) == []
+
+
+def test_a_word_found_as_a_place_is_named_a_person_by_aka(vocabulary: Vocabulary) -> None:
+    text = "Trev aka T-Bone drove"
+    place = Detection(0, 4, "LOCATION", 0.45, "UnknownWordNameRecognizer")
+    names = coordinated_names([place], text, vocabulary)
+    assert [(text[d.start : d.end], d.entity_type) for d in names] == [("T-Bone", "PERSON")]
 
 
 def test_engine_masks_a_listed_name(speech_engine: Deidentifier) -> None:
