@@ -36,6 +36,14 @@ _PLUS = re.compile(r"(?i)\bplus\s+$")
 # Letters spelled one by one before the digits of a reference ('c m h t four four eight one b'):
 # with them a shorter run is a code, once letters and digits make MIN_DIGITS characters.
 _SPELLED_LETTERS = re.compile(r"(?:(?<!['’])\b[A-Za-z][\s,.\-]+){2,8}$")
+# A number plate read out: two letters, the two-digit age number, three letters ('m a nineteen
+# r z o', 'y k one seven h t u').
+_SPOKEN_PLATE = re.compile(
+    r"(?i)\b[a-z]\s+[a-z]\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s-]+(?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|(?:oh|one|two|three|four|five|six|seven|eight|nine)\s+"
+    r"(?:one|two|three|four|five|six|seven|eight|nine))\s+[a-z]\s+[a-z]\s+[a-z]\b"
+)
 # Up to three letters spelled after the digits of a reference ('... one two k', 'h t u').
 _CODE_LETTERS_AFTER = re.compile(r"(?:\s+(?![aiAI]\b)[A-Za-z]\b(?!['’])){1,3}")
 # A postal code said digit by digit after its label ('the zip is three three six oh two').
@@ -105,6 +113,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         results = [
             recognizer_result(self, "UK_NINO", m.start(), m.end(), 0.7)
             for m in _SPELLED_NINO.finditer(text)
+        ]
+        results += [
+            recognizer_result(self, "ID_NUMBER", m.start(), m.end(), 0.6)
+            for m in _SPOKEN_PLATE.finditer(text)
         ]
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")

@@ -245,6 +245,11 @@ _STRONG_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
+# Words after 'call him' that go on with the call, not a name: 'call him back', 'call her names'.
+_CALL_GOES_ON = frozenset(
+    """back up out later tomorrow today tonight again names anything something everything now
+    soon first straight round over in on off""".split()
+)
 # 'someone called Mags': a person before 'called' or 'named' makes it a naming cue.
 _PERSON_BEFORE_CALLED = re.compile(
     r"(?i)\b(?:someone|somebody|(?:a|one|this|that)\s+(?:man|woman|lady|lad|bloke|guy|girl"
@@ -633,8 +638,7 @@ class StructureRecognizer(EntityRecognizer):
                 naming = self._naming_cue(text, m) or (
                     pattern is _ROLE_IS and self._role_is_named(words)
                 )
-                # 'her names mei ling': after a naming cue, any word with no other reading.
-                plain = naming and first not in v.non_nouns and first not in STOP_WORDS
+                plain = naming and self._named_plainly(m, first)
                 # 'her name was will baker': a first name that is a stop word, then a surname.
                 full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
                 # After 'called' or 'me and', a name of any country's lists ('marguerite').
@@ -653,6 +657,19 @@ class StructureRecognizer(EntityRecognizer):
                 score = NAMING_SCORE if naming else 0.6
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
+
+    def _named_plainly(self, m: re.Match[str], first: str) -> bool:
+        """After a naming cue, any word with no other reading ('her names mei ling'); after
+        'call him', any word but a describing one or one that goes on with the call ('we call
+        him pickles', not 'call him back', 'call me crazy')."""
+        v = self._vocabulary
+        if first in STOP_WORDS:
+            return False
+        if first not in v.non_nouns:
+            return True
+        cue = m.group()[: m.start("value") - m.start()].split()
+        by_pronoun = len(cue) > 1 and cue[1].casefold().strip(",") in _PRONOUNS
+        return by_pronoun and first not in v.adjectives and first not in _CALL_GOES_ON
 
     @staticmethod
     def _naming_cue(text: str, m: re.Match[str]) -> bool:

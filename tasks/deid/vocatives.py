@@ -14,6 +14,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.social import is_chat_word
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 VOCATIVE_SCORE = 0.55
 _VOCATIVE = re.compile(
@@ -29,12 +30,23 @@ _ADDRESS_WORDS = frozenset(
 )
 
 
+# After a first name that is also a word, these say the word is the sentence's ('hi hope you're
+# well', 'thanks grace to God').
+_WORD_GOES_ON = re.compile(
+    r"\s+(?:you|your|you're|youre|u|ur|all|everyone|it|this|that|to|so|for)\b"
+)
+
+
 def find_vocative_names(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
-    """Offsets of lower-case listed first names right after a greeting, thanks or 'poor'."""
+    """Offsets of lower-case listed first names right after a greeting, thanks or 'poor'; a
+    name that is also a word ('hi precious come in') where the word does not go on."""
+    word_names = load_word_list("word_first_names.txt")
     for match in _VOCATIVE.finditer(text):
         name = match.group("name")
         if name in STOP_WORDS or name in _ADDRESS_WORDS or is_chat_word(name):
             continue
-        if name not in vocabulary.first_names:
-            continue
-        yield match.span("name")
+        if name in word_names:
+            if not _WORD_GOES_ON.match(text, match.end("name")):
+                yield match.span("name")
+        elif name in vocabulary.first_names:
+            yield match.span("name")

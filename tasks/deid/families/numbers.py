@@ -82,7 +82,8 @@ _CODE_LABEL = (
 )
 # Not part of a range ('2019-2020') nor an amount of a unit ('12000 steps').
 _CUED_CODE = (
-    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-]?\d{{3,}}(?:[ \-/]\d+)*(?:-?[A-Z])?"
+    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-/]?\d{{3,}}(?:[ \-/]\d+)*"
+    r"(?:[\-/]?[A-Z]{1,3})?"
     rf"|\d{{4,}})"
     rf"(?![\w\-/])(?!(?i:{_UNIT_AFTER.pattern}))"
 )
@@ -94,11 +95,19 @@ _CUED_CODE = (
 _PLATE = r"(?<![\w\-])(?P<value>[A-Z]{1,3}-\d{2,4}-[A-Z]{1,3}|[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w\-])"
 
 
+# The last digits of a card or account, which narrow it down: 'the card ending 3365', 'last
+# four digits are 0912'.
+_LAST_DIGITS = (
+    r"(?i:\b(?:ending(?:\s+in)?|ends\s+(?:in|with)|last\s+(?:four|4|five|5)(?:\s+digits)?"
+    r"(?:\s+(?:are|is|were|was))?)[\s:,]+)(?!(?:19|20)\d\d\b)(?P<value>\d{4,5})\b"
+)
+
+
 def cued_code_recognizer() -> GroupPatternRecognizer:
     """A short code or number right after the word that labels it as a reference, and codes
     in the shape of a number plate."""
     return GroupPatternRecognizer(
-        "ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6), (_PLATE, 0.6)]
+        "ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6), (_PLATE, 0.6), (_LAST_DIGITS, 0.6)]
     )
 
 

@@ -17,6 +17,9 @@ from qualbridge.tasks.deid.vocatives import find_vocative_names
         ("thank you marcus for the tips", ["marcus"]),
         ("happy birthday, chloe", ["chloe"]),
         ("Hi, brandon! loved the stream", ["brandon"]),
+        # A name that is also a word, where the word does not go on.
+        ("hi precious come in sit wherever you like", ["precious"]),
+        ("hi hope you are well", []),
         # Words, pronouns and chat speak after the same cues.
         ("hey guys whats up", []),
         ("thank you doctor", []),

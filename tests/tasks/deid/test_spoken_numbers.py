@@ -52,12 +52,19 @@ from tests.helpers.coverage import masked
         ),
         ("his prison number is a one three five seven d w", "a one three five seven d w"),
         ("the reg is y k one seven h t u and hes been", "y k one seven h t u"),
+        ("the parking fine came to him its m a nineteen r z o", "m a nineteen r z o"),
         # A postal code said digit by digit after its label.
         ("posted out to her the zip is three three six oh two", "three three six oh two"),
         ("the old address had the zip nine four one one oh the", "nine four one one oh"),
         # A code after a label in capitals, as health numbers are named.
         ("My NHI is ZMV8649, the nurse said.", "ZMV8649"),
         ("Council gave me a housing reference HSG-77120-B and said", "HSG-77120-B"),
+        ("They opened a safeguarding case, reference SG/48213/EF.", "SG/48213/EF"),
+        ("the bank said it's the card ending 3365, the full", "3365"),
+        ("the last four digits are 0912 I think", "0912"),
+        # Codes in the shape of a number plate.
+        ("the plate of the car that hit me was GH-482-TK.", "GH-482-TK"),
+        ("his van is YK17 HTU, a white one", "YK17 HTU"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
@@ -75,6 +82,8 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("i got a one two three", "ID_NUMBER"),  # 'a' alone is a word, not a letter
         ("section b two three", "ID_NUMBER"),  # too short for a code
         ("we got there at two three p m and left", "ID_NUMBER"),
+        ("I had COVID-19 and an MP3 player, page A4", "ID_NUMBER"),
+        ("it was ending in 2019 and the queue was long", "ID_NUMBER"),
         ("my zip is broken on this coat, two three of them", "ZIP_CODE"),
     ],
 )

@@ -52,6 +52,7 @@ from tests.helpers.coverage import masked, touched
         ("Carer 2: Rose went to the day centre for years.", "Rose"),
         # What one is called, and a short form said as such.
         ("At the drop-in. Everyone calls her Shiv, mind.", "Shiv"),
+        ("now i'm glad he did we call him pickles because he eats them", "pickles"),
         ("My sister, Agnieszka Nowak. Aga for short. She translated.", "Aga"),
         # A nickname or family title restated by a pronoun, and 'Will' before a verb that no
         # modal takes.
@@ -74,6 +75,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("April was a hard month for me.", "April"),
         ("I got a letter from the council.", "letter"),
         ("She called me back on Monday.", "back"),
+        ("you can call me crazy but i like it", "crazy"),
+        ("and call her names if i want", "names"),
         ("I've got a girl, she's at college.", "she"),
         ("I went to the NHS on Monday.", "NHS"),
         ("I think MAY is good.", "MAY"),
