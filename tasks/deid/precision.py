@@ -256,8 +256,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None  # an acronym: people are not written in capitals alone
     if is_spoken_non_name(value, text, detection.start, end):
         return None
-    if detection.entity_type == "PERSON" and is_speaker_label(value, text, detection.start, end):
-        return None  # 'Int:', 'P07:': who speaks, by role or number
+    if is_speaker_label(value, text, detection.start, end):
+        return None  # 'Int:', 'P07:': who speaks, by role or number, taken for any name
     if drops_as_chat(value, detection.recognizer):
         return None  # 'Lmao', 'WTF', 'Hahaha': chat speak, capitalised or not
     if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
@@ -302,12 +302,23 @@ def is_identifier_label(detection: Detection, text: str, labels: Container[str])
 _TAGGERS = frozenset({"SpacyRecognizer", "PlaceAfterCueRecognizer"})
 
 
+# An object right after a word: the word is its verb ('mark it down', 'pat yourself').
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:it|yourself|myself|himself|herself|themselves|ourselves|them|him|me|us)\b"
+)
+# Before these a name is listed or spoken to, whatever follows it ('me and mark it was').
+_NAME_CUES = frozenset("and with told asked".split())
+
+
 def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabulary) -> bool:
     """One lower-case stop word inside a sentence that the tagger took for a name or place
-    ('from over the counter'); never one that is also a name ('me and will')."""
+    ('from over the counter'), or a lower-case verb before its object ('mark it down'); never
+    a stop word that is also a name ('me and will')."""
     if detection.recognizer not in _TAGGERS:
         return False
     value = text[detection.start : detection.end]
+    if _verb_before_object(value, text, detection, vocabulary):
+        return True
     if not value.isalpha() or not value.islower() or value not in STOP_WORDS:
         return False
     if _SENTENCE_START.search(text, max(0, detection.start - 4), detection.start):
@@ -315,3 +326,15 @@ def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabul
     return value not in vocabulary.all_first_names and value not in load_word_list(
         "word_first_names.txt"
     )
+
+
+def _verb_before_object(
+    value: str, text: str, detection: Detection, vocabulary: Vocabulary
+) -> bool:
+    """A lower-case word with a verb reading, taken for a person, before its object."""
+    if detection.entity_type != "PERSON" or not value.isalpha() or not value.islower():
+        return False
+    before = text[max(0, detection.start - 12) : detection.start].split()
+    if before and before[-1].casefold() in _NAME_CUES:
+        return False
+    return value in vocabulary.non_nouns and bool(_OBJECT_AFTER.match(text, detection.end))

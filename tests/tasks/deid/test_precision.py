@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.precision import is_identifier_label, label_acronyms, refine
+from qualbridge.tasks.deid.precision import (
+    is_identifier_label,
+    is_tagged_everyday_word,
+    label_acronyms,
+    refine,
+)
 
 
 def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | None:
@@ -33,6 +38,27 @@ def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | 
 )
 def test_labels_kin_words_and_acronyms_are_dropped(text, value):
     assert _refined(text, value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped"),
+    [
+        ("the nurse told me to mark it down every time", True),
+        ("pat yourself on the back, you did well", True),
+        ("me and mark it was brilliant", False),  # a name listed before 'it was'
+        ("told bill it was fine", False),
+    ],
+)
+def test_a_verb_before_its_object_is_no_name(text, dropped, vocabulary):
+    word = text.split()[text.split().index("it") - 1] if " it " in text else "pat"
+    start = text.index(word)
+    detection = Detection(start, start + len(word), "PERSON", 0.85, "SpacyRecognizer")
+    assert is_tagged_everyday_word(detection, text, vocabulary) is dropped
+
+
+@pytest.mark.parametrize("entity_type", ["ORGANIZATION", "LOCATION", "NRP"])
+def test_a_numbered_speaker_label_is_no_name_of_any_type(entity_type):
+    assert _refined("Fine.\nP21: My hospital number was", "P21", entity_type) is None
 
 
 @pytest.mark.parametrize(
