@@ -41,6 +41,7 @@ from qualbridge.tasks.deid.social_shape import is_lowercase_guess
 from qualbridge.tasks.deid.splitting import split_text
 from qualbridge.tasks.deid.view_spans import View, on_views, to_text, views_of
 from qualbridge.tasks.deid.whole_codes import with_whole_code
+from qualbridge.tasks.deid.wordlists import load_word_list
 
 # Documents are packed up to MAX_CHUNK_CHARS, so one is already a large batch for the model;
 # piping 64 at once held 64 x 100k characters of arrays (6 GB for one long transcript) and ran
@@ -107,7 +108,7 @@ class Deidentifier:
             word
             for recognizer in registry.recognizers
             for word in [*(recognizer.context or []), *getattr(recognizer, "labels", ())]
-        )
+        ) | load_word_list("identifier_names.txt")
         self.entities = effective_entities(config)
         self._entities = sorted(set(self.entities.enabled) | set(known))
         self._analyzer = AnalyzerEngine(

@@ -140,3 +140,17 @@ def test_the_label_stays_and_the_number_goes(speech_engine) -> None:
     text = "My SSN is 536-22-8143 and our IP was 10.0.0.23."
     [found] = speech_engine.detect([text])
     assert sorted(text[d.start : d.end] for d in found) == ["10.0.0.23", "536-22-8143"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("his bsn is 935 243 525 and hes eighty", "bsn"),
+        ("my aadhaar is 8256 1398 3530 and", "aadhaar"),
+        ("my nie is x8230860b i came from rosario", "nie"),
+    ],
+)
+def test_names_of_national_numbers_are_no_names(speech_engine, text, label) -> None:
+    [found] = speech_engine.detect([text])
+    start = text.index(label)
+    assert not any(d.start <= start < d.end for d in found)
