@@ -23,6 +23,8 @@ _REPEAT = re.compile(r"(?i)^(double|triple|treble)\s+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D');
 # 'a' or 'i' is a letter only beside another letter ('c a two zero').
 _LETTERS_BEFORE = re.compile(
+    # up to two more letters before: 'r w e four four eight one nine two', 'p i p zero four'
+    r"(?:\b(?![aiAI]\b)[A-Za-z]\s+){0,2}"
     r"(?:\b[A-Za-z]\s+\b(?![aiAI]\b)[A-Za-z]\s+|\b(?![aiAI]\b)[A-Za-z]\s+[A-Za-z]\s+"
     r"|\b(?![aiAI]\b)[A-Za-z]\s+|\b(?!(?i:an|am|as|at|be|by|do|go|he|if|in|is|it|me"
     r"|my|no|of|oh|ok|on|or|so|to|up|us|we)\b)[A-Za-z]{2}\s+)$"
@@ -30,7 +32,10 @@ _LETTERS_BEFORE = re.compile(
 # A final 'a' is the article unless nothing that could follow an article comes after it.
 _LETTER_AFTER = re.compile(
     r"\s+(?:(?![aA]\b)[A-Da-d]\b|[aA](?=\s*(?:[,.?!;]|$)|\s+(?:my|your|I|i|that|it|yeah|and"
-    r"|then|so|is|was|for|from)\b))"
+    r"|then|so|is|was|for|from)\b)"
+    # any other consonant where the clause ends or goes on: '... eight nine x is that right'
+    r"|(?![aeiouAEIOU]\b)[A-Za-z]\b(?=\s*(?:[,.?!;]|$)|\s+(?:is|and|that|if|so|yeah|right"
+    r"|please|for|then)\b))"
 )
 _PLUS = re.compile(r"(?i)\bplus\s+$")
 # Letters spelled one by one before the digits of a reference ('c m h t four four eight one b'):
@@ -46,6 +51,10 @@ _SPOKEN_PLATE = re.compile(
 )
 # Up to three letters spelled after the digits of a reference ('... one two k', 'h t u').
 _CODE_LETTERS_AFTER = re.compile(r"(?:\s+(?![aiAI]\b)[A-Za-z]\b(?!['’])){1,3}")
+# A Canadian postal code read out, letter and digit by turns: 'm four c one b five'.
+_SPOKEN_CANADIAN_CODE = re.compile(
+    rf"(?i)\b[a-z]\s+{_DIGIT}\s+[a-z]\s+{_DIGIT}\s+[a-z]\s+{_DIGIT}\b"
+)
 # A postal code said digit by digit after its label ('the zip is three three six oh two').
 _ZIP_CUE = re.compile(
     r"(?i)\b(?:zip|zip\s+code|postal\s+code|post\s*code|pin\s*code)"
@@ -117,6 +126,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         results += [
             recognizer_result(self, "ID_NUMBER", m.start(), m.end(), 0.6)
             for m in _SPOKEN_PLATE.finditer(text)
+        ]
+        results += [
+            recognizer_result(self, "ZIP_CODE", m.start(), m.end(), 0.6)
+            for m in _SPOKEN_CANADIAN_CODE.finditer(text)
         ]
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")

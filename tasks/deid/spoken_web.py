@@ -14,7 +14,7 @@ from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
 
 _TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
 _SAID_DOT = r"\s*,?\s+dot\s+"
-_NUMBER = rf"(?:{NUMBER_WORDS}|\d+)"
+_NUMBER = rf"(?:(?:{NUMBER_WORDS})\b|\d+)"
 # 'w w w', 'double u double u double u' or 'triple w' spelled before a host.
 _SAID_WWW = r"(?:w\s+w\s+w|(?:double\s+u\s+){2}double\s+u|triple\s+w)"
 # Words of a path joined by a said dot, dash or underscore, with numbers said after them.
@@ -27,9 +27,18 @@ _SPOKEN_URL = re.compile(
     rf"(?:{_SAID_DOT}(?:uk|au|nz|ie|ca|com)\b)?)"
     rf"(?:\s+(?:forward\s+)?slash\s+{_PATH_WORDS})*"
 )
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’\-]*)\b")
 _AT_BEFORE = re.compile(r"(?i)(?P<word>[\w'’]+),?\s+(?:at|@),?\s*$")
 _DIGIT = rf"(?:zero|oh|nought|{NUMBER_WORDS}|\d{{1,3}})"
-_OCTET = rf"{_DIGIT}(?:\s+{_DIGIT}){{0,2}}"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# Up to 255 said as a number: 'eighty six', 'fifteen', 'two hundred and twenty'.
+_SAID_NUMBER = (
+    rf"(?:(?:one|two)\s+hundred(?:\s+and)?(?:\s+(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
+    rf"|{_TEENS}|{_UNITS}))?|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS})\b"
+)
+_OCTET = rf"(?:{_SAID_NUMBER}|{_DIGIT}(?:\s+{_DIGIT}){{0,2}})"
 # Four groups of one to three digits joined by a said 'dot' or 'point'.
 _SPOKEN_IP = re.compile(rf"(?i)\b{_OCTET}(?:\s+(?:dot|point)\s+{_OCTET}){{3}}\b")
 # A said 'underscore' is never ordinary speech: the words around it are a user name.
@@ -40,11 +49,18 @@ _UNDERSCORED = re.compile(
 
 
 def find_spoken_sites(text: str) -> Iterator[tuple[int, int]]:
-    """Web addresses said with 'dot'; not 'the dot com boom', nor an e-mail address's domain."""
+    """Web addresses said with 'dot'; not 'the dot com boom', nor an e-mail address's domain
+    (an address has no path). A path's last part may be two words ('slash priya ramanathan')."""
     for m in _SPOKEN_URL.finditer(text):
-        if m.group("host").split()[0].casefold() not in STOP_WORDS and not _domain_of_email(
-            text, m.start()
-        ):
+        path = m.end() > m.end("host")
+        if m.group("host").split()[0].casefold() in STOP_WORDS:
+            continue
+        if not path and _domain_of_email(text, m.start()):
+            continue
+        second = _NEXT_WORD.match(text, m.end()) if path else None
+        if second and second.group(1).casefold() not in STOP_WORDS:
+            yield m.start(), second.end()
+        else:
             yield m.span()
 
 

@@ -421,6 +421,9 @@ def word_first_names() -> frozenset[str]:
     return load_word_list("word_first_names.txt")
 
 
+_PATH_AFTER = re.compile(r"(?i)\s+(?:forward\s+)?slash\b")
+
+
 def _domain(email: str) -> str:
     """The first word after 'at' or '@' of a spoken e-mail address."""
     return re.split(r"(?i)\s(?:at|@)\s+", email, maxsplit=1)[-1].split()[0].split(".")[0]
@@ -798,9 +801,11 @@ class StructureRecognizer(EntityRecognizer):
             self._result("EMAIL_ADDRESS", m, 0.7)
             for m in _SPOKEN_EMAIL.finditer(text)
             # "look at www.example.org" is a web address after a verb, not an e-mail, and
-            # "find it at facebook dot com" a site: no address's name ends in a stop word
+            # "find it at facebook dot com" a site: no address's name ends in a stop word,
+            # and no address goes on with a path ('at linkedin dot com slash in')
             if _domain(m.group()).casefold() not in {*STOP_WORDS, "www"}
             and _local(m.group()).casefold() not in OBJECT_WORDS
+            and not _PATH_AFTER.match(text, m.end())
         ]
         out += [self._result("EMAIL_ADDRESS", m, 0.7, "value") for m in _CUED_EMAIL.finditer(text)]
         out += [self._result("EMAIL_ADDRESS", m, 0.7) for m in _SPACED_EMAIL.finditer(text)]

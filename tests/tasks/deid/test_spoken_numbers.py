@@ -53,6 +53,21 @@ from tests.helpers.coverage import masked
         ("his prison number is a one three five seven d w", "a one three five seven d w"),
         ("the reg is y k one seven h t u and hes been", "y k one seven h t u"),
         ("the parking fine came to him its m a nineteen r z o", "m a nineteen r z o"),
+        # Up to four letters before a run, any consonant after it where the clause goes on.
+        (
+            "her hospital number is r w e four four eight one nine two for",
+            "r w e four four eight one nine two",
+        ),
+        (
+            "your p n c number is zero one slash four five six seven eight nine x is that right",
+            "zero one slash four five six seven eight nine x",
+        ),
+        (
+            "the reference is p i p zero four two nine one seven three",
+            "p i p zero four two nine one seven three",
+        ),
+        # A Canadian postal code read out.
+        ("in toronto is m four c one b five if the parcel", "m four c one b five"),
         # A postal code said digit by digit after its label.
         ("posted out to her the zip is three three six oh two", "three three six oh two"),
         ("the old address had the zip nine four one one oh the", "nine four one one oh"),

@@ -27,6 +27,18 @@ from tests.helpers.coverage import masked
             "his facebook is facebook dot com slash jayson dot mccool nine you can see",
             "facebook dot com slash jayson dot mccool nine",
         ),
+        (
+            "on his page its instagram dot com slash lewis underscore k ninety nine",
+            "instagram dot com slash lewis underscore k ninety nine",
+        ),
+        (
+            "his profile at linkedin dot com slash in slash priya ramanathan no sorry",
+            "linkedin dot com slash in slash priya ramanathan",
+        ),
+        (
+            "traced them to eighty six dot fifteen dot two hundred and twenty dot forty one but",
+            "eighty six dot fifteen dot two hundred and twenty dot forty one",
+        ),
         ("look up bolton hub dot co dot uk forward slash drop dash in", "hub dot co dot uk"),
         (
             "its ip address is one nine two dot one six eight dot one dot four five",
