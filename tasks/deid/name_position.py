@@ -29,7 +29,7 @@ _NAME_AFTER = frozenset(
     understands remembered explained explains looked looks felt feels walked left stayed
     arrived visited tried tries showed shows sent brought let lets saw sees heard hears met
     meets spoke speaks talked talks picked drove drives ran runs works worked lives lived
-    stays stayed wrote writes checked checks sorted reckons reckoned""".split()
+    stays stayed wrote writes checked checks sorted reckons reckoned found finds""".split()
 )
 # Verbs and cues after which a person is named as the object: 'I told will', 'me and hope'.
 _PERSON_BEFORE = frozenset(

@@ -17,6 +17,7 @@ from qualbridge.tasks.deid.gazetteers import (
     first_names,
     person_names,
 )
+from qualbridge.tasks.deid.name_position import followed_as_subject
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -94,6 +95,9 @@ def _eponyms() -> frozenset[str]:
     return load_word_list("eponymous_conditions.txt")
 
 
+_RELATION_AFTER = re.compile(r"\s+(?i:my|our)\s+(?:[a-z]+\s+)?([A-Za-z]+)\b")
+
+
 def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
     """An interjection ('Gosh'), a condition named after someone ('had Parkinson's'), or a
     word that is also a name opening a sentence before a determiner or a word that cannot be
@@ -110,7 +114,16 @@ def is_spoken_non_name(value: str, text: str, start: int, end: int) -> bool:
         return not _verb_after(text, end)  # 'Ring Lindsey on ...', not 'Ring said'
     if word not in AMBIGUOUS_WORDS or not at_start:
         return False
+    if _named_as_relation(text, end):
+        return False  # 'dawn my key worker says', 'Sunny my grandson'
     return bool(_FUNCTION_WORD_AFTER.match(text, end)) or _no_verb_after(text, end)
+
+
+def _named_as_relation(text: str, end: int) -> bool:
+    """'my' and a relation or helper after the word, as one is introduced: 'dawn my key
+    worker', 'Sunny my grandson'."""
+    after = _RELATION_AFTER.match(text, end)
+    return after is not None and after.group(1).casefold() in RELATIONS
 
 
 def _verb_after(text: str, end: int) -> bool:
@@ -306,6 +319,8 @@ _TAGGERS = frozenset({"SpacyRecognizer", "PlaceAfterCueRecognizer"})
 _OBJECT_AFTER = re.compile(
     r"\s+(?:it|yourself|myself|himself|herself|themselves|ourselves|them|him|me|us)\b"
 )
+_MODALS = frozenset("may will can might must shall could would should".split())
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 # Before these a name is listed or spoken to, whatever follows it ('me and mark it was').
 _NAME_CUES = frozenset("and with told asked".split())
 
@@ -313,19 +328,44 @@ _NAME_CUES = frozenset("and with told asked".split())
 def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabulary) -> bool:
     """One lower-case stop word inside a sentence that the tagger took for a name or place
     ('from over the counter'), or a lower-case verb before its object ('mark it down'); never
-    a stop word that is also a name ('me and will')."""
+    a stop word that is also a name ('me and will'). A lower-case modal before a verb is the
+    modal, whoever found it ('my sister may come round')."""
+    value = text[detection.start : detection.end]
+    if _modal_before_verb(value, text, detection.end, vocabulary):
+        return True
     if detection.recognizer not in _TAGGERS:
         return False
-    value = text[detection.start : detection.end]
     if _verb_before_object(value, text, detection, vocabulary):
         return True
     if not value.isalpha() or not value.islower() or value not in STOP_WORDS:
         return False
     if _SENTENCE_START.search(text, max(0, detection.start - 4), detection.start):
         return False
+    if _after_relation(text, detection.start) and followed_as_subject(text, detection.end):
+        return False  # 'my sister may found me': a relation named, then what she did
     return value not in vocabulary.all_first_names and value not in load_word_list(
         "word_first_names.txt"
     )
+
+
+def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) -> bool:
+    """'may come', 'will be': a modal and the verb it goes with ('may found' and 'will will'
+    are names)."""
+    if value not in _MODALS:
+        return False
+    after = _NEXT_LOWER_WORD.match(text, end)
+    return (
+        after is not None
+        and after.group(1) in vocabulary.non_nouns
+        and after.group(1) not in _MODALS
+        and not followed_as_subject(text, end)
+    )
+
+
+def _after_relation(text: str, start: int) -> bool:
+    """A relation word right before: 'my sister may'."""
+    before = text[max(0, start - 16) : start].split()
+    return bool(before) and before[-1].casefold() in RELATIONS
 
 
 def _verb_before_object(

@@ -78,6 +78,13 @@ def _name_words() -> frozenset[str]:
     return frozenset(n.casefold() for n in (*person_names(), *first_names())) | AMBIGUOUS_WORDS
 
 
+# Verbs of saying and calling after a word: only a person does them.
+_SAYING_AFTER = re.compile(
+    r"\s+(?:said|says|asked|asks|told|tells|rang|rings|reckons|reckoned|texted|phoned|messaged"
+    r"|emailed)\b"
+)
+
+
 def is_everyday_capital(detection: Detection, text: str, dictionary: Container[str]) -> bool:
     """One dictionary word, no name, that the tagger took for a name only for its capitals:
     it opens a sentence ('Idiot needs...', 'Loved this') or is shouted ('keep up the NICE work')."""
@@ -93,6 +100,8 @@ def is_everyday_capital(detection: Detection, text: str, dictionary: Container[s
         return len(value) >= 4  # 'NJ', 'SS', 'NHS': short capitals are acronyms
     if _POSSESSIVE.match(text, detection.end):
         return False  # 'Mags's been clean': an everyday word does not own things
+    if _SAYING_AFTER.match(text, detection.end):
+        return False  # 'bola asked me to tell you': a person says and asks
     # A bounded look-back ('^' still means the text's start): linear however long the line.
     return bool(_OPENS_SENTENCE.search(text, max(0, detection.start - 80), detection.start))
 

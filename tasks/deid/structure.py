@@ -193,7 +193,9 @@ TITLES = (
 # Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
 # the sentence ('thanks, sir. Um').
 _ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st".split())
-_PRONOUNS = frozenset("i you he she we they it me him her us them".split())
+_PRONOUNS = frozenset(
+    "i you he she we they it me him her us them myself himself herself themselves".split()
+)
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
@@ -238,7 +240,8 @@ def _titled_matches(text: str) -> Iterator[re.Match[str]]:
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me)|called|named|name was"
+    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me|himself|herself|themselves"
+    rf"|myself)|called|named|name was"
     rf"|name is|name's|me and|goes by|known as"
     # 'her names mei ling': a recogniser's 'name's' without its apostrophe.
     rf"|(?:my|his|her|their|your|whose)\s+names),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
@@ -246,6 +249,7 @@ _STRONG_CUE = re.compile(
 )
 _NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
 # Words after 'call him' that go on with the call, not a name: 'call him back', 'call her names'.
+_NICKNAME_WORDS = frozenset("big little young old wee".split())
 _CALL_GOES_ON = frozenset(
     """back up out later tomorrow today tonight again names anything something everything now
     soon first straight round over in on off""".split()
@@ -670,6 +674,8 @@ class StructureRecognizer(EntityRecognizer):
             return False
         if first not in v.non_nouns:
             return True
+        if first in _NICKNAME_WORDS and len(m.group("value").split()) > 1:
+            return True  # 'he calls himself big mo'
         cue = m.group()[: m.start("value") - m.start()].split()
         by_pronoun = len(cue) > 1 and cue[1].casefold().strip(",") in _PRONOUNS
         return by_pronoun and first not in v.adjectives and first not in _CALL_GOES_ON

@@ -53,6 +53,12 @@ from tests.helpers.coverage import masked, touched
         # What one is called, and a short form said as such.
         ("At the drop-in. Everyone calls her Shiv, mind.", "Shiv"),
         ("now i'm glad he did we call him pickles because he eats them", "pickles"),
+        ("he calls himself big mo on the estate", "big mo"),
+        # A word-name introduced by its relation, or before what only a person does.
+        ("dawn my key worker at riverside says the bid is in", "dawn"),
+        ("my sister may found me in the bathroom", "may"),
+        ("my partner will will be on the call as well", "will"),
+        ("bola asked me to tell you the group moved", "bola"),
         ("My sister, Agnieszka Nowak. Aga for short. She translated.", "Aga"),
         # A nickname or family title restated by a pronoun, and 'Will' before a verb that no
         # modal takes.
@@ -76,6 +82,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I got a letter from the council.", "letter"),
         ("She called me back on Monday.", "back"),
         ("you can call me crazy but i like it", "crazy"),
+        ("my sister may come round later", "may"),
         ("and call her names if i want", "names"),
         ("I've got a girl, she's at college.", "she"),
         ("I went to the NHS on Monday.", "NHS"),
