@@ -118,7 +118,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "she's eighteen months", "he's only six weeks old": a baby's age in months or weeks;
     # not 'I'm six months pregnant'.
     (
-        rf"(?i:\b(?:s?he|they|baby)\s*{_BE}\s+{_HEDGE})(?P<value>{NUMBER}\s+(?:months?|weeks?)"
+        rf"(?i:\b(?:s?he|they|baby|little\s+one|{_RELATIVE})\s*{_BE}\s+{_HEDGE})"
+        rf"(?P<value>{NUMBER}\s+(?:months?|weeks?)"
         r"(?:\s+old)?)(?=\s*(?:[.,;!?]|$)|\s+(?:old|now|and|so|but)\b)",
         0.6,
     ),

@@ -25,6 +25,11 @@ SPOKEN_YEAR = (
     rf"(?:(?:nineteen|twenty){_GAP}(?:hundred|{_TWO_DIGITS})"
     rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{_TWO_DIGITS}|{_UNITS}))?)"
 )
+# A year said in full, never a bare 'two thousand': 'two thousand and three', 'nineteen ninety'.
+_FULL_SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|twenty){_GAP}{_TWO_DIGITS}"
+    rf"|two\s+thousand(?:\s+and)?\s+(?:{_TWO_DIGITS}|{_UNITS}))"
+)
 SPOKEN_DAY = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS})|{_TEENS}|{_UNITS}|twenty|thirty)"
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HOLIDAY = (
@@ -89,6 +94,13 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "born in nineteen ninety one", "May nineteen eighty two", "in two thousand and three".
     (rf"(?i:\b(?:born|since|in|from|until|till)\s+(?:about\s+)?)(?P<value>{SPOKEN_YEAR})\b", 0.7),
+    # "i think it was two thousand and three maybe two thousand and four": a year in full
+    # after 'was', 'maybe' or 'or' (not 'it was two thousand pounds').
+    (
+        rf"(?i:\b(?:was|maybe|or|around|about|by|before|after)\s+)(?P<value>{_FULL_SPOKEN_YEAR})\b"
+        r"(?!\s+(?:pounds|quid|people|times|miles|steps|words|calories|euros|dollars)\b)",
+        0.65,
+    ),
     (rf"(?i:\b(?P<value>{MONTH}{_GAP}{SPOKEN_YEAR})\b)", 0.8),
     # "the October of eighty-six", "the March of 2019": a month of a year.
     (

@@ -22,7 +22,9 @@ HEADS = (
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
     "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
-    "|battalion|squadron|" + "|".join(sorted(business_heads(), key=len, reverse=True))
+    "|battalion|squadron|mandir|masjid|synagogue|vihara|colliery|quarry|docks|bridge|cmht"
+    "|c m h t|crisis team|home treatment team|"
+    + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
@@ -56,7 +58,7 @@ _DEDICATION = (
 _DEDICATED = re.compile(
     rf"(?i)\b(?P<value>(?:{_DEDICATION})(?:\s+(?:catholic|c\s+of\s+e|ce|rc|methodist|infant"
     rf"|infants|junior|juniors|primary|high|secondary|community|parish))*"
-    rf"\s+(?:{HEADS}|church|cathedral|abbey)s?)\b"
+    rf"\s+(?:church\s+hall|{HEADS}|church|cathedral|abbey)s?)\b"
 )
 # A church or school named by its saint alone, after a word of going or being there: 'goes to
 # saint bedes', 'at st. anne's', 'saint pauls methodist', 'out of St Patrick's' (not a day).
@@ -84,7 +86,8 @@ _LINKS = frozenset({"and", "&", "of", "st", "st."})
 _CUED_LOWER = re.compile(
     r"(?:(?i:\b(?:on|at|to|from|with|into|off|for|join(?:ed)?|attend(?:ed|s)?)\s+)"
     r"(?i:the\s+)?|(?i:\bthe\s+))"
-    rf"(?P<value>(?P<name>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*){{0,2}}?)\s+(?:{HEADS})s?)\b"
+    # in any case: the recaser capitalises the words it does not know ('the Shree ram Mandir')
+    rf"(?P<value>(?P<name>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){{0,2}}?)\s+(?i:{HEADS})s?)\b"
 )
 _WORK_CUE = (
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"

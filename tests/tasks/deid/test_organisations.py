@@ -44,6 +44,12 @@ from tests.helpers.coverage import masked, touched
         ("Just out of St Patrick's after 6 weeks", "St Patrick's"),
         # Words joined by a digit, as services name themselves.
         ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
+        # Places of worship, pits, bridges and named teams; words the recaser capitalised.
+        ("she wanted to go to the shree ram mandir in southall", "shree ram mandir"),
+        ("he was a miner at kellingley colliery till it shut", "kellingley colliery"),
+        ("i can see the humber bridge from where im parked", "humber bridge"),
+        ("my coordinator is from the north bristol c m h t but", "north bristol c m h t"),
+        ("the group meets at st marys church hall in lewisham", "st marys church hall"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -69,6 +75,7 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("I was on the NHS TRUST list.", "NHS TRUST"),
         ("The CAMHS UNIT was full.", "CAMHS UNIT"),
         ("the rent was high in the city", "high"),
+        ("we walked over the old bridge to the crisis team", "old bridge"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
