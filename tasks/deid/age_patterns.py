@@ -131,6 +131,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?=\s+(?:when|old|and|now)\b|\s*[.,;!?])",
         0.6,
     ),
+    # "aged 52", "aged about seventy": the word goes with the age it gives.
+    (rf"(?i)\b(?P<value>aged\s+{_HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
     # "that makes me nineteen", "it made her forty".
     (
         rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",

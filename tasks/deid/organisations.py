@@ -69,6 +69,14 @@ _SAINTS = re.compile(
     r"|secondary|juniors?|infants?|parish|church|school|hospital|hospice|academy|college))*)"
     r"(?!\s+(?:day|eve|street|st|road|rd|lane|square|place|park|gate|way|avenue|terrace)\b)"
 )
+# A church or school named for Our Lady, capitalised: 'Our Lady of Mount Carmel'.
+_OUR_LADY = re.compile(r"\b(?P<value>Our Lady(?:['’]s\b| of(?: the)?(?: [A-Z][\w'’\-]*)+))")
+# A group's name after what it is called, two capitalised words or more, with the small
+# words between: 'they call themselves Dads Who Run', 'the chat's called Mums in Recovery Hull'.
+_CALLED_GROUP = re.compile(
+    r"(?i:\b(?:called|named|call\s+themselves|calls\s+itself|known\s+as)\s+)"
+    r"(?P<value>[A-Z][\w'’&\-]*(?:\s+(?:(?:in|of|and|&|for|the|who|on|at|with)\s+)?[A-Z][\w'’&\-]*)+)"
+)
 # Words joined by a digit, as services name themselves: 'Steps2Wellbeing', 'Time4Me', 'Talk2Us'.
 _DIGIT_JOINED = re.compile(r"\b(?P<value>[A-Z][a-z]+[24][A-Z][a-z]+)\b")
 # A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
@@ -178,7 +186,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
         spans += [
             m.span("value")
-            for p in (_DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED)
+            for p in (_DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP)
             for m in p.finditer(text)
         ]
         spans += [

@@ -52,6 +52,7 @@ from tests.helpers.coverage import masked, touched
         ("Tamsin, is twenty-two. Twenty-two! And so wise.", "Twenty-two"),
         ("I have three kids, twelve, nine and four, and a husband", "four"),
         ("my little one is only eighteen months so i cant", "eighteen months"),
+        ("I'm Mags, Margaret Ellison, aged 52, from Hull.", "aged 52"),
         (
             "i think it was two thousand and three maybe two thousand and four",
             "two thousand and four",

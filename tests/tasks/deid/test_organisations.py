@@ -50,6 +50,9 @@ from tests.helpers.coverage import masked, touched
         ("i can see the humber bridge from where im parked", "humber bridge"),
         ("my coordinator is from the north bristol c m h t but", "north bristol c m h t"),
         ("the group meets at st marys church hall in lewisham", "st marys church hall"),
+        ("Yeah, Our Lady of Mount Carmel, but that was more", "Our Lady of Mount Carmel"),
+        ("in Roath Park now, they call themselves Dads Who Run.", "Dads Who Run"),
+        ("Our group chat's called Mums in Recovery Hull, and", "Mums in Recovery Hull"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
