@@ -38,7 +38,7 @@ DECADE = (
 # What follows a number that is not an age: units, times, money, ordinals, "2 years sober".
 NOT_AN_AGE = (
     r"(?!\s*(?:%|per ?cent|pounds|quid|p\b|pence|minutes|mins|hours|hrs|days|weeks|months"
-    r"|times|mg|milligrams|pm|am|o'clock|miles|stone|kilos|kg|th\b|st\b|nd\b|rd\b"
+    r"|times|mg|milligrams|pm|am(?!\s+(?:i|I)\b)|o'clock|miles|stone|kilos|kg|th\b|st\b|nd\b|rd\b"
     r"|foot|feet|ft\b|inch|inches|'|past|(?:to|till)\s+(?:\d|one|two|three|four|five|six|seven"
     r"|eight|nine|ten|eleven|twelve|midnight|noon)|quarter|half|tablets|pills|grand"
     r"|(?:years?|yrs)\s+(?!old\b)))"

@@ -14,6 +14,7 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 _LETTER = r"(?:(?:double|triple)[ \t]+)?[A-Za-z](?![\w'’])"
 _RUN = re.compile(rf"(?<![\w'’]){_LETTER}(?:[ \t,.\-]+{_LETTER})+")
 _SPELL_CUE = re.compile(r"(?i)\bspel(?:t|led|ls?|ling)\b(?:\s+(?:it|that|as|is|was))?[\s,:]*$")
+_ASKED_TO_SPELL = re.compile(r"(?i)\bspell\b")
 _SAY_CUE = re.compile(r"(?i)\b(?:that's|thats|that\s+is|it's|its|is|was)[\s,:]*$")
 _LOOK_BACK = 80
 # Spelled out after a plain 'it's' or 'that's', a run this long is a name, not an acronym
@@ -39,13 +40,19 @@ def word_spelled_by(value: str) -> str | None:
     return spelled_word(value) if _RUN.fullmatch(value) else None
 
 
-def is_spelled_name(text: str, start: int, word: str) -> bool:
-    """After a cue to spell ('spelt'), or 'that's' with a long run, or echoing a word just
-    said ('Smith, S M I T H')."""
+def is_spelled_name(text: str, start: int, word: str, end: int | None = None) -> bool:
+    """After a cue to spell ('spelt'), or 'that's' with a long run, or echoing a word said
+    just before or just after it ('Smith, S M I T H', 'o g u n d i p e ogundipe'), or after
+    being asked to spell ('could you spell the surname for me yeah o g u n ...')."""
     before = text[max(0, start - _LOOK_BACK) : start].rsplit("\n", 1)[-1]  # this line only
     if _SPELL_CUE.search(before):
         return len(word) >= MIN_SPELLED_LETTERS
     if len(word) >= MIN_ECHO_LETTERS and re.search(rf"(?i)\b{re.escape(word)}\b", before):
+        return True
+    after = text[end : end + len(word) + 4] if end is not None else ""
+    if len(word) >= MIN_ECHO_LETTERS and re.match(rf"(?i)[\s,.]+{re.escape(word)}\b", after):
+        return True
+    if len(word) >= MIN_ECHO_LETTERS and _ASKED_TO_SPELL.search(before):
         return True
     return len(word) >= MIN_SAID_LETTERS and bool(_SAY_CUE.search(before))
 
@@ -60,7 +67,7 @@ def spelled_names(text: str) -> list[tuple[int, int]]:
     runs = [
         (m.start(), m.end())
         for m in _RUN.finditer(text)
-        if is_spelled_name(text, m.start(), spelled_word(m.group()))
+        if is_spelled_name(text, m.start(), spelled_word(m.group()), m.end())
     ]
     return runs + [m.span() for m in _HYPHENED.finditer(text) if m.span() not in runs]
 

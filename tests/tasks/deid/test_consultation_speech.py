@@ -41,6 +41,9 @@ def test_spelled_word(run: str, word: str) -> None:
         # letters joined by hyphens, with the cue to spell in the turn before
         ("h-a-r-t-i-g-a-n. i asked him", "h-a-r-t-i-g-a-n"),
         ("yes. w-a-r-s-a-m-e.", "w-a-r-s-a-m-e"),
+        # asked to spell it, or the word said right after its letters
+        ("could you spell the surname for me yeah o g u n d i p e ogundipe", "o g u n d i p e"),
+        ("right, b o a t e n g boateng, that's it", "b o a t e n g boateng"),
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:

@@ -53,6 +53,7 @@ from tests.helpers.coverage import masked, touched
         ("I have three kids, twelve, nine and four, and a husband", "four"),
         ("my little one is only eighteen months so i cant", "eighteen months"),
         ("I'm Mags, Margaret Ellison, aged 52, from Hull.", "aged 52"),
+        ("im seventeen am i even allowed to ring this number", "seventeen"),
         (
             "i think it was two thousand and three maybe two thousand and four",
             "two thousand and four",
