@@ -1,13 +1,14 @@
 """Ages said again, or given as alternatives, right after a found age: 'seven, eight maybe',
 'nine or ten', 'twenty-five? Twenty-six?', 'I'm 52. Fifty-two years on this earth', 'in my
-sixties, sixty-three', 'three kids, twelve, nine and four'."""
+sixties, sixty-three', 'three kids, twelve, nine and four'. And a found person's age said
+right after their name: 'my little one inès is four shes at the école'."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from qualbridge.tasks.deid.age_patterns import NUMBER
+from qualbridge.tasks.deid.age_patterns import HEDGE, NUMBER
 from qualbridge.tasks.deid.filters import Detection
 
 # Only a mark, a dash or a joining word between the ages; the next one ends a clause or is
@@ -19,10 +20,25 @@ _NEXT_AGE = re.compile(
 )
 
 
+# A person's name, then 'is' and a number that ends the clause or is followed by what goes on
+# after an age ('Tom is one of them', 'Tom was ten minutes late' are no ages).
+_AGE_AFTER_NAME = re.compile(
+    rf"(?i)(?:[ \t]+(?:is|was|turned|turns)|['’]s)[ \t]+{HEDGE}(?P<value>{NUMBER})"
+    r"(?=[ \t]*(?:[,.;!?]|$)|[ \t]+(?:and|now|but|so|next|this|in|shes|hes|she|he|they|i)\b)"
+)
+
+
 def with_restated_ages(detections: list[Detection], text: str) -> list[Detection]:
-    """Each found age, and every age said right after it, as its own detection."""
+    """Each found age, and every age said right after it, as its own detection; the age said
+    right after a found person's name."""
     out = list(detections)
-    for age in (d for d in detections if d.entity_type == "AGE"):
+    for person in (d for d in detections if d.entity_type == "PERSON"):
+        said = _AGE_AFTER_NAME.match(text, person.end)
+        if said and not any(d.start < said.end() and said.start("value") < d.end for d in out):
+            out.append(
+                replace(person, start=said.start("value"), end=said.end(), entity_type="AGE")
+            )
+    for age in (d for d in list(out) if d.entity_type == "AGE"):
         end = age.end
         while (after := _NEXT_AGE.match(text, end)) is not None:
             start, end = after.span("value")

@@ -43,7 +43,7 @@ NOT_AN_AGE = (
     r"|eight|nine|ten|eleven|twelve|midnight|noon)|quarter|half|tablets|pills|grand"
     r"|(?:years?|yrs)\s+(?!old\b)))"
 )
-_HEDGE = (
+HEDGE = (
     r"(?:(?:only|nearly|almost|just|about|around|barely|over|under|getting on for|coming up to"
     r"|coming up|pushing|going on|knocking on|rising)\s+)?"
 )
@@ -75,8 +75,8 @@ _AGE_QUESTION = (
     # the answering speaker's label, where turns are written in one text: 'P: Thirteen.'
     r"(?:[A-Z][A-Za-z]{0,11}(?:\s?\d{1,3})?:\s+)?"
 )
-_THEY_ARE = rf"\bthey(?:['’]re|\s+are|\s+were)\s+{_HEDGE}"
-_AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{_HEDGE}{_FILLER}{{0,2}})"
+_THEY_ARE = rf"\bthey(?:['’]re|\s+are|\s+were)\s+{HEDGE}"
+_AGE_ANSWER = rf"(?i:{_FILLER}{{0,4}}(?:{_SUBJECT}\s*{_BE},?\s+|im,?\s+)?{HEDGE}{_FILLER}{{0,2}})"
 
 AGE_PATTERNS: list[tuple[str, float]] = [
     # "How old are you?" / "Um, about sixty, yeah.": the number that opens the answer.
@@ -88,7 +88,7 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "I am seven, twenty seven", "fifty years old, fifty one", "she's ninety, ninety one now":
     # an age said again, corrected.
     (
-        rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{_HEDGE}{NUMBER}"
+        rf"(?i)\b(?:(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{HEDGE}{NUMBER}"
         rf"|{NUMBER}\s+years?\s+old)"
         rf",\s+{_FILLER}{{0,2}}(?P<value>{NUMBER_13_PLUS}(?:\s+and\s+a\s+half)?)\b"
         r"(?=\s*(?:[.,;!?]|$|years?\s+old|next\s+(?:week|month|year)|in\s+[A-Z]|this\s+year"
@@ -101,14 +101,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "I'm 34", "im forty three", "she's only 29", "we were fourteen", "he turned 71",
     # "I'm uh, fifty three": a pause may come between the cue and the number.
     (
-        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{_HEDGE})"
+        rf"(?i:\b(?:{_SUBJECT}\s*{_BE}|im|aged?),?\s+(?:(?:uh|um|er|erm),?\s+)*{HEDGE})"
         rf"(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "she's eight.", "I'm about six", "he's coming up four, so": a small number word after one
     # person and 'is' when nothing follows it that it could count ('I'm two minutes away').
     (
-        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{_HEDGE})(?P<value>two|three|four|five|six|seven|eight|nine)"
+        rf"(?i:\b(?:(?:I|you|s?he)\s*{_BE}|im)\s+{HEDGE})(?P<value>two|three|four|five|six|seven|eight|nine)"
         r"(?=\s*(?:[.,;!?]|$)|\s+(?:now|then|and(?!\s+a\s+half)|so|but|I|i|next|or|maybe"
         r"|when)\b)"
         # 'I am seven, twenty seven': the first word of an age said again is no age.
@@ -118,7 +118,7 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "she's eighteen months", "he's only six weeks old": a baby's age in months or weeks;
     # not 'I'm six months pregnant'.
     (
-        rf"(?i:\b(?:s?he|they|baby|little\s+one|{_RELATIVE})\s*{_BE}\s+{_HEDGE})"
+        rf"(?i:\b(?:s?he|they|baby|little\s+one|{_RELATIVE})\s*{_BE}\s+{HEDGE})"
         rf"(?P<value>{NUMBER}\s+(?:months?|weeks?)"
         r"(?:\s+old)?)(?=\s*(?:[.,;!?]|$)|\s+(?:old|now|and|so|but)\b)",
         0.6,
@@ -127,26 +127,26 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "Our son Kieran was 19 months when I got poorly": a named baby's age.
     (
         r"\b(?!(?:It|That|This|There|Which|What|Who)\b)[A-Z][a-z]+\s+(?:was|is|['’]s)\s+"
-        rf"{_HEDGE}(?P<value>{NUMBER}\s+(?i:months?|weeks?)(?:\s+old)?)"
+        rf"{HEDGE}(?P<value>{NUMBER}\s+(?i:months?|weeks?)(?:\s+old)?)"
         r"(?=\s+(?:when|old|and|now)\b|\s*[.,;!?])",
         0.6,
     ),
     # "aged 52", "aged about seventy": the word goes with the age it gives.
-    (rf"(?i)\b(?P<value>aged\s+{_HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
+    (rf"(?i)\b(?P<value>aged\s+{HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
     # "that makes me nineteen", "it made her forty".
     (
-        rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{_HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "The therapist was, like, twenty-five?", "a Jamaican fella, seventy-odd, and": a person
     # and an age that ends the clause.
     (
-        rf"(?i:\b{_PERSON_NOUN}(?:['’]s|\s+(?:is|was))\s*,?\s*(?:like,?\s+)?{_HEDGE})"
+        rf"(?i:\b{_PERSON_NOUN}(?:['’]s|\s+(?:is|was))\s*,?\s*(?:like,?\s+)?{HEDGE})"
         rf"(?P<value>{NUMBER_13_PLUS}{_LOOSE})(?=\s*(?:[.,;!?]|$))",
         0.6,
     ),
     (
-        rf"(?i:\b{_PERSON_NOUN},\s+{_HEDGE})(?P<value>{NUMBER_13_PLUS}{_LOOSE})(?=\s*[,.;])",
+        rf"(?i:\b{_PERSON_NOUN},\s+{HEDGE})(?P<value>{NUMBER_13_PLUS}{_LOOSE})(?=\s*[,.;])",
         0.6,
     ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
@@ -154,19 +154,19 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # "a lad of nineteen", "a woman of eighty": a person of a number.
     (
         rf"(?i:\b(?:lad|lass|girl|boy|man|woman|kid|child|bloke|fella|gentleman|lady)\s+of\s+"
-        rf"{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
+        rf"{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
         0.6,
     ),
     # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
     (
-        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{_HEDGE})"
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
         rf"(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.65,
     ),
     # "since I was 15", "when she was sixteen", "by the time I was twelve".
     (
         rf"(?i:\b(?:since|when|till|until|by the time|before|after)\s+{_SUBJECT}\s+(?:was|were)"
-        rf"\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
+        rf"\s+{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.85,
     ),
     # "at fourteen", "at the age of 15", "aged 15": teen ages and over (not clock times).
@@ -182,10 +182,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     # "he turns 19 next week", "turned sixty-one in May".
-    (rf"(?i:\b(?:turns|turned|turning)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.7),
+    (rf"(?i:\b(?:turns|turned|turning)\s+{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}", 0.7),
     # "when I hit 58", "by the time she reached forty": a person reaching an age.
     (
-        rf"(?i:\b{_SUBJECT}\s+(?:hit|hits|reached|reach|reaches|got to)\s+{_HEDGE})"
+        rf"(?i:\b{_SUBJECT}\s+(?:hit|hits|reached|reach|reaches|got to)\s+{HEDGE})"
         rf"(?P<value>{NUMBER_13_PLUS})\b{NOT_AN_AGE}(?!\s*(?:of|out|percent|on))",
         0.6,
     ),
@@ -194,13 +194,13 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"(?i:\b(?!(?:it|that|this|there|here|what|which|who|where|how|let|time|score|total"
         rf"|price|number|bill|rate|pain|level|one|everything|nothing|something)\b)"
-        rf"[a-z]+(?:\s+(?:was|is)|['’]s)\s+{_HEDGE})(?P<value>{NUMBER})"
+        rf"[a-z]+(?:\s+(?:was|is)|['’]s)\s+{HEDGE})(?P<value>{NUMBER})"
         r"(?=\s*(?:[.;!?]|$|,\s|\s+and\b|\s+when\b|\s+now\b|\s+next\s+(?:week|month|year)\b|\s+at\s+the\s+time\b))",
         0.55,
     ),
     # "I'm late fifties", "when I was seventies", "he was, um, early sixties".
     (
-        rf"(?i:\b{_SUBJECT}\s*{_BE},?\s+(?:(?:uh|um|er),?\s+)*{_HEDGE})(?P<value>{DECADE})\b",
+        rf"(?i:\b{_SUBJECT}\s*{_BE},?\s+(?:(?:uh|um|er),?\s+)*{HEDGE})(?P<value>{DECADE})\b",
         0.7,
     ),
     # "Early sixties, OK": early/mid/late and a decade is an age unless 'the' makes it an era.
@@ -219,12 +219,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "Age: 77", "age is seventy seven", "age, forty": the label said or typed before it.
     (
-        rf"(?i:\bage(?:\s*[:\-,]|\s+is|\s+was|['’]s)\s+{_HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
+        rf"(?i:\bage(?:\s*[:\-,]|\s+is|\s+was|['’]s)\s+{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "the baby's eighteen months", "my lad's two and a half": a young age in months or halves.
     (
-        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:['’]s|\s+is|\s+was)\s+{_HEDGE})"
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:['’]s|\s+is|\s+was)\s+{HEDGE})"
         rf"(?P<value>(?:{NUMBER})\s+(?:and\s+a\s+half|(?:months?|weeks?)\s+old"
         # 'two weeks late', 'six months clean': time counted, not the person's age
         r"|(?:months?|weeks?)(?=\s*(?:[.,;!?]|$)|\s+(?:now|and|so|but)\b)))\b",
@@ -238,7 +238,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     # "in my forties", "in her mid fifties", "I spent my fifties", "in his late 70s".
-    (rf"(?i:\b(?:my|her|his|their|your|our)\s+)(?P<value>{DECADE})\b", 0.6),
+    # "in" and the possessive are masked with it: annotators count "in his twenties" whole.
+    (rf"(?i)\b(?P<value>(?:in\s+)?(?:my|her|his|their|your|our)\s+{DECADE})\b", 0.6),
     # "Gráinne's twenty-one and she's...": a named person's age said with their name.
     (
         r"\b(?!(?:It|That|There|What|Who|Where|Here|This|He|She|Let|How|Everyone|Nobody)['’])"

@@ -38,3 +38,21 @@ def test_other_detections_are_left_as_they_are():
     text = "Tom, 45, 46"
     person = Detection(0, 3, "PERSON", 0.8, "Test")
     assert with_restated_ages([person], text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "age"),
+    [
+        ("my little one ines is four shes at the ecole", "ines", "four"),
+        ("and Dawn's seventy, now", "Dawn", "seventy"),
+        ("Tom is one of them", "Tom", None),
+        ("Tom was ten minutes late", "Tom", None),
+    ],
+)
+def test_a_persons_age_said_after_the_name(text, name, age):
+    start = text.index(name)
+    person = Detection(start, start + len(name), "PERSON", 0.8, "Test")
+    ages = [
+        text[d.start : d.end] for d in with_restated_ages([person], text) if d.entity_type == "AGE"
+    ]
+    assert ages == ([age] if age else [])
