@@ -77,6 +77,15 @@ _CALLED_GROUP = re.compile(
     r"(?i:\b(?:called|named|call\s+themselves|calls\s+itself|known\s+as)\s+)"
     r"(?P<value>[A-Z][\w'’&\-]*(?:\s+(?:(?:in|of|and|&|for|the|who|on|at|with)\s+)?[A-Z][\w'’&\-]*)+)"
 )
+# A local branch of a national charity, or a hospital, named by its place: 'hackney mind',
+# 'Leeds Samaritans', 'the royal wolverhampton' (the place must be a listed one).
+_CHARITY = re.compile(
+    r"(?i)(?<=\s)(?:mind|samaritans|carers|age\s+uk|citizens\s+advice|rape\s+crisis"
+    r"|women['’]?s\s+aid|recovery\s+college|healthwatch|advocacy|cvs)\b"
+)
+_WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’\-]*)\s+)?([^\W\d_][\w'’\-]*)\s+$")
+_DIRECTIONS = frozenset("north south east west central upper lower greater mid inner".split())
+_ROYAL_PLACE = re.compile(r"(?i)\broyal\s+(?P<place>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
 # Words joined by a digit, as services name themselves: 'Steps2Wellbeing', 'Time4Me', 'Talk2Us'.
 _DIGIT_JOINED = re.compile(r"\b(?P<value>[A-Z][a-z]+[24][A-Z][a-z]+)\b")
 # A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
@@ -182,6 +191,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             m.span("value") for m in _HIGH.finditer(text) if self._names(m.group("name").split()[0])
         ]
         spans += [m.span("value") for m in _CUED_LOWER.finditer(text) if self._lower_names(m)]
+        spans += self._place_named(text)
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
         spans += [
@@ -222,6 +232,36 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             or w.isdigit()
             or w in self._vocabulary.everyday
             or acronym
+        )
+
+    def _place_named(self, text: str) -> list[tuple[int, int]]:
+        """A local branch of a national charity named by its place ('hackney mind', 'north
+        tyneside carers'), and a hospital 'royal' and its place ('the royal wolverhampton')."""
+        spans = []
+        for m in _CHARITY.finditer(text):
+            before = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before is None:
+                continue
+            two = before.group(1) and f"{before.group(1)} {before.group(2)}"
+            if two and self._is_place(two):
+                spans.append((before.start(1), m.end()))
+            elif self._is_place(before.group(2)):
+                spans.append((before.start(2), m.end()))
+        for m in _ROYAL_PLACE.finditer(text):
+            words = m.group("place").split()
+            for n in (2, 1):
+                if len(words) >= n and self._is_place(" ".join(words[:n])):
+                    spans.append((m.start(), m.start("place") + len(" ".join(words[:n]))))
+                    break
+        return spans
+
+    def _is_place(self, words: str) -> bool:
+        """The words are a listed place ('hackney', 'north tyneside'), or a direction before
+        one ('north leeds')."""
+        places = self._vocabulary.all_places
+        first, *rest = _plain(words).split()
+        return _plain(words) in places or (
+            first in _DIRECTIONS and rest[-1:] and rest[-1] in places
         )
 
     def _is_lower_member(self, match: re.Match[str]) -> bool:

@@ -51,6 +51,10 @@ from tests.helpers.coverage import masked, touched
         ("my coordinator is from the north bristol c m h t but", "north bristol c m h t"),
         ("the group meets at st marys church hall in lewisham", "st marys church hall"),
         ("Yeah, Our Lady of Mount Carmel, but that was more", "Our Lady of Mount Carmel"),
+        # A local branch of a national charity, or a hospital, named by its place.
+        ("bola said the group at hackney mind has moved", "hackney mind"),
+        ("I called Leeds Samaritans at 3am", "Leeds Samaritans"),
+        ("her number is for the royal wolverhampton", "royal wolverhampton"),
         ("in Roath Park now, they call themselves Dads Who Run.", "Dads Who Run"),
         ("Our group chat's called Mums in Recovery Hull, and", "Mums in Recovery Hull"),
     ],
@@ -79,6 +83,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("The CAMHS UNIT was full.", "CAMHS UNIT"),
         ("the rent was high in the city", "high"),
         ("we walked over the old bridge to the crisis team", "old bridge"),
+        ("never mind, the royal family were on telly", "royal family"),
+        ("never mind, I had the royal treatment", "mind"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
