@@ -86,6 +86,27 @@ _CHARITY = re.compile(
 _WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’\-]*)\s+)?([^\W\d_][\w'’\-]*)\s+$")
 _DIRECTIONS = frozenset("north south east west central upper lower greater mid inner".split())
 _ROYAL_PLACE = re.compile(r"(?i)\broyal\s+(?P<place>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
+# Heads written before the name, as most languages but English do: 'hospital universitari vall
+# d'hebron', 'école maternelle jules ferry', 'Klinikum Großhadern', 'Kura Kaupapa Māori o Te
+# Rito'. The name runs until a word that goes on with the sentence.
+_FOREIGN_HEADS = (
+    r"école|ecole|lycée|lycee|collège|colegio|escuela|escola|instituto|istituto|liceo|centro"
+    r"|clínica|clinica|hospital\s+universitari[oa]?|hôpital|hopital|ospedale|klinikum|klinik"
+    r"|krankenhaus|universidad|universität|universitat|università|szpital|gimnazjum|sjukhus"
+    r"|ziekenhuis|buurthuis|kura|wharekura|kura\s+kaupapa|centre\s+hospitalier|policlinico"
+)
+_GOES_ON = (
+    r"in|on|at|and|for|with|the|a|an|was|is|are|i|he|she|we|they|but|so|to|from|where"
+    r"|because|since|until|when|which|who|that|it|my|our|her|his|their|last|this|every|and"
+)
+_HEAD_FIRST = re.compile(
+    rf"(?i)\b(?P<value>(?:{_FOREIGN_HEADS})(?:\s+(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’\-]*){{1,5}})"
+)
+# English heads before a capitalised name: 'Hospital Universitario La Paz', 'Clinic Barcelona'.
+_ENGLISH_HEAD_FIRST = re.compile(
+    r"\b(?P<value>(?:Hospital|Clinic|Hospice|University|College|Institute)"
+    r"(?:\s+(?:de|del|della|di|da|do|dos|la|le|les|el|of|d['’]))*(?:\s+[A-Z][\w'’\-]*)+)"
+)
 # Words joined by a digit, as services name themselves: 'Steps2Wellbeing', 'Time4Me', 'Talk2Us'.
 _DIGIT_JOINED = re.compile(r"\b(?P<value>[A-Z][a-z]+[24][A-Z][a-z]+)\b")
 # A secondary school named by its town or name and 'High' alone: 'Brighouse High', not the
@@ -155,6 +176,11 @@ _PRISON = re.compile(
     # In lower case, as a recogniser writes it: 'he's in hmp leeds'.
     r"|(?:hmp|hmyoi)\s+(?!(?:and|the|for|in|at|on|is|was)\b)[a-z][\w'’\-]*)"
 )
+# Shapes whose whole match is the organisation, with no check of its words.
+_WHOLE_SHAPES = (
+    _DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP, _HEAD_FIRST,
+    _ENGLISH_HEAD_FIRST,
+)  # fmt: skip
 SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
@@ -194,11 +220,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += self._place_named(text)
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
-        spans += [
-            m.span("value")
-            for p in (_DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP)
-            for m in p.finditer(text)
-        ]
+        spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [
             m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)

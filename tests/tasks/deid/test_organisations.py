@@ -55,6 +55,14 @@ from tests.helpers.coverage import masked, touched
         ("bola said the group at hackney mind has moved", "hackney mind"),
         ("I called Leeds Samaritans at 3am", "Leeds Samaritans"),
         ("her number is for the royal wolverhampton", "royal wolverhampton"),
+        # Heads written before the name, as most languages but English do.
+        (
+            "its the hospital universitari vall d'hebron in barcelona",
+            "hospital universitari vall d'hebron",
+        ),
+        ("shes at the école maternelle jules ferry and she bites", "école maternelle jules ferry"),
+        ("he's at Kura Kaupapa Māori o Te Rito, fully te reo", "Kura Kaupapa Māori o Te Rito"),
+        ("She was at Hospital Universitario La Paz for a month.", "Hospital Universitario La Paz"),
         ("in Roath Park now, they call themselves Dads Who Run.", "Dads Who Run"),
         ("Our group chat's called Mums in Recovery Hull, and", "Mums in Recovery Hull"),
     ],
@@ -85,6 +93,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("we walked over the old bridge to the crisis team", "old bridge"),
         ("never mind, the royal family were on telly", "royal family"),
         ("never mind, I had the royal treatment", "mind"),
+        ("the hospital food was bad and the centre of town was busy", "hospital food"),
+        ("University was hard.", "University"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
