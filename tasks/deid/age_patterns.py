@@ -131,6 +131,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"(?=\s+(?:when|old|and|now)\b|\s*[.,;!?])",
         0.6,
     ),
+    # Clinical notes: "Pt 43, lives with", "pz. 61 anni", "Pt 67 M".
+    (
+        r"(?i:\b(?:pt|pz|patient|pat)\.?\s+)(?P<value>\d{1,3}(?:\s*(?:yrs?|years?|yo|y/o|anni|ans"
+        r"|años|anos)\b|\s+[MF]\b)?)(?=[\s,.;]|$)",
+        0.65,
+    ),
+    # Years in other languages after a number: "31 ans", "61 anni", "quinze anos".
+    (r"(?i)\b(?P<value>\d{1,3}\s+(?:anni|ans|años|anos|jahre|jaar|lat|år|yaşında))\b", 0.65),
     # "aged 52", "aged about seventy": the word goes with the age it gives.
     (rf"(?i)\b(?P<value>aged\s+{HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
     # "that makes me nineteen", "it made her forty".
@@ -173,7 +181,7 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     (
         rf"(?i:\b(?:at|by|from|till|until)\s+(?:the\s+age\s+of\s+)?)(?P<value>{NUMBER_13_PLUS})\b"
         # 'normal at thirty weeks', 'by twenty minutes': a count of time or things, not an age
-        rf"{NOT_AN_AGE}(?!\s*(?:o'clock|am|pm|past|tonight|this|that|in the))",
+        rf"{NOT_AN_AGE}(?!\s*(?:o'clock|am|pm|past|tonight|this|that|in the))(?![/:.]\d)",
         0.5,
     ),
     # "at twelve I was drinking", "at 11, I left": any age, when a clause follows.

@@ -188,11 +188,12 @@ TITLES = (
     r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
     r"|grandad|grandpa|cousin|aunt|mama|papa|chief|madam|madame|mme|herr|frau|señor|señora"
-    r"|senhor|senhora|bishop|deacon|apostle|prophet|alhaji|alhaja"
+    r"|senhor|senhora|bishop|deacon|apostle|prophet|alhaji|alhaja|dott|dottore|dottoressa"
+    r"|signora|signor|signore|sig|doamna|domnul|dona|hanım|kuya|ibu|tita|tito"
 )
 # Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
 # the sentence ('thanks, sir. Um').
-_ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st".split())
+_ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st dott sig".split())
 _PRONOUNS = frozenset(
     "i you he she we they it me him her us them myself himself herself themselves".split()
 )

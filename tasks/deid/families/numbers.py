@@ -103,12 +103,28 @@ _LAST_DIGITS = (
 )
 
 
+# Two to four capitals and four digits or more, typed as one code: 'ZAC5124', 'BA2490' (not
+# a road, 'A6120', nor a model, 'PS5').
+_CAPITALS_AND_DIGITS = r"(?<![\w\-/])(?P<value>[A-Z]{2,4}\d{4,7}[A-Z]?)(?![\w\-/])"
+# Letters and digits in three parts or more joined by slashes: '4187/P/2021', 'GHA/T/0093341'
+# (a date, '12/03/2023', has no letter; 'w/e' no digit).
+_SLASHED_CODE = (
+    r"(?<![\w/])(?P<value>(?=[\w/]*\d)(?=[\w/]*[A-Za-z])[A-Za-z0-9]+(?:/[A-Za-z0-9]+){2,})"
+    r"(?![\w/])"
+)
+# A plate after its label, in any country's shape: 'rego 1HK 4ZT', 'reg is KX65 LMN'.
+_CUED_PLATE = (
+    r"(?i:\b(?:rego|reg|registration|number\s+plate|licen[cs]e\s+plate|plate)(?:\s+(?:number|no\.?))?"
+    r"(?:\s+(?:is|was)|['’]s|:)?\s+)"
+    r"(?P<value>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,4})(?![\w\-])"
+)
+
+
 def cued_code_recognizer() -> GroupPatternRecognizer:
     """A short code or number right after the word that labels it as a reference, and codes
-    in the shape of a number plate."""
-    return GroupPatternRecognizer(
-        "ID_NUMBER", "CuedCodeRecognizer", [(_CUED_CODE, 0.6), (_PLATE, 0.6), (_LAST_DIGITS, 0.6)]
-    )
+    by their shape: number plates, capitals and digits, parts joined by slashes."""
+    patterns = [_CUED_CODE, _PLATE, _LAST_DIGITS, _CAPITALS_AND_DIGITS, _SLASHED_CODE, _CUED_PLATE]
+    return GroupPatternRecognizer("ID_NUMBER", "CuedCodeRecognizer", [(p, 0.6) for p in patterns])
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:

@@ -54,6 +54,10 @@ from tests.helpers.coverage import masked, touched
         ("my little one is only eighteen months so i cant", "eighteen months"),
         ("I'm Mags, Margaret Ellison, aged 52, from Hull.", "aged 52"),
         ("im seventeen am i even allowed to ring this number", "seventeen"),
+        # Clinical notes, and years in other languages.
+        ("Eircode D24 X7K2. Pt 43, lives with partner", "43"),
+        ("Codice fiscale on file; pz. 61 anni, pensionato", "61 anni"),
+        ("Karim Haddad, 31 ans, Marseille.", "31 ans"),
         (
             "i think it was two thousand and three maybe two thousand and four",
             "two thousand and four",
@@ -92,6 +96,7 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("That's seven.", "seven"),
         ("Happy 25th anniversary to my parents!", "25th"),
         ("It was 19 months and nothing happened.", "19 months"),
+        ("we met at 24/7 gym", "24/7"),
         ("it was two thousand pounds in the end", "two thousand"),
         ("my son is six months pregnant, his partner I mean", "six months"),
         ("The bloke was 20 minutes late.", "20"),

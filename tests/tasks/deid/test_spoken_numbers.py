@@ -80,6 +80,10 @@ from tests.helpers.coverage import masked
         # Codes in the shape of a number plate.
         ("the plate of the car that hit me was GH-482-TK.", "GH-482-TK"),
         ("his van is YK17 HTU, a white one", "YK17 HTU"),
+        # Capitals and digits typed as one code; parts joined by slashes; a plate after its label.
+        ("NHI ZAC5124. 52 yo M, Samoan", "ZAC5124"),
+        ("The dosar at the police was 4187/P/2021, and nobody", "4187/P/2021"),
+        ("neighbour reports pt's ute, rego 1HK 4ZT, parked at the pub", "1HK 4ZT"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
@@ -98,6 +102,8 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("section b two three", "ID_NUMBER"),  # too short for a code
         ("we got there at two three p m and left", "ID_NUMBER"),
         ("I had COVID-19 and an MP3 player, page A4", "ID_NUMBER"),
+        ("we took the A6120 and then the M62 on my PS5", "ID_NUMBER"),
+        ("open 24/7 and w/e, on 12/03/23", "ID_NUMBER"),
         ("it was ending in 2019 and the queue was long", "ID_NUMBER"),
         ("my zip is broken on this coat, two three of them", "ZIP_CODE"),
     ],

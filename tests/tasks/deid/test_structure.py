@@ -44,6 +44,8 @@ from tests.helpers.coverage import masked, touched
         # Restated by a pronoun as a role or relation.
         ("So I went with precious, she was my support worker.", "precious"),
         ("can i speak to mr a kowalski please", "mr a kowalski"),  # a title and an initial
+        ("It was signora Bianchi from upstairs who called", "signora Bianchi"),
+        ("MMG dott. Ferraris, pensionato.", "dott. Ferraris"),
         # A pause between a title and the name; a speaker saying who they are as the turn
         # opens; a name opening a turn before what only a person does.
         ("M1: We had another. Doctor, um, Lindqvist? Something Swedish.", "Doctor, um, Lindqvist"),
