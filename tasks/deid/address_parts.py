@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.filters import Detection
+from qualbridge.tasks.deid.filters import Detection, merge_overlaps
 
 # Parts of an address that may follow or come before a street.
 ADDRESS_PARTS = frozenset(
@@ -31,11 +31,42 @@ _NUMBER_AFTER_STREET = re.compile(r"[ \t]+\d{1,3}[A-Za-z]?(?=[ \t]*(?:[,;.]|$))"
 _UNIT_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:"
     r"(?i:suite|ste\.|apt\.?|apartment|unit|flat|floor|fl\.|room|m\.|lok\.|bte\.?|piso|planta"
-    r"|etage|stock)[ \t]*[\w\-/]*\d[\w\-/]*"
+    r"|etage|stock|apto\.?|ap\.|bl\.|sc\.|et\.|daire|bloco|blk|lot)[ \t]*[\w\-/]*\d[\w\-/]*"
     r"|\#[ \t]?\d[\d\-]*"
     r"|\d{1,2}(?:\.[ \t]*|[ \t]*)(?:OG|EG|DG|Stock|Etage|étage|piso|planta|º|°|ª)"
     r")(?:[ \t]+(?i:links|rechts|mitte|left|right|izquierda|derecha|gauche|droite))?\b"
 )
+
+
+# The words of an address written before its postcode on one line: capitalised words, house
+# and flat numbers, their labels, and the small words of street names in many languages
+# ('14 Ard na Gréine, Knocknacarra, Galway', 'No. 23, Jalan SS 2/64,', 'Lale Sokak No: 14').
+_ADDRESS_WORDS_BEFORE = re.compile(
+    r"(?:(?:[A-Z][\w'’\-.]*|\d+[A-Za-z]?|[A-Z]*\d[\w/\-]*|(?:na|de|das|do|dos|da|la|le|van"
+    r"|von|der|al|el|di|del|nr\.|ap\.|bl\.|apto)(?=[ \t]))[ \t]*[,:]?[ \t]*){2,12}$"
+)
+_LOOK_BACK = 90
+_OPENING_WORD = re.compile(r"([^\W\d_]+|(?:19|20)\d\d)[ \t,]+")
+
+
+def _address_before_code(code: Detection, text: str) -> Detection | None:
+    """A whole address found back from its postcode: the words before it on its line that an
+    address is written in, when they hold a house number."""
+    if code.entity_type not in POSTCODE_TYPES:
+        return None
+    line_start = text.rfind("\n", 0, code.start) + 1
+    words = _ADDRESS_WORDS_BEFORE.search(text, max(line_start, code.start - _LOOK_BACK), code.start)
+    if words is None:
+        return None
+    start = words.start()
+    # 'In 2019 Leeds LS1 4AB': a capitalised stop word or a year opens the sentence
+    while (word := _OPENING_WORD.match(text[start : code.start])) and (
+        word.group(1).casefold() in STOP_WORDS or word.group(1).isdigit()
+    ):
+        start += word.end()
+    if not re.search(r"\d", text[start : code.start]):
+        return None  # no house number: a town and its postcode, joined as before
+    return replace(code, start=start, entity_type="STREET_ADDRESS")
 
 
 def _with_units(detection: Detection, text: str) -> Detection:
@@ -53,8 +84,12 @@ def _with_units(detection: Detection, text: str) -> Detection:
 def join_address_parts(detections: list[Detection], text: str) -> list[Detection]:
     """Neighbouring address parts, one of them a street, joined into one street address."""
     out: list[Detection] = []
-    streets = [_with_units(d, text) for d in detections]
-    parts = [*streets, *_towns_after_codes(streets, text)]
+    found = [_with_units(d, text) for d in detections]
+    towns = _towns_after_codes(found, text)
+    before_codes = [a for d in found if (a := _address_before_code(d, text)) is not None]
+    # the whole address, over the names and numbers found inside it
+    streets = merge_overlaps([*found, *before_codes]) if before_codes else found
+    parts = [*streets, *towns]
     for detection in sorted(parts, key=lambda d: (d.start, d.end)):
         previous = out[-1] if out else None
         if previous is not None and _joins(previous, detection, text):

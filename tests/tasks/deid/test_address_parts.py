@@ -58,6 +58,27 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             ["ul. Długa 17 m. 4"],
         ),
         (
+            "We live at Rua das Palmeiras, 318, apto 42, in Santa Cecília",
+            [("Rua das Palmeiras, 318", "STREET_ADDRESS")],
+            ["Rua das Palmeiras, 318, apto 42"],
+        ),
+        # Back from a postcode over the words an address is written in, with a house number.
+        (
+            "Letter sent to 14 Ard na Gréine, Knocknacarra, Galway H91 E2W8 re: it",
+            [("Galway", "LOCATION"), ("H91 E2W8", "IE_EIRCODE")],
+            ["14 Ard na Gréine, Knocknacarra, Galway H91 E2W8"],
+        ),
+        (
+            "Our address, Atatürk Mahallesi, Lale Sokak No: 14 Daire 6, 34758 Ataşehir, the",
+            [("34758", "POSTAL_CODE")],
+            ["Atatürk Mahallesi, Lale Sokak No: 14 Daire 6, 34758 Ataşehir"],
+        ),
+        (
+            "In 2019 Leeds LS1 4AB was the office.",
+            [("Leeds", "LOCATION"), ("LS1 4AB", "UK_POSTCODE")],
+            ["Leeds", "LS1 4AB"],
+        ),
+        (
             "12 Elm Road 3 times a week",
             [("12 Elm Road", "STREET_ADDRESS")],
             ["12 Elm Road"],
