@@ -143,7 +143,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     (rf"(?i)\b(?P<value>aged\s+{HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
     # "that makes me nineteen", "it made her forty".
     (
-        rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{HEDGE})(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
+        rf"(?i:\b(?:makes?|made|making)\s+(?:me|her|him|them|us)\s+{HEDGE})"
+        rf"(?P<value>{NUMBER_CUED})\b{NOT_AN_AGE}",
         0.6,
     ),
     # "The therapist was, like, twenty-five?", "a Jamaican fella, seventy-odd, and": a person
@@ -295,7 +296,8 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # fighting", "nineteen, first year at Trinity".
     (rf"{_OPENING}(?P<value>\d{{2}}\s?[fFmM])(?=[,.;:!)]|\s+(?!(?i:and|or)\b)[a-z])", 0.65),
     (
-        rf"(?i){_OPENING}(?P<value>{NUMBER_13_PLUS})(?=(?:\s+and|,)\s+(?!{_ANY_NUMBER}\b){_NOT_A_UNIT}"
+        rf"(?i){_OPENING}(?P<value>{NUMBER_13_PLUS})"
+        rf"(?=(?:\s+and|,)\s+(?!{_ANY_NUMBER}\b){_NOT_A_UNIT}"
         r"(?:just|only|still|finally|now|starting|been|first|never|already|newly|recently|"
         r"single|married|divorced|living|back|about|going|trying|feeling|have|had|i\b))",
         0.6,

@@ -75,7 +75,8 @@ _OUR_LADY = re.compile(r"\b(?P<value>Our Lady(?:['’]s\b| of(?: the)?(?: [A-Z][
 # words between: 'they call themselves Dads Who Run', 'the chat's called Mums in Recovery Hull'.
 _CALLED_GROUP = re.compile(
     r"(?i:\b(?:called|named|call\s+themselves|calls\s+itself|known\s+as)\s+)"
-    r"(?P<value>[A-Z][\w'’&\-]*(?:\s+(?:(?:in|of|and|&|for|the|who|on|at|with)\s+)?[A-Z][\w'’&\-]*)+)"
+    r"(?P<value>[A-Z][\w'’&\-]*"
+    r"(?:\s+(?:(?:in|of|and|&|for|the|who|on|at|with)\s+)?[A-Z][\w'’&\-]*)+)"
 )
 # A local branch of a national charity, or a hospital, named by its place: 'hackney mind',
 # 'Leeds Samaritans', 'the royal wolverhampton' (the place must be a listed one).

@@ -114,7 +114,8 @@ _SLASHED_CODE = (
 )
 # A plate after its label, in any country's shape: 'rego 1HK 4ZT', 'reg is KX65 LMN'.
 _CUED_PLATE = (
-    r"(?i:\b(?:rego|reg|registration|number\s+plate|licen[cs]e\s+plate|plate)(?:\s+(?:number|no\.?))?"
+    r"(?i:\b(?:rego|reg|registration|number\s+plate|licen[cs]e\s+plate|plate)"
+    r"(?:\s+(?:number|no\.?))?"
     r"(?:\s+(?:is|was)|['’]s|:)?\s+)"
     r"(?P<value>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,4})(?![\w\-])"
 )
