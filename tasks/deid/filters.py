@@ -127,6 +127,24 @@ def _priority(detection: Detection, start: int, end: int) -> tuple[bool, int, fl
     return covers, source_rank, detection.score, detection.end - detection.start
 
 
+# Recognizers that find a place only because it is on a list of places.
+_PLACE_LISTS = frozenset({"PlaceGazetteerRecognizer", "WorldPlaceRecognizer", "BigPlaceRecognizer"})
+
+
+def _name_over_unlisted_place(group: list[Detection], best: Detection) -> Detection:
+    """A listed first name the tagger called a place, where no list of places holds it, is a
+    person ('Fergal. We had a row'): so every later mention of it is masked as a name."""
+    if best.entity_type != "LOCATION" or best.recognizer != NER_RECOGNIZER:
+        return best
+    if any(d.recognizer in _PLACE_LISTS for d in group):
+        return best
+    named = [
+        d for d in group if d.recognizer == "NameGazetteerRecognizer" and d.entity_type == "PERSON"
+    ]
+    same_span = [d for d in named if (d.start, d.end) == (best.start, best.end)]
+    return same_span[0] if same_span else best
+
+
 def merge_overlaps(detections: Iterable[Detection]) -> list[Detection]:
     """Merge overlapping spans into their union, labelled by the highest-priority member."""
     merged: list[list[Detection]] = []
@@ -138,7 +156,7 @@ def merge_overlaps(detections: Iterable[Detection]) -> list[Detection]:
     result = []
     for group in merged:
         start, end = min(d.start for d in group), max(d.end for d in group)
-        best = max(group, key=lambda d: _priority(d, start, end))
+        best = _name_over_unlisted_place(group, max(group, key=lambda d: _priority(d, start, end)))
         result.append(
             Detection(
                 start=start,

@@ -81,13 +81,16 @@ def _name_parts(value: str, allow: Container[str]) -> list[tuple[str, bool]]:
     return parts
 
 
-def _pattern(values: set[str], flags: int) -> re.Pattern[str] | None:
+def _pattern(values: set[str], flags: int, possessive_s: bool = False) -> re.Pattern[str] | None:
+    """Any of the values as a whole word; with possessive_s also with an 's' stuck to it, as a
+    recogniser writes a possessive without its apostrophe ('olas peer support worker')."""
     if not values:
         return None
     body = "|".join(
         re.sub(r"\\\s+", r"\\s+", re.escape(v)) for v in sorted(values, key=len, reverse=True)
     )
-    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", flags)
+    suffix = "s?" if possessive_s else ""
+    return re.compile(rf"(?<![\w])(?:{body}){suffix}(?![\w])", flags)
 
 
 @dataclass(repr=False)
@@ -150,7 +153,10 @@ class MentionLexicon:
         )
         for table, flags, as_name in tables:
             for entity_type, values in sorted(table.items()):
-                pattern = _pattern(values, flags)
+                # a name no dictionary knows, with an 's' stuck to it, is still the name
+                pattern = _pattern(
+                    values, flags, table is self.any_case and entity_type in NAME_TYPES
+                )
                 if pattern is not None:
                     patterns.append(MentionPattern(pattern, entity_type, as_name))
         return patterns

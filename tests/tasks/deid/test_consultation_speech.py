@@ -44,6 +44,8 @@ def test_spelled_word(run: str, word: str) -> None:
         # asked to spell it, or the word said right after its letters
         ("could you spell the surname for me yeah o g u n d i p e ogundipe", "o g u n d i p e"),
         ("right, b o a t e n g boateng, that's it", "b o a t e n g boateng"),
+        # a turn of letters alone answers a request to spell in the turn before
+        ("Client: w i s n i e w s k a", "w i s n i e w s k a"),
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:
@@ -58,6 +60,7 @@ def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, va
         "I ended up in A and E on the Sunday",
         "it's just the G P I need to see",
         "I said N-O, no way, and wore a t-shirt to the x-ray",
+        "C O P D",  # a turn of letters alone, too short for a name
     ],
 )
 def test_acronyms_read_out_are_no_spelled_names(text: str) -> None:

@@ -229,3 +229,29 @@ def test_a_month_alone_is_kept_when_it_dates_a_life_event(
     start = text.index(month)
     detection = _det(start, start + len(month), NER_RECOGNIZER, "DATE_TIME")
     assert keep_detection(detection, text, frozenset()) is kept
+
+
+@pytest.mark.parametrize(
+    ("group", "entity_type"),
+    [
+        # the tagger's place, a listed first name, no list of places: a person
+        ([("LOCATION", "SpacyRecognizer"), ("PERSON", "NameGazetteerRecognizer")], "PERSON"),
+        # a listed place too: the place stays
+        (
+            [
+                ("LOCATION", "SpacyRecognizer"),
+                ("PERSON", "NameGazetteerRecognizer"),
+                ("LOCATION", "PlaceGazetteerRecognizer"),
+            ],
+            "LOCATION",
+        ),
+        ([("LOCATION", "SpacyRecognizer")], "LOCATION"),
+    ],
+)
+def test_a_listed_name_the_tagger_called_a_place_is_a_person(group, entity_type) -> None:
+    detections = [
+        Detection(0, 6, kind, 0.85 if name == "SpacyRecognizer" else 0.6, name)
+        for kind, name in group
+    ]
+    [merged] = merge_overlaps(detections)
+    assert merged.entity_type == entity_type

@@ -38,6 +38,8 @@ LEXICON_CASES = [
     ("Rose came, Hill too", ["Rose", "Hill"]),
     ("a rose on the hill", []),  # everyday words: only in the case they were found in
     ("marisolo and vanderslooting", []),  # word boundaries
+    ("im marisols peer worker", ["marisols"]),  # a possessive written without its apostrophe
+    ("two roses on the hills", []),  # not for everyday words
     ("Jo and Li and Dr", []),  # too short, or a title
     ("", []),
 ]
