@@ -14,7 +14,7 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 _LETTER = r"(?:(?:double|triple)[ \t]+)?[A-Za-z](?![\w'’])"
 _RUN = re.compile(rf"(?<![\w'’]){_LETTER}(?:[ \t,.\-]+{_LETTER})+")
 _SPELL_CUE = re.compile(r"(?i)\bspel(?:t|led|ls?|ling)\b(?:\s+(?:it|that|as|is|was))?[\s,:]*$")
-# What may come before letters that make a whole turn: nothing, or a speaker's label.
+# What may come before letters that open a turn: nothing, or a speaker's label.
 _LABEL_ONLY = re.compile(r"[ \t]*(?:[A-Za-z][\w ]{0,20}:[ \t]*)?")
 _ASKED_TO_SPELL = re.compile(r"(?i)\bspell\b")
 _SAY_CUE = re.compile(r"(?i)\b(?:that's|thats|that\s+is|it's|its|is|was)[\s,:]*$")
@@ -58,15 +58,9 @@ def is_spelled_name(text: str, start: int, word: str, end: int | None = None) ->
         return True
     if len(word) < MIN_SAID_LETTERS:
         return False
-    return bool(_SAY_CUE.search(before)) or _whole_turn(before, text, end)
-
-
-def _whole_turn(before: str, text: str, end: int | None) -> bool:
-    """The letters are all the turn says (after any speaker label): they answer a request to
-    spell in the turn before ('w i s n i e w s k a')."""
-    if end is None or not _LABEL_ONLY.fullmatch(before):
-        return False
-    return not text[end:].split("\n", 1)[0].strip(" \t.,!?")
+    # letters that open a turn (after any speaker label) answer a request to spell in the turn
+    # before ('w i s n i e w s k a', 'k e i r a like the actress')
+    return bool(_SAY_CUE.search(before)) or bool(_LABEL_ONLY.fullmatch(before))
 
 
 # Letters joined by hyphens are a word spelled out as a transcriber writes it ('h-a-r-t-i-g-a-n'),

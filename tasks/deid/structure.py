@@ -302,7 +302,8 @@ _RELATIVE_NAMED = re.compile(
     rf"(?i:\b(?:my|his|her|our|your|their|a)\s+(?:little\s+|big\s+|best\s+|older\s+|younger\s+)?"
     rf"(?:{_KIN}|{_ROLE}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
-    r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always)\b)"
+    r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always|off|at|with"
+    r"|from|into|now|today|too|back|round|home|again|here|there)\b)"
 )
 # A name said to be one outranks a shape guess on the same words ('Joy Ward' is no ward).
 NAMING_SCORE = 0.95
@@ -320,7 +321,8 @@ _BESIDE_NAME = re.compile(
 _THEIRS = re.compile(
     rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
     r"|kids|boyfriend|girlfriend|husband|wife)\b"
-    rf"|(?:^|[,.?!]\s+|\n)(?P<value2>{_NAME_WORD}),?\s+(?:(?:that's|that\s+is|she's|he's|who's)"
+    rf"|(?:^|[,.?!]\s+|\n|(?i:\b(?:me\s+and|and|with)\s+))(?P<value2>{_NAME_WORD}),?\s+"
+    r"(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
 # A short form said as such: 'Agnieszka Nowak. Aga for short.'

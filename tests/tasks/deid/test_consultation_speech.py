@@ -46,6 +46,7 @@ def test_spelled_word(run: str, word: str) -> None:
         ("right, b o a t e n g boateng, that's it", "b o a t e n g boateng"),
         # a turn of letters alone answers a request to spell in the turn before
         ("Client: w i s n i e w s k a", "w i s n i e w s k a"),
+        ("k e i r a like the actress", "k e i r a"),
     ],
 )
 def test_spelled_out_names_are_masked(speech_engine: Deidentifier, text: str, value: str) -> None:

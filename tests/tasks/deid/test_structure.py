@@ -61,6 +61,7 @@ from tests.helpers.coverage import masked, touched
         ("my sister may found me in the bathroom", "may"),
         ("my partner will will be on the call as well", "will"),
         ("bola asked me to tell you the group moved", "bola"),
+        ("she was going to take my little girl hope off me", "hope"),
         ("My sister, Agnieszka Nowak. Aga for short. She translated.", "Aga"),
         # A nickname or family title restated by a pronoun, and 'Will' before a verb that no
         # modal takes.
