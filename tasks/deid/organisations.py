@@ -284,7 +284,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         places = self._vocabulary.all_places
         first, *rest = _plain(words).split()
         return _plain(words) in places or (
-            first in _DIRECTIONS and rest[-1:] and rest[-1] in places
+            first in _DIRECTIONS and bool(rest) and rest[-1] in places
         )
 
     def _is_lower_member(self, match: re.Match[str]) -> bool:
