@@ -139,6 +139,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     # Years in other languages after a number: "31 ans", "61 anni", "quinze anos".
     (r"(?i)\b(?P<value>\d{1,3}\s+(?:anni|ans|años|anos|jahre|jaar|lat|år|yaşında))\b", 0.65),
+    # The first age of a span of years: "fostered from five until i was eighteen", "between
+    # twelve and sixteen i", "from the age of nine to fourteen".
+    (
+        rf"(?i)\b(?:from|between)\s+(?:the\s+age\s+of\s+)?(?P<value>{NUMBER})"
+        rf"(?=\s+(?:until|till|to|and)\s+(?:(?:{_SUBJECT})\s+(?:was|were|turned)\s+)?"
+        rf"{NUMBER_13_PLUS}\b(?=\s*(?:[,.;!?]|$)|\s+(?:and|i|he|she|we|they|when|then|so|but)\b))",
+        0.6,
+    ),
     # "aged 52", "aged about seventy": the word goes with the age it gives.
     (rf"(?i)\b(?P<value>aged\s+{HEDGE}{NUMBER_CUED})\b{NOT_AN_AGE}", 0.65),
     # "that makes me nineteen", "it made her forty".

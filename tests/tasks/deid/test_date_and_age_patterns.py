@@ -58,6 +58,9 @@ from tests.helpers.coverage import masked, touched
         ("Eircode D24 X7K2. Pt 43, lives with partner", "43"),
         ("Codice fiscale on file; pz. 61 anni, pensionato", "61 anni"),
         ("Karim Haddad, 31 ans, Marseille.", "31 ans"),
+        # The first age of a span of years.
+        ("i was fostered from five until i was eighteen and then", "five"),
+        ("between twelve and sixteen i was in care", "twelve"),
         (
             "i think it was two thousand and three maybe two thousand and four",
             "two thousand and four",
@@ -97,6 +100,8 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("Happy 25th anniversary to my parents!", "25th"),
         ("It was 19 months and nothing happened.", "19 months"),
         ("we met at 24/7 gym", "24/7"),
+        ("open from nine to five every day", "nine"),
+        ("we had from 10 to 14 people each week", "10"),
         ("it was two thousand pounds in the end", "two thousand"),
         ("my son is six months pregnant, his partner I mean", "six months"),
         ("The bloke was 20 minutes late.", "20"),
