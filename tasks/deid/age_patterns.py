@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+from qualbridge.tasks.deid.number_words import ORDINAL_TEENS, ORDINAL_TENS, ORDINAL_UNITS
+from qualbridge.tasks.deid.number_words import TEENS as _TEENS
+from qualbridge.tasks.deid.number_words import TENS as _TENS
+from qualbridge.tasks.deid.number_words import UNITS as _UNITS
+
 # An age as digits or words: "34", "sixteen", "sixty-two", "forty three".
 # 'seventy-odd', 'fortyish': a round age said loosely is still the age.
 _LOOSE = r"(?:-?odd|-?ish|[\s-]something)?"
@@ -16,16 +18,10 @@ NUMBER_13_PLUS = (
     rf"(?:1[3-9]|[2-9]\d|1[01]\d|(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-_ORDINAL_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-_ORDINAL_TEENS = (
-    "tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
-    "|nineteenth"
-)
-_ORDINAL_TENS = "twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth"
 # An age as an ordinal, as birthdays are said: "30th", "forty-fifth", "eighteenth".
 ORDINAL_AGE = (
-    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS})[\s-](?:{_ORDINAL_UNITS})|{_ORDINAL_TENS}"
-    rf"|{_ORDINAL_TEENS}|{_ORDINAL_UNITS}|hundredth)"
+    rf"(?:\d{{1,3}}(?:st|nd|rd|th)|(?:{_TENS})[\s-](?:{ORDINAL_UNITS})|{ORDINAL_TENS}"
+    rf"|{ORDINAL_TEENS}|{ORDINAL_UNITS}|hundredth)"
 )
 _ANY_NUMBER = rf"(?:\d|{_TENS}|{_TEENS}|{_UNITS})"
 # Where a post or sentence opens: the text's start, a new line, or after a full stop.

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from qualbridge.tasks.deid.number_words import ORDINAL_TEENS, ORDINAL_UNITS
+from qualbridge.tasks.deid.number_words import TEENS as _TEENS
+from qualbridge.tasks.deid.number_words import TENS as _TENS
+from qualbridge.tasks.deid.number_words import UNITS as _UNITS
+
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -9,16 +14,11 @@ MONTH = (
 _DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
 _DAY_SUFFIXED = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)"
 ORDINAL_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-    r"|twenty[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth"
+    rf"(?:{ORDINAL_UNITS}|{ORDINAL_TEENS}|twentieth|twenty[\s-](?:{ORDINAL_UNITS})|thirtieth"
     r"|thirty[\s-]first)"
 )
 _YEAR = r"(?:19|20)\d{2}|'\d{2}"
 # Speech: words for numbers, fillers between them ("the fifth of April, uh, nineteen seventy").
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _GAP = r"(?:,?\s+(?:(?:uh|um|er|erm|ah)\b,?\s+)*)"
 _TWO_DIGITS = rf"(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS}|oh[\s-](?:{_UNITS}))"
 SPOKEN_YEAR = (

@@ -22,6 +22,7 @@ from qualbridge.tasks.deid.name_position import said_as_name
 from qualbridge.tasks.deid.recasing import TITLES
 from qualbridge.tasks.deid.registry import whole_value_types
 from qualbridge.tasks.deid.spelled_names import word_spelled_by
+from qualbridge.tasks.deid.structure import NICKNAME_WORDS
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 MENTION_RECOGNIZER = "MentionRecognizer"
@@ -34,13 +35,15 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 MIN_PART_CHARS = 3
 # Titles said in full: 'Doctor' of 'Doctor Mirza' must not mask every 'Thank you, Doctor'.
-_SPOKEN_TITLES = frozenset(
+_TITLE_WORDS = (
     "doctor professor nurse sister matron midwife father reverend pastor rabbi imam sir dame"
     " lady lord judge coach officer sergeant captain inspector constable councillor"
-    # family words and a nickname's first word: 'auntie' of 'auntie bimbo', 'big' of 'big mick'
+    # family words: 'auntie' of 'auntie bimbo'
     " auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin mister missus"
-    " big little old young wee st saint".split()
+    " st saint"
 )
+# ... and a nickname's first word: 'big' of 'big mick'.
+_SPOKEN_TITLES = frozenset(_TITLE_WORDS.split()) | NICKNAME_WORDS
 MENTION_SCORE = 0.6
 
 

@@ -36,6 +36,7 @@ _PERSON_BEFORE = frozenset(
     """told asked rang phoned texted called met saw thanked visited messaged emailed with
     and""".split()
 )
+MODALS = frozenset("may might must can could shall should will would".split())
 _AUXILIARIES = frozenset("did does do has have had is was were will would can could".split())
 _QUESTION_OPENERS = frozenset("how why when where what and so but or then".split())
 _TURN_END = re.compile(r"\s*(?:[?!.]|$)")

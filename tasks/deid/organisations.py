@@ -98,7 +98,7 @@ _FOREIGN_HEADS = (
 )
 _GOES_ON = (
     r"in|on|at|and|for|with|the|a|an|was|is|are|i|he|she|we|they|but|so|to|from|where"
-    r"|because|since|until|when|which|who|that|it|my|our|her|his|their|last|this|every|and"
+    r"|because|since|until|when|which|who|that|it|my|our|her|his|their|last|this|every"
 )
 _HEAD_FIRST = re.compile(
     rf"(?i)\b(?P<value>(?:{_FOREIGN_HEADS})(?:\s+(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’\-]*){{1,5}})"

@@ -17,7 +17,7 @@ from qualbridge.tasks.deid.gazetteers import (
     first_names,
     person_names,
 )
-from qualbridge.tasks.deid.name_position import followed_as_subject
+from qualbridge.tasks.deid.name_position import MODALS, followed_as_subject
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -319,7 +319,6 @@ _TAGGERS = frozenset({"SpacyRecognizer", "PlaceAfterCueRecognizer"})
 _OBJECT_AFTER = re.compile(
     r"\s+(?:it|yourself|myself|himself|herself|themselves|ourselves|them|him|me|us)\b"
 )
-_MODALS = frozenset("may will can might must shall could would should".split())
 _NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 # Before these a name is listed or spoken to, whatever follows it ('me and mark it was').
 _NAME_CUES = frozenset("and with told asked".split())
@@ -351,13 +350,13 @@ def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabul
 def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) -> bool:
     """'may come', 'will be': a modal and the verb it goes with ('may found' and 'will will'
     are names)."""
-    if value not in _MODALS:
+    if value not in MODALS:
         return False
     after = _NEXT_LOWER_WORD.match(text, end)
     return (
         after is not None
         and after.group(1) in vocabulary.non_nouns
-        and after.group(1) not in _MODALS
+        and after.group(1) not in MODALS
         and not followed_as_subject(text, end)
     )
 

@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
+from qualbridge.tasks.deid.number_words import TEENS, UNITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
@@ -44,10 +45,8 @@ _SPELLED_LETTERS = re.compile(r"(?:(?<!['’])\b[A-Za-z][\s,.\-]+){2,8}$")
 # A number plate read out: two letters, the two-digit age number, three letters ('m a nineteen
 # r z o', 'y k one seven h t u').
 _SPOKEN_PLATE = re.compile(
-    r"(?i)\b[a-z]\s+[a-z]\s+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy)(?:[\s-]+(?:one|two|three"
-    r"|four|five|six|seven|eight|nine))?|(?:oh|one|two|three|four|five|six|seven|eight|nine)\s+"
-    r"(?:one|two|three|four|five|six|seven|eight|nine))\s+[a-z]\s+[a-z]\s+[a-z]\b"
+    rf"(?i)\b[a-z]\s+[a-z]\s+(?:{TEENS}|(?:twenty|thirty|forty|fifty|sixty|seventy)"
+    rf"(?:[\s-]+(?:{UNITS}))?|(?:oh|{UNITS})\s+(?:{UNITS}))\s+[a-z]\s+[a-z]\s+[a-z]\b"
 )
 # Up to three letters spelled after the digits of a reference ('... one two k', 'h t u').
 _CODE_LETTERS_AFTER = re.compile(r"(?:\s+(?![aiAI]\b)[A-Za-z]\b(?!['’])){1,3}")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
 
 _TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
@@ -30,13 +31,10 @@ _SPOKEN_URL = re.compile(
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z'’\-]*)\b")
 _AT_BEFORE = re.compile(r"(?i)(?P<word>[\w'’]+),?\s+(?:at|@),?\s*$")
 _DIGIT = rf"(?:zero|oh|nought|{NUMBER_WORDS}|\d{{1,3}})"
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # Up to 255 said as a number: 'eighty six', 'fifteen', 'two hundred and twenty'.
 _SAID_NUMBER = (
-    rf"(?:(?:one|two)\s+hundred(?:\s+and)?(?:\s+(?:(?:{_TENS})(?:[\s-](?:{_UNITS}))?"
-    rf"|{_TEENS}|{_UNITS}))?|(?:{_TENS})(?:[\s-](?:{_UNITS}))?|{_TEENS})\b"
+    rf"(?:(?:one|two)\s+hundred(?:\s+and)?(?:\s+(?:(?:{TENS})(?:[\s-](?:{UNITS}))?"
+    rf"|{TEENS}|{UNITS}))?|(?:{TENS})(?:[\s-](?:{UNITS}))?|{TEENS})\b"
 )
 _OCTET = rf"(?:{_SAID_NUMBER}|{_DIGIT}(?:\s+{_DIGIT}){{0,2}})"
 # Four groups of one to three digits joined by a said 'dot' or 'point'.

@@ -17,7 +17,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
-from qualbridge.tasks.deid.name_position import followed_as_subject
+from qualbridge.tasks.deid.name_position import MODALS, followed_as_subject
+from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
     PLACE_CUES,
@@ -34,17 +35,10 @@ SUFFIX_LOCALES = ("en_US", "en_GB", "en_AU", "en_CA", "en_NZ", "en_IE")
 PREFIX_LOCALES = ("es_ES", "it_IT", "pt_PT", "fr_FR", "ro_RO", "es_MX", "pt_BR")
 SUFFIX_FILE = "street_suffixes.txt"
 PREFIX_FILE = "street_prefixes.txt"
-NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty"
-    "|ninety|hundred"
-)
-_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+NUMBER_WORDS = f"{UNITS}|{TEENS}|{TENS}|hundred"
+_UNIT_WORDS = UNITS
 # 'thirty-four', 'twenty six', or any single number word.
-SPOKEN_NUMBER = (
-    rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-](?:{_UNIT_WORDS})"
-    rf"|{NUMBER_WORDS})"
-)
+SPOKEN_NUMBER = rf"(?:(?:{TENS})[\s-](?:{_UNIT_WORDS})|{NUMBER_WORDS})"
 # House numbers as said: 'a hundred and twelve', 'one oh five', 'twenty three'.
 SPOKEN_HOUSE_NUMBER = (
     rf"(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+(?:and\s+)?"
@@ -125,12 +119,15 @@ _TOWN_AFTER = re.compile(
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:now|with|and|then|but|so|though|I|in|at|near|yeah)\b"
     r"|,?\s+[A-Za-z]{1,2}\d)"
 )
+# Describing words that open a nickname: 'big dave', 'wee shug'.
+NICKNAME_WORDS = frozenset("big little young old wee".split())
+_NICKNAME_OPENERS = "|".join(sorted(NICKNAME_WORDS))
 # A nickname of a describing word and a first name: 'big dave', 'little jimmy', 'young kev'.
 # 'the old bill' is the police.
 # After an article or a word of praise it describes a thing: 'a good wee job', 'the big one'.
 _NICKNAME = re.compile(
     r"(?i)(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bgood )(?<!\bnice )(?<!\bproper )"
-    r"\b(?!old\s+bill\b)(?P<value>(?:big|little|young|old|wee)\s+(?P<name>[a-z][\w'’\-]*))\b"
+    rf"\b(?!old\s+bill\b)(?P<value>(?:{_NICKNAME_OPENERS})\s+(?P<name>[a-z][\w'’\-]*))\b"
 )
 
 
@@ -200,7 +197,6 @@ _PRONOUNS = frozenset(
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
-_MODALS = frozenset("may might must can could shall should will would".split())
 # A subject pronoun right after: the word before it is the person it stands for.
 _PRONOUN_AFTER = re.compile(
     r",?\s+(?:(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b"
@@ -250,7 +246,6 @@ _STRONG_CUE = re.compile(
 )
 _NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
 # Words after 'call him' that go on with the call, not a name: 'call him back', 'call her names'.
-_NICKNAME_WORDS = frozenset("big little young old wee".split())
 _CALL_GOES_ON = frozenset(
     """back up out later tomorrow today tonight again names anything something everything now
     soon first straight round over in on off""".split()
@@ -530,13 +525,13 @@ class StructureRecognizer(EntityRecognizer):
                 # 'nan said' is no name: after a family word, a listed or capitalised name only
                 # 'my cousin may come', recased 'May'; but 'grandad will he was' names him
                 restated = bool(_PRONOUN_AFTER.match(text, m.start("value") + len(first)))
-                modal = first.casefold() in _MODALS and not restated
+                modal = first.casefold() in MODALS and not restated
                 # restated by a pronoun, any word with no other reading ('auntie bimbo shes'),
                 # never a verb ('nan said she was')
                 word = first.casefold()
                 stated = (
                     restated
-                    and (word in _MODALS or word not in load_word_list("verb_forms.txt"))
+                    and (word in MODALS or word not in load_word_list("verb_forms.txt"))
                     and (
                         self._listed_name(first, stop_word=True)
                         or (word not in v.non_nouns and word not in STOP_WORDS)
@@ -677,7 +672,7 @@ class StructureRecognizer(EntityRecognizer):
             return False
         if first not in v.non_nouns:
             return True
-        if first in _NICKNAME_WORDS and len(m.group("value").split()) > 1:
+        if first in NICKNAME_WORDS and len(m.group("value").split()) > 1:
             return True  # 'he calls himself big mo'
         cue = m.group()[: m.start("value") - m.start()].split()
         by_pronoun = len(cue) > 1 and cue[1].casefold().strip(",") in _PRONOUNS
