@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -31,6 +32,8 @@ EXCLUDED_PIPES = ("parser",)
 DISABLED_PIPES = ("attribute_ruler", "lemmatizer")
 # Run per document only where a recognizer reads a tag (see tagging.py), when the model allows.
 ON_DEMAND_PIPES = ("tok2vec", "tagger")
+# Where a document keeps the text it was made from: spaCy's Doc.text rebuilds it token by token.
+TEXT_KEY = "qualbridge_text"
 
 SPACY_TO_PRESIDIO = {
     "PERSON": "PERSON",
@@ -79,6 +82,25 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                 self.taggers[model["lang_code"]] = OnDemandTagger(nlp, field)
             self.nlp[model["lang_code"]] = nlp
 
+    def process_batch(
+        self,
+        texts: list[str] | list[tuple[str, object]],
+        language: str,
+        batch_size: int = 1,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[Any]:
+        """Each text with its artifacts, each document keeping its text (`document_text`);
+        Presidio's own pass for tuples or several processes."""
+        if as_tuples or n_process != 1:
+            yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
+            return
+        plain = cast("list[str]", texts)
+        docs = self.nlp[language].pipe(plain, batch_size=batch_size)
+        for text, doc in zip(plain, docs, strict=True):
+            doc.user_data[TEXT_KEY] = text
+            yield text, self._doc_to_nlp_artifact(doc, language)
+
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         """Presidio's artifacts, with lemmas and offsets read as arrays, not token by token."""
         if language in self.taggers:
@@ -125,6 +147,12 @@ class LemmaContextEnhancer(LemmaContextAwareEnhancer):
         ):
             return raw_results
         return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+
+
+def document_text(doc: Doc) -> str:
+    """The text a document was made from, kept by the engine, else rebuilt by spaCy."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
 
 
 @lru_cache(maxsize=4)

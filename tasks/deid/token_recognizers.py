@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from qualbridge.tasks.deid.gazetteers import world_places
+from qualbridge.tasks.deid.nlp import document_text
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
     PLACE_CUES,
@@ -50,7 +51,7 @@ class TokenTable:
         if table is None:
             # One array read instead of a Token object per token and attribute.
             columns = doc.to_array([IDX, LENGTH, ENT_TYPE]).tolist() if len(doc) else []
-            strings, text = doc.vocab.strings, doc.text
+            strings, text = doc.vocab.strings, document_text(doc)
             table = cls(
                 text,
                 [idx for idx, _, _ in columns],

@@ -8,7 +8,12 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 from qualbridge.schemas.config import DeidConfig
-from qualbridge.tasks.deid.nlp import LemmaContextEnhancer, OfflineSpacyNlpEngine, nlp_engine
+from qualbridge.tasks.deid.nlp import (
+    LemmaContextEnhancer,
+    OfflineSpacyNlpEngine,
+    document_text,
+    nlp_engine,
+)
 from qualbridge.tasks.deid.token_recognizers import TokenTable
 
 TEXTS = [
@@ -47,6 +52,18 @@ def test_token_table_equals_token_attributes(engine: OfflineSpacyNlpEngine, text
     assert table.words == [t.text for t in doc]
     assert len(table.tags) == len(doc)  # their values: test_tagging.py
     assert table.ents == [t.ent_type_ for t in doc]
+
+
+@pytest.mark.parametrize("as_tuples", [False, True])
+def test_batch_gives_each_text_and_keeps_it_on_its_document(
+    engine: OfflineSpacyNlpEngine, as_tuples: bool
+) -> None:
+    given: list = [(t, i) for i, t in enumerate(TEXTS)] if as_tuples else TEXTS
+    out = list(engine.process_batch(given, "en", batch_size=2, as_tuples=as_tuples))
+    assert [row[0] for row in out] == TEXTS
+    for text, artifacts, *_ in out:
+        assert document_text(artifacts.tokens) == artifacts.tokens.text == text
+        assert TokenTable.of(artifacts.tokens).text == text
 
 
 def _phone() -> PatternRecognizer:
