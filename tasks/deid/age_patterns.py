@@ -170,9 +170,10 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
         0.6,
     ),
-    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
+    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80", and as a recogniser writes
+    # it, "my dads eighty seven".
     (
-        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:['’]?s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
         rf"(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.65,
     ),

@@ -31,6 +31,10 @@ GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 PARTICLES = frozenset(
     "ni nic mac mc ui van von der den de da di del della dos das du le la al el bin ap ab".split()
 )
+# Words that speak of a name, never one: 'adebayo surname ogunleye'.
+NAME_WORDS = frozenset(
+    "name names surname surnames nickname initial initials spelt spelled".split()
+)
 # A plain word (letters, perhaps hyphenated), never a contraction such as "I'm".
 _WORD_BEFORE = re.compile(r"(?<![\w'’])(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)(?P<gap>[ \t]+)$")
 # After a name, a surname may open with a letter and an apostrophe: "liam o'dowd", "d'souza".
@@ -48,8 +52,13 @@ def _first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _spoken_words() -> frozenset[str]:
-    """Interjections and chat words, which no dictionary lists but no name is either."""
-    return load_word_list("interjections.txt") | load_word_list("chat_words.txt")
+    """Interjections, chat words and contractions written without their apostrophe ('shes'),
+    which no dictionary lists but no name is either."""
+    return (
+        load_word_list("interjections.txt")
+        | load_word_list("chat_words.txt")
+        | load_word_list("everyday_unlisted_words.txt")
+    )
 
 
 def with_name_neighbours(
@@ -127,6 +136,7 @@ def _with_typed_surname(text: str, name: Detection, describing: Container[str]) 
         or folded in STOP_WORDS
         or folded in describing
         or folded in _spoken_words()
+        or folded in NAME_WORDS
     ):
         return name
     return replace(name, end=m.end("word"))

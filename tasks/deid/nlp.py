@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -82,22 +82,24 @@ class OfflineSpacyNlpEngine(SpacyNlpEngine):
                 self.taggers[model["lang_code"]] = OnDemandTagger(nlp, field)
             self.nlp[model["lang_code"]] = nlp
 
-    def process_batch(
+    # Presidio's NlpEngine and SpacyNlpEngine declare different return types; this follows the
+    # spaCy engine's.
+    def process_batch(  # type: ignore[override]
         self,
-        texts: list[str] | list[tuple[str, object]],
+        texts: Iterable[Any],
         language: str,
         batch_size: int = 1,
         n_process: int = 1,
         as_tuples: bool = False,
-    ) -> Iterator[Any]:
+    ) -> Generator[tuple[Any, NlpArtifacts, Any] | tuple[Any, NlpArtifacts], Any, None]:
         """Each text with its artifacts, each document keeping its text (`document_text`);
         Presidio's own pass for tuples or several processes."""
+        texts = list(texts)
         if as_tuples or n_process != 1:
             yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
             return
-        plain = cast("list[str]", texts)
-        docs = self.nlp[language].pipe(plain, batch_size=batch_size)
-        for text, doc in zip(plain, docs, strict=True):
+        docs = self.nlp[language].pipe(texts, batch_size=batch_size)
+        for text, doc in zip(texts, docs, strict=True):
             doc.user_data[TEXT_KEY] = text
             yield text, self._doc_to_nlp_artifact(doc, language)
 

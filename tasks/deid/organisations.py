@@ -10,6 +10,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
@@ -18,7 +19,8 @@ from qualbridge.tasks.deid.wordlists import business_heads, generic_service_word
 HEADS = (
     "medical practice|medical centre|health centre|family practice|high school|primary school"
     "|infant school|junior school|care home|nursing home|community centre|resource centre"
-    "|day centre|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
+    "|day centre|day service|day services|police station|fire station"
+    "|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
     "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
@@ -84,6 +86,8 @@ _CHARITY = re.compile(
     r"(?i)(?<=\s)(?:mind|samaritans|carers|age\s+uk|citizens\s+advice|rape\s+crisis"
     r"|women['’]?s\s+aid|recovery\s+college|healthwatch|advocacy|cvs)\b"
 )
+_CUE_BEFORE = re.compile(r"(?i:\b(?:from|at|off|to|with|through|via|by|rang|called|the))\s+$")
+_PLACE_AFTER = re.compile(r"\s+(?i:in|of)\s+(?P<place>[^\W\d_][\w'’\-]*)")
 _WORDS_BEFORE = re.compile(r"(?:([^\W\d_][\w'’\-]*)\s+)?([^\W\d_][\w'’\-]*)\s+$")
 _DIRECTIONS = frozenset("north south east west central upper lower greater mid inner".split())
 _ROYAL_PLACE = re.compile(r"(?i)\broyal\s+(?P<place>[a-z][\w'’\-]*(?:\s+[a-z][\w'’\-]*)?)")
@@ -107,6 +111,15 @@ _HEAD_FIRST = re.compile(
 _ENGLISH_HEAD_FIRST = re.compile(
     r"\b(?P<value>(?:Hospital|Clinic|Hospice|University|College|Institute)"
     r"(?:\s+(?:de|del|della|di|da|do|dos|la|le|les|el|of|d['’]))*(?:\s+[A-Z][\w'’\-]*)+)"
+)
+# A group said to be called something, in any case, as a recogniser writes it: 'a tribute band
+# called the fake roses and he', 'a group called hearing voices'. The name runs until a word
+# that goes on with the sentence.
+_CALLED_KIND = re.compile(
+    r"(?i)\b(?:band|group|choir|team|club|charity|gang|crew|society|collective|project|network)"
+    r"\s+(?:called|named)\s+"
+    rf"(?P<value>(?:the\s+)?(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’&\-]*"
+    rf"(?:\s+(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’&\-]*){{0,3}})"
 )
 # Words joined by a digit, as services name themselves: 'Steps2Wellbeing', 'Time4Me', 'Talk2Us'.
 _DIGIT_JOINED = re.compile(r"\b(?P<value>[A-Z][a-z]+[24][A-Z][a-z]+)\b")
@@ -224,6 +237,13 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [
             m.span("value")
+            for m in _CALLED_KIND.finditer(text)
+            # 'the team called us yesterday', 'called me back': no stop word after 'the'
+            if not any(_plain(w) in STOP_WORDS for w in m.group("value").split()[1:])
+            and _plain(m.group("value").split()[0]) not in STOP_WORDS - {"the"}
+        ]
+        spans += [
+            m.span("value")
             for pattern in (_WORKPLACE, _BEEN_AT_WORK)
             for m in pattern.finditer(text)
             if self._is_workplace(m)
@@ -262,6 +282,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         tyneside carers'), and a hospital 'royal' and its place ('the royal wolverhampton')."""
         spans = []
         for m in _CHARITY.finditer(text):
+            # 'off mind in lewisham': the branch's place said after it, the charity after a cue
+            after = _PLACE_AFTER.match(text, m.end())
+            cued = _CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            place = after.group("place") if after else ""
+            if after and cued and (self._is_place(place) or _plain(place) in big_place_names()):
+                spans.append((m.start(), after.end()))
             before = _WORDS_BEFORE.search(text, max(0, m.start() - 40), m.start())
             if before is None:
                 continue

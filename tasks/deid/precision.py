@@ -83,6 +83,11 @@ _WORD_AFTER = re.compile(r",?[ \t]+[^\W\d_]")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
 # Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
 _VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
+# Denied auxiliaries as speech recognisers write them, without the apostrophe: 'mark hasnt rung'.
+_DENIED = frozenset(
+    "isnt wasnt hasnt hadnt doesnt didnt wont cant couldnt wouldnt shouldnt havent arent werent"
+    " aint".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +135,9 @@ def _verb_after(text: str, end: int) -> bool:
     """The next word is a lower-case verb form: 'Ring said'."""
     after = _LOWER_WORD_AFTER.match(text, end)
     return after is not None and (
-        bool(_VERB_ENDING.search(after.group(1))) or after.group(1) in _verb_forms()
+        bool(_VERB_ENDING.search(after.group(1)))
+        or after.group(1) in _verb_forms()
+        or after.group(1) in _DENIED
     )
 
 
@@ -142,7 +149,9 @@ def _no_verb_after(text: str, end: int) -> bool:
     following = after.group(1)
     if following in STOP_WORDS:
         return False  # determiners and pronouns are _FUNCTION_WORD_AFTER's to judge
-    return not (_VERB_ENDING.search(following) or following in _verb_forms())
+    return not (
+        _VERB_ENDING.search(following) or following in _verb_forms() or following in _DENIED
+    )
 
 
 @lru_cache(maxsize=1)

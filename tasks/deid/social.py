@@ -81,7 +81,7 @@ def _name_words() -> frozenset[str]:
 # Verbs of saying and calling after a word: only a person does them.
 _SAYING_AFTER = re.compile(
     r"\s+(?:said|says|asked|asks|told|tells|rang|rings|reckons|reckoned|texted|phoned|messaged"
-    r"|emailed)\b"
+    r"|emailed|messages|texts|wrote|writes|visits|visited)\b"
 )
 
 

@@ -259,7 +259,7 @@ _PERSON_BEFORE_CALLED = re.compile(
 _INTRODUCED = re.compile(
     rf"(?i:\b(?:this\s+is|it['’]?s|its|I['’]?m|im|I\s+am),?\s+(?:(?:um|uh|er|erm),?\s+)?)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
-    r"(?=,?\s+(?i:from|here|speaking|calling|ringing)\b)"
+    r"(?=,?\s+(?i:from|here|speaking|calling|ringing|again)\b)"
 )
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
@@ -298,7 +298,9 @@ _RELATIVE_NAMED = re.compile(
     rf"(?:{_KIN}|{_ROLE}|lad|girl|boy),?\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:he|she|they|who|and|is|was|has|had|does|did|came|comes|said"
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always|off|at|with"
-    r"|from|into|now|today|too|back|round|home|again|here|there)\b)"
+    r"|from|into|now|today|too|back|round|home|again|here|there"
+    # as a recogniser writes them, without apostrophes: 'my wife pat shes had ms'
+    r"|shes|hes|whos|theyre|isnt|wasnt|hasnt|hadnt|doesnt|didnt|wont|cant|couldnt|wouldnt)\b)"
 )
 # A name said to be one outranks a shape guess on the same words ('Joy Ward' is no ward).
 NAMING_SCORE = 0.95
@@ -321,7 +323,11 @@ _THEIRS = re.compile(
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
 # A short form said as such: 'Agnieszka Nowak. Aga for short.'
-_FOR_SHORT = re.compile(rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:for\s+short)\b")
+_FOR_SHORT = re.compile(
+    rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:for\s+short)\b"
+    # 'its ade short for adebayo': the short form said before what it is short for
+    rf"|\b(?P<value2>{_NAME_WORD}),?\s+(?i:(?:is\s+|was\s+)?short\s+for)\s+(?=[^\W\d_])"
+)
 # A name said, then said to be what one is called: "it's bunny, that's what they call me".
 _CALLED_AFTER = re.compile(
     rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:that['’]?s|that\s+is)\s+what\s+(?i:they|people"
@@ -333,6 +339,9 @@ _RESTATED = re.compile(
     rf"\b(?P<value>{_NAME_WORD}),\s+(?i:(?:she|he|they)(?:['’]s|\s+(?:was|is|were|has\s+been))"
     rf"\s+(?:my|our|his|her|their)\s+(?:(?:old|new|best|little|big|older|younger)\s+)?"
     rf"(?:{_KIN}|{_ROLE}|peer\s+worker|sponsor))\b"
+    # A name said as a sentence of its own, then taken up by a pronoun: 'set me up on the
+    # computer. Amber. She's fourteen', 'My lad were nineteen. Jordan. He'd'.
+    rf"|(?:^|[.?!:]\s+|\n)(?P<value2>[A-Z][a-z'’\-]+)\.\s+(?:She|He)(?:['’](?:s|d|ll)|\s)"
 )
 # Someone from a service or group, named alone: 'and then acharya from the housing'.
 _FROM_THE = re.compile(
@@ -343,9 +352,13 @@ _FROM_THE = re.compile(
 _FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
 # A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
-    rf"(?:^|[.?!:]\s+|\n)(?P<value>{_NAME_WORD})\s+(?:came|comes|said|says|rang|rings|texted"
-    r"|went|goes|used|gets|got|works|worked|died|passed"
-    r"|told|phoned|visited|helped|asked|reckons|lives|lived|stays|stayed)\b"
+    rf"(?:^|[.?!:]\s+|\n)(?P<value>{_NAME_WORD})\s+"
+    # 'mark hasnt rung back': an auxiliary or its denial before the verb
+    r"(?:(?:has|had|hasnt|hasn['’]t|hadnt|hadn['’]t|never|didnt|didn['’]t|still|just|finally)"
+    r"\s+)?"
+    r"(?:came|come|comes|said|says|rang|rung|rings|texted|went|goes|used|gets|got|works|worked"
+    r"|died|passed|told|phoned|called|replied|answered|emailed|messaged|visited|helped|asked"
+    r"|reckons|lives|lived|stays|stayed)\b"
 )
 # A speaker saying who they are as their turn opens: 'W1: Dawn again.', 'M3: Will here.',
 # 'S4: Wei. On the psychology side'.
@@ -364,7 +377,7 @@ _WILL_NAMED = re.compile(
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
 _VOCATIVE = re.compile(
-    r"(?:(?:^|[,.?!]\s+|\n)|(?i:\b(?:um|uh|er|erm|so|and|ok|okay|right|well)\s+))"
+    r"(?:(?:^|[,.?!:]\s+|\n)|(?i:\b(?:um|uh|er|erm|so|and|ok|okay|right|well)\s+))"
     r"(?P<value>[A-Z][a-z'’\-]+)"
     r"(?=,?\s+(?:are|do|did|have|has|can|could|would|will|were)\s+you\b"
     r"|,\s+(?:you|how|what|is|are|do|can|could|would|have|did)\b"
@@ -644,8 +657,13 @@ class StructureRecognizer(EntityRecognizer):
                     pattern is _ROLE_IS and self._role_is_named(words)
                 )
                 plain = naming and self._named_plainly(m, first)
-                # 'her name was will baker': a first name that is a stop word, then a surname.
-                full = naming and len(words) > 1 and self._listed_name(first, stop_word=True)
+                # 'her name was will baker', 'its will okonkwo ringing': a first name that is a
+                # stop word, then a surname.
+                full = (
+                    (naming or pattern is _INTRODUCED)
+                    and len(words) > 1
+                    and self._listed_name(first, stop_word=True)
+                )
                 # After 'called' or 'me and', a name of any country's lists ('marguerite').
                 any_name = self._any_country_name(first)
                 if not (
@@ -730,7 +748,7 @@ class StructureRecognizer(EntityRecognizer):
             self._result("PERSON", m, 0.6, "value")
             for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
-            if self._listed_name(m.group("value"), pattern is _VOCATIVE and not m.group("view"))
+            if self._addressed_or_listed(text, m, vocative=pattern is _VOCATIVE)
             # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary knows,
             # after a social cue or a relation
             or (
@@ -738,6 +756,13 @@ class StructureRecognizer(EntityRecognizer):
                 and self._vocabulary.is_unknown(m.group("value").casefold())
             )
         ]
+
+    def _addressed_or_listed(self, text: str, m: re.Match[str], vocative: bool) -> bool:
+        """A listed name; when addressed before a question, a month or a stop word too ('May,
+        did you want to say anything?'), but not before a view ('June I think it was')."""
+        addressed = vocative and not m.group("view")
+        comma = text[m.end("value") : m.end("value") + 1] == ","
+        return self._listed_name(m.group("value"), addressed, stop_word=addressed and comma)
 
     def _names_beside(self, text: str) -> list[RecognizerResult]:
         """A listed name beside a known first name, before what is theirs or who they are, or
@@ -770,12 +795,15 @@ class StructureRecognizer(EntityRecognizer):
             if known or v.is_unknown(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for m in (*_CALLED_AFTER.finditer(text), *_FOR_SHORT.finditer(text)):
-            if m.group("value").casefold() not in STOP_WORDS:
-                out.append(self._result("PERSON", m, NAMING_SCORE, "value"))
+            group = "value" if m.group("value") else "value2"
+            word = m.group(group).casefold()
+            if word not in STOP_WORDS and not word.endswith(("'s", "’s")):
+                out.append(self._result("PERSON", m, NAMING_SCORE, group))
         for m in _RESTATED.finditer(text):
-            word = m.group("value").casefold()
-            if self._listed_name(word) or v.is_unknown(word):
-                out.append(self._result("PERSON", m, 0.6, "value"))
+            group = "value" if m.group("value") else "value2"
+            word = m.group(group).casefold()
+            if self._listed_name(word, month_may_name=group == "value2") or v.is_unknown(word):
+                out.append(self._result("PERSON", m, 0.6, group))
         for pattern in (_THEIRS, _SUBJECT):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"

@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
+from qualbridge.tasks.deid.speaker_names import find_speaker_names
 from qualbridge.tasks.deid.spelled_names import SpelledNameRecognizer
 from qualbridge.tasks.deid.spoken_numbers import SpokenDigitsRecognizer
 from qualbridge.tasks.deid.spoken_web import (
@@ -45,5 +46,12 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
             "PERSON",
             0.6,
             partial(find_word_names_as_subjects, names=context.vocabulary.all_first_names),
+        ),
+        SpanFinderRecognizer(
+            "SpeakerNameRecognizer",
+            "PERSON",
+            0.7,
+            partial(find_speaker_names, vocabulary=context.vocabulary),
+            marker=":",
         ),
     ]

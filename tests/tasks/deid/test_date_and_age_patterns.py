@@ -25,6 +25,8 @@ from tests.helpers.coverage import masked, touched
         ("He's coming up ninety-two.", "ninety-two"),
         ("she's coming up thirty", "thirty"),
         ("my son's eighteen and my daughter's fifty-six", "fifty-six"),
+        ("my dads eighty seven and my mums eighty five", "eighty five"),  # no apostrophes
+        ("my husbands ninety in november", "ninety"),
         ("I'm about six.", "six"),
         ("I'm sixty, sixty one next month.", "sixty one"),
         ("She'd be about seventy-odd.", "seventy-odd"),

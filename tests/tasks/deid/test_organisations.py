@@ -65,6 +65,12 @@ from tests.helpers.coverage import masked, touched
         ("She was at Hospital Universitario La Paz for a month.", "Hospital Universitario La Paz"),
         ("in Roath Park now, they call themselves Dads Who Run.", "Dads Who Run"),
         ("Our group chat's called Mums in Recovery Hull, and", "Mums in Recovery Hull"),
+        # A charity's branch by its place said after it; day services and police stations by
+        # their name; a group said to be called something, in lower case.
+        ("i got this number off mind in lewisham", "mind in lewisham"),
+        ("declan was at the hollies day service until the funding stopped", "hollies day service"),
+        ("the meeting is at hendon police station", "hendon police station"),
+        ("he played in a tribute band called the fake roses and he still", "the fake roses"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -95,6 +101,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("never mind, I had the royal treatment", "mind"),
         ("the hospital food was bad and the centre of town was busy", "hospital food"),
         ("University was hard.", "University"),
+        ("i dont mind in leeds what we do", "mind"),
+        ("the team called us yesterday", "us yesterday"),
+        ("the team called me back", "me back"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):

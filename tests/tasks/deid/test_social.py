@@ -116,6 +116,8 @@ def test_the_engine_masks_user_names_and_keeps_chat_speak(
         ("we saw the Idiot play", "Idiot", "PERSON", "SpacyRecognizer", False),
         ("Idiot needs to be punched", "Idiot", "PERSON", "NameGazetteerRecognizer", False),
         ("Smith rang me", "Smith", "PERSON", "SpacyRecognizer", False),
+        ("P11: Mali messages me.", "Mali", "PERSON", "SpacyRecognizer", False),
+        ("Sunny visits on Sundays", "Sunny", "PERSON", "SpacyRecognizer", False),
     ],
 )
 def test_everyday_words_taken_for_names_only_by_their_capitals(

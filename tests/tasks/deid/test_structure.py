@@ -68,6 +68,19 @@ from tests.helpers.coverage import masked, touched
         ("my sponsor at na big mick he's been brilliant", "big mick"),
         ("and youve met auntie bimbo shes seventy eight", "auntie bimbo"),
         ("Will will be back from work about six", "Will"),
+        # Said as a recogniser writes them: a self-introduction with a stop-word first name or
+        # before 'again', a relation's name before a pronoun without its apostrophe, a word-name
+        # opening a clause before a denied auxiliary, a short form before what it is short for.
+        ("hi yeah good morning its will okonkwo ringing about my mum", "will okonkwo"),
+        ("its mo again i rang earlier", "mo"),
+        ("i look after my wife pat shes had ms for years", "pat"),
+        ("mark hasnt rung back and its been three days now", "mark"),
+        ("yeah its ade short for adebayo", "ade"),
+        # A speaker named in the label of the turn, addressed after a label, or said as a
+        # sentence of its own and taken up by a pronoun.
+        ("Paddy: Walking. I do the coast path.", "Paddy"),
+        ("Facilitator: May, did you want to say anything today?", "May"),
+        ("P33: She set me up on the computer. Amber. She's fourteen.", "Amber"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -95,6 +108,15 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("his name was dave really", "really"),
         ("the nurse station was busy", "station"),
         ("doctor said it was fine", "said"),
+        # A surname joined to a lower-case name stops at a contraction or a word about names.
+        ("i look after my wife pat shes had ms for years", "shes"),
+        ("yeah its ade short for adebayo surname ogunleye", "surname"),
+        # Turn labels by role, and a colon after an everyday word in a sentence.
+        ("Interviewer: And how was that?", "Interviewer"),
+        ("Facilitator: Welcome back, everyone.", "Facilitator"),
+        ("Note: the recording paused here.", "Note"),
+        ("Update: thanks for all the kind replies", "Update"),
+        ("hope has been hard to find lately", "hope"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
