@@ -26,6 +26,8 @@ _TOWN_AFTER_CODE = re.compile(r"[ \t]*,?[ \t]+(?P<town>[A-Z][\w'’\-]+(?:[ \t]+
 
 # A number after the street's own words, as Singapore and Spain write it ('Avenue 3,').
 _NUMBER_AFTER_STREET = re.compile(r"[ \t]+\d{1,3}[A-Za-z]?(?=[ \t]*(?:[,;.]|$))")
+# A compass point after the street, as US addresses write it: '405 Plymouth Ave S'.
+_DIRECTION_AFTER = re.compile(r"[ \t]+(?:N|S|E|W|NE|NW|SE|SW)\.?(?![\w'’])")
 # A flat, suite or floor written after the street: 'Suite 404', '#08-1142', '2. OG links',
 # 'm. 4' (Polish), '3º izquierda'.
 _UNIT_AFTER = re.compile(
@@ -70,10 +72,13 @@ def _address_before_code(code: Detection, text: str) -> Detection | None:
 
 
 def _with_units(detection: Detection, text: str) -> Detection:
-    """A street address grown over the number, flat, suite or floor written after it."""
+    """A street address grown over the compass point, number, flat, suite or floor written
+    after it."""
     if detection.entity_type != "STREET_ADDRESS":
         return detection
     end = detection.end
+    if direction := _DIRECTION_AFTER.match(text, end):
+        end = direction.end()
     if number := _NUMBER_AFTER_STREET.match(text, end):
         end = number.end()
     while unit := _UNIT_AFTER.match(text, end):

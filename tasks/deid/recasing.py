@@ -138,6 +138,7 @@ _SHOUTED_RUN = re.compile(r"[A-Z][^a-z]*")
 _RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
 MIN_SHOUTED_WORDS = 3
 _LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+_WORD_WITHOUT_DIGITS = re.compile(r"(?<![\w'’\-])[^\W\d]+(?:['’\-][^\W\d]+)*(?![\w'’\-])")
 
 
 _CAPITAL = re.compile(r"[A-Z]")
@@ -240,7 +241,12 @@ class Recaser:
 
     def _restore_run(self, run: re.Match[str]) -> str:
         value = run.group()
-        lowered = value.lower()
+        # A code of capitals and digits keeps its case: 'rego 1XJ 4KD (VIC)' (the run may open
+        # inside the code, after its digit).
+        glued = run.start() > 0 and run.string[run.start() - 1].isalnum()
+        lowered = _WORD_WITHOUT_DIGITS.sub(
+            lambda w: w.group() if glued and w.start() == 0 else w.group().lower(), value
+        )
         if len(_RUN_WORD.findall(value)) < MIN_SHOUTED_WORDS or len(lowered) != len(value):
             return value
         return self.recase(lowered)

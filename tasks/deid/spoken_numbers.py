@@ -9,7 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
-from qualbridge.tasks.deid.number_words import TEENS, UNITS
+from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
@@ -54,10 +54,22 @@ _CODE_LETTERS_AFTER = re.compile(r"(?:\s+(?![aiAI]\b)[A-Za-z]\b(?!['’])){1,3}"
 _SPOKEN_CANADIAN_CODE = re.compile(
     rf"(?i)\b[a-z]\s+{_DIGIT}\s+[a-z]\s+{_DIGIT}\s+[a-z]\s+{_DIGIT}\b"
 )
-# A postal code said digit by digit after its label ('the zip is three three six oh two').
+# A postal code said digit by digit after its label ('the zip is three three six oh two'),
+# in any country's word for it ('the código postal is zero eight zero two five').
+_ZIP_LABEL = (
+    r"(?:zip|zip\s+code|postal\s+code|post\s*code|pin\s*code|eircode|c[oó]digo\s+postal"
+    r"|code\s+postal|postleitzahl|plz|cap|postcode|kod\s+pocztowy|cep)"
+)
 _ZIP_CUE = re.compile(
-    r"(?i)\b(?:zip|zip\s+code|postal\s+code|post\s*code|pin\s*code)"
+    rf"(?i)\b{_ZIP_LABEL}"
     r"(?:['’]s|\s+(?:is|was|number))?[\s,:]+(?:(?:um|uh|er|erm|its|it['’]s)[\s,]+)*$"
+)
+# A code of letters and numbers read out after a postal label, as Eircodes are ('the eircode
+# is d twenty four x k seven two'): letters, digits and tens said one after another.
+_CUED_SPOKEN_CODE = re.compile(
+    rf"(?i)\b{_ZIP_LABEL}(?:['’]s|\s+(?:is|was|number))?[\s,:]+"
+    r"(?:(?:um|uh|er|erm|its|it['’]s)[\s,]+)*"
+    rf"(?P<value>(?:(?:[a-z]|{_DIGIT}|{TEENS}|{TENS})\b[\s,]*){{3,10}})"
 )
 _LONE_LETTER_BEFORE = re.compile(r"\b[A-Za-z]\s+$")
 # A National Insurance number by its shape, two letters, six digits and a letter, with any
@@ -130,6 +142,7 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             recognizer_result(self, "ZIP_CODE", m.start(), m.end(), 0.6)
             for m in _SPOKEN_CANADIAN_CODE.finditer(text)
         ]
+        results += self._cued_spoken_codes(text)
         for match in _RUN.finditer(text):
             run = match.group().rstrip(",.- ")
             if not re.search(r"[A-Za-z]", run):
@@ -156,6 +169,19 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             if before and after and digit_count(run) == MIN_DIGITS:
                 entity = "UK_NINO"
             results.append(recognizer_result(self, entity, start, end, 0.6))
+        return results
+
+    def _cued_spoken_codes(self, text: str) -> list[RecognizerResult]:
+        """Postal codes of letters and numbers read out after their label, with two digit
+        words or more and a letter among them (digits alone are the run rule's)."""
+        results = []
+        for m in _CUED_SPOKEN_CODE.finditer(text):
+            value = m.group("value").rstrip(" ,")
+            words = value.casefold().replace(",", " ").split()
+            digits = sum(not (len(w) == 1 and w.isalpha()) for w in words)
+            if digits >= 2 and any(len(w) == 1 and w.isalpha() for w in words):
+                start = m.start("value")
+                results.append(recognizer_result(self, "ZIP_CODE", start, start + len(value), 0.6))
         return results
 
     def _spelled_code(

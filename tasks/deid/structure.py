@@ -187,6 +187,8 @@ TITLES = (
     r"|grandad|grandpa|cousin|aunt|mama|papa|chief|madam|madame|mme|herr|frau|señor|señora"
     r"|senhor|senhora|bishop|deacon|apostle|prophet|alhaji|alhaja|dott|dottore|dottoressa"
     r"|signora|signor|signore|sig|doamna|domnul|dona|hanım|kuya|ibu|tita|tito"
+    r"|sis|bro|baba|mzee|gogo|tannie|oom|bhai|didi|lola|lolo|tia|tio|pani|mevrouw|meneer"
+    r"|hajji|ustaz|encik|puan|tuan"
 )
 # Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
 # the sentence ('thanks, sir. Um').

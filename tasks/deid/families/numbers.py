@@ -92,7 +92,11 @@ _CUED_CODE = (
 # Letters, digits and letters in groups, as number plates are written: 'GH-482-TK' (France,
 # Spain, Poland), 'YK17 HTU' (UK, the space optional). Short codes of this shape ('A4', 'PS5',
 # 'COVID-19') have too few letters or digits.
-_PLATE = r"(?<![\w\-])(?P<value>[A-Z]{1,3}-\d{2,4}-[A-Z]{1,3}|[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w\-])"
+# Ireland's year, county and number: '191-KY-4408', '07-D-12345'.
+_PLATE = (
+    r"(?<![\w\-])(?P<value>[A-Z]{1,3}-\d{2,4}-[A-Z]{1,3}|[A-Z]{2}\d{2}\s?[A-Z]{3}"
+    r"|\d{2,3}-[A-Z]{1,2}-\d{1,6})(?![\w\-])"
+)
 
 
 # The last digits of a card or account, which narrow it down: 'the card ending 3365', 'last
@@ -112,19 +116,32 @@ _SLASHED_CODE = (
     r"(?<![\w/])(?P<value>(?=[\w/]*\d)(?=[\w/]*[A-Za-z])[A-Za-z0-9]+(?:/[A-Za-z0-9]+){2,})"
     r"(?![\w/])"
 )
-# A plate after its label, in any country's shape: 'rego 1HK 4ZT', 'reg is KX65 LMN'.
+# A plate after its label, in any country's shape and word for it: 'rego 1HK 4ZT', 'reg is
+# KX65 LMN', 'Targa FK 482 LM', 'Nr rej. WX 48213', 'placa RJB4E72', 'Kennzeichen B-MK 4821'.
 _CUED_PLATE = (
-    r"(?i:\b(?:rego|reg|registration|number\s+plate|licen[cs]e\s+plate|plate)"
+    r"(?i:\b(?:rego|reg|registration|number\s+plate|licen[cs]e\s+plate|plate|targa|placa"
+    r"|plaque|kenteken|kennzeichen|matr[ií]cula|immatriculation|nr\.?\s+rej\.?|rejestracja)"
     r"(?:\s+(?:number|no\.?))?"
     r"(?:\s+(?:is|was)|['’]s|:)?\s+)"
-    r"(?P<value>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,4})(?![\w\-])"
+    r"(?P<value>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,5}"
+    r"(?:[ \-][A-Z]{2,3}(?![\w\-]))?)(?![\w\-])"
+)
+# A code typed as one word of capitals and digits mixed, with three digits or more and two
+# letters or more: 'RJB4E72', 'S3000620H', '961D047233' (not 'COVID19', 'MP3' or 'PS5').
+_MIXED_CODE = (
+    r"(?<![\w\-/])(?P<value>(?=(?:[A-Z]*\d){3})(?=(?:\d*[A-Z]){1})"
+    r"(?=[A-Z0-9]*[A-Z][A-Z0-9]*\d[A-Z0-9]*[A-Z]|[A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*\d)"
+    r"[A-Z0-9]{6,12})(?![\w\-/])"
 )
 
 
 def cued_code_recognizer() -> GroupPatternRecognizer:
     """A short code or number right after the word that labels it as a reference, and codes
     by their shape: number plates, capitals and digits, parts joined by slashes."""
-    patterns = [_CUED_CODE, _PLATE, _LAST_DIGITS, _CAPITALS_AND_DIGITS, _SLASHED_CODE, _CUED_PLATE]
+    patterns = [
+        _CUED_CODE, _PLATE, _LAST_DIGITS, _CAPITALS_AND_DIGITS, _SLASHED_CODE, _CUED_PLATE,
+        _MIXED_CODE,
+    ]  # fmt: skip
     return GroupPatternRecognizer("ID_NUMBER", "CuedCodeRecognizer", [(p, 0.6) for p in patterns])
 
 

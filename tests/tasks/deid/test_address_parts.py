@@ -48,6 +48,11 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             ["Blk 214 Ang Mo Kio Avenue 3, #08-1142"],
         ),
         (
+            "Our group met on 405 Plymouth Ave S, and the ZIP",
+            [("405 Plymouth Ave", "STREET_ADDRESS")],
+            ["405 Plymouth Ave S"],
+        ),
+        (
             "We're at Schillerstraße 27, 2. OG links, and the bell",
             [("Schillerstraße 27", "STREET_ADDRESS")],
             ["Schillerstraße 27, 2. OG links"],

@@ -95,3 +95,25 @@ def test_sentence_case_recasing_capitalises_names_of_any_country_only(recase) ->
     out = recase("Yes. then tariq did the forms and the blorpvex too", guess_unknown=False)
     assert "Tariq" in out.split()
     assert "blorpvex" in out.split()  # unknown, but no name list holds it
+
+
+@pytest.fixture(scope="module")
+def restore():
+    """The engine's whole restore step, shouted runs included."""
+    return Deidentifier(DeidConfig(), b"recasing-test-key-0123456789")._recaser.restore
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "recased"),
+    [
+        ("DOB 02/11/1962. Vehicle rego 1XJ 4KD (VIC). Lives alone", "1XJ 4KD", "(Vic)"),
+        ("THE CODE IS AB12CD AND THE ROOM IS SHUT", "AB12CD", "room"),
+    ],
+)
+def test_codes_in_a_shouted_run_keep_their_capitals(
+    restore, text: str, code: str, recased: str
+) -> None:
+    out = restore(text)
+    assert len(out) == len(text)
+    assert code in out  # the code as typed
+    assert recased in out  # while the words of the run around it are recased

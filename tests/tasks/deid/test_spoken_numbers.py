@@ -84,6 +84,18 @@ from tests.helpers.coverage import masked
         ("NHI ZAC5124. 52 yo M, Samoan", "ZAC5124"),
         ("The dosar at the police was 4187/P/2021, and nobody", "4187/P/2021"),
         ("neighbour reports pt's ute, rego 1HK 4ZT, parked at the pub", "1HK 4ZT"),
+        # A plate's label in other languages, an Irish plate, a plate in a run of capitals.
+        ("Targa FK 482 LM, a white Panda, parked outside", "FK 482 LM"),
+        ("Nr rej. WX 48213; zdarzenie przed sklepem", "WX 48213"),
+        ("Atendimento 04/08/2023; placa RJB4E72; boletim", "RJB4E72"),
+        ("The car's a silver Corolla, 191-KY-4408, and it's", "191-KY-4408"),
+        ("DOB 02/11/1962. Vehicle rego 1XJ 4KD (VIC). Lives alone", "1XJ 4KD"),
+        # Capitals and digits mixed in one code.
+        ("the letter had my Kundennummer, 961D047233, and I", "961D047233"),
+        ("NRIC S3000620H; 67M, Chinese", "S3000620H"),
+        # A postal code of letters and numbers read out after its label, in any language.
+        ("the eircode is d twenty four x k seven two but the taxi", "d twenty four x k seven two"),
+        ("the código postal is zero eight zero two five barcelona", "zero eight zero two five"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
@@ -106,6 +118,8 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("open 24/7 and w/e, on 12/03/23", "ID_NUMBER"),
         ("it was ending in 2019 and the queue was long", "ID_NUMBER"),
         ("my zip is broken on this coat, two three of them", "ZIP_CODE"),
+        ("the postcode is a bit of a mess, one or two", "ZIP_CODE"),
+        ("I had COVID19 twice and an RTX30 card", "ID_NUMBER"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):

@@ -46,6 +46,7 @@ from tests.helpers.coverage import masked, touched
         ("can i speak to mr a kowalski please", "mr a kowalski"),  # a title and an initial
         ("It was signora Bianchi from upstairs who called", "signora Bianchi"),
         ("MMG dott. Ferraris, pensionato.", "dott. Ferraris"),
+        ("Sis Lindiwe from SADAG phoned me every day that week.", "Sis Lindiwe"),
         # A pause between a title and the name; a speaker saying who they are as the turn
         # opens; a name opening a turn before what only a person does.
         ("M1: We had another. Doctor, um, Lindqvist? Something Swedish.", "Doctor, um, Lindqvist"),
@@ -116,6 +117,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("Facilitator: Welcome back, everyone.", "Facilitator"),
         ("Note: the recording paused here.", "Note"),
         ("Update: thanks for all the kind replies", "Update"),
+        ("my sis is coming round later", "sis"),
+        ("alright bro how are you", "bro"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
