@@ -28,12 +28,16 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
+# A name, then its age between commas, as posts give it: 'Chloe, 12, has been in the ward'.
+_AGE_BESIDE_NAME = re.compile(r"[ \t]*,[ \t]*(?P<value>\d{1,2})(?=[ \t]*[,)]|[ \t]*$)")
+
+
 def with_restated_ages(detections: list[Detection], text: str) -> list[Detection]:
     """Each found age, and every age said right after it, as its own detection; the age said
     right after a found person's name."""
     out = list(detections)
     for person in (d for d in detections if d.entity_type == "PERSON"):
-        said = _AGE_AFTER_NAME.match(text, person.end)
+        said = _AGE_AFTER_NAME.match(text, person.end) or _AGE_BESIDE_NAME.match(text, person.end)
         if said and not any(d.start < said.end() and said.start("value") < d.end for d in out):
             out.append(
                 replace(person, start=said.start("value"), end=said.end(), entity_type="AGE")

@@ -278,7 +278,14 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # Posts: an age and gender in brackets ("I (24F) finally", "my (19F) mum", "(32 m)"),
     # typed after a word ("I'm 24F"), or an age in years typed short ("my 8yo", "34 y/o").
     (r"\((?P<value>\d{1,2}\s?(?:[MFmf]|NB|nb))\)", 0.7),
-    (r"(?i:\b(?:I['’]?m|I\s+am|me|aged)\s+)(?P<value>\d{1,2}(?:[MF]|NB))\b", 0.7),
+    (r"(?i:\b(?:I['’]?m|I\s+am|me|aged)\s+)(?P<value>\d{1,2}(?:[MFmf]|NB|nb))\b", 0.7),
+    # A name and a number in brackets: "My dad (Fintan Ó Briain, 69) was moved".
+    (r"\((?:[^\W\d_][\w'’\-]*\s+){0,3}[^\W\d_][\w'’\-]*,\s*(?P<value>\d{1,2})\)", 0.65),
+    # An age said again as it is now, between commas: "I was 14 when I first cut, 31 now,".
+    (
+        rf"(?i:,\s+)(?P<value>{NUMBER_13_PLUS})(?=\s+now\b(?:\s*[,.;!?]|\s+and\b))",
+        0.6,
+    ),
     (r"(?i)\b(?P<value>\d{1,2}\s?(?:yo|y/o|yrs?\s+old))(?![\w/])", 0.7),
     # A number in brackets after a relative, perhaps named, or after oneself: "my son
     # Kwabena (9)", "young carer here (15)".
@@ -294,6 +301,12 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.7,
     ),
     (rf"(?i:\bhappy\s+)(?P<value>{ORDINAL_AGE})\b(?!\s+(?i:anniversary|wedding|of)\b)", 0.7),
+    # "for my 30th and I've slept better": one's own ordinal alone is a birthday.
+    (
+        r"(?i:\b(?:my|her|his)\s+)"
+        rf"(?P<value>{ORDINAL_AGE})(?=\s*(?:[,.;!?]|$)|\s+(?:and|party|present|was|is)\b)",
+        0.65,
+    ),
     (rf"(?i:\bbirthday\b[^\n.]{{0,40}}?)(?P<value>{NUMBER_13_PLUS})\s+(?i:today)\b", 0.65),
     # Posts: "Hannah here, 38, mum of two", "Aoife from Galway here, 26."
     (rf"(?i:\bhere,?\s+)(?P<value>{NUMBER_13_PLUS})(?=\s*(?:[,.;!]|$))", 0.65),

@@ -82,6 +82,20 @@ def find_big_places(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, in
             start, after_the = joint.end(), False
 
 
+# A capitalised place said as a sentence of its own: '31 F here. Vancouver. Anyone on ...'.
+_ALONE = re.compile(
+    r"(?:^|[.!?][ \t]+|\n)(?P<place>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?=[.!?](?:\s|$))"
+)
+
+
+def find_places_alone(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Offsets of listed big places written as a sentence of their own, capitalised."""
+    for m in _ALONE.finditer(text):
+        key = _listed(m.group("place"))
+        if key is not None and not _everyday(key.casefold(), vocabulary):
+            yield m.span("place")
+
+
 def _place_at(text: str, start: int, after_the: bool, vocabulary: Vocabulary) -> int | None:
     """The end of the longest listed big place that starts at `start` and counts, or None."""
     words = list(_WORDS.finditer(text, start, start + 60))[:MAX_WORDS]

@@ -282,9 +282,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         tyneside carers'), and a hospital 'royal' and its place ('the royal wolverhampton')."""
         spans = []
         for m in _CHARITY.finditer(text):
-            # 'off mind in lewisham': the branch's place said after it, the charity after a cue
+            # 'off mind in lewisham': the branch's place said after it, the charity after a cue or
+            # capitalised ('Our local Mind in Lewisham')
             after = _PLACE_AFTER.match(text, m.end())
-            cued = _CUE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            cued = m.group()[:1].isupper() or _CUE_BEFORE.search(
+                text, max(0, m.start() - 12), m.start()
+            )
             place = after.group("place") if after else ""
             if after and cued and (self._is_place(place) or _plain(place) in big_place_names()):
                 spans.append((m.start(), after.end()))

@@ -7,7 +7,7 @@ from functools import partial
 
 from presidio_analyzer import EntityRecognizer
 
-from qualbridge.tasks.deid.big_places import PLACE_SCORE, find_big_places
+from qualbridge.tasks.deid.big_places import PLACE_SCORE, find_big_places, find_places_alone
 from qualbridge.tasks.deid.chains import CHAIN_SCORE, find_chains
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
@@ -38,6 +38,10 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         SpanFinderRecognizer(
             "BigPlaceRecognizer", "LOCATION", PLACE_SCORE,
             partial(find_big_places, vocabulary=words),
+        ),
+        SpanFinderRecognizer(
+            "PlaceAloneRecognizer", "LOCATION", PLACE_SCORE,
+            partial(find_places_alone, vocabulary=words),
         ),
         SpanFinderRecognizer(
             "VocativeNameRecognizer", "PERSON", VOCATIVE_SCORE,

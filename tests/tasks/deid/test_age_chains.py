@@ -35,9 +35,9 @@ def test_ages_said_right_after_an_age_are_ages(text, found, ages):
 
 
 def test_other_detections_are_left_as_they_are():
-    text = "Tom, 45, 46"
-    person = Detection(0, 3, "PERSON", 0.8, "Test")
-    assert with_restated_ages([person], text) == [person]
+    text = "Leeds, 45, 46"
+    place = Detection(0, 5, "LOCATION", 0.8, "Test")
+    assert with_restated_ages([place], text) == [place]
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,11 @@ def test_other_detections_are_left_as_they_are():
         ("and Dawn's seventy, now", "Dawn", "seventy"),
         ("Tom is one of them", "Tom", None),
         ("Tom was ten minutes late", "Tom", None),
+        # Between commas or in brackets after the name, as posts give it.
+        ("Chloe, 12, has been in the ward", "Chloe", "12"),
+        ("my dad (Fintan, 69) was moved", "Fintan", "69"),
+        ("Chloe, 12 weeks pregnant", "Chloe", None),
+        ("Chloe, 2019 was hard", "Chloe", None),
     ],
 )
 def test_a_persons_age_said_after_the_name(text, name, age):

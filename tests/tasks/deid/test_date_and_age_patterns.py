@@ -27,6 +27,12 @@ from tests.helpers.coverage import masked, touched
         ("my son's eighteen and my daughter's fifty-six", "fifty-six"),
         ("my dads eighty seven and my mums eighty five", "eighty five"),  # no apostrophes
         ("my husbands ninety in november", "ninety"),
+        # Posts: a gender letter in lower case, one's own ordinal alone, a name and its age in
+        # brackets or between commas, an age said again as it is now.
+        ("i'm 20f from perth looking for other young people", "20f"),
+        ("bought me a weighted blanket for my 30th and I've slept better", "30th"),
+        ("My dad (Fintan Ó Briain, 69) was moved from Galway", "69"),
+        ("I was 14 when I first cut, 31 now, and still hide my arms", "31"),
         ("I'm about six.", "six"),
         ("I'm sixty, sixty one next month.", "sixty one"),
         ("She'd be about seventy-odd.", "seventy-odd"),
@@ -112,6 +118,9 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("We were married on the twentieth birthday of the club.", "twentieth"),
         ("I was 15, 16 people were there.", "16"),
         ("I was fifteen, two years later I left.", "two"),
+        ("It's 5 now, so we should go.", "5"),
+        ("my 5th attempt at sobriety", "5th"),
+        ("we were in London (Camden, zone 2) then", "2"),
     ],
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):

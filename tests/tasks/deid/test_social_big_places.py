@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qualbridge.tasks.deid import Deidentifier
-from qualbridge.tasks.deid.big_places import find_big_places
+from qualbridge.tasks.deid.big_places import find_big_places, find_places_alone
 from qualbridge.tasks.deid.recasing import Vocabulary
 
 
@@ -46,3 +46,19 @@ def test_engine_masks_a_lower_case_big_place(speech_engine: Deidentifier) -> Non
     text = "Honestly I miss living in amsterdam so much"
     detections = speech_engine.detect([text])[0]
     assert any(text[d.start : d.end] == "amsterdam" for d in detections)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("31 F here. Vancouver. Anyone on Vyvanse?", ["Vancouver"]),
+        ("Moved last year. New York! Still no friends", ["New York"]),
+        ("Reading. It helps me sleep.", []),  # an everyday word alone is no place
+        ("Nice. Really nice.", []),
+        ("It was in Vancouver. Anyway", []),  # inside a sentence: the cue rules' to find
+    ],
+)
+def test_big_places_said_as_a_sentence_of_their_own(
+    text: str, found: list[str], vocabulary: Vocabulary
+) -> None:
+    assert [text[s:e] for s, e in find_places_alone(text, vocabulary)] == found
