@@ -279,12 +279,14 @@ _SOCIAL_CUE = re.compile(
     rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+"
     # Speaking to someone: 'so I said to wojciech, look', 'I was talking to bex about it'.
     rf"|\b(?:said|says|saying|say|talk|talks|talked|talking|spoke|speak|speaks|speaking"
-    rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening)"
+    rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening"
+    # thanking someone: 'can i just say thank you to pauline for the lift'
+    rf"|thank\s+you|thanks|grateful|thankful)"
     rf"\s+to\s+)"
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
-    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
+    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so|for)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"

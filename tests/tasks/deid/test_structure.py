@@ -77,6 +77,7 @@ from tests.helpers.coverage import masked, touched
         ("i look after my wife pat shes had ms for years", "pat"),
         ("mark hasnt rung back and its been three days now", "mark"),
         ("yeah its ade short for adebayo", "ade"),
+        ("can i just say thank you to pauline for the lift last time", "pauline"),
         # A speaker named in the label of the turn, addressed after a label, or said as a
         # sentence of its own and taken up by a pronoun.
         ("Paddy: Walking. I do the coast path.", "Paddy"),
@@ -119,6 +120,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("Update: thanks for all the kind replies", "Update"),
         ("my sis is coming round later", "sis"),
         ("alright bro how are you", "bro"),
+        ("thanks to god for all of it", "god"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
