@@ -170,12 +170,19 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
         0.6,
     ),
-    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80", and as a recogniser writes
-    # it, "my dads eighty seven".
+    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
     (
-        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:['’]?s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
         rf"(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.65,
+    ),
+    # As a recogniser writes 'my dad's 87', without the apostrophe: "my dads eighty seven",
+    # "my husbands ninety in november" (the number right after; 'three kids under five' is
+    # a plural, not a possessive).
+    (
+        rf"(?i:\b(?:my|his|her|our|their|your)\s+{_RELATIVE}s\s+)(?P<value>{NUMBER})\b"
+        rf"{NOT_AN_AGE}",
+        0.6,
     ),
     # "since I was 15", "when she was sixteen", "by the time I was twelve".
     (

@@ -119,6 +119,7 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("I was 15, 16 people were there.", "16"),
         ("I was fifteen, two years later I left.", "two"),
         ("It's 5 now, so we should go.", "5"),
+        ("in my mid fifties with three kids under five", "five"),  # a plural, no possessive
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),
     ],
