@@ -210,6 +210,20 @@ _STREET = Pattern(
     rf"\b(?:\d{{1,4}}[A-Za-z]?,?\s+)?(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET_SUFFIXES})\b",
     0.6,
 )
+# A house number, then a street named by its type alone with 'the', in any case: 'number four
+# the crescent', '12 The Green', 'at 7 the avenue'.
+_THE_STREET = Pattern(
+    "numbered 'the' street",
+    # a number said in words only after 'number' ('i was one the drive' is a slip)
+    r"(?i)\b(?:(?:(?:number|no\.?)\s+)?\d{1,4}[a-z]?|(?:number|no\.?)\s+(?:one|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"\s+the\s+"
+    r"(?:crescent|avenue|green|drive|parade|close|grove|terrace|square|walk|mews|broadway"
+    r"|promenade|strand|glebe|paddock|orchard|willows|limes|laurels|elms|oaks|pines|cedars|firs"
+    r"|poplars|hollies|beeches|spinney|causeway|quadrant|circus|boulevard|esplanade)\b",
+    0.6,
+)
 _HANDLE = Pattern(
     "social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?", 0.85
 )
@@ -281,6 +295,7 @@ def speech_recognizers(vocabulary: Vocabulary) -> list[EntityRecognizer]:
             patterns=[_STREET],
             global_regex_flags=CASE_SENSITIVE,
         ),
+        PatternRecognizer("STREET_ADDRESS", name="TheStreetRecognizer", patterns=[_THE_STREET]),
     ]
 
 

@@ -430,6 +430,14 @@ _SPOKEN_HANDLE = re.compile(
     r"(?:\s+(?:just|like))?\s+(?:at\s+|@\s*)?"
     r"(?P<value>[\w'’]+(?:\s+(?:underscore|dot|dash|hyphen)\s+[\w'’]+)+)"
 )
+# A user name said as words after what it is, up to where the clause goes on: 'my username
+# on the forum is night owl eighty two if you want to look'.
+_SAID_USER_NAME = re.compile(
+    r"(?i)\b(?:username|user\s+name|screen\s+name|gamertag|gamer\s+tag)\b[^.?!\n]{0,30}?"
+    r"(?:\s+is|\s+was|['’]s)\s+(?:(?:just|like)\s+)?"
+    r"(?P<value>(?:(?!(?:if|and|but|so|on|in|at|for|because|when|which|that|or|though)\b)"
+    r"[^\W_][\w'’\-]*[ \t]*){1,5})"
+)
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -833,6 +841,11 @@ class StructureRecognizer(EntityRecognizer):
         """'u/' user names, user names read out, and hashtags with a name among their parts."""
         out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
         out += [self._result("URL", m, 0.7, "value") for m in _SPOKEN_HANDLE.finditer(text)]
+        for m in _SAID_USER_NAME.finditer(text):
+            said = m.group("value").rstrip()
+            if said.split()[0].casefold() not in STOP_WORDS:  # not 'is the same as my email'
+                start = m.start("value")
+                out.append(recognizer_result(self, "PERSON", start, start + len(said), 0.6))
         out += [
             self._result("EMAIL_ADDRESS", m, 0.7)
             for m in _SPOKEN_EMAIL.finditer(text)

@@ -78,6 +78,7 @@ from tests.helpers.coverage import masked, touched
         ("mark hasnt rung back and its been three days now", "mark"),
         ("yeah its ade short for adebayo", "ade"),
         ("can i just say thank you to pauline for the lift last time", "pauline"),
+        ("my username on the forum is night owl eighty two if you want", "night owl eighty two"),
         # A speaker named in the label of the turn, addressed after a label, or said as a
         # sentence of its own and taken up by a pronoun.
         ("Paddy: Walking. I do the coast path.", "Paddy"),
@@ -121,6 +122,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("my sis is coming round later", "sis"),
         ("alright bro how are you", "bro"),
         ("thanks to god for all of it", "god"),
+        ("my username is the same as my email", "same"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
@@ -177,6 +179,8 @@ def test_street_types_that_follow_another_join_the_address(speech_engine, text, 
     [
         ("We walked up the hill and down the lane.", "lane"),
         ("I live at the end of the road.", "road"),
+        ("i was one the drive home and it hit me", "drive"),
+        ("we had one of the green cards", "green"),
     ],
 )
 def test_street_words_without_a_number_are_no_address(speech_engine, text, value):
@@ -259,6 +263,9 @@ def test_words_near_email_that_are_no_address(speech_engine, text):
         # Where one lives needs no street type: 'Towngate', 'Kirkgate'.
         ("i live at 6 Towngate in Heckmondwike", "6 Towngate"),
         ("my address is twelve Kirkgate, Otley", "twelve Kirkgate"),
+        # A street named by its type alone, with 'the'.
+        ("she lives at number four the crescent in morecambe", "number four the crescent"),
+        ("she lives at 12 The Green now", "12 The Green"),
     ],
 )
 def test_house_numbers_said_with_their_words_and_pauses_join_the_address(
