@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
+from qualbridge.tasks.deid.families.groups import word_key
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.gazetteers import (
     AMBIGUOUS_WORDS,
@@ -263,7 +265,9 @@ def refine(detection: Detection, text: str) -> Detection | None:
     following = _NEXT_WORD.match(text, end)
     # A body named after its members is no role: 'Coldwell Carers', found by its shape.
     by_shape = detection.recognizer == ORGANISATION_SHAPES
-    if not by_shape and (
+    # A faith or group of the lexicon is no role for its ending: 'brought up buddhist'.
+    group = detection.entity_type == "NRP" and word_key(value) in nrp_lexicon()
+    if not (by_shape or group) and (
         is_role_phrase(value) or (following and is_role_phrase(value + following.group()))
     ):
         return None  # 'Audiologist', 'Case' of 'Case Manager'

@@ -28,7 +28,8 @@ _CUE_BEFORE = re.compile(
     r"|card-carrying|raised|converted|convert|lapsed|proud|fellow)\W+(?:\w+\W+){0,2}$"
 )
 _CUE_AFTER = re.compile(
-    r"(?i)^\W+(?:party|voters?|supporters?|members?|church|churches|parish|mosque|temple"
+    r"(?i)^\W+(?:party|voters?|supporters?|members?|councillors?|mps?|candidates?|activists?"
+    r"|government|leader|minister|church|churches|parish|mosque|temple"
     r"|synagogue|gurdwara|community|communities|association|club|society|family|families"
     r"|background|heritage|descent|faith|congregation|people|folk|neighbou?rs?)\b"
 )

@@ -80,6 +80,20 @@ def test_names_are_kept(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "entity_type", "kept"),
+    [
+        ("i was brought up buddhist my mum", "buddhist", "NRP", True),  # a faith of the lexicon
+        ("we're Baptist, all of us", "Baptist", "NRP", True),
+        ("my therapist said so", "therapist", "PERSON", False),  # a role, whatever its type
+    ],
+)
+def test_faiths_are_no_roles_for_their_ending(text, value, entity_type, kept):
+    start = text.index(value)
+    detection = Detection(start, start + len(value), entity_type, 0.85, "SpacyRecognizer")
+    assert (refine(detection, text) is not None) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "value", "kept"),
     [
         ("I volunteer with Coldwell Carers.", "Coldwell Carers", True),

@@ -24,6 +24,7 @@ def groups(text: str) -> list[str]:
         ("we're Seventh-day Adventists", "Seventh-day Adventists"),
         ("we're irish catholic", "catholic"),  # an everyday word beside another group
         ("we voted for the greens", "greens"),  # a cue two words before
+        ("i was a labour councillor for years", "labour"),  # a political role after it
     ],
 )
 def test_groups_are_found(text: str, group: str) -> None:
@@ -37,6 +38,7 @@ def test_groups_are_found(text: str, group: str) -> None:
         "Green is my favourite colour",  # a capital at the start of a sentence
         "she speaks French and a bit of Spanish at home",  # languages
         "my liberal use of sugar",
+        "the labour ward was full",
     ],
 )
 def test_everyday_words_and_languages_are_left(text: str) -> None:
