@@ -19,7 +19,8 @@ from qualbridge.tasks.deid.wordlists import business_heads, generic_service_word
 HEADS = (
     "medical practice|medical centre|health centre|family practice|high school|primary school"
     "|infant school|junior school|care home|nursing home|community centre|resource centre"
-    "|day centre|day service|day services|police station|fire station"
+    "|day centre|day service|day services|police station|fire station|bus station"
+    "|coach station|train station|railway station"
     "|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"

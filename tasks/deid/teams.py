@@ -26,6 +26,8 @@ _SPORT = (
     r"fans?|supporters?|game|games|season|playoffs?|match|matches|draft\w*|picks?|pickup"
     r"|beat|beats|beating|won|win|wins|lost|lose|loses|losing|vs\.?|versus|against|defen[cs]e"
     r"|offen[cs]e|coach\w*|roster|score\w*|play|plays|played|playing|fan\s?base|nation"
+    # what fans wear and hold: 'wearing an arsenal shirt', 'his celtic season ticket'
+    r"|shirt|shirts|kit|scarf|jersey|season\s+ticket"
 )
 _SPORT_BEFORE = re.compile(rf"(?i)\b(?:{_SPORT}|go|support|supporting)\W+(?:the\W+)?$")
 _SPORT_AFTER = re.compile(rf"(?i)^\W*(?:\w+\W+)?(?:{_SPORT})\b")

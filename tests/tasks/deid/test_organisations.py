@@ -70,6 +70,7 @@ from tests.helpers.coverage import masked, touched
         ("i got this number off mind in lewisham", "mind in lewisham"),
         ("declan was at the hollies day service until the funding stopped", "hollies day service"),
         ("the meeting is at hendon police station", "hendon police station"),
+        ("on the bench by fenton bus station and i dont know", "fenton bus station"),
         ("he played in a tribute band called the fake roses and he still", "the fake roses"),
     ],
 )

@@ -18,6 +18,7 @@ from qualbridge.tasks.deid.teams import find_groups, find_teams
         ("THE RAVENS WILL WIN IT ALL", ["THE RAVENS"]),
         ("can't believe the jets lost again", ["the jets"]),
         ("knicks game tonight anyone??", ["knicks"]),
+        ("kai was wearing an arsenal shirt and kept talking", ["arsenal"]),  # what fans wear
         ("my dad and I support the dolphins", ["the dolphins"]),
         ("going to watch atletico madrid on sunday", ["atletico madrid"]),
         ("Red Sox tickets for sale", ["Red Sox"]),
