@@ -16,14 +16,19 @@ from qualbridge.tasks.deid.filters import Detection
 _NEXT_AGE = re.compile(
     r"(?i)[ \t]*(?:[,?!.;]|—|–|-{1,2})?[ \t]*(?:(?:or|and|maybe|to|no|even|like)[ \t]+)?"
     rf"(?P<value>{NUMBER}(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)"
-    r"(?=[ \t]*(?:[,?!.;—–]|$)|[ \t]+(?:or|and|maybe|on|when|since|now|then|at\b))"
+    r"(?=[ \t]*(?:[,?!.;—–]|$)|[ \t]+(?:or|and|maybe|on|when|since|now|then|at\b)"
+    # 'I'm thirty-nine, forty in June': the next age and when it comes
+    r"|[ \t]+in[ \t]+(?i:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|the\s+(?:spring|summer|autumn|winter)|\d{4})\b)"
 )
 
 
 # A person's name, then 'is' and a number that ends the clause or is followed by what goes on
 # after an age ('Tom is one of them', 'Tom was ten minutes late' are no ages).
 _AGE_AFTER_NAME = re.compile(
-    rf"(?i)(?:[ \t]+(?:is|was|turned|turns)|['’]s)[ \t]+{HEDGE}(?P<value>{NUMBER})"
+    # 'Tyler, he's six in August': the name restated by a pronoun before the age
+    rf"(?i)(?:,?[ \t]+(?:he|she)(?:['’]s|[ \t]+(?:is|was|turned|turns))"
+    rf"|[ \t]+(?:is|was|turned|turns)|['’]s)[ \t]+{HEDGE}(?P<value>{NUMBER})"
     r"(?=[ \t]*(?:[,.;!?]|$)|[ \t]+(?:and|now|but|so|next|this|in|shes|hes|she|he|they|i)\b)"
 )
 

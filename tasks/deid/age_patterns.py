@@ -170,9 +170,11 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         rf"{HEDGE})(?P<value>{NUMBER})\b{NOT_AN_AGE}(?!\s+[a-z]+s\b)",
         0.6,
     ),
-    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80".
+    # "My son Lee is 12", "my son's sixteen", "my mum, she's 80", "the twins are four", and in
+    # the north, "my lad were nineteen".
     (
-        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+turned|\s+turns)\s+{HEDGE})"
+        rf"(?i:\b{_RELATIVE}(?:\s+[A-Z][a-z]+)?(?:'s|\s+is|\s+was|\s+are|\s+were|\s+turned"
+        rf"|\s+turns)\s+{HEDGE})"
         rf"(?P<value>{NUMBER})\b{NOT_AN_AGE}",
         0.65,
     ),

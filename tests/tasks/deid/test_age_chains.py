@@ -27,6 +27,8 @@ def _age(text: str, value: str) -> Detection:
         ("I was fifteen, two years later I left", "fifteen", ["fifteen"]),
         ("I'm sixty, twenty minutes away", "sixty", ["sixty"]),
         ("I was 30 and 2019 was", "30", ["30"]),
+        ("I'm thirty-nine, forty in June, and", "thirty-nine", ["thirty-nine", "forty"]),
+        ("I was 15, 16 in the house", "15", ["15"]),
     ],
 )
 def test_ages_said_right_after_an_age_are_ages(text, found, ages):
@@ -48,6 +50,8 @@ def test_other_detections_are_left_as_they_are():
         ("Tom is one of them", "Tom", None),
         ("Tom was ten minutes late", "Tom", None),
         # Between commas or in brackets after the name, as posts give it.
+        ("and Tyler, he's six in August", "Tyler", "six"),  # restated by a pronoun
+        ("and Tyler, he's one of them", "Tyler", None),
         ("Chloe, 12, has been in the ward", "Chloe", "12"),
         ("my dad (Fintan, 69) was moved", "Fintan", "69"),
         ("Chloe, 12 weeks pregnant", "Chloe", None),

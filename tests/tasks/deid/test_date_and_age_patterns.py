@@ -27,6 +27,8 @@ from tests.helpers.coverage import masked, touched
         ("my son's eighteen and my daughter's fifty-six", "fifty-six"),
         ("my dads eighty seven and my mums eighty five", "eighty five"),  # no apostrophes
         ("my husbands ninety in november", "ninety"),
+        ("The twins are four. Aryan and Asha.", "four"),
+        ("My lad were nineteen when he took his own life.", "nineteen"),
         # Posts: a gender letter in lower case, one's own ordinal alone, a name and its age in
         # brackets or between commas, an age said again as it is now.
         ("i'm 20f from perth looking for other young people", "20f"),
@@ -120,6 +122,7 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("I was fifteen, two years later I left.", "two"),
         ("It's 5 now, so we should go.", "5"),
         ("in my mid fifties with three kids under five", "five"),  # a plural, no possessive
+        ("the kids are five minutes away", "five"),
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),
     ],
