@@ -326,16 +326,23 @@ _THEIRS = re.compile(
     r"(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
+# A capitalised name whose age is said right after it: 'Jade's nine, Kaden's five'.
+_AGED = re.compile(
+    r"\b(?P<value>[A-Z][a-z'’\-]+)['’]s\s+(?:only\s+|nearly\s+|just\s+|about\s+)?"
+    rf"(?:\d{{1,2}}|{NUMBER_WORDS})\b(?=\s*[,.;!?]|\s+(?:and|now|next|this|in)\b)"
+)
 # A short form said as such: 'Agnieszka Nowak. Aga for short.'
 _FOR_SHORT = re.compile(
     rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:for\s+short)\b"
     # 'its ade short for adebayo': the short form said before what it is short for
     rf"|\b(?P<value2>{_NAME_WORD}),?\s+(?i:(?:is\s+|was\s+)?short\s+for)\s+(?=[^\W\d_])"
 )
-# A name said, then said to be what one is called: "it's bunny, that's what they call me".
+# A name said, then said to be what one is called: "it's bunny, that's what they call me",
+# 'nads, we call her'.
 _CALLED_AFTER = re.compile(
-    rf"\b(?P<value>{_NAME_WORD}),?\s+(?i:that['’]?s|that\s+is)\s+what\s+(?i:they|people"
-    r"|everyone|everybody|we|the\s+\w+|my\s+\w+)\s+(?i:calls?|called)\s+(?i:me|him|her|them)\b"
+    rf"\b(?P<value>{_NAME_WORD}),?\s+(?:(?i:that['’]?s|that\s+is)\s+what\s+|(?i:as\s+))?"
+    r"(?i:they|people|everyone|everybody|we|the\s+\w+|my\s+\w+)\s+(?i:calls?|called)"
+    r"\s+(?i:me|him|her|them)\b"
 )
 # Someone restated by a pronoun as a relation or role: 'I went with precious, she was my
 # support worker', 'so chidi, he's my brother'.
@@ -816,7 +823,7 @@ class StructureRecognizer(EntityRecognizer):
             word = m.group(group).casefold()
             if self._listed_name(word, month_may_name=group == "value2") or v.is_unknown(word):
                 out.append(self._result("PERSON", m, 0.6, group))
-        for pattern in (_THEIRS, _SUBJECT):
+        for pattern in (_THEIRS, _SUBJECT, _AGED):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"
                 if self._listed_name(m.group(group), month_may_name=group == "value2"):
