@@ -20,7 +20,7 @@ HEADS = (
     "medical practice|medical centre|health centre|family practice|high school|primary school"
     "|infant school|junior school|care home|nursing home|community centre|resource centre"
     "|day centre|day service|day services|police station|fire station|bus station"
-    "|coach station|train station|railway station"
+    "|coach station|train station|railway station|helpline|advice line|text line"
     "|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
@@ -29,6 +29,8 @@ HEADS = (
     "|c m h t|crisis team|home treatment team|"
     + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
+# The heads as single words: alone they name no body ('my worker at the council').
+_HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "hospital", "nhs", "home", "gp"}
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
 FUNCTION_HEADS = (
@@ -185,6 +187,20 @@ _LOWER_MEMBER = re.compile(
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:for|and|so|was|were|is|then|but|when|because|since|until|who"
     r"|they|she|he|i|we|on|in|as|from|to|at|where|which|every|last|this|yesterday|now)\b)"
 )
+# The body a named helper works at, in any case, between the helper and what they do or are:
+# 'my worker at turning point is lisa', 'dawn my key worker at riverside says', 'my sponsor
+# from a a is big dave'; and the practice one is registered with ('registered with the limes
+# on wellington road').
+_HELPER_AT = re.compile(
+    r"(?i)(?:\b(?:worker|keyworker|counsellor|therapist|nurse|sponsor|coordinator|co-ordinator"
+    r"|mentor|advocate|officer|manager|boss|supervisor|volunteer|facilitator|doctor|gp)"
+    r"\s+(?:at|from)\s+(?:the\s+)?"
+    r"(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
+    r"(?=\s+(?:is|was|says|said|reckons|comes|came|has|had|rang|rings|told|thinks|helped)\b)"
+    r"|\bregistered\s+(?:with|at)\s+(?:the\s+)?"
+    r"(?P<value2>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
+    r"(?=\s*(?:[,.;?!]|$)|\s+(?:on|in|at|but|and|surgery|practice|medical|health)\b))"
+)
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
     r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
@@ -235,6 +251,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += self._place_named(text)
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
+        spans += self._helpers_at(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [
             m.span("value")
@@ -306,6 +323,20 @@ class OrganisationShapeRecognizer(EntityRecognizer):
                 if len(words) >= n and self._is_place(" ".join(words[:n])):
                     spans.append((m.start(), m.start("place") + len(" ".join(words[:n]))))
                     break
+        return spans
+
+    def _helpers_at(self, text: str) -> list[tuple[int, int]]:
+        """Where a named helper works, or one is registered: words that are no stop words,
+        letters spelled out allowed ('a a'), not a generic service ('at the council')."""
+        spans = []
+        for m in _HELPER_AT.finditer(text):
+            group = "value" if m.group("value") else "value2"
+            words = [_plain(w) for w in m.group(group).split()]
+            spelled = all(len(w) == 1 for w in words) and len(words) > 1
+            plain = not any(w in STOP_WORDS for w in words) and self._names(words[0])
+            generic = all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
+            if (spelled or plain) and not generic:  # not 'my nurse at the hospital said'
+                spans.append(m.span(group))
         return spans
 
     def _is_place(self, words: str) -> bool:

@@ -57,6 +57,9 @@ def lexicon() -> dict[str, bool]:
         singular, _, irregular = line.partition("\t")
         for form in {singular, irregular or plural(singular)}:
             forms[word_key(form)] = word_key(form) in everyday
+            # as recognisers write it, without the apostrophe: 'jehovahs witnesses'
+            if "'" in word_key(form):
+                forms[word_key(form).replace("'", "")] = word_key(form) in everyday
     return forms
 
 

@@ -71,6 +71,12 @@ from tests.helpers.coverage import masked, touched
         ("declan was at the hollies day service until the funding stopped", "hollies day service"),
         ("the meeting is at hendon police station", "hendon police station"),
         ("on the bench by fenton bus station and i dont know", "fenton bus station"),
+        # Where a named helper works, and the practice one is registered with, in any case.
+        ("my worker at turning point is lisa she comes out", "turning point"),
+        ("dawn my key worker at riverside says the bid is in", "riverside"),
+        ("my sponsor from a a is big dave but", "a a"),
+        ("which gp are you registered with the limes on wellington road", "limes"),
+        ("i rang the shelter helpline and they said", "shelter helpline"),
         ("he played in a tribute band called the fake roses and he still", "the fake roses"),
     ],
 )
@@ -103,6 +109,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("the hospital food was bad and the centre of town was busy", "hospital food"),
         ("University was hard.", "University"),
         ("i dont mind in leeds what we do", "mind"),
+        ("my worker at the council is lovely", "council"),
+        ("my nurse at the hospital said so", "hospital"),
+        ("im registered with a gp but never go", "gp"),
         ("the team called us yesterday", "us yesterday"),
         ("the team called me back", "me back"),
     ],

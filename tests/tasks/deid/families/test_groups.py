@@ -25,6 +25,7 @@ def groups(text: str) -> list[str]:
         ("we're irish catholic", "catholic"),  # an everyday word beside another group
         ("we voted for the greens", "greens"),  # a cue two words before
         ("i was a labour councillor for years", "labour"),  # a political role after it
+        ("we were jehovahs witnesses so no blood", "jehovahs witnesses"),  # no apostrophe
     ],
 )
 def test_groups_are_found(text: str, group: str) -> None:
