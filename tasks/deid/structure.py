@@ -200,6 +200,9 @@ _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó n�
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
 # A subject pronoun right after: the word before it is the person it stands for.
+# A pronoun taking up the person just named: 'my husband dieter he drinks'.
+_PRONOUN_NEXT = re.compile(r"\s+(?:he|she|he['’]?s|she['’]?s|who)\b")
+_TIME_NOUNS = frozenset("today tonight tomorrow yesterday now then again lately".split())
 _PRONOUN_AFTER = re.compile(
     r",?\s+(?:(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b"
     # as a recogniser writes it: 'auntie bimbo shes seventy eight'
@@ -781,7 +784,23 @@ class StructureRecognizer(EntityRecognizer):
         did you want to say anything?'), but not before a view ('June I think it was')."""
         addressed = vocative and not m.group("view")
         comma = text[m.end("value") : m.end("value") + 1] == ","
-        return self._listed_name(m.group("value"), addressed, stop_word=addressed and comma)
+        verb = m.group("value").casefold() in load_word_list("verb_forms.txt")  # 'my mum said he'
+        if self._listed_name(m.group("value"), addressed, stop_word=addressed and comma):
+            return vocative or not verb
+        # 'my husband dieter he drinks': a relation, a noun, then a pronoun for the same person
+        return not vocative and self._restated_noun(text, m)
+
+    def _restated_noun(self, text: str, m: re.Match[str]) -> bool:
+        """A word after a relation, taken up by a pronoun, that only a name can be: no stop,
+        verb, describing or time word ('my son said he', 'my son today he' are no names)."""
+        word = m.group("value").casefold()
+        return (
+            _PRONOUN_NEXT.match(text, m.end("value")) is not None
+            and word not in STOP_WORDS
+            and word not in self._vocabulary.non_nouns
+            and word not in MONTHS_AND_DAYS
+            and word not in _TIME_NOUNS
+        )
 
     def _names_beside(self, text: str) -> list[RecognizerResult]:
         """A listed name beside a known first name, before what is theirs or who they are, or

@@ -80,6 +80,7 @@ from tests.helpers.coverage import masked, touched
         ("can i just say thank you to pauline for the lift last time", "pauline"),
         ("Nadia set it up — nads, we call her — she keeps it going.", "nads"),
         ("P63: Jade's nine, Kaden's five, and social services came", "Jade"),
+        ("my husband dieter he drinks since he lost the job", "dieter"),  # taken up by 'he'
         ("my username on the forum is night owl eighty two if you want", "night owl eighty two"),
         # A speaker named in the label of the turn, addressed after a label, or said as a
         # sentence of its own and taken up by a pronoun.
@@ -127,6 +128,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("my username is the same as my email", "same"),
         ("i rang her and we call her back later", "and"),
         ("Life's too short, nine times out of ten", "Life"),
+        ("my husband said he would", "said"),
+        ("my son today he was fine", "today"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
