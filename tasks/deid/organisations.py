@@ -11,6 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.big_places import big_place_names
+from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
@@ -201,6 +202,13 @@ _HELPER_AT = re.compile(
     r"(?P<value2>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
     r"(?=\s*(?:[,.;?!]|$)|\s+(?:on|in|at|but|and|surgery|practice|medical|health)\b))"
 )
+# A body named before the town it is in: 'siobhan from pieta in ballyfermot', 'the job at
+# seat in martorell', 'a counsellor from Mind in Stockholm'.
+_BODY_IN_PLACE = re.compile(
+    r"(?i)\b(?:from|at|with)\s+(?:the\s+)?"
+    r"(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
+    r"\s+in\s+(?P<place>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?)"
+)
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
     r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
@@ -252,6 +260,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
         spans += self._helpers_at(text)
+        spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [
             m.span("value")
@@ -338,6 +347,31 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             if (spelled or plain) and not generic:  # not 'my nurse at the hospital said'
                 spans.append(m.span(group))
         return spans
+
+    def _bodies_in_places(self, text: str) -> list[tuple[int, int]]:
+        """A body before the listed town it is in, capitalised or with a word no dictionary
+        knows ('pieta in ballyfermot'; not 'with friends in leeds' or 'at work in leeds')."""
+        spans = []
+        v = self._vocabulary
+        for m in _BODY_IN_PLACE.finditer(text):
+            words = m.group("value").split()
+            plain = [_plain(w) for w in words]
+            if any(w in STOP_WORDS for w in plain) or not self._town(m.group("place")):
+                continue
+            if all(w in generic_service_words() or w in _HEAD_WORDS for w in plain):
+                continue
+            named = words[0][:1].isupper() and m.start("value") > 0
+            if named or any(v.is_unknown(w) for w in plain):
+                spans.append(m.span("value"))
+        return spans
+
+    def _town(self, words: str) -> bool:
+        """A listed place of one or two words, the first alone or both together."""
+        first = words.split()[0]
+        return any(
+            self._is_place(w) or _plain(w) in big_place_names() or _plain(w) in world_places()
+            for w in (words, first)
+        )
 
     def _is_place(self, words: str) -> bool:
         """The words are a listed place ('hackney', 'north tyneside'), or a direction before

@@ -77,6 +77,9 @@ from tests.helpers.coverage import masked, touched
         ("my sponsor from a a is big dave but", "a a"),
         ("which gp are you registered with the limes on wellington road", "limes"),
         ("i rang the shelter helpline and they said", "shelter helpline"),
+        # A body before the town it is in, capitalised or unknown to the dictionary.
+        ("he got a job at Brackenfield in Leeds last year", "Brackenfield"),
+        ("she works with zorbex in manchester now", "zorbex"),
         ("he played in a tribute band called the fake roses and he still", "the fake roses"),
     ],
 )
@@ -112,6 +115,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("my worker at the council is lovely", "council"),
         ("my nurse at the hospital said so", "hospital"),
         ("im registered with a gp but never go", "gp"),
+        ("i went out with friends in leeds", "friends"),
+        ("i was at work in leeds all day", "work"),
         ("the team called us yesterday", "us yesterday"),
         ("the team called me back", "me back"),
     ],
