@@ -13,6 +13,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from qualbridge.schemas.config import DeidConfig
 from qualbridge.tasks.deid.address_parts import join_address_parts
 from qualbridge.tasks.deid.age_chains import with_restated_ages
+from qualbridge.tasks.deid.articles import with_articles
 from qualbridge.tasks.deid.bidi import found_as_shown
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
@@ -127,7 +128,8 @@ class Deidentifier:
         recognizers on the normalised views; filters and refinements per detection; names
         grown over their neighbours (`name_neighbours`), then over capitalised edges
         (`name_edges`); every other mention (`mentions`); neighbours once more, for a first
-        name said before a surname found only as a mention.
+        name said before a surname found only as a mention; last, a body's or place's 'the'
+        (`articles`).
         """
         views = views_of(texts)
         found = self._analyse([view for view, _ in views])
@@ -159,10 +161,13 @@ class Deidentifier:
             for t, d in zip(texts, kept, strict=True)
         ]
         if share_mentions:
-            return self._with_mentions(views, kept)
-        return [
-            self._with_mentions([view], [dets])[0] for view, dets in zip(views, kept, strict=True)
-        ]
+            found = self._with_mentions(views, kept)
+        else:
+            found = [
+                self._with_mentions([view], [dets])[0]
+                for view, dets in zip(views, kept, strict=True)
+            ]
+        return [with_articles(d, t) for t, d in zip(texts, found, strict=True)]
 
     def _with_mentions(
         self, views: Sequence[View], kept: Sequence[list[Detection]]
