@@ -37,6 +37,9 @@ _PERSON_BEFORE = frozenset(
     and""".split()
 )
 MODALS = frozenset("may might must can could shall should will would".split())
+# A name said to be one ('her name was Joy Ward', 'its ty by the way') outranks a shape guess
+# on the same words ('Joy Ward' is no ward) and any reading of the word as chat ('ty').
+NAMING_SCORE = 0.95
 _AUXILIARIES = frozenset("did does do has have had is was were will would can could".split())
 _QUESTION_OPENERS = frozenset("how why when where what and so but or then".split())
 _TURN_END = re.compile(r"\s*(?:[?!.]|$)")

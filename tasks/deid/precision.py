@@ -19,7 +19,7 @@ from qualbridge.tasks.deid.gazetteers import (
     first_names,
     person_names,
 )
-from qualbridge.tasks.deid.name_position import MODALS, followed_as_subject
+from qualbridge.tasks.deid.name_position import MODALS, NAMING_SCORE, followed_as_subject
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -284,7 +284,7 @@ def refine(detection: Detection, text: str) -> Detection | None:
         return None
     if is_speaker_label(value, text, detection.start, end):
         return None  # 'Int:', 'P07:': who speaks, by role or number, taken for any name
-    if drops_as_chat(value, detection.recognizer):
+    if detection.score < NAMING_SCORE and drops_as_chat(value, detection.recognizer):
         return None  # 'Lmao', 'WTF', 'Hahaha': chat speak, capitalised or not
     if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
         return None
@@ -370,8 +370,15 @@ def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) 
         after is not None
         and after.group(1) in vocabulary.non_nouns
         and after.group(1) not in MODALS
+        and after.group(1) not in _NO_VERB_AFTER_MODAL
         and not followed_as_subject(text, end)
     )
+
+
+# Words that open a new clause, never the verb a modal goes with: 'thanks will so what'.
+_NO_VERB_AFTER_MODAL = frozenset(
+    "so then too and but or yeah right what how who why when if".split()
+)
 
 
 def _after_relation(text: str, start: int) -> bool:

@@ -17,6 +17,11 @@ _SPELL_CUE = re.compile(r"(?i)\bspel(?:t|led|ls?|ling)\b(?:\s+(?:it|that|as|is|w
 # What may come before letters that open a turn: nothing, or a speaker's label.
 _LABEL_ONLY = re.compile(r"[ \t]*(?:[A-Za-z][\w ]{0,20}:[ \t]*)?")
 _ASKED_TO_SPELL = re.compile(r"(?i)\bspell\b")
+# Letters said right after a name word: 'and your surname is that m e n s a h'.
+_NAME_CUE = re.compile(
+    r"(?i)\b(?:sur|first\s+|last\s+|maiden\s+|family\s+|middle\s+)?names?"
+    r"(?:\s+(?:is|was|['’]s))?(?:\s+(?:that|it|like|just))?[\s,:]*$"
+)
 _SAY_CUE = re.compile(r"(?i)\b(?:that's|thats|that\s+is|it's|its|is|was)[\s,:]*$")
 _LOOK_BACK = 80
 # Spelled out after a plain 'it's' or 'that's', a run this long is a name, not an acronym
@@ -54,7 +59,9 @@ def is_spelled_name(text: str, start: int, word: str, end: int | None = None) ->
     after = text[end : end + len(word) + 4] if end is not None else ""
     if len(word) >= MIN_ECHO_LETTERS and re.match(rf"(?i)[\s,.]+{re.escape(word)}\b", after):
         return True
-    if len(word) >= MIN_ECHO_LETTERS and _ASKED_TO_SPELL.search(before):
+    if len(word) >= MIN_ECHO_LETTERS and (
+        _ASKED_TO_SPELL.search(before) or _NAME_CUE.search(before)
+    ):
         return True
     if len(word) < MIN_SAID_LETTERS:
         return False

@@ -14,13 +14,14 @@ from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
 # 'nine hundred' in a phone number is three digits, 'two thousand' four.
-_GROUP = rf"(?:(?:double|triple|treble)\s+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
+# 'double-oh': a transcriber may join the words with a hyphen.
+_GROUP = rf"(?:(?:double|triple|treble)[\s\-]+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses, or
 # by a said 'slash' or 'stroke', as references are read ('four three one slash two two').
 _JOINT = r"(?:[\s,.\-]+|\s+(?:slash|stroke|dash|hyphen)\s+)"
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:{_JOINT}{_GROUP})+\b")
 _ZEROS_AFTER = {"hundred": 2, "thousand": 3}
-_REPEAT = re.compile(r"(?i)^(double|triple|treble)\s+")
+_REPEAT = re.compile(r"(?i)^(double|triple|treble)[\s\-]+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D');
 # 'a' or 'i' is a letter only beside another letter ('c a two zero').
 _LETTERS_BEFORE = re.compile(

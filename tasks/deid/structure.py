@@ -17,7 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
-from qualbridge.tasks.deid.name_position import MODALS, followed_as_subject
+from qualbridge.tasks.deid.name_position import MODALS, NAMING_SCORE, followed_as_subject
 from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
@@ -242,8 +242,8 @@ def _titled_matches(text: str) -> Iterator[re.Match[str]]:
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me|himself|herself|themselves"
-    rf"|myself)|called|named|name was"
+    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me|you|himself|herself"
+    rf"|themselves|myself)|called|named|name was"
     rf"|name is|name's|me and|goes by|known as"
     # 'her names mei ling': a recogniser's 'name's' without its apostrophe.
     rf"|(?:my|his|her|their|your|whose)\s+names),?\s+(?:(?:um|uh|er|erm|like),?\s+)?)"
@@ -264,7 +264,7 @@ _PERSON_BEFORE_CALLED = re.compile(
 _INTRODUCED = re.compile(
     rf"(?i:\b(?:this\s+is|it['’]?s|its|I['’]?m|im|I\s+am),?\s+(?:(?:um|uh|er|erm),?\s+)?)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
-    r"(?=,?\s+(?i:from|here|speaking|calling|ringing|again)\b)"
+    r"(?=,?\s+(?i:from|here|speaking|calling|ringing|again|by\s+the\s+way)\b)"
 )
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
@@ -309,8 +309,6 @@ _RELATIVE_NAMED = re.compile(
     # as a recogniser writes them, without apostrophes: 'my wife pat shes had ms'
     r"|shes|hes|whos|theyre|isnt|wasnt|hasnt|hadnt|doesnt|didnt|wont|cant|couldnt|wouldnt)\b)"
 )
-# A name said to be one outranks a shape guess on the same words ('Joy Ward' is no ward).
-NAMING_SCORE = 0.95
 # Who a role or relative is, said as a fact: 'my worker was Hope Marsh', 'her nurse is dawn'.
 _ROLE_IS = re.compile(
     rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}),?\s+(?:was|is|were)\s+)"
@@ -385,8 +383,13 @@ _HERE_AGAIN = re.compile(r"\s+(?:here|again)\b")
 _WILL_NAMED = re.compile(
     r"(?<!\b(?i:the) )(?<!\b(?i:his) )(?<!\b(?i:her) )(?<!\b(?i:my) )(?<!\b(?i:a) )"
     r"\b(?P<value>[Ww]ill)\s+"
-    r"(?:will|would|was|is|has|had|said|says|did|does|told|rang|came"
-    r"|went|and\s+(?:I|me|his|her))\b"
+    r"(?:will|would|was|is|has|had|said|says|did|does|told|rang|came|went|made|got|took|gave"
+    r"|saw|found|left|bought|brought|hes|he['’]s|shes|she['’]s|and\s+(?:I|me|his|her))\b"
+)
+# 'will' after thanks or a greeting is the person thanked: no modal follows 'thanks'.
+_WILL_ADDRESSED = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|cheers|bye|hiya|hi|hello|hey|morning|night)[ \t,]+)"
+    r"(?P<value>[Ww]ill)\b(?![ \t]+(?:be|have|do|help|make|go|come|get|see|need)\b)"
 )
 # A listener called by name between a filler or pause and a question or view put to them:
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
@@ -686,8 +689,14 @@ class StructureRecognizer(EntityRecognizer):
                     and len(words) > 1
                     and self._listed_name(first, stop_word=True)
                 )
-                # After 'called' or 'me and', a name of any country's lists ('marguerite').
-                any_name = self._any_country_name(first)
+                # After 'called' or 'me and', a name of any country's lists ('marguerite'); saying
+                # who one is, any short word no dictionary knows ('its ty by the way').
+                any_name = self._any_country_name(first) or (
+                    pattern is _INTRODUCED
+                    and len(first) >= 2
+                    and first not in STOP_WORDS
+                    and first not in v.dictionary
+                )
                 if not (
                     known
                     or plain
@@ -699,7 +708,7 @@ class StructureRecognizer(EntityRecognizer):
                 end = m.start("value") + len(words[0])
                 if len(words) > 1 and self._surname_after(words, strong):
                     end = m.end("value")
-                score = NAMING_SCORE if naming else 0.6
+                score = NAMING_SCORE if naming or pattern is _INTRODUCED else 0.6
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
 
@@ -822,7 +831,11 @@ class StructureRecognizer(EntityRecognizer):
             word = m.group("value").casefold()
             if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
-        out += [self._result("PERSON", m, 0.6, "value") for m in _WILL_NAMED.finditer(text)]
+        out += [
+            self._result("PERSON", m, 0.6, "value")
+            for pattern in (_WILL_NAMED, _WILL_ADDRESSED)
+            for m in pattern.finditer(text)
+        ]
         for m in _SELF_NAMED.finditer(text):
             word = m.group("value").casefold()
             # 'Will here.': a name that is also a stop word, said as one's name

@@ -43,6 +43,7 @@ def test_spelled_word(run: str, word: str) -> None:
         ("yes. w-a-r-s-a-m-e.", "w-a-r-s-a-m-e"),
         # asked to spell it, or the word said right after its letters
         ("could you spell the surname for me yeah o g u n d i p e ogundipe", "o g u n d i p e"),
+        ("and your surname is that m e n s a h", "m e n s a h"),  # after a name word
         ("right, b o a t e n g boateng, that's it", "b o a t e n g boateng"),
         # a turn of letters alone answers a request to spell in the turn before
         ("Client: w i s n i e w s k a", "w i s n i e w s k a"),

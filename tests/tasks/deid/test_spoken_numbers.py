@@ -94,6 +94,11 @@ from tests.helpers.coverage import masked
         ("the letter had my Kundennummer, 961D047233, and I", "961D047233"),
         ("NRIC S3000620H; 67M, Chinese", "S3000620H"),
         # A postal code of letters and numbers read out after its label, in any language.
+        # Spoken digits joined by hyphens, as a transcriber writes them.
+        (
+            "his work mobile, oh-seven-seven-double-oh, nine-double-oh, six-one-five, and",
+            "oh-seven-seven-double-oh, nine-double-oh, six-one-five",
+        ),
         ("the eircode is d twenty four x k seven two but the taxi", "d twenty four x k seven two"),
         ("the código postal is zero eight zero two five barcelona", "zero eight zero two five"),
     ],

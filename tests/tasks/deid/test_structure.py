@@ -81,6 +81,13 @@ from tests.helpers.coverage import masked, touched
         ("Nadia set it up — nads, we call her — she keeps it going.", "nads"),
         ("P63: Jade's nine, Kaden's five, and social services came", "Jade"),
         ("my husband dieter he drinks since he lost the job", "dieter"),  # taken up by 'he'
+        # 'will' where no modal can stand: after thanks, before a past tense or a pronoun.
+        ("thanks will so what do you think helped most", "will"),
+        ("good actually me and will made a volcano last week", "will"),
+        ("yeah my boy will hes seven i see him saturdays", "will"),
+        # A nickname after 'calls you', a short name said with 'by the way'.
+        ("and everyone calls you shiv is that right", "shiv"),
+        ("yeah alright its ty by the way nobody calls me tyrone", "ty"),
         ("my username on the forum is night owl eighty two if you want", "night owl eighty two"),
         # A speaker named in the label of the turn, addressed after a label, or said as a
         # sentence of its own and taken up by a pronoun.
@@ -130,6 +137,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("Life's too short, nine times out of ten", "Life"),
         ("my husband said he would", "said"),
         ("my son today he was fine", "today"),
+        ("thanks will be given to all of you", "will"),
+        ("i will so miss you all", "will"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
