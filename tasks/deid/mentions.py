@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
-from qualbridge.tasks.deid.name_position import said_as_name
+from qualbridge.tasks.deid.name_position import NAMING_SCORE, said_as_name
 from qualbridge.tasks.deid.recasing import TITLES
 from qualbridge.tasks.deid.registry import whole_value_types
 from qualbridge.tasks.deid.spelled_names import word_spelled_by
@@ -34,6 +34,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # Types a word list or the statistical model guesses from a word alone: a known name outranks them.
 GUESSED_TYPES = frozenset({"LOCATION", "ORGANIZATION", "NRP"})
 MIN_PART_CHARS = 3
+MIN_NAMED_CHARS = 2
 # Titles said in full: 'Doctor' of 'Doctor Mirza' must not mask every 'Thank you, Doctor'.
 _TITLE_WORDS = (
     "doctor professor nurse sister matron midwife father reverend pastor rabbi imam sir dame"
@@ -58,18 +59,19 @@ class MentionPattern(NamedTuple):
 Patterns = list[MentionPattern]
 
 
-def _name_parts(value: str, allow: Container[str]) -> list[tuple[str, bool]]:
+def _name_parts(value: str, allow: Container[str], named: bool = False) -> list[tuple[str, bool]]:
     """The words of a name that can identify on their own, each with whether it is a stop
     word ('Will', 'May'), which is masked again only where it is said as a name. The pieces
     of a joined name count too: 'Okonkwo' and 'Eze' of 'Okonkwo-Eze', 'Driscoll' of
-    "O'Driscoll"."""
+    "O'Driscoll". A name said to be one ('its ty by the way') counts from two letters."""
     parts = []
+    shortest = MIN_NAMED_CHARS if named else MIN_PART_CHARS
     for word in _WORD.findall(value):
         core = re.split(r"['’]s$", word)[0]
         pieces = [p for p in re.split(r"['’\-]", core) if p != core]
         for candidate in (core, *pieces):
             folded = candidate.casefold()
-            if len(candidate) < MIN_PART_CHARS or folded in TITLES or folded in allow:
+            if len(candidate) < shortest or folded in TITLES or folded in allow:
                 continue
             head = re.split(r"['’]", folded)[0]
             if folded in _SPOKEN_TITLES or (head != folded and head in STOP_WORDS):
@@ -123,7 +125,8 @@ class MentionLexicon:
                 if det.entity_type in NAME_TYPES:
                     # A name spelled out is said as a word too: 'T-A-M-S-I-N, tamsin'.
                     spelled = word_spelled_by(value) or value
-                    for part, stop_word in _name_parts(spelled, allow):
+                    named = det.score >= NAMING_SCORE
+                    for part, stop_word in _name_parts(spelled, allow, named):
                         self._add_part(det.entity_type, part, stop_word, everyday)
                 elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
                     self.any_case.setdefault(det.entity_type, set()).add(value)

@@ -200,6 +200,8 @@ _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó n�
 # Family words used as titles: the name after them may be any listed name, in any case
 # ('auntie carol', 'nana pearl', 'uncle bill').
 # A subject pronoun right after: the word before it is the person it stands for.
+# Where a clause ends, or a pronoun takes up who was named: 'for my boy will', 'will hes'.
+_ENDS_OR_RESTATED = re.compile(r"\s*(?:[,.?!;]|$)|\s+(?:he|she)['’]?s\b")
 # A pronoun taking up the person just named: 'my husband dieter he drinks'.
 _PRONOUN_NEXT = re.compile(r"\s+(?:he|she|he['’]?s|she['’]?s|who)\b")
 _TIME_NOUNS = frozenset("today tonight tomorrow yesterday now then again lately".split())
@@ -282,14 +284,17 @@ _SOCIAL_CUE = re.compile(
     rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+"
     # Speaking to someone: 'so I said to wojciech, look', 'I was talking to bex about it'.
     rf"|\b(?:said|says|saying|say|talk|talks|talked|talking|spoke|speak|speaks|speaking"
-    rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening"
-    # thanking someone: 'can i just say thank you to pauline for the lift'
-    rf"|thank\s+you|thanks|grateful|thankful)"
+    rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening)"
     rf"\s+to\s+)"
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
-    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so|for)\b)"
+    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
+)
+# Someone thanked: 'can i just say thank you to pauline for the lift last time'.
+_THANKED = re.compile(
+    rf"(?i:\b(?:thank\s+you|thanks|grateful|thankful)\s+to\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|and|who|because|from)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
@@ -777,9 +782,11 @@ class StructureRecognizer(EntityRecognizer):
         case, or calls by name before a question."""
         return [
             self._result("PERSON", m, 0.6, "value")
-            for pattern in (_SOCIAL_CUE, _RELATIVE_NAMED, _VOCATIVE)
+            for pattern in (_SOCIAL_CUE, _THANKED, _RELATIVE_NAMED, _VOCATIVE)
             for m in pattern.finditer(text)
-            if self._addressed_or_listed(text, m, vocative=pattern is _VOCATIVE)
+            if self._addressed_or_listed(
+                text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED
+            )
             # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary knows,
             # after a social cue or a relation
             or (
@@ -788,13 +795,21 @@ class StructureRecognizer(EntityRecognizer):
             )
         ]
 
-    def _addressed_or_listed(self, text: str, m: re.Match[str], vocative: bool) -> bool:
+    def _addressed_or_listed(
+        self, text: str, m: re.Match[str], vocative: bool, relative: bool = False
+    ) -> bool:
         """A listed name; when addressed before a question, a month or a stop word too ('May,
-        did you want to say anything?'), but not before a view ('June I think it was')."""
+        did you want to say anything?'), but not before a view ('June I think it was'); after
+        a relation, a stop word too where the clause ends or a pronoun takes it up ('for my
+        boy will', 'my boy will hes seven')."""
         addressed = vocative and not m.group("view")
         comma = text[m.end("value") : m.end("value") + 1] == ","
-        verb = m.group("value").casefold() in load_word_list("verb_forms.txt")  # 'my mum said he'
-        if self._listed_name(m.group("value"), addressed, stop_word=addressed and comma):
+        ends = relative and _ENDS_OR_RESTATED.match(text, m.end("value")) is not None
+        word = m.group("value").casefold()
+        # 'my mum said he': a verb form, but not a modal, whose use the precision rules judge
+        verb = word in load_word_list("verb_forms.txt") and word not in MODALS
+        stop_word = (addressed and comma) or ends
+        if self._listed_name(m.group("value"), addressed, stop_word=stop_word):
             return vocative or not verb
         # 'my husband dieter he drinks': a relation, a noun, then a pronoun for the same person
         return not vocative and self._restated_noun(text, m)

@@ -182,3 +182,18 @@ def test_whole_value_types_follow_the_registry() -> None:
 
     assert set(all_entity_types()) - DESCRIPTIVE_TYPES <= WHOLE_VALUE_TYPES
     assert not WHOLE_VALUE_TYPES & DESCRIPTIVE_TYPES
+
+
+@pytest.mark.parametrize(
+    ("score", "masked"),
+    [
+        (0.95, ["ty", "TY"]),  # said to be a name: two letters are enough
+        (0.85, []),  # found by a guess: too short to be masked wherever it is written
+    ],
+)
+def test_a_short_name_said_to_be_one_is_a_name_part(score: float, masked: list[str]) -> None:
+    text = "its ty by the way"
+    start = text.index("ty")
+    lexicon = MentionLexicon()
+    lexicon.add([text], [[Detection(start, start + 2, "PERSON", score, "Test")]], EVERYDAY, ())
+    assert _masked(lexicon, "see you next week ty, TY and type") == masked

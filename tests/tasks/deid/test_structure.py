@@ -85,6 +85,7 @@ from tests.helpers.coverage import masked, touched
         ("thanks will so what do you think helped most", "will"),
         ("good actually me and will made a volcano last week", "will"),
         ("yeah my boy will hes seven i see him saturdays", "will"),
+        ("beats i made one for my boy will", "will"),
         # A nickname after 'calls you', a short name said with 'by the way'.
         ("and everyone calls you shiv is that right", "shiv"),
         ("yeah alright its ty by the way nobody calls me tyrone", "ty"),
@@ -139,6 +140,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("my son today he was fine", "today"),
         ("thanks will be given to all of you", "will"),
         ("i will so miss you all", "will"),
+        ("my son will be there", "will"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
