@@ -26,7 +26,7 @@ ROLE_WORDS = frozenset(
     group all both everyone others other unknown unidentified male female man woman child
     parent staff volunteer peer chair host caller operator agent officer advisor adviser
     practitioner clinician consultant lead mentor coach tutor teacher pharmacist gp
-    summary comment comments observer observation context setting total note""".split()
+    summary comment comments observer observation context setting total""".split()
 )
 
 
