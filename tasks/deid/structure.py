@@ -332,6 +332,12 @@ _THEIRS = re.compile(
     r"(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
+# A possessive written without its apostrophe, as recognisers write it, before what is
+# theirs or who is: 'im olas peer support worker', 'at dessies house'.
+_THEIRS_BARE = re.compile(
+    rf"\b(?P<value>[^\W\d_][\w'’\-]*s)\s+(?:peer\s+(?:support\s+)?worker|{_KIN}|{_ROLE}"
+    r"|house|flat|place|wedding|funeral|birthday|kids)\b"
+)
 # A capitalised name whose age is said right after it: 'Jade's nine, Kaden's five'.
 _AGED = re.compile(
     r"\b(?P<value>[A-Z][a-z'’\-]+)['’]s\s+(?:only\s+|nearly\s+|just\s+|about\s+)?"
@@ -873,8 +879,18 @@ class StructureRecognizer(EntityRecognizer):
         for pattern in (_THEIRS, _SUBJECT, _AGED):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"
-                if self._listed_name(m.group(group), month_may_name=group == "value2"):
+                # 'me and will my son': a modal never stands before 'my', after 'me and'
+                after_cue = group == "value2" and re.match(r"(?i)\W*(?:me\s+and|with)\b", m.group())
+                listed = self._listed_name(
+                    m.group(group), month_may_name=group == "value2", stop_word=bool(after_cue)
+                )
+                if listed:
                     out.append(self._result("PERSON", m, 0.6, group))
+        for m in _THEIRS_BARE.finditer(text):
+            base = m.group("value").casefold()[:-1]  # 'olas' is ola's; 'guys' no one's
+            listed = self._listed_name(base) or base in v.surnames
+            if listed and base not in v.dictionary and base not in STOP_WORDS:
+                out.append(self._result("PERSON", m, 0.6, "value"))
         return out
 
     def _is_particle_place(self, match: re.Match[str]) -> bool:

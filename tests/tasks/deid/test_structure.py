@@ -86,6 +86,8 @@ from tests.helpers.coverage import masked, touched
         ("good actually me and will made a volcano last week", "will"),
         ("yeah my boy will hes seven i see him saturdays", "will"),
         ("beats i made one for my boy will", "will"),
+        ("just me and will my son he's eight", "will"),  # no modal before 'my son'
+        ("im nkem im siobhans peer support worker", "siobhans"),  # no apostrophe
         # A nickname after 'calls you', a short name said with 'by the way'.
         ("and everyone calls you shiv is that right", "shiv"),
         ("yeah alright its ty by the way nobody calls me tyrone", "ty"),
@@ -141,6 +143,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("thanks will be given to all of you", "will"),
         ("i will so miss you all", "will"),
         ("my son will be there", "will"),
+        ("and will my son be okay do you think", "will"),
+        ("we stayed at our parents house for a week", "parents"),
         ("hope has been hard to find lately", "hope"),
     ],
 )
