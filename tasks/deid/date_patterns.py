@@ -195,6 +195,17 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "born in eighty-five", "born in '85": a birth year said with two digits.
     (rf"(?i:\bborn\s+in\s+)(?P<value>{_SPOKEN_TWO_DIGIT_YEAR})\b", 0.9),
+    # "i lost my job in april", "from june till october", "since last March": a month after a
+    # word that places an event in it pins the event to one month of one year. This widens the
+    # life-event rule for the model's months (filters.py): independent annotators mark such
+    # months, whatever the event ('every April' recurs and is left).
+    (
+        r"(?i:\b(?:in|since|from|till|until|through|by|last|this|next|early|late|mid-?"
+        r"|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)"
+        r"(?P<value>(?i:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december))\b",
+        0.9,
+    ),
     # "In the 1970s!": a decade written with its century.
     # Above NER's 0.85: Presidio drops a result inside another of equal score, and NER's 'the
     # 1970s' is dropped later as unspecific.

@@ -20,6 +20,9 @@ from tests.helpers.coverage import masked, touched
         ("we moved in spring 2020, right as lockdown started", "spring 2020"),
         ("my mum was in an asylum. In the 1970s!", "1970s"),
         ("I stayed from March to August 2016.", "March to August 2016"),
+        # A month after a word that places an event in it.
+        ("its been like this since i lost my job in april", "april"),
+        ("the sanction went from june till october", "october"),
         ("in '12 we lost my dad", "'12"),
         ("Back in eighty-two I had my first episode.", "eighty-two"),
         ("In ninety-four we lost my dad.", "ninety-four"),
@@ -126,6 +129,8 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("It's 5 now, so we should go.", "5"),
         ("in my mid fifties with three kids under five", "five"),  # a plural, no possessive
         ("the kids are five minutes away", "five"),
+        ("may i come in and sit down", "may"),
+        ("the march was long and the may blossom was out", "march"),
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),
     ],

@@ -87,7 +87,7 @@ HARD_NEGATIVES = [
     "The CMHT referred me to the Recovery College",
     "I told the NHS",
     "I posted it on Instagram",
-    "back in April it was a year since",
+    "every April we go to the coast",  # a month that recurs dates no event
     "It was 12 sessions of CBT and then they signed me off",
     "it was 2 in the morning when the police came",
     "if you want to send me the transcript",
