@@ -21,7 +21,7 @@ HEADS = (
     "medical practice|medical centre|health centre|family practice|high school|primary school"
     "|infant school|junior school|care home|nursing home|community centre|resource centre"
     "|day centre|day service|day services|police station|fire station|bus station"
-    "|coach station|train station|railway station|helpline|advice line|text line"
+    "|coach station|train station|railway station|helpline|advice line|text line|bar|beer garden"
     "|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
@@ -45,7 +45,8 @@ SPECIFIC_WORKPLACES = (
 _NAME = r"[A-Z][\w'’&\-]*"
 _DETERMINER = r"(?!(?i:the|a|an|my|our|your|his|her|their|this|that|these|those|some|any|no)\b)"
 _NAMED = re.compile(
-    rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}(?:\s+(?:(?:and|&|of)\s+)?{_NAME}){{0,2}})"
+    rf"\b{_DETERMINER}(?P<value>(?P<name>(?:St\.?\s+)?{_NAME}"
+    rf"(?:\s+(?:(?:and|&|of|in|for)\s+)?{_NAME}){{0,2}})"
     rf"\s+(?P<head>(?i:{HEADS})s?))\b"
 )
 # A name, then words that say what kind of place it is, then the head: 'Wharfedale men's group'.
@@ -209,6 +210,15 @@ _BODY_IN_PLACE = re.compile(
     r"(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?)"
     r"\s+in\s+(?P<place>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?)"
 )
+# A body said to be a group or service right after its name, in any case: 'we met at breathe
+# easy its a group for people with lung problems'.
+_SAID_TO_BE = re.compile(
+    r"(?i)\b(?:at|to|with|from|joined|join|called)\s+(?:the\s+)?"
+    r"(?P<value>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){0,2}?),?\s+"
+    r"(?:it['’]?s|its|which\s+is|that['’]?s|thats)\s+(?:a|an|the)\s+(?:\w+\s+)?"
+    r"(?:group|charity|club|service|centre|center|place|project|network|organisation"
+    r"|organization|support\s+group|drop-in)\b"
+)
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
     r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
@@ -260,6 +270,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _MEMBER_OF.finditer(text) if self._is_member_of(m)]
         spans += [m.span("value") for m in _LOWER_MEMBER.finditer(text) if self._is_lower_member(m)]
         spans += self._helpers_at(text)
+        spans += [m.span("value") for m in _SAID_TO_BE.finditer(text) if self._names_a_body(m)]
         spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [
@@ -333,6 +344,18 @@ class OrganisationShapeRecognizer(EntityRecognizer):
                     spans.append((m.start(), m.start("place") + len(" ".join(words[:n]))))
                     break
         return spans
+
+    def _names_a_body(self, match: re.Match[str]) -> bool:
+        """Words that name a body: no stop word, not only generic words, not one everyday
+        noun after 'the' ('the gym its a nice place')."""
+        words = [_plain(w) for w in match.group("value").split()]
+        generic = all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
+        the_thing = (
+            len(words) == 1
+            and match.group()[: match.start("value") - match.start()].rstrip().endswith("the")
+            and words[0] in self._vocabulary.dictionary
+        )
+        return not (generic or the_thing or any(w in STOP_WORDS for w in words))
 
     def _helpers_at(self, text: str) -> list[tuple[int, int]]:
         """Where a named helper works, or one is registered: words that are no stop words,

@@ -80,6 +80,10 @@ from tests.helpers.coverage import masked, touched
         # A body before the town it is in, capitalised or unknown to the dictionary.
         ("he got a job at Brackenfield in Leeds last year", "Brackenfield"),
         ("she works with zorbex in manchester now", "zorbex"),
+        # A body said to be a group right after its name; bars; 'in' inside a group's name.
+        ("we met at breathe easy its a group for people with lung problems", "breathe easy"),
+        ("I heard you in the Anchor Bar in 2019.", "Anchor Bar"),
+        ("The Hongkongers in Britain group has a WhatsApp.", "Hongkongers in Britain group"),
         ("he played in a tribute band called the fake roses and he still", "the fake roses"),
     ],
 )
@@ -117,6 +121,7 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("im registered with a gp but never go", "gp"),
         ("i went out with friends in leeds", "friends"),
         ("i was at work in leeds all day", "work"),
+        ("i went to the gym its a nice place", "gym"),
         ("the team called us yesterday", "us yesterday"),
         ("the team called me back", "me back"),
     ],
