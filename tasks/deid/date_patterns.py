@@ -206,6 +206,16 @@ DATE_PATTERNS: list[tuple[str, float]] = [
         r"|november|december))\b",
         0.9,
     ),
+    # "I've got til the 30th": a day of the month by its ordinal after a word of time.
+    (
+        r"(?i:\b(?:til|till|until|by|on|before|after|from|since)\s+the\s+)"
+        r"(?P<value>(?:[12]?\d|3[01])(?i:st|nd|rd|th))\b"
+        r"(?!\s+(?i:floor|century|time|birthday|anniversary))",
+        0.9,
+    ),
+    # "at Holloway Sanatorium in the '80s": a decade with its apostrophe, where nothing it
+    # describes follows ("the '90s band" is a kind of band).
+    (r"(?i:\bin\s+the\s+)(?P<value>['’]\d0s)(?![\w'’])(?!\s+[a-z])", 0.9),
     # "In the 1970s!": a decade written with its century.
     # Above NER's 0.85: Presidio drops a result inside another of equal score, and NER's 'the
     # 1970s' is dropped later as unspecific.

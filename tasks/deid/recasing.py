@@ -16,7 +16,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words, load_word_list
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’&\-]*")
+# A word, not the letters glued to a number ('th' of '30th' stays as typed).
+_TOKEN = re.compile(r"(?<![\d])[^\W\d_][\w'’&\-]*")
 MONTHS_AND_DAYS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday christmas easter""".split()

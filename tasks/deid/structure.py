@@ -446,7 +446,11 @@ _CUED_EMAIL = re.compile(
 _SPACED_EMAIL = re.compile(
     r"(?<![\w.])[\w.+\-]+(?:@|[^\S\n]+@[^\S\n]+)[\w\-]+(?:[^\S\n]*\.[^\S\n]*[A-Za-z]{2,}\b)+"
 )
-_HANDLE = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b")
+_HANDLE = re.compile(
+    r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b"
+    # a payment tag: '$DerekNeedsHelp2023' (a ticker, '$AAPL', has no lower-case letter)
+    r"|(?<![\w$])\$(?=[A-Za-z0-9_\-]*[a-z])[A-Za-z][A-Za-z0-9_\-]{2,30}\b"
+)
 # A user name read out after the account it is on: 'my twitter is at sunny underscore days'.
 _SPOKEN_HANDLE = re.compile(
     r"(?i)\b(?:twitter|instagram|insta|tiktok|snapchat|snap|facebook|username|user\s+name"
@@ -713,6 +717,9 @@ class StructureRecognizer(EntityRecognizer):
                     or plain
                     or (strong and (v.is_unknown(first) or listed or any_name))
                     or (cased and (listed or naming))
+                    # 'a psychiatrist called Will?': a capitalised stop-word name after a
+                    # strong cue
+                    or (cased and strong and self._listed_name(first, stop_word=True))
                     or (full and self._surname_after(words, strong))
                 ):
                     continue

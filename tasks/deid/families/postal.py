@@ -25,6 +25,8 @@ _CUE = r"(?i:post\s?code|postal\s+code|zip(?:\s?code)?|eircode|plz|cap|code post
 POSTAL_PATTERNS = [
     # 'Tarragona 17905', 'Austin, TX 78701-1234', 'Melbourne VIC 3000'
     (rf"\b{_PLACE},?\s(?:[A-Z]{{2,3}}\s)?(?P<value>{_NOT_YEAR}\d{{4,5}}(?:-\d{{4}})?)\b", 0.55),
+    # 'near 4810 (Townsville)': a code with its town in brackets after it
+    (rf"(?<![\w.-])(?P<value>{_NOT_YEAR}\d{{4,5}})\s+\((?={_PLACE}\))", 0.55),
     # '75008 Paris', '9060 LE', '1011 AB Amsterdam', '00-950 Warszawa'
     (r"(?<![\w,.-])(?P<value>\d{4}\s?[A-Z]{2})(?![\w])", 0.55),
     (rf"(?<![\w.-])(?P<value>{_NOT_YEAR}\d{{2}}-?\d{{3}})\s+(?={_PLACE}\b)", 0.45),

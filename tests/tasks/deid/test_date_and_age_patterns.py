@@ -23,6 +23,8 @@ from tests.helpers.coverage import masked, touched
         # A month after a word that places an event in it.
         ("its been like this since i lost my job in april", "april"),
         ("the sanction went from june till october", "october"),
+        ("landlord served notice and I've got til the 30th.", "30th"),
+        ("admissions at Holloway Sanatorium in the '80s", "'80s"),
         ("in '12 we lost my dad", "'12"),
         ("Back in eighty-two I had my first episode.", "eighty-two"),
         ("In ninety-four we lost my dad.", "ninety-four"),
@@ -130,6 +132,7 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("in my mid fifties with three kids under five", "five"),  # a plural, no possessive
         ("the kids are five minutes away", "five"),
         ("may i come in and sit down", "may"),
+        ("I was on the 5th floor by the 3rd floor lift", "5th"),
         ("the march was long and the may blossom was out", "march"),
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),

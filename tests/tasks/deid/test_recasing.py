@@ -117,3 +117,8 @@ def test_codes_in_a_shouted_run_keep_their_capitals(
     assert len(out) == len(text)
     assert code in out  # the code as typed
     assert recased in out  # while the words of the run around it are recased
+
+
+def test_letters_glued_to_a_number_keep_their_case(recase) -> None:
+    out = recase("i've got until the 30th and the 1st")
+    assert out.endswith("the 30th and the 1st")

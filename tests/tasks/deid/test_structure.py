@@ -88,6 +88,8 @@ from tests.helpers.coverage import masked, touched
         ("beats i made one for my boy will", "will"),
         ("just me and will my son he's eight", "will"),  # no modal before 'my son'
         ("im nkem im siobhans peer support worker", "siobhans"),  # no apostrophe
+        ("Anyone else's psychiatrist called Will? Mine is", "Will"),
+        ("my brother's Cash App is $DerekNeedsHelp2023 for rehab", "$DerekNeedsHelp2023"),
         # A nickname after 'calls you', a short name said with 'by the way'.
         ("and everyone calls you shiv is that right", "shiv"),
         ("yeah alright its ty by the way nobody calls me tyrone", "ty"),
@@ -145,6 +147,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("my son will be there", "will"),
         ("and will my son be okay do you think", "will"),
         ("we stayed at our parents house for a week", "parents"),
+        ("bought $AAPL and lost $500 on it", "$AAPL"),
         ("hope has been hard to find lately", "hope"),
     ],
 )

@@ -24,6 +24,7 @@ def codes(words: Vocabulary, text: str) -> set[str]:
         ("the postal code there is 4669-074", "4669-074"),  # PT shape
         ("it was t5j 2v1 i think", "t5j 2v1"),  # Canadian, lower case
         ("Austin, TX 78701 is where", "78701"),
+        ("the only service near 4810 (Townsville) has a wait", "4810"),  # town in brackets
     ],
 )
 def test_codes_are_found(words: Vocabulary, text: str, code: str) -> None:
