@@ -33,8 +33,9 @@ _AGE_AFTER_NAME = re.compile(
 )
 
 
-# A name, then its age between commas, as posts give it: 'Chloe, 12, has been in the ward'.
-_AGE_BESIDE_NAME = re.compile(r"[ \t]*,[ \t]*(?P<value>\d{1,2})(?=[ \t]*[,)]|[ \t]*$)")
+# A name, then its age between commas, as posts and notes give it: 'Chloe, 12, has been in the
+# ward', 'Pacjent Tomasz W., 58; NIP'.
+_AGE_BESIDE_NAME = re.compile(r"\.?[ \t]*,[ \t]*(?P<value>\d{1,2})(?=[ \t]*[,);]|[ \t]*$)")
 
 
 def with_restated_ages(detections: list[Detection], text: str) -> list[Detection]:

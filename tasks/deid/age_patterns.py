@@ -25,7 +25,8 @@ ORDINAL_AGE = (
 )
 _ANY_NUMBER = rf"(?:\d|{_TENS}|{_TEENS}|{_UNITS})"
 # Where a post or sentence opens: the text's start, a new line, or after a full stop.
-_OPENING = r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=[.!?]\s\s))"
+# Where a post, sentence or note's field opens: 'NRIC S3000620H; 67M, Chinese'.
+_OPENING = r"(?:^|(?<=\n)|(?<=[.!?;]\s)|(?<=[.!?]\s\s))"
 _NOT_A_UNIT = r"(?!(?i:years?|months?|weeks?|days?|hours?|minutes?|times|people|of)\b)"
 DECADE = (
     r"(?:(?:early|mid|late)[\s-]+)?(?:teens|twenties|thirties|forties|fifties|sixties|seventies"

@@ -53,6 +53,7 @@ def test_other_detections_are_left_as_they_are():
         ("and Tyler, he's six in August", "Tyler", "six"),  # restated by a pronoun
         ("and Tyler, he's one of them", "Tyler", None),
         ("Chloe, 12, has been in the ward", "Chloe", "12"),
+        ("Pacjent Tomasz W., 58; NIP 725", "Tomasz W", "58"),  # a note's field after it
         ("my dad (Fintan, 69) was moved", "Fintan", "69"),
         ("Chloe, 12 weeks pregnant", "Chloe", None),
         ("Chloe, 2019 was hard", "Chloe", None),

@@ -40,6 +40,7 @@ from tests.helpers.coverage import masked, touched
         # Posts: a gender letter in lower case, one's own ordinal alone, a name and its age in
         # brackets or between commas, an age said again as it is now.
         ("i'm 20f from perth looking for other young people", "20f"),
+        ("NRIC S3000620H; 67M, Chinese, Buddhist; seen at IMH", "67M"),  # a note's field
         ("bought me a weighted blanket for my 30th and I've slept better", "30th"),
         ("My dad (Fintan Ó Briain, 69) was moved from Galway", "69"),
         ("I was 14 when I first cut, 31 now, and still hide my arms", "31"),
