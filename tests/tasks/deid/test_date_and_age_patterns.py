@@ -141,3 +141,19 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):
     assert not touched(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "I was admitted on the 28th of April 2021. I'll never forget it.",
+            "the 28th of April 2021",
+        ),
+        ("I moved in April 2021 to Leeds", "April 2021"),
+    ],
+)
+def test_a_month_or_day_rule_never_splits_a_whole_date(speech_engine, text, date):
+    """A steward's decision on the whole date must not leave a piece of it masked."""
+    [found] = speech_engine.detect([text])
+    assert [text[d.start : d.end] for d in found if d.entity_type == "DATE_TIME"] == [date]
