@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from qualbridge.tasks.deid.age_patterns import HEDGE, NUMBER
+from qualbridge.tasks.deid.date_patterns import MONTH_NAMES
 from qualbridge.tasks.deid.filters import Detection
 
 # Only a mark, a dash or a joining word between the ages; the next one ends a clause or is
@@ -18,8 +19,7 @@ _NEXT_AGE = re.compile(
     rf"(?P<value>{NUMBER}(?:[ \t]+(?:years?|months?)(?:[ \t]+old)?)?)"
     r"(?=[ \t]*(?:[,?!.;—–]|$)|[ \t]+(?:or|and|maybe|on|when|since|now|then|at\b)"
     # 'I'm thirty-nine, forty in June': the next age and when it comes
-    r"|[ \t]+in[ \t]+(?i:january|february|march|april|may|june|july|august|september"
-    r"|october|november|december|the\s+(?:spring|summer|autumn|winter)|\d{4})\b)"
+    rf"|[ \t]+in[ \t]+(?i:{MONTH_NAMES}|the\s+(?:spring|summer|autumn|winter)|\d{{4}})\b)"
 )
 
 

@@ -7,6 +7,10 @@ from qualbridge.tasks.deid.number_words import TEENS as _TEENS
 from qualbridge.tasks.deid.number_words import TENS as _TENS
 from qualbridge.tasks.deid.number_words import UNITS as _UNITS
 
+# The months in full, as said after a word that places an event in one.
+MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -202,8 +206,7 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (
         r"(?i:\b(?:in|since|from|till|until|through|by|last|this|next|early|late|mid-?"
         r"|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)"
-        r"(?P<value>(?i:january|february|march|april|may|june|july|august|september|october"
-        r"|november|december))\b"
+        rf"(?P<value>(?i:{MONTH_NAMES}))\b"
         # a month with its day or year is a whole date, found as one span
         r"(?![\s,]+(?:the\s+)?(?:\d|(?i:nineteen|twenty|two\s+thousand|the\s+\w+th)\b))",
         0.9,
@@ -220,9 +223,8 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     # "at Holloway Sanatorium in the '80s": a decade with its apostrophe, where nothing it
     # describes follows ("the '90s band" is a kind of band).
     (r"(?i:\bin\s+the\s+)(?P<value>['’]\d0s)(?![\w'’])(?!\s+[a-z])", 0.9),
-    # "In the 1970s!": a decade written with its century.
-    # Above NER's 0.85: Presidio drops a result inside another of equal score, and NER's 'the
-    # 1970s' is dropped later as unspecific.
+    # "In the 1970s!": a decade written with its century. Above NER's 0.85: Presidio drops a
+    # result inside another of equal score, and NER's 'the 1970s' is dropped later as unspecific.
     (r"(?i:\b(?P<value>(?:19|20)\d0['’]?s)\b)", 0.9),
     # "from March to August 2016": the first month of a span that ends in a year.
     (

@@ -161,13 +161,13 @@ class Deidentifier:
             for t, d in zip(texts, kept, strict=True)
         ]
         if share_mentions:
-            found = self._with_mentions(views, kept)
+            mentioned = self._with_mentions(views, kept)
         else:
-            found = [
+            mentioned = [
                 self._with_mentions([view], [dets])[0]
                 for view, dets in zip(views, kept, strict=True)
             ]
-        return [with_articles(d, t) for t, d in zip(texts, found, strict=True)]
+        return [with_articles(d, t) for t, d in zip(texts, mentioned, strict=True)]
 
     def _with_mentions(
         self, views: Sequence[View], kept: Sequence[list[Detection]]

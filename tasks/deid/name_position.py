@@ -37,6 +37,11 @@ _PERSON_BEFORE = frozenset(
     and""".split()
 )
 MODALS = frozenset("may might must can could shall should will would".split())
+# Denied auxiliaries as speech recognisers write them, without the apostrophe: 'mark hasnt rung'.
+DENIED = frozenset(
+    "isnt wasnt hasnt hadnt doesnt didnt wont cant couldnt wouldnt shouldnt havent arent werent"
+    " aint".split()
+)
 # A name said to be one ('her name was Joy Ward', 'its ty by the way') outranks a shape guess
 # on the same words ('Joy Ward' is no ward) and any reading of the word as chat ('ty').
 NAMING_SCORE = 0.95

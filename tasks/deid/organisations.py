@@ -31,7 +31,7 @@ HEADS = (
     + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # The heads as single words: alone they name no body ('my worker at the council').
-_HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "hospital", "nhs", "home", "gp"}
+_HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "nhs", "home", "gp"}
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
 FUNCTION_HEADS = (
@@ -234,6 +234,11 @@ SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
 
+def _only_generic(words: list[str]) -> bool:
+    """Every word, in plain form, is a generic service word or a head: 'the council'."""
+    return all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
+
+
 def _plain(word: str) -> str:
     return word.casefold().replace("’", "'")
 
@@ -349,13 +354,12 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         """Words that name a body: no stop word, not only generic words, not one everyday
         noun after 'the' ('the gym its a nice place')."""
         words = [_plain(w) for w in match.group("value").split()]
-        generic = all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
         the_thing = (
             len(words) == 1
             and match.group()[: match.start("value") - match.start()].rstrip().endswith("the")
             and words[0] in self._vocabulary.dictionary
         )
-        return not (generic or the_thing or any(w in STOP_WORDS for w in words))
+        return not (_only_generic(words) or the_thing or any(w in STOP_WORDS for w in words))
 
     def _helpers_at(self, text: str) -> list[tuple[int, int]]:
         """Where a named helper works, or one is registered: words that are no stop words,
@@ -366,8 +370,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             words = [_plain(w) for w in m.group(group).split()]
             spelled = all(len(w) == 1 for w in words) and len(words) > 1
             plain = not any(w in STOP_WORDS for w in words) and self._names(words[0])
-            generic = all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
-            if (spelled or plain) and not generic:  # not 'my nurse at the hospital said'
+            if (spelled or plain) and not _only_generic(words):  # not 'my nurse at the hospital'
                 spans.append(m.span(group))
         return spans
 
@@ -381,7 +384,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             plain = [_plain(w) for w in words]
             if any(w in STOP_WORDS for w in plain) or not self._town(m.group("place")):
                 continue
-            if all(w in generic_service_words() or w in _HEAD_WORDS for w in plain):
+            if _only_generic(plain):
                 continue
             named = words[0][:1].isupper() and m.start("value") > 0
             if named or any(v.is_unknown(w) for w in plain):

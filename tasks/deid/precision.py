@@ -19,7 +19,12 @@ from qualbridge.tasks.deid.gazetteers import (
     first_names,
     person_names,
 )
-from qualbridge.tasks.deid.name_position import MODALS, NAMING_SCORE, followed_as_subject
+from qualbridge.tasks.deid.name_position import (
+    DENIED,
+    MODALS,
+    NAMING_SCORE,
+    followed_as_subject,
+)
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
@@ -85,11 +90,6 @@ _WORD_AFTER = re.compile(r",?[ \t]+[^\W\d_]")
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+([a-z][a-z'’\-]*)\b")
 # Endings of verb forms that may follow a subject: 'Grace helped', 'Dawn picks me up'.
 _VERB_ENDING = re.compile(r"(?:ed|s|'s|’s|'ll|'d|n't|ly)$")
-# Denied auxiliaries as speech recognisers write them, without the apostrophe: 'mark hasnt rung'.
-_DENIED = frozenset(
-    "isnt wasnt hasnt hadnt doesnt didnt wont cant couldnt wouldnt shouldnt havent arent werent"
-    " aint".split()
-)
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +139,7 @@ def _verb_after(text: str, end: int) -> bool:
     return after is not None and (
         bool(_VERB_ENDING.search(after.group(1)))
         or after.group(1) in _verb_forms()
-        or after.group(1) in _DENIED
+        or after.group(1) in DENIED
     )
 
 
@@ -151,9 +151,7 @@ def _no_verb_after(text: str, end: int) -> bool:
     following = after.group(1)
     if following in STOP_WORDS:
         return False  # determiners and pronouns are _FUNCTION_WORD_AFTER's to judge
-    return not (
-        _VERB_ENDING.search(following) or following in _verb_forms() or following in _DENIED
-    )
+    return not (_VERB_ENDING.search(following) or following in _verb_forms() or following in DENIED)
 
 
 @lru_cache(maxsize=1)
@@ -360,6 +358,12 @@ def is_tagged_everyday_word(detection: Detection, text: str, vocabulary: Vocabul
     )
 
 
+# Words that open a new clause, never the verb a modal goes with: 'thanks will so what'.
+_NO_VERB_AFTER_MODAL = frozenset(
+    "so then too and but or yeah right what how who why when if".split()
+)
+
+
 def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) -> bool:
     """'may come', 'will be': a modal and the verb it goes with ('may found' and 'will will'
     are names)."""
@@ -373,12 +377,6 @@ def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) 
         and after.group(1) not in _NO_VERB_AFTER_MODAL
         and not followed_as_subject(text, end)
     )
-
-
-# Words that open a new clause, never the verb a modal goes with: 'thanks will so what'.
-_NO_VERB_AFTER_MODAL = frozenset(
-    "so then too and but or yeah right what how who why when if".split()
-)
 
 
 def _after_relation(text: str, start: int) -> bool:

@@ -16,6 +16,7 @@ from presidio_analyzer.predefined_recognizers import (
 from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
 from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
 from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
+from qualbridge.tasks.deid.number_words import TEENS, UNITS
 from qualbridge.tasks.deid.recasing import Vocabulary, place_key, place_keys
 from qualbridge.tasks.deid.token_recognizers import (
     GazetteerRecognizer,
@@ -215,9 +216,8 @@ _STREET = Pattern(
 _THE_STREET = Pattern(
     "numbered 'the' street",
     # a number said in words only after 'number' ('i was one the drive' is a slip)
-    r"(?i)\b(?:(?:(?:number|no\.?)\s+)?\d{1,4}[a-z]?|(?:number|no\.?)\s+(?:one|two|three|four"
-    r"|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?))"
+    r"(?i)\b(?:(?:(?:number|no\.?)\s+)?\d{1,4}[a-z]?"
+    rf"|(?:number|no\.?)\s+(?:{UNITS}|{TEENS}|twenty(?:[\s-](?:{UNITS}))?))"
     r"\s+the\s+"
     r"(?:crescent|avenue|green|drive|parade|close|grove|terrace|square|walk|mews|broadway"
     r"|promenade|strand|glebe|paddock|orchard|willows|limes|laurels|elms|oaks|pines|cedars|firs"

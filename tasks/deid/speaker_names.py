@@ -33,7 +33,6 @@ ROLE_WORDS = frozenset(
 def find_speaker_names(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
     """Each turn label made of a name: a listed first name, a listed surname with no everyday
     reading ('Edit:' is a Hungarian name, and a post's note), or a word no dictionary knows."""
-    names = vocabulary.all_first_names | word_first_names()
     for m in _LABEL.finditer(text):
         words = [w.casefold() for w in m.group("value").split()]
         if any(w in ROLE_WORDS or w in RELATIONS for w in words):
@@ -41,5 +40,6 @@ def find_speaker_names(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int,
         if is_role_phrase(m.group("value")):
             continue
         surname = words[0] in vocabulary.surnames and words[0] not in vocabulary.dictionary
-        if words[0] in names or surname or vocabulary.is_unknown(words[0]):
+        listed = words[0] in vocabulary.all_first_names or words[0] in word_first_names()
+        if listed or surname or vocabulary.is_unknown(words[0]):
             yield m.span("value")

@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
+from qualbridge.tasks.deid.families.postal import POSTAL_LABEL
 from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
@@ -57,18 +58,14 @@ _SPOKEN_CANADIAN_CODE = re.compile(
 )
 # A postal code said digit by digit after its label ('the zip is three three six oh two'),
 # in any country's word for it ('the código postal is zero eight zero two five').
-_ZIP_LABEL = (
-    r"(?:zip|zip\s+code|postal\s+code|post\s*code|pin\s*code|eircode|c[oó]digo\s+postal"
-    r"|code\s+postal|postleitzahl|plz|cap|postcode|kod\s+pocztowy|cep)"
-)
 _ZIP_CUE = re.compile(
-    rf"(?i)\b{_ZIP_LABEL}"
+    rf"(?i)\b{POSTAL_LABEL}"
     r"(?:['’]s|\s+(?:is|was|number))?[\s,:]+(?:(?:um|uh|er|erm|its|it['’]s)[\s,]+)*$"
 )
 # A code of letters and numbers read out after a postal label, as Eircodes are ('the eircode
 # is d twenty four x k seven two'): letters, digits and tens said one after another.
 _CUED_SPOKEN_CODE = re.compile(
-    rf"(?i)\b{_ZIP_LABEL}(?:['’]s|\s+(?:is|was|number))?[\s,:]+"
+    rf"(?i)\b{POSTAL_LABEL}(?:['’]s|\s+(?:is|was|number))?[\s,:]+"
     r"(?:(?:um|uh|er|erm|its|it['’]s)[\s,]+)*"
     rf"(?P<value>(?:(?:[a-z]|{_DIGIT}|{TEENS}|{TENS})\b[\s,]*){{3,10}})"
 )

@@ -17,7 +17,12 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
-from qualbridge.tasks.deid.name_position import MODALS, NAMING_SCORE, followed_as_subject
+from qualbridge.tasks.deid.name_position import (
+    DENIED,
+    MODALS,
+    NAMING_SCORE,
+    followed_as_subject,
+)
 from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
@@ -197,14 +202,12 @@ _PRONOUNS = frozenset(
     "i you he she we they it me him her us them myself himself herself themselves".split()
 )
 _PARTICLES = frozenset("de da di del della la le van von der den bin al el ó ní mac mc".split())
-# Family words used as titles: the name after them may be any listed name, in any case
-# ('auntie carol', 'nana pearl', 'uncle bill').
-# A subject pronoun right after: the word before it is the person it stands for.
 # Where a clause ends, or a pronoun takes up who was named: 'for my boy will', 'will hes'.
 _ENDS_OR_RESTATED = re.compile(r"\s*(?:[,.?!;]|$)|\s+(?:he|she)['’]?s\b")
 # A pronoun taking up the person just named: 'my husband dieter he drinks'.
 _PRONOUN_NEXT = re.compile(r"\s+(?:he|she|he['’]?s|she['’]?s|who)\b")
 _TIME_NOUNS = frozenset("today tonight tomorrow yesterday now then again lately".split())
+# A subject pronoun right after: the word before it is the person it stands for.
 _PRONOUN_AFTER = re.compile(
     r",?\s+(?:(?:he|she|they)\s+(?:was|is|were|had|has|would|'d|used)\b"
     # as a recogniser writes it: 'auntie bimbo shes seventy eight'
@@ -312,7 +315,7 @@ _RELATIVE_NAMED = re.compile(
     r"|says|rang|lives|lived|he's|she's|'s|would|will|can|could|used|never|always|off|at|with"
     r"|from|into|now|today|too|back|round|home|again|here|there"
     # as a recogniser writes them, without apostrophes: 'my wife pat shes had ms'
-    r"|shes|hes|whos|theyre|isnt|wasnt|hasnt|hadnt|doesnt|didnt|wont|cant|couldnt|wouldnt)\b)"
+    rf"|shes|hes|whos|theyre|{'|'.join(sorted(DENIED))})\b)"
 )
 # Who a role or relative is, said as a fact: 'my worker was Hope Marsh', 'her nurse is dawn'.
 _ROLE_IS = re.compile(
@@ -328,12 +331,12 @@ _BESIDE_NAME = re.compile(
 _THEIRS = re.compile(
     rf"\b(?P<value>{_NAME_WORD})['’]s\s+(?:{_KIN}|house|flat|place|wedding|funeral|birthday"
     r"|kids|boyfriend|girlfriend|husband|wife)\b"
-    rf"|(?:^|[,.?!]\s+|\n|(?i:\b(?:me\s+and|and|with)\s+))(?P<value2>{_NAME_WORD}),?\s+"
+    rf"|(?:^|[,.?!]\s+|\n|(?i:\b(?:(?P<cue>me\s+and|with)|and)\s+))(?P<value2>{_NAME_WORD}),?\s+"
     r"(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
 # A possessive written without its apostrophe, as recognisers write it, before what is
-# theirs or who is: 'im olas peer support worker', 'at dessies house'.
+# theirs or who is: 'im siobhans peer support worker', 'at tariqs house'.
 _THEIRS_BARE = re.compile(
     rf"\b(?P<value>[^\W\d_][\w'’\-]*s)\s+(?:peer\s+(?:support\s+)?worker|{_KIN}|{_ROLE}"
     r"|house|flat|place|wedding|funeral|birthday|kids)\b"
@@ -887,14 +890,14 @@ class StructureRecognizer(EntityRecognizer):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"
                 # 'me and will my son': a modal never stands before 'my', after 'me and'
-                after_cue = group == "value2" and re.match(r"(?i)\W*(?:me\s+and|with)\b", m.group())
+                after_cue = group == "value2" and m.groupdict().get("cue") is not None
                 listed = self._listed_name(
-                    m.group(group), month_may_name=group == "value2", stop_word=bool(after_cue)
+                    m.group(group), month_may_name=group == "value2", stop_word=after_cue
                 )
                 if listed:
                     out.append(self._result("PERSON", m, 0.6, group))
         for m in _THEIRS_BARE.finditer(text):
-            base = m.group("value").casefold()[:-1]  # 'olas' is ola's; 'guys' no one's
+            base = m.group("value").casefold()[:-1]  # 'tariqs' is tariq's; 'guys' no one's
             listed = self._listed_name(base) or base in v.surnames
             if listed and base not in v.dictionary and base not in STOP_WORDS:
                 out.append(self._result("PERSON", m, 0.6, "value"))

@@ -21,7 +21,12 @@ POSTCODE = (
 )
 _PLACE = r"[A-ZÀ-Þ][a-zà-ÿ]+(?:[ -][A-ZÀ-Þa-zà-ÿ][a-zà-ÿ]+)?"
 _NOT_YEAR = r"(?!(?:19\d\d|20[0-3]\d)\b)"
-_CUE = r"(?i:post\s?code|postal\s+code|zip(?:\s?code)?|eircode|plz|cap|code postal)"
+# What a postal code is called, in the configured countries' languages.
+POSTAL_LABEL = (
+    r"(?:zip(?:\s*code)?|postal\s+code|post\s*code|pin\s*code|eircode|c[oó]digo\s+postal"
+    r"|code\s+postal|postleitzahl|plz|cap|kod\s+pocztowy|cep)"
+)
+_CUE = rf"(?i:{POSTAL_LABEL})"
 POSTAL_PATTERNS = [
     # 'Tarragona 17905', 'Austin, TX 78701-1234', 'Melbourne VIC 3000'
     (rf"\b{_PLACE},?\s(?:[A-Z]{{2,3}}\s)?(?P<value>{_NOT_YEAR}\d{{4,5}}(?:-\d{{4}})?)\b", 0.55),
