@@ -206,18 +206,14 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     (
         r"(?i:\b(?:in|since|from|till|until|through|by|last|this|next|early|late|mid-?"
         r"|end\s+of|start\s+of|beginning\s+of|middle\s+of)\s+)"
-        rf"(?P<value>(?i:{MONTH_NAMES}))\b"
-        # a month with its day or year is a whole date, found as one span
-        r"(?![\s,]+(?:the\s+)?(?:\d|(?i:nineteen|twenty|two\s+thousand|the\s+\w+th)\b))",
+        rf"(?P<value>(?i:{MONTH_NAMES}))\b",
         0.9,
     ),
     # "I've got til the 30th": a day of the month by its ordinal after a word of time.
     (
         r"(?i:\b(?:til|till|until|by|on|before|after|from|since)\s+the\s+)"
         r"(?P<value>(?:[12]?\d|3[01])(?i:st|nd|rd|th))\b"
-        r"(?!\s+(?i:floor|century|time|birthday|anniversary))"
-        # a whole date is the whole-date patterns' to find, as one span
-        rf"(?!\s+(?:of\s+)?(?i:{MONTH})\b)",
+        r"(?!\s+(?i:floor|century|time|birthday|anniversary))",
         0.9,
     ),
     # "at Holloway Sanatorium in the '80s": a decade with its apostrophe, where nothing it

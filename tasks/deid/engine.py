@@ -18,6 +18,9 @@ from qualbridge.tasks.deid.bidi import found_as_shown
 from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     Detection,
+    allowed_phrases,
+    allowed_spans,
+    inside_any,
     keep_detection,
     merge_overlaps,
 )
@@ -119,6 +122,7 @@ class Deidentifier:
             context_aware_enhancer=LemmaContextEnhancer(),
         )
         self._allow = DOMAIN_ALLOW_LIST | {t.casefold() for t in [*config.allow_list, *allow_list]}
+        self._allowed_phrases = allowed_phrases(self._allow)
 
     def detect(self, texts: Sequence[str], share_mentions: bool = False) -> list[list[Detection]]:
         """Find identifiers in each text, and every other mention of what was found.
@@ -134,17 +138,7 @@ class Deidentifier:
         views = views_of(texts)
         found = self._analyse([view for view, _ in views])
         kept = [
-            merge_overlaps(
-                with_whole_code(with_house_number(refined, text), text)
-                for d in dets
-                if keep_detection(mapped := to_text(d, origin), text, self._allow)
-                and (refined := refine(mapped, text)) is not None
-                and not is_everyday_capital(refined, text, self._everyday)
-                and not is_word_hashtag(refined, text, self._vocabulary)
-                and not is_lowercase_guess(refined, text, self._vocabulary)
-                and not is_tagged_everyday_word(refined, text, self._vocabulary)
-                and not is_identifier_label(refined, text, self._labels)
-            )
+            self._filtered(text, origin, dets)
             for text, (_, origin), dets in zip(texts, views, found, strict=True)
         ]
         # Runs shown reversed by a bidi override, read as shown ('nosniboR aileD').
@@ -168,6 +162,23 @@ class Deidentifier:
                 for view, dets in zip(views, kept, strict=True)
             ]
         return [with_articles(d, t) for t, d in zip(texts, mentioned, strict=True)]
+
+    def _filtered(self, text: str, origin: list[int], dets: Sequence[Detection]) -> list[Detection]:
+        """One text's detections mapped back to it, filtered and refined, then merged; none
+        inside a phrase the allow list holds."""
+        cleared = allowed_spans(text, self._allowed_phrases)
+        return merge_overlaps(
+            with_whole_code(with_house_number(refined, text), text)
+            for d in dets
+            if keep_detection(mapped := to_text(d, origin), text, self._allow)
+            and not inside_any(mapped, cleared)
+            and (refined := refine(mapped, text)) is not None
+            and not is_everyday_capital(refined, text, self._everyday)
+            and not is_word_hashtag(refined, text, self._vocabulary)
+            and not is_lowercase_guess(refined, text, self._vocabulary)
+            and not is_tagged_everyday_word(refined, text, self._vocabulary)
+            and not is_identifier_label(refined, text, self._labels)
+        )
 
     def _with_mentions(
         self, views: Sequence[View], kept: Sequence[list[Detection]]

@@ -69,6 +69,27 @@ def _allowed(value: str, allow: frozenset[str]) -> bool:
     return value.casefold() in allow or core in allow
 
 
+def allowed_phrases(allow: Iterable[str]) -> re.Pattern[str] | None:
+    """The allow list's terms of several words as one whole-word pattern in any case, or None:
+    a detection inside one of them is part of what the list allows ('28th' of 'the 28th of
+    April 2021', cleared by a steward)."""
+    phrases = sorted({t for t in allow if " " in t.strip()}, key=len, reverse=True)
+    if not phrases:
+        return None
+    body = "|".join(re.sub(r"\\\s+", r"\\s+", re.escape(p.strip())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+
+
+def allowed_spans(text: str, phrases: re.Pattern[str] | None) -> list[tuple[int, int]]:
+    """Where the text says an allowed phrase."""
+    return [m.span() for m in phrases.finditer(text)] if phrases is not None else []
+
+
+def inside_any(detection: Detection, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether the detection lies wholly inside one of the spans."""
+    return any(start <= detection.start and detection.end <= end for start, end in spans)
+
+
 _MONTH_ALONE = re.compile(r"\b(?:" + _MONTHS + r")\b", re.IGNORECASE)
 # A month alone narrows a person down when it dates a life event: a birthday, a birth, a death,
 # an admission ('turning fifty in April', 'she died in March', 'sectioned in May').

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from qualbridge.schemas.config import DeidConfig
+from qualbridge.tasks.deid import Deidentifier
 from tests.helpers.coverage import masked, touched
 
 
@@ -154,6 +156,14 @@ def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, valu
     ],
 )
 def test_a_month_or_day_rule_never_splits_a_whole_date(speech_engine, text, date):
-    """A steward's decision on the whole date must not leave a piece of it masked."""
+    """The month and day rules' pieces merge into the whole date's one span."""
     [found] = speech_engine.detect([text])
     assert [text[d.start : d.end] for d in found if d.entity_type == "DATE_TIME"] == [date]
+
+
+def test_a_date_the_steward_cleared_leaves_no_piece_masked() -> None:
+    """The whole date is allowed, so the month and day rules' pieces inside it go too."""
+    engine = Deidentifier(DeidConfig(), b"k" * 32, allow_list=["the 28th of April 2021"])
+    text = "I was admitted on the 28th of April 2021. I never forgot."
+    [found] = engine.detect([text])
+    assert not [d for d in found if d.entity_type == "DATE_TIME"]

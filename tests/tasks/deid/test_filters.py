@@ -8,6 +8,9 @@ from qualbridge.tasks.deid.filters import (
     DOMAIN_ALLOW_LIST,
     NER_RECOGNIZER,
     Detection,
+    allowed_phrases,
+    allowed_spans,
+    inside_any,
     is_specific_date,
     keep_detection,
     merge_overlaps,
@@ -255,3 +258,25 @@ def test_a_listed_name_the_tagger_called_a_place_is_a_person(group, entity_type)
     ]
     [merged] = merge_overlaps(detections)
     assert merged.entity_type == entity_type
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "cleared"),
+    [
+        ("admitted on the 28th of April 2021, I", "28th", True),  # inside a cleared phrase
+        ("admitted on The 28th  of april 2021", "april 2021", True),  # any case and spacing
+        ("admitted on the 28th of April 2022", "28th", False),  # another date
+        ("a 28th of April 2021st", "28th", False),  # not the whole words of the phrase
+        ("admitted on the 28th of April 2021", "admitted on the 28th", False),  # reaches out
+    ],
+)
+def test_a_detection_inside_an_allowed_phrase_is_cleared(text, value, cleared) -> None:
+    phrases = allowed_phrases({"the 28th of april 2021", "leeds"})
+    start = text.index(value)
+    detection = Detection(start, start + len(value), "DATE_TIME", 0.9, "Test")
+    assert inside_any(detection, allowed_spans(text, phrases)) is cleared
+
+
+def test_an_allow_list_of_single_words_needs_no_phrase_pattern() -> None:
+    assert allowed_phrases({"leeds", "mind"}) is None
+    assert allowed_spans("anything at all", None) == []
