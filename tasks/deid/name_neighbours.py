@@ -118,6 +118,9 @@ def _with_first_name(
     restart = len(word) >= 3 and text[name.start : name.end].casefold().startswith(word)
     if word not in _first_names() and not unknown and not restart:
         return name
+    # 'she said sunny had': a verb typed in lower case is the verb, though 'Said' is a name
+    if m.group("word").islower() and word in load_word_list("verb_forms.txt"):
+        return name
     return replace(name, start=m.start("word"))
 
 

@@ -340,7 +340,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             two = before.group(1) and f"{before.group(1)} {before.group(2)}"
             if two and self._is_place(two):
                 spans.append((before.start(1), m.end()))
-            elif self._is_place(before.group(2)):
+            elif self._is_place(before.group(2)) or _plain(before.group(2)) in big_place_names():
                 spans.append((before.start(2), m.end()))
         for m in _ROYAL_PLACE.finditer(text):
             words = m.group("place").split()

@@ -200,6 +200,25 @@ def _shouted_name(value: str, text: str, start: int) -> bool:
     return listed and sum(c.islower() for c in rest) > sum(c.isupper() for c in rest)
 
 
+_THE_BEFORE = re.compile(r"(?i:\bthe)[ \t]+$")
+# What a person in a role does next: 'the Sergeant said', 'the Kurator will call back'.
+_ACTS_AFTER = re.compile(
+    r"[ \t]+(?:(?:still|also|just|never|always|already)[ \t]+)?(?:said|says|asked|asks|told"
+    r"|tells|thinks|thought|wants|wanted|reckons|reckoned|rang|rings|called|came|comes|gave"
+    r"|sent|wrote|explained|insisted|agreed|refused|will|would|won['’]?t|can|could|should"
+    r"|must|might|shall)\b"
+)
+
+
+def _role_after_the(value: str, text: str, start: int, end: int) -> bool:
+    """One word after 'the' is no person's name, as names take no article: in lower case
+    ('the reg is', 'the lamictal'), or capitalised and then acting as a person does ('the
+    Ranger said'); a body or place typed as a person is left ('The Beacon, on Spring Bank')."""
+    if " " in value or _THE_BEFORE.search(text, max(0, start - 8), start) is None:
+        return False
+    return value.islower() or _ACTS_AFTER.match(text, end) is not None
+
+
 def is_role_phrase(value: str) -> bool:
     """A job or role ('Occupational Therapist'): a role head last, no first name in it."""
     words = _WORD.findall(value)
@@ -278,6 +297,8 @@ def refine(detection: Detection, text: str) -> Detection | None:
     capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
     if capitals and not _shouted_name(value, text, detection.start):
         return None  # an acronym: people are not written in capitals alone
+    if detection.entity_type == "PERSON" and _role_after_the(value, text, detection.start, end):
+        return None  # 'the Sergeant said', 'the Kurator will call back'
     if is_spoken_non_name(value, text, detection.start, end):
         return None
     if is_speaker_label(value, text, detection.start, end):

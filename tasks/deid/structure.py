@@ -271,6 +271,12 @@ _INTRODUCED = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
     r"(?=,?\s+(?i:from|here|speaking|calling|ringing|again|by\s+the\s+way)\b)"
 )
+# Saying who one is after a greeting, as a group goes round: 'hi everyone i'm dawn and'.
+_GREETED = re.compile(
+    r"(?i:\b(?:hi|hello|hiya|hey|morning|evening|afternoon)(?:[ \t,]+(?:everyone|everybody"
+    r"|all|there|folks|guys))?[ \t,]+(?:I['’]?m|im|I\s+am|this\s+is|it['’]?s|its)[ \t,]+)"
+    rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
 _WEAK_CUE = re.compile(
     rf"(?i:\b(?:with|and|to|from|by|told|asked|texted|rang|saw|met|see|thank|I['’]m|I\s+am"
     rf"|this\s+is)\s+)"
@@ -296,7 +302,8 @@ _SOCIAL_CUE = re.compile(
 )
 # Someone thanked: 'can i just say thank you to pauline for the lift last time'.
 _THANKED = re.compile(
-    rf"(?i:\b(?:thank\s+you|thanks|grateful|thankful)\s+to\s+)(?P<value>{_NAME_WORD})"
+    rf"(?i:\b(?:thank\s+you|thanks|grateful|thankful|shout\s*out|big\s+up)\s+to\s+)"
+    rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|and|who|because|from)\b)"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
@@ -321,6 +328,14 @@ _RELATIVE_NAMED = re.compile(
 _ROLE_IS = re.compile(
     rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}),?\s+(?:was|is|were)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
+# Each cue and whether it is strong (any word no dictionary knows may follow it).
+_CUES = (
+    (_STRONG_CUE, True),
+    (_ROLE_IS, True),
+    (_INTRODUCED, True),
+    (_GREETED, True),
+    (_WEAK_CUE, False),
 )
 # Someone named beside a person already named, or by what is theirs or who they are:
 # 'me, Steven and pearl', "Autumn's mum", 'April, that's my daughter'.
@@ -374,17 +389,39 @@ _FROM_THE = re.compile(
     rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
     r"(?=\s+from\s+the\s+\w)"
 )
+# A bare word taken up by 'who', as only a person is: 'it was fisher who did my assessment'.
+_WHO_TAKES_UP = re.compile(
+    rf"(?i:\b(?:it\s+was|it['’]?s|its|was\s+it|and|with|to|for|like|me\s+and)\s+)"
+    rf"(?P<value>{_NAME_WORD})(?=\s+(?i:who|whos|who['’]s)\b)"
+)
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+# Someone paired with the speaker by what they did together: 'me and patch met at the'.
+_PAIRED = re.compile(
+    rf"(?i:\bme\s+and\s+)(?P<value>{_NAME_WORD})(?=\s+(?i:met|went|got|were|used|both|split"
+    r"|broke|moved|started|ended|became|stayed|lived|shared)\b)"
+)
+_KIN_OR_ROLE = re.compile(rf"(?i:{_KIN}|{_ROLE}|lad|girl|boy|kids?|him|her|them)")
 # A capitalised first name, then a surname typed in lower case: 'Natasha dhingra'.
 _FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
-# A word-name opening a sentence, then what only a person does: 'Ruby came with me'.
+# Words after which a clause opens in speech written without punctuation: 'right er precious
+# has asked', 'she said sunny had been'.
+_CLAUSE_OPENER = (
+    r"(?i:\b(?:so|and|but|then|right|er|erm|um|uh|well|yeah|cos|because|said|says|that|when"
+    r"|if|now|apparently|basically|anyway|ok|okay)\s+)"
+)
+# A word-name opening a sentence or clause, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
-    rf"(?:^|[.?!:]\s+|\n)(?P<value>{_NAME_WORD})\s+"
+    rf"(?:^|[.?!:]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})(?=\s+"
     # 'mark hasnt rung back': an auxiliary or its denial before the verb
-    r"(?:(?:has|had|hasnt|hasn['’]t|hadnt|hadn['’]t|never|didnt|didn['’]t|still|just|finally)"
-    r"\s+)?"
+    r"(?:(?:has|had|hasnt|hasn['’]t|hadnt|hadn['’]t|never|didnt|didn['’]t|still|just|finally"
+    r"|has\s+been|had\s+been|was|is|were|got)\s+)?"
     r"(?:came|come|comes|said|says|rang|rung|rings|texted|went|goes|used|gets|got|works|worked"
     r"|died|passed|told|phoned|called|replied|answered|emailed|messaged|visited|helped|asked"
-    r"|reckons|lives|lived|stays|stayed)\b"
+    r"|reckons|lives|lived|stays|stayed"
+    # what is done to a person, or what a person is doing: 'so grace was discharged',
+    # 'she said sunny had been sleeping in his car'
+    r"|discharged|admitted|sectioned|arrested|diagnosed|referred|released|sleeping|staying"
+    r"|living|drinking|sofa\s+surfing)\b)"
 )
 # A speaker saying who they are as their turn opens: 'W1: Dawn again.', 'M3: Will here.',
 # 'S4: Wei. On the psychology side'.
@@ -681,8 +718,7 @@ class StructureRecognizer(EntityRecognizer):
         (not everyday words) after a weak one; a following surname or unknown word joins."""
         out = []
         v = self._vocabulary
-        cues = ((_STRONG_CUE, True), (_ROLE_IS, True), (_INTRODUCED, True), (_WEAK_CUE, False))
-        for pattern, strong in cues:
+        for pattern, strong in _CUES:
             for m in pattern.finditer(text):
                 words = m.group("value").split()
                 first = words[0].casefold()
@@ -703,7 +739,7 @@ class StructureRecognizer(EntityRecognizer):
                 # 'her name was will baker', 'its will okonkwo ringing': a first name that is a
                 # stop word, then a surname.
                 full = (
-                    (naming or pattern is _INTRODUCED)
+                    (naming or pattern in (_INTRODUCED, _GREETED))
                     and len(words) > 1
                     and self._listed_name(first, stop_word=True)
                 )
@@ -729,7 +765,7 @@ class StructureRecognizer(EntityRecognizer):
                 end = m.start("value") + len(words[0])
                 if len(words) > 1 and self._surname_after(words, strong):
                     end = m.end("value")
-                score = NAMING_SCORE if naming or pattern is _INTRODUCED else 0.6
+                score = NAMING_SCORE if naming or pattern in (_INTRODUCED, _GREETED) else 0.6
                 out.append(recognizer_result(self, "PERSON", m.start("value"), end, score))
         return out
 
@@ -858,10 +894,7 @@ class StructureRecognizer(EntityRecognizer):
             known = first in v.first_names and first not in v.non_nouns
             if known and v.is_unknown(m.group("last")):
                 out.append(self._result("PERSON", m, 0.6))
-        for m in _FROM_THE.finditer(text):
-            word = m.group("value").casefold()
-            if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
-                out.append(self._result("PERSON", m, 0.6, "value"))
+        out += self._names_by_company(text)
         out += [
             self._result("PERSON", m, 0.6, "value")
             for pattern in (_WILL_NAMED, _WILL_ADDRESSED)
@@ -894,12 +927,30 @@ class StructureRecognizer(EntityRecognizer):
                 listed = self._listed_name(
                     m.group(group), month_may_name=group == "value2", stop_word=after_cue
                 )
-                if listed:
+                # 'so summer came': a season comes and goes as a person does
+                season = pattern is _SUBJECT and m.group(group).casefold() in _SEASONS
+                if listed and not season:
                     out.append(self._result("PERSON", m, 0.6, group))
         for m in _THEIRS_BARE.finditer(text):
             base = m.group("value").casefold()[:-1]  # 'tariqs' is tariq's; 'guys' no one's
             listed = self._listed_name(base) or base in v.surnames
             if listed and base not in v.dictionary and base not in STOP_WORDS:
+                out.append(self._result("PERSON", m, 0.6, "value"))
+        return out
+
+    def _names_by_company(self, text: str) -> list[RecognizerResult]:
+        """Someone paired with the speaker, from a service, or taken up by 'who'."""
+        v = self._vocabulary
+        out = []
+        for m in _PAIRED.finditer(text):
+            word = m.group("value").casefold()
+            # 'me and mum went', 'me and mates went': a relation, role or plural, no name
+            plural = word.endswith("s") and word in v.dictionary
+            if word not in STOP_WORDS and not _KIN_OR_ROLE.fullmatch(word) and not plural:
+                out.append(self._result("PERSON", m, 0.6, "value"))
+        for m in (*_FROM_THE.finditer(text), *_WHO_TAKES_UP.finditer(text)):
+            word = m.group("value").casefold()
+            if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         return out
 

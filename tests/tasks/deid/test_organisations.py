@@ -53,6 +53,7 @@ from tests.helpers.coverage import masked, touched
         ("Yeah, Our Lady of Mount Carmel, but that was more", "Our Lady of Mount Carmel"),
         # A local branch of a national charity, or a hospital, named by its place.
         ("bola said the group at hackney mind has moved", "hackney mind"),
+        ("nasir from kirklees mind is coming with me", "kirklees mind"),  # a big place
         ("I called Leeds Samaritans at 3am", "Leeds Samaritans"),
         ("her number is for the royal wolverhampton", "royal wolverhampton"),
         # Heads written before the name, as most languages but English do.

@@ -34,6 +34,12 @@ def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | 
         ("she gives it out. [laughs] Int: We'll redact it.", "Int"),
         ("Fine.\nP07: Marcia's my daughter.", "P07"),
         ("R: Aye. I was fourteen.", "R"),
+        # One word after 'the': in lower case, or a role that then acts as a person does.
+        ("he drives a blue fiesta the reg is y k one seven", "reg"),
+        ("was it the lamotrigine or the lamictal", "lamictal"),
+        ("and the Sergeant said to ring back after the weekend", "Sergeant"),
+        ("Tack, the Kurator will call back after fika", "Kurator"),
+        ("The Ranger still reckons it was fine", "Ranger"),
     ],
 )
 def test_labels_kin_words_and_acronyms_are_dropped(text, value):
@@ -73,6 +79,11 @@ def test_a_numbered_speaker_label_is_no_name_of_any_type(entity_type):
         ("Zola: I went home.", "Zola"),  # a speaker named by name
         ("Doctor Lindqvist? Something Swedish.", "Lindqvist"),  # a surname, not a role
         ("I asked Int: no idea.", "Int"),  # not at a turn's start
+        # A body or place typed as a person after 'the', and a family, are kept.
+        ("The day centre was The Beacon, on Spring Bank West", "Beacon"),
+        ("P72: The Serenity is where I did my volunteering", "Serenity"),
+        ("we stayed with the Okafor family for a month", "Okafor"),
+        ("Ronan said to ring back", "Ronan"),
     ],
 )
 def test_names_are_kept(text, value):

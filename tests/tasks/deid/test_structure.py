@@ -99,6 +99,16 @@ from tests.helpers.coverage import masked, touched
         ("Paddy: Walking. I do the coast path.", "Paddy"),
         ("Facilitator: May, did you want to say anything today?", "May"),
         ("P33: She set me up on the computer. Amber. She's fourteen.", "Amber"),
+        # A word-name opening a clause in unpunctuated speech, before what is done to a person
+        # or what a person does; introduced after a greeting; taken up by 'who'; paired with
+        # the speaker by what they did together; shouted out to.
+        ("right. so grace was discharged from the unit on the second", "grace"),
+        ("she said sunny had been sleeping in his car", "sunny"),
+        ("right er precious has asked for a female worker", "precious"),
+        ("hi everyone i'm dawn and i've been coming here a year", "dawn"),
+        ("it was fisher who did my assessment not the other one", "fisher"),
+        ("yeah so me and patch met years ago when we were both drinking", "patch"),
+        ("big shout out to ade who's finally got the keys", "ade"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -138,6 +148,16 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("alright bro how are you", "bro"),
         ("thanks to god for all of it", "god"),
         ("my username is the same as my email", "same"),
+        # Clause openers, greetings and pairings that name no one.
+        ("she said sunny had been sleeping in his car", "said"),  # 'Said' is a name too
+        ("and summer came round again", "summer"),
+        ("hi everyone i'm tired and i've had a rough week", "tired"),
+        ("hello i'm calling about my mum", "calling"),
+        ("so hope was all i had left", "hope"),
+        ("it was people who helped me most", "people"),
+        ("me and mum went to the shops", "mum"),
+        ("me and mates went out", "mates"),
+        ("me and work have never got on", "work"),
         ("i rang her and we call her back later", "and"),
         ("Life's too short, nine times out of ten", "Life"),
         ("my husband said he would", "said"),
