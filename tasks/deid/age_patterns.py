@@ -312,9 +312,17 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     ),
     (rf"(?i:\bhappy\s+)(?P<value>{ORDINAL_AGE})\b(?!\s+(?i:anniversary|wedding|of)\b)", 0.7),
     # "for my 30th and I've slept better": one's own ordinal alone is a birthday.
+    # "Spending my 40th in a Premier Inn", "Grandad Eddie's 100th is at the Legion".
     (
-        r"(?i:\b(?:my|her|his)\s+)"
-        rf"(?P<value>{ORDINAL_AGE})(?=\s*(?:[,.;!?]|$)|\s+(?:and|party|present|was|is)\b)",
+        r"(?i:\b(?:my|her|his)\s+|(?<=[a-z])['’]s\s+)"
+        rf"(?P<value>{ORDINAL_AGE})(?=\s*(?:[,.;!?]|$)|\s+(?:and|party|present|was|is|in|at"
+        r"|do|bash|meal|celebrations?)\b)",
+        0.65,
+    ),
+    # A name and a number in brackets, then what the person does: "Chloe (17) has been offered".
+    (
+        r"\b[A-Z][a-z'’\-]+\s+\((?P<value>\d{1,2})\)(?=\s+(?:has|had|is|was|and|who|just|got"
+        r"|started|said|says|came|went|wants|needs|loves|hates|will|can|lives|still)\b)",
         0.65,
     ),
     (rf"(?i:\bbirthday\b[^\n.]{{0,40}}?)(?P<value>{NUMBER_13_PLUS})\s+(?i:today)\b", 0.65),

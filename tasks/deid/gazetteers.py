@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -101,11 +101,28 @@ def world_places() -> frozenset[str]:
     return load_word_list("world_places.txt")
 
 
+def world_first_names(dictionary: Container[str]) -> frozenset[str]:
+    """First names common in some country of the world (names-dataset, MIT licence), minus
+    dictionary, chat and stop words: 'oksana', 'kiran', 'rav', not 'table' or 'lol'."""
+    spoken = (
+        load_word_list("chat_words.txt")
+        | load_word_list("interjections.txt")
+        | load_word_list("everyday_unlisted_words.txt")
+        | load_word_list("medicines_and_conditions.txt")
+    )
+    return frozenset(
+        name
+        for name in load_word_list("world_first_names.txt")
+        if name not in dictionary and name not in spoken and name not in STOP_WORDS
+    )
+
+
 def vocabulary(dictionary: Dictionary, non_nouns: Dictionary, adjectives: Dictionary) -> Vocabulary:
     """The word lists of the recaser and the unknown-word rule, all lower case."""
     return Vocabulary(
         first_names=lower_set(first_names()) - AMBIGUOUS_WORDS,
-        all_first_names=lower_set(_faker_names(FIRST_NAME_ATTRS, "en_", filtered=False)),
+        all_first_names=lower_set(_faker_names(FIRST_NAME_ATTRS, "en_", filtered=False))
+        | world_first_names(dictionary),
         surnames=lower_set(person_names()) - AMBIGUOUS_WORDS,
         places=lower_set(uk_places()),
         employers=lower_set(load_word_list("uk_employers.txt")),

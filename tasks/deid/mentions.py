@@ -128,6 +128,11 @@ class MentionLexicon:
                     named = det.score >= NAMING_SCORE
                     for part, stop_word in _name_parts(spelled, allow, named):
                         self._add_part(det.entity_type, part, stop_word, everyday)
+                    # The whole name said again is her in any case, though each of its words
+                    # alone is an everyday word ('Will Brookes' ... 'like will brookes or').
+                    words = _WORD.findall(value)
+                    if len(words) > 1 and not all(w.casefold() in STOP_WORDS for w in words):
+                        self.any_case.setdefault(det.entity_type, set()).add(value)
                 elif det.entity_type in WHOLE_VALUE_TYPES and len(value) >= MIN_PART_CHARS:
                     self.any_case.setdefault(det.entity_type, set()).add(value)
 

@@ -116,7 +116,10 @@ def _with_first_name(
     )
     # The start of the name said first, as people restart: 'gill gillian shaw'.
     restart = len(word) >= 3 and text[name.start : name.end].casefold().startswith(word)
-    if word not in _first_names() and not unknown and not restart:
+    # A first name that is a stop word, capitalised before a capitalised name: 'Will Brookes'.
+    titled = _capitalised(m.group("word")) and _capitalised(text[name.start : name.end])
+    stop_name = titled and word in STOP_WORDS and word in load_word_list("word_first_names.txt")
+    if word not in _first_names() and not unknown and not restart and not stop_name:
         return name
     # 'she said sunny had': a verb typed in lower case is the verb, though 'Said' is a name
     if m.group("word").islower() and word in load_word_list("verb_forms.txt"):

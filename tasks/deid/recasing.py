@@ -139,6 +139,21 @@ _SHOUTED_RUN = re.compile(r"[A-Z][^a-z]*")
 _RUN_WORD = re.compile(r"[A-Z][A-Z'’\-]+")
 MIN_SHOUTED_WORDS = 3
 _LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+# A word in lower case inside cased text, not part of an address, handle or link.
+_LOWER_WORD = re.compile(r"(?<![\w@./#'’\-])[a-z]{3,}(?![\w@'’\-]|\.\w)")
+# Where a name stands: before the verb it is the subject of, or after a word that takes a
+# person ('then oksana set up', 'rav gave me a lift', 'went with kiran').
+_VERB_NEXT = re.compile(
+    r"[ \t]+(?:would|will|could|can|should|might|must|was|is|had|has|did|does|said|says|came"
+    r"|went|gave|got|set|took|made|told|rang|come|goes|used|never|always|just|and|[a-z]+ed)\b"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?i:a|an|the|my|your|his|her|our|their|this|that|every|each|no|mi|di)[ \t]+$"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:with|and|to|told|asked|saw|met|see|ask|tell|text|ring|rang|called|named|for|thanks)"
+    r"[ \t]+$"
+)
 _WORD_WITHOUT_DIGITS = re.compile(r"(?<![\w'’\-])[^\W\d]+(?:['’\-][^\W\d]+)*(?![\w'’\-])")
 
 
@@ -229,11 +244,36 @@ class Recaser:
         if opens_in_lower_case(text):
             # So too where capitals come and go ('hi it's kerry from the Carers Hub').
             text = self.recase(text, guess_unknown=False)
+        else:
+            # A name typed in lower case in cased text ('when it got bad oksana would come').
+            text = _LOWER_WORD.sub(self._lower_name, text)
         return _LONE_CAPITALS.sub(self._title_name, _SHOUTED_RUN.sub(self._restore_run, text))
+
+    def _lower_name(self, word: re.Match[str]) -> str:
+        """A listed first name that no dictionary knows, where a name stands, capitalised as a
+        name is written; dialect and foreign words that are names somewhere stay ('gie ye')."""
+        value = word.group()
+        if not self._placed_name(value, word.string, word.start(), word.end()):
+            return value
+        return value[0].upper() + value[1:]
+
+    def _placed_name(self, word: str, text: str, start: int, end: int) -> bool:
+        """A listed first name no dictionary knows, where a name stands: before its verb or
+        after a word that takes a person, and after no determiner ('when a lola says')."""
+        if word not in self.v.all_first_names or word in self.v.dictionary:
+            return False
+        if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+            return False
+        return bool(
+            _VERB_NEXT.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 12), start)
+        )
 
     def _title_name(self, word: re.Match[str]) -> str:
         """A name typed in capitals alone ('they put MICHAELA on'), as a name is written."""
         value = word.group()
+        text, start, end = word.string, word.start(), word.end()
+        if text[start - 1 : start] in ("-", "/") or text[end : end + 1] in ("-", "/"):
+            return value  # a part of a code: 'WCBC-HOU-55127'
         w = value.casefold()
         named = w in self.v.all_first_names or w in self.v.surnames
         if not named or w in self.v.dictionary or w in ACRONYMS or len(value) < 3:
@@ -322,7 +362,10 @@ class Recaser:
         # A word no list or dictionary knows is far more often a name than anything else; one
         # that some country's name lists hold is a name even where guessing is off ('tariq').
         unknown = self.v.is_unknown(word)
-        return unknown and (guess_unknown or word in self.v.surnames)
+        if unknown and (guess_unknown or word in self.v.surnames):
+            return True
+        # where unknown words are not guessed, a name of the world's lists where names stand
+        return self._placed_name(word, text, tokens[i][0], tokens[i][1])
 
     @staticmethod
     def _beside_relation(i: int, words: list[str]) -> bool:

@@ -16,7 +16,7 @@ from presidio_analyzer.predefined_recognizers import (
 from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
 from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
 from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
-from qualbridge.tasks.deid.number_words import TEENS, UNITS
+from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import Vocabulary, place_key, place_keys
 from qualbridge.tasks.deid.token_recognizers import (
     GazetteerRecognizer,
@@ -234,8 +234,26 @@ _UNDERSCORED_NAME = Pattern(
 )
 
 
+_ROAD_NUMBER_WORD = rf"(?:{UNITS}|{TEENS}|{TENS}|oh|hundred)"
+# A road by its number, typed or said: 'off the A61', 'stuck on the M62', 'past the a sixty one'
+# (said, the letter alone before number words only names a road).
+ROAD_PATTERNS = [
+    (
+        r"(?i:\b(?:the|onto|along|via|junction\s+\d{1,2}\s+of)\s+)"
+        r"(?P<value>[AMB]\d{1,4}(?:\(M\))?)(?![\w-])",
+        0.6,
+    ),
+    (
+        rf"(?i:\bthe\s+)(?P<value>[AaMmBb][ \t]+{_ROAD_NUMBER_WORD}"
+        rf"(?:[ \t\-]+{_ROAD_NUMBER_WORD}){{0,3}})(?![\w-])",
+        0.6,
+    ),
+]
+
+
 def uk_identifier_recognizers() -> list[EntityRecognizer]:
-    """UK national identifiers: NHS and National Insurance numbers, postcodes, phone numbers."""
+    """UK national identifiers: NHS and National Insurance numbers, postcodes, phone numbers;
+    roads by their number."""
     return [
         NhsRecognizer(),
         UkNinoRecognizer(),
@@ -246,6 +264,7 @@ def uk_identifier_recognizers() -> list[EntityRecognizer]:
         PatternRecognizer(
             "PHONE_NUMBER", name="UkPhoneRecognizer", patterns=[_UK_PHONE, _UK_PHONE_ANY_GROUPING]
         ),
+        GroupPatternRecognizer("LOCATION", "UkRoadRecognizer", ROAD_PATTERNS),
     ]
 
 

@@ -306,6 +306,17 @@ _THANKED = re.compile(
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|and|who|because|from)\b)"
 )
+# Someone named as a turn or post signs off: 'thanks see you next week kiran', 'bye oksana x'.
+_SIGNED_OFF = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|cheers|bye|ta|take\s+care|night|goodnight|see\s+you"
+    r"(?:\s+(?:next\s+week|soon|later|tomorrow|on\s+\w+day))?)[ \t,]+)"
+    rf"(?P<value>{_NAME_WORD})(?=[ \t]*[.!?,]*[ \t]*(?:x+)?[ \t]*(?:\n|$))"
+)
+# Words of address that name no one: 'thanks love', 'bye hun', 'cheers mate'.
+_ENDEARMENTS = frozenset(
+    "love hun babe darling sweetheart pet duck hen mate pal bro sis doc honey dear all everyone"
+    " everybody folks guys lads girls again".split()
+)
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
 _KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|friend|mate|pal"
@@ -386,8 +397,10 @@ _RESTATED = re.compile(
 )
 # Someone from a service or group, named alone: 'and then acharya from the housing'.
 _FROM_THE = re.compile(
-    rf"(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)(?P<value>{_NAME_WORD})"
-    r"(?=\s+from\s+the\s+\w)"
+    rf"(?:(?i:\b(?:then|and|with|saw|asked|told|ring|rang|me\s+and)\s+)|^|[.?!]\s+|\n)"
+    # at a sentence's start too, where no modal goes on with 'from the': 'Will from the carers
+    # group dropped off a lasagne'
+    rf"(?P<value>{_NAME_WORD})(?=\s+from\s+the\s+\w)"
 )
 # A bare word taken up by 'who', as only a person is: 'it was fisher who did my assessment'.
 _WHO_TAKES_UP = re.compile(
@@ -487,7 +500,7 @@ _SPACED_EMAIL = re.compile(
     r"(?<![\w.])[\w.+\-]+(?:@|[^\S\n]+@[^\S\n]+)[\w\-]+(?:[^\S\n]*\.[^\S\n]*[A-Za-z]{2,}\b)+"
 )
 _HANDLE = re.compile(
-    r"(?<![\w/])/?u/[A-Za-z0-9_\-]{3,20}\b"
+    r"(?<![\w/])/?[uU]/[A-Za-z0-9_\-]{3,20}\b"
     # a payment tag: '$DerekNeedsHelp2023' (a ticker, '$AAPL', has no lower-case letter)
     r"|(?<![\w$])\$(?=[A-Za-z0-9_\-]*[a-z])[A-Za-z][A-Za-z0-9_\-]{2,30}\b"
 )
@@ -834,16 +847,19 @@ class StructureRecognizer(EntityRecognizer):
         case, or calls by name before a question."""
         return [
             self._result("PERSON", m, 0.6, "value")
-            for pattern in (_SOCIAL_CUE, _THANKED, _RELATIVE_NAMED, _VOCATIVE)
+            for pattern in (_SOCIAL_CUE, _THANKED, _RELATIVE_NAMED, _VOCATIVE, _SIGNED_OFF)
             for m in pattern.finditer(text)
-            if self._addressed_or_listed(
-                text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED
-            )
-            # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary knows,
-            # after a social cue or a relation
-            or (
-                pattern is not _VOCATIVE
-                and self._vocabulary.is_unknown(m.group("value").casefold())
+            if not (pattern is _SIGNED_OFF and m.group("value").casefold() in _ENDEARMENTS)
+            and (
+                self._addressed_or_listed(
+                    text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED
+                )
+                # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary
+                # knows, after a social cue or a relation
+                or (
+                    pattern is not _VOCATIVE
+                    and self._vocabulary.is_unknown(m.group("value").casefold())
+                )
             )
         ]
 
@@ -950,7 +966,9 @@ class StructureRecognizer(EntityRecognizer):
                 out.append(self._result("PERSON", m, 0.6, "value"))
         for m in (*_FROM_THE.finditer(text), *_WHO_TAKES_UP.finditer(text)):
             word = m.group("value").casefold()
-            if v.is_unknown(word) or word in v.surnames or self._listed_name(word):
+            titled = m.group("value")[:1].isupper()  # 'Will from the', not 'will from the'
+            listed = self._listed_name(word, stop_word=titled)
+            if v.is_unknown(word) or word in v.surnames or listed:
                 out.append(self._result("PERSON", m, 0.6, "value"))
         return out
 

@@ -116,6 +116,12 @@ _SLASHED_CODE = (
     r"(?<![\w/])(?P<value>(?=[\w/]*\d)(?=[\w/]*[A-Za-z])[A-Za-z0-9]+(?:/[A-Za-z0-9]+){2,})"
     r"(?![\w/])"
 )
+# Capitals and digits in three parts or more joined by hyphens, three digits in a row:
+# 'WCBC-HOU-55127', 'MRN-2024-00817' (not 'COVID-19' nor 'x-ray-2').
+_HYPHENED_CODE = (
+    r"(?<![\w\-])(?P<value>(?=[A-Z0-9\-]*\d{3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+){2,})"
+    r"(?![\w\-])"
+)
 # A plate after its label, in any country's shape and word for it: 'rego 1HK 4ZT', 'reg is
 # KX65 LMN', 'Targa FK 482 LM', 'Nr rej. WX 48213', 'placa RJB4E72', 'Kennzeichen B-MK 4821'.
 _CUED_PLATE = (
@@ -137,10 +143,10 @@ _MIXED_CODE = (
 
 def cued_code_recognizer() -> GroupPatternRecognizer:
     """A short code or number right after the word that labels it as a reference, and codes
-    by their shape: number plates, capitals and digits, parts joined by slashes."""
+    by their shape: number plates, capitals and digits, parts joined by slashes or hyphens."""
     patterns = [
-        _CUED_CODE, _PLATE, _LAST_DIGITS, _CAPITALS_AND_DIGITS, _SLASHED_CODE, _CUED_PLATE,
-        _MIXED_CODE,
+        _CUED_CODE, _PLATE, _LAST_DIGITS, _CAPITALS_AND_DIGITS, _SLASHED_CODE, _HYPHENED_CODE,
+        _CUED_PLATE, _MIXED_CODE,
     ]  # fmt: skip
     return GroupPatternRecognizer("ID_NUMBER", "CuedCodeRecognizer", [(p, 0.6) for p in patterns])
 

@@ -25,7 +25,7 @@ _NHS = r"(?<![\d-])\d{3}[- ]?\d{3}[- ]?\d{4}(?![\d-])"
 _VEHICLE_REGISTRATION = r"(?i)\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b"
 ENTITIES = (
     "UK_NHS", "UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_PASSPORT", "UK_DRIVING_LICENCE",
-    "UK_VEHICLE_REGISTRATION",
+    "UK_VEHICLE_REGISTRATION", "LOCATION",
 )  # fmt: skip
 
 

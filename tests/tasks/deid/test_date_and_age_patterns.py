@@ -45,6 +45,9 @@ from tests.helpers.coverage import masked, touched
         ("NRIC S3000620H; 67M, Chinese, Buddhist; seen at IMH", "67M"),  # a note's field
         ("bought me a weighted blanket for my 30th and I've slept better", "30th"),
         ("My dad (Fintan Ó Briain, 69) was moved from Galway", "69"),
+        ("Chloe (17) has been offered a place at college", "17"),
+        ("Spending my 40th in a Premier Inn because the house flooded", "40th"),
+        ("Grandad Eddie's 100th is at the Legion on Saturday", "100th"),
         ("I was 14 when I first cut, 31 now, and still hide my arms", "31"),
         ("I'm about six.", "six"),
         ("I'm sixty, sixty one next month.", "sixty one"),
@@ -139,6 +142,8 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("the march was long and the may blossom was out", "march"),
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),
+        ("Section (3) of the Act", "3"),  # a bracketed number after a word, no person
+        ("the club's 100th anniversary was in June", "100th"),
     ],
 )
 def test_counts_floors_and_times_are_not_dates_or_ages(speech_engine, text, value):

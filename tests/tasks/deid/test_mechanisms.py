@@ -145,6 +145,7 @@ def test_roles_eponyms_and_interjections_are_not_names(engine, text):
         ("and have you had any chest pain, June?", "June"),
         ("then this lad called Radek Zielinski showed up", "Zielinski"),
         ("big thanks to u/mossy_kettle_9 for the tip", "mossy_kettle"),
+        ("u/quietbrumgirl there's a drop-in on thursdays", "quietbrumgirl"),  # opening a post
         ("still angry #JusticeForKasia", "Kasia"),
         ("it's marek dot nowak at gmail dot com", "nowak"),
         ("it was the twenty second of May, nineteen sixty", "nineteen sixty"),

@@ -33,7 +33,9 @@ LEXICON_CASES = [
     # (later text, what is masked in it)
     ("marisol just got it", ["marisol"]),
     ("VANDERSLOOT again", ["VANDERSLOOT"]),
-    ("Marisol Vandersloot's mum", ["Marisol", "Vandersloot"]),
+    ("Marisol Vandersloot's mum", ["Marisol Vandersloot"]),
+    # The whole name again is her in any case, though each word alone is an everyday word.
+    ("we met rose hill at the bus stop", ["rose hill"]),
     ("call 07700  900461", ["07700  900461"]),
     ("Rose came, Hill too", ["Rose", "Hill"]),
     ("a rose on the hill", []),  # everyday words: only in the case they were found in
@@ -157,7 +159,7 @@ def test_a_greeting_inside_a_name_span_is_no_name_part() -> None:
 def test_lexicon_shows_no_value_when_printed() -> None:
     found = [("Marisol Vandersloot", "PERSON"), ("Rose Hill", "PERSON")]
     lexicon = _lexicon(FOUND, *found, ("07700 900461", "PHONE_NUMBER"))
-    assert repr(lexicon) == "MentionLexicon({'PERSON': 4, 'PHONE_NUMBER': 1})"
+    assert repr(lexicon) == "MentionLexicon({'PERSON': 6, 'PHONE_NUMBER': 1})"
 
 
 @pytest.mark.parametrize(

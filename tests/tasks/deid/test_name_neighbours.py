@@ -44,6 +44,10 @@ CASES = [
     ("then torquil they're off", [("torquil", "PERSON")], ["torquil"]),
     # The start of the name said first, as people restart.
     ("there is gill gillian shaw", [("gillian shaw", "PERSON")], ["gill gillian shaw"]),
+    # A first name that is a stop word, capitalised before a capitalised name; not in lower
+    # case, where it is the modal.
+    ("That's his group. Will Brookes. I went", [("Brookes", "PERSON")], ["Will Brookes"]),
+    ("so will brookes be there", [("brookes", "PERSON")], ["brookes"]),
 ]
 
 

@@ -122,3 +122,30 @@ def test_codes_in_a_shouted_run_keep_their_capitals(
 def test_letters_glued_to_a_number_keep_their_case(recase) -> None:
     out = recase("i've got until the 30th and the 1st")
     assert out.endswith("the 30th and the 1st")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A first name common in some country, typed in lower case in cased text, where a name
+        # stands: before its verb or after a word that takes a person.
+        ("At the Leeds group, when it got bad oksana would come over.", "Oksana"),
+        ("Sort of. When it got really bad oksana would come over.", "Oksana"),  # sentence case
+        ("When I could not get to Dudley, rav gave me a lift.", "Rav"),
+        ("I went to the Friday drop-in with kiran and Imran.", "Kiran"),
+        # Dialect and foreign words that are names somewhere, or after a determiner, stay.
+        ("Dod Buchan, a hard man but fair, he'd gie ye his last fag.", None),
+        ("R: Trust me, a lola knows. When a lola says you're sick, Tito listens.", None),
+        ("Email me at oksana.k@example.com when you can, Imran.", None),
+    ],
+)
+def test_lower_case_names_in_cased_text_are_capitalised_where_names_stand(
+    restore, text: str, name: str | None
+) -> None:
+    out = restore(text)
+    assert len(out) == len(text)
+    if name is None:
+        assert out == text
+    else:
+        assert name in out
+        assert out.replace(name, name.lower()) == text

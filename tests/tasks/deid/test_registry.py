@@ -7,7 +7,12 @@ from presidio_analyzer import EntityRecognizer
 
 from qualbridge.schemas.config import DEFAULT_DEID_COUNTRIES, DeidConfig
 from qualbridge.tasks.deid.families.base import BuildContext
-from qualbridge.tasks.deid.gazetteers import NAME_FILES, names_from_faker, vocabulary
+from qualbridge.tasks.deid.gazetteers import (
+    NAME_FILES,
+    names_from_faker,
+    vocabulary,
+    world_first_names,
+)
 from qualbridge.tasks.deid.nlp import dictionaries
 from qualbridge.tasks.deid.registry import (
     FAMILIES,
@@ -110,6 +115,13 @@ def test_shipped_street_words_match_fakers_lexicon():
 def test_shipped_name_lists_match_fakers_providers():
     for (attrs, prefix, filtered), name in NAME_FILES.items():
         assert load_word_list(name) == names_from_faker(attrs, prefix, filtered), name
+
+
+def test_world_first_names_hold_names_of_many_countries_but_no_dictionary_words():
+    names = world_first_names(frozenset({"table"}))
+    assert {"oksana", "kiran", "rav", "niamh", "oluwaseun"} <= names
+    assert "table" not in names  # a dictionary word, though someone is called it
+    assert "lol" not in names and "the" not in names  # chat and stop words
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,8 @@ from tests.helpers.coverage import masked
         # Capitals and digits typed as one code; parts joined by slashes; a plate after its label.
         ("NHI ZAC5124. 52 yo M, Samoan", "ZAC5124"),
         ("The dosar at the police was 4187/P/2021, and nobody", "4187/P/2021"),
+        ("It's a letter from housing. Reference WCBC-HOU-55127. It's about", "WCBC-HOU-55127"),
+        ("her MRN-2024-00817 band was still on", "MRN-2024-00817"),
         ("neighbour reports pt's ute, rego 1HK 4ZT, parked at the pub", "1HK 4ZT"),
         # A plate's label in other languages, an Irish plate, a plate in a run of capitals.
         ("Targa FK 482 LM, a white Panda, parked outside", "FK 482 LM"),
@@ -125,6 +127,7 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("my zip is broken on this coat, two three of them", "ZIP_CODE"),
         ("the postcode is a bit of a mess, one or two", "ZIP_CODE"),
         ("I had COVID19 twice and an RTX30 card", "ID_NUMBER"),
+        ("a COVID-19-era x-ray-2 follow-up, the mid-2019 one", "ID_NUMBER"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):

@@ -109,6 +109,10 @@ from tests.helpers.coverage import masked, touched
         ("it was fisher who did my assessment not the other one", "fisher"),
         ("yeah so me and patch met years ago when we were both drinking", "patch"),
         ("big shout out to ade who's finally got the keys", "ade"),
+        # Named as a turn signs off.
+        ("thanks see you next week kiran", "kiran"),
+        ("ok bye oksana x", "oksana"),
+        ("Will from the carers group dropped off a lasagne", "Will"),  # no modal before 'from'
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -158,6 +162,11 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("me and mum went to the shops", "mum"),
         ("me and mates went out", "mates"),
         ("me and work have never got on", "work"),
+        ("thanks love", "love"),
+        ("So from the start it was hard", "So"),
+        ("ok thanks hun", "hun"),
+        ("right thanks everyone", "everyone"),
+        ("lovely, see you tomorrow", "tomorrow"),
         ("i rang her and we call her back later", "and"),
         ("Life's too short, nine times out of ten", "Life"),
         ("my husband said he would", "said"),

@@ -79,6 +79,10 @@ def _masked(engine: Deidentifier, text: str, value: str) -> bool:
         ("his date of birth's four nine seventy", "four nine seventy"),
         ("it was the winter of ninety one when he left", "winter of ninety one"),
         ("they got divorced in eighty-eight", "eighty-eight"),
+        # roads by their number, typed or said
+        ("it's one of them new builds just off the a sixty one past the shops", "a sixty one"),
+        ("stuck on the M62 for an hour", "M62"),
+        ("we came down the A1(M) in the end", "A1(M)"),
     ],
 )
 def test_identifiers_in_uk_speech_shapes_are_found(
@@ -114,6 +118,8 @@ def test_identifiers_in_uk_speech_shapes_are_found(
         ("I was talking to them about it", "them"),
         ("my carer always comes on a Monday", "always"),
         ("my neighbour next door was lovely", "next"),
+        ("I got a B12 jab and an A4 folder", "A4"),
+        ("she got an a in maths and a b in english", "a b"),
     ],
 )
 def test_everyday_words_and_acronyms_are_left(speech_engine: Deidentifier, text: str, value: str):
