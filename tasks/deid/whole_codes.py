@@ -2,12 +2,13 @@
 
 A recognizer that finds the digit run of a reference, tracking or hospital number leaves the
 letters glued to it, and those letters are part of the identifier. The span grows to the
-letters and digits joined to it with no space, or by a dash or slash ('CX-448-2917'), never
-across a space or other punctuation.
+letters and digits joined to it with no space, or by a dash or slash ('CX-448-2917'), and a
+check character in brackets after it ('K473972(8)'), never across a space or other punctuation.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from qualbridge.tasks.deid.filters import Detection
@@ -17,6 +18,7 @@ MAX_CODE_CHARS = 40
 
 
 _JOINERS = "-/"
+_CHECK_AFTER = re.compile(r"\([0-9A-Z]\)")
 
 
 def _is_code_char(ch: str) -> bool:
@@ -47,6 +49,10 @@ def with_whole_code(detection: Detection, text: str) -> Detection:
     high = min(len(text), end + MAX_CODE_CHARS)
     while end < high and _joins_on(text, end):
         end += 1
+    # A check character in brackets glued after it is part of it: 'K473972(8)', 'HN19004482(3)'.
+    check = _CHECK_AFTER.match(text, end)
+    if check is not None:
+        end = check.end()
     if (start, end) == (detection.start, detection.end):
         return detection
     return replace(detection, start=start, end=end)

@@ -130,7 +130,7 @@ _CUED_PLATE = (
     r"(?:\s+(?:number|no\.?))?"
     r"(?:\s+(?:is|was)|['’]s|:)?\s+)"
     r"(?P<value>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{1,4}[ \-]?[A-Z0-9]{2,5}"
-    r"(?:[ \-][A-Z]{2,3}(?![\w\-]))?)(?![\w\-])"
+    r"(?:[ \-][A-Z]{2,3}(?![\w\-])|-\d{2,3}(?![\w\-]))?)(?![\w\-])"
 )
 # A code typed as one word of capitals and digits mixed, with three digits or more and two
 # letters or more: 'RJB4E72', 'S3000620H', '961D047233' (not 'COVID19', 'MP3' or 'PS5').

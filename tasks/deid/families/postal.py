@@ -24,7 +24,7 @@ _NOT_YEAR = r"(?!(?:19\d\d|20[0-3]\d)\b)"
 # What a postal code is called, in the configured countries' languages.
 POSTAL_LABEL = (
     r"(?:zip(?:\s*code)?|postal\s+code|post\s*code|pin\s*code|eircode|c[oó]digo\s+postal"
-    r"|code\s+postal|postleitzahl|plz|cap|kod\s+pocztowy|cep)"
+    r"|code\s+postal|postleitzahl|plz|cap|kod\s+pocztowy|cep|c\.\s?p(?=\.))"
 )
 _CUE = rf"(?i:{POSTAL_LABEL})"
 POSTAL_PATTERNS = [

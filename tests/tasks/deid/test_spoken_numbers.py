@@ -88,6 +88,7 @@ from tests.helpers.coverage import masked
         ("neighbour reports pt's ute, rego 1HK 4ZT, parked at the pub", "1HK 4ZT"),
         # A plate's label in other languages, an Irish plate, a plate in a run of capitals.
         ("Targa FK 482 LM, a white Panda, parked outside", "FK 482 LM"),
+        ("the guy in the grey tsuru plate JKT-48-21 keeps following me", "JKT-48-21"),
         ("Nr rej. WX 48213; zdarzenie przed sklepem", "WX 48213"),
         ("Atendimento 04/08/2023; placa RJB4E72; boletim", "RJB4E72"),
         ("The car's a silver Corolla, 191-KY-4408, and it's", "191-KY-4408"),

@@ -25,6 +25,9 @@ def _found(text: str, part: str, entity_type: str = "PHONE_NUMBER") -> Detection
         ("call 0161 496 0000 now", "0161 496 0000", "0161 496 0000"),  # spaces end it too
         ("the code (12345678) it was", "12345678", "12345678"),
         ("number 5678\u00e9t", "5678", "5678"),  # only ASCII letters and digits are glued
+        ("HKID K473972(8); Chan Tai-man", "473972", "K473972(8)"),  # a bracketed check digit
+        ("case HN19004482(3) and", "HN19004482", "HN19004482(3)"),
+        ("the code 12345 (8 of them)", "12345", "12345"),  # not glued, not one character
     ],
 )
 def test_a_found_number_grows_to_its_whole_code(text: str, found: str, masked: str) -> None:

@@ -25,6 +25,7 @@ def codes(words: Vocabulary, text: str) -> set[str]:
         ("it was t5j 2v1 i think", "t5j 2v1"),  # Canadian, lower case
         ("Austin, TX 78701 is where", "78701"),
         ("the only service near 4810 (Townsville) has a wait", "4810"),  # town in brackets
+        ("colonia Roma Norte, C.P. 06700.", "06700"),  # Mexico's label, abbreviated
     ],
 )
 def test_codes_are_found(words: Vocabulary, text: str, code: str) -> None:
