@@ -24,7 +24,7 @@ HEADS = (
     "|coach station|train station|railway station|helpline|advice line|text line|bar|beer garden"
     "|ward|unit|centre|center|clinic|surgery|practice|group|club|academy|school"
     "|primary|college|hospital|hospice|library|chapel|mosque|temple|gurdwara|lodge|project|hub"
-    "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house"
+    "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house|pub"
     "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
     "|battalion|squadron|mandir|masjid|synagogue|vihara|colliery|quarry|docks|bridge|cmht"
     "|c m h t|crisis team|home treatment team|"
@@ -225,10 +225,12 @@ _PRISON = re.compile(
     # In lower case, as a recogniser writes it: 'he's in hmp leeds'.
     r"|(?:hmp|hmyoi)\s+(?!(?:and|the|for|in|at|on|is|was)\b)[a-z][\w'’\-]*)"
 )
+# A ship or shore base of the forces by its prefix: 'HMS Cornwall', 'USS Nimitz', 'RFA Argus'.
+_SHIP = re.compile(r"\b(?P<value>(?:HMS|HMNZS|HMAS|HMCS|USS|USNS|RFA)\s+[A-Z][\w'’\-]*)")
 # Shapes whose whole match is the organisation, with no check of its words.
 _WHOLE_SHAPES = (
     _DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP, _HEAD_FIRST,
-    _ENGLISH_HEAD_FIRST,
+    _ENGLISH_HEAD_FIRST, _SHIP,
 )  # fmt: skip
 SHAPE_SCORE = 0.9
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")

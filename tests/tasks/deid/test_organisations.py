@@ -54,6 +54,9 @@ from tests.helpers.coverage import masked, touched
         # A local branch of a national charity, or a hospital, named by its place.
         ("bola said the group at hackney mind has moved", "hackney mind"),
         ("nasir from kirklees mind is coming with me", "kirklees mind"),  # a big place
+        # A pub by its head, a ship of the forces by its prefix.
+        ("We live right by the Feathers pub, you can't miss it.", "Feathers pub"),
+        ("twenty-two years in, HMS Cornwall was my last ship", "HMS Cornwall"),
         ("I called Leeds Samaritans at 3am", "Leeds Samaritans"),
         ("her number is for the royal wolverhampton", "royal wolverhampton"),
         # Heads written before the name, as most languages but English do.
@@ -125,6 +128,8 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("i went to the gym its a nice place", "gym"),
         ("the team called us yesterday", "us yesterday"),
         ("the team called me back", "me back"),
+        ("we went to the local pub after", "local pub"),
+        ("the village pub shut last year", "village pub"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
