@@ -16,6 +16,7 @@ from spacy.attrs import ENT_TYPE, IDX, LENGTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.nlp import document_text
 from qualbridge.tasks.deid.recasing import (
@@ -265,6 +266,13 @@ def first_word_key(word: str) -> str:
     return "st" if key in ("saint", "st.") else key
 
 
+# Verbs of living or moving somewhere, before 'in' or 'to'.
+_RESIDENCE_VERBS = frozenset(
+    "live lives lived living moved move moving moves born raised settled relocated stays"
+    " stayed staying based".split()
+)
+
+
 class PlaceAfterCueRecognizer(_TokenRecognizer):
     """Listed places that are also words, after a place cue: 'moved to Bath', 'lived in March';
     and listed places of several words typed in lower case: 'newcastle upon tyne'."""
@@ -327,10 +335,31 @@ class PlaceAfterCueRecognizer(_TokenRecognizer):
         joined = any(w in PLACE_PARTICLES for w in words[1:-1])
         return cued or joined or any(self._vocabulary.is_unknown(w) for w in words)
 
+    @staticmethod
+    def _lives_in_big_place(table: TokenTable, i: int) -> bool:
+        """A big place typed in lower case after a verb of living or moving and 'in' or 'to'
+        ('lives in cork', 'moved to reading'): there the everyday reading has no room."""
+        word = table.words[i]
+        return (
+            i >= 2
+            and word.islower()
+            and table.words[i - 1].casefold() in ("in", "to")
+            and table.words[i - 2].casefold() in _RESIDENCE_VERBS
+            and word in big_place_names()
+            # 'moved to nice flats': a word that goes on to describe a noun is no place
+            and not (i + 1 < len(table.words) and table.tags[i + 1].startswith(("NN", "JJ")))
+        )
+
     def _after_cue(self, table: TokenTable) -> list[RecognizerResult]:
-        """Title-case one- or two-word listed places right after in/to/from/near/..."""
+        """Title-case one- or two-word listed places right after in/to/from/near/..., and a
+        big place in lower case where one lives or moves ('he lives in cork now')."""
         results = []
         for i in range(1, len(table.words)):
+            if self._lives_in_big_place(table, i):
+                results.append(
+                    recognizer_result(self, "LOCATION", table.starts[i], table.ends[i], 0.6)
+                )
+                continue
             if not table.words[i].istitle() or table.words[i - 1].casefold() not in PLACE_CUES:
                 continue
             if table.tags[i].startswith("VB"):

@@ -45,6 +45,9 @@ def test_everyday_phrases_that_are_places_need_a_cue(speech_engine, text, value)
         ("She moved to Bath last year", "Bath"),
         ("We went to Nice for the summer", "Nice"),
         ("They come from Mobile, Alabama", "Mobile"),
+        # A big place in lower case where one lives or moves.
+        ("he lives in cork now, near his sister", "cork"),
+        ("my cousin moved to reading last year", "reading"),
     ],
 )
 def test_a_title_case_world_place_after_a_place_cue_is_found(speech_engine, text, value):
@@ -53,7 +56,11 @@ def test_a_title_case_world_place_after_a_place_cue_is_found(speech_engine, text
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("It was nice to see you", "nice"), ("The hull of the boat was cracked", "hull")],
+    [
+        ("It was nice to see you", "nice"),
+        ("The hull of the boat was cracked", "hull"),
+        ("we moved to nice flats by the park", "nice"),  # it goes on to describe a noun
+    ],
 )
 def test_the_same_words_in_lower_case_without_a_cue_are_left(speech_engine, text, value):
     [found] = speech_engine.detect([text])
