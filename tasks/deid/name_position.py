@@ -29,7 +29,7 @@ _NAME_AFTER = frozenset(
     understands remembered explained explains looked looks felt feels walked left stayed
     arrived visited tried tries showed shows sent brought let lets saw sees heard hears met
     meets spoke speaks talked talks picked drove drives ran runs works worked lives lived
-    stays stayed wrote writes checked checks sorted reckons reckoned found finds""".split()
+    stays stayed wrote writes checked checks sorted reckons reckoned found finds set sets""".split()
 )
 # Verbs and cues after which a person is named as the object: 'I told will', 'me and hope'.
 _PERSON_BEFORE = frozenset(
@@ -79,6 +79,13 @@ def said_as_name(text: str, start: int, end: int) -> bool:
     return previous in _PERSON_BEFORE and bool(
         _CLAUSE_END.match(text, end) or _PRONOUN_AFTER.match(text, end)
     )
+
+
+def after_person_cue(text: str, start: int) -> bool:
+    """Whether the word before `start` names a person as its object: 'went with kiran'."""
+    before = _WORD.findall(text[max(0, start - 20) : start].casefold())
+    head = text[max(0, start - 20) : start].rstrip()
+    return bool(before) and head[-1:].isalpha() and before[-1] in _PERSON_BEFORE
 
 
 def _asked_about(before: list[str], head: str, text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.name_position import after_person_cue, said_as_name
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words, load_word_list
 
 # A word, not the letters glued to a number ('th' of '30th' stays as typed).
@@ -141,19 +142,6 @@ MIN_SHOUTED_WORDS = 3
 _LONE_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
 # A word in lower case inside cased text, not part of an address, handle or link.
 _LOWER_WORD = re.compile(r"(?<![\w@./#'’\-])[a-z]{3,}(?![\w@'’\-]|\.\w)")
-# Where a name stands: before the verb it is the subject of, or after a word that takes a
-# person ('then oksana set up', 'rav gave me a lift', 'went with kiran').
-_VERB_NEXT = re.compile(
-    r"[ \t]+(?:would|will|could|can|should|might|must|was|is|had|has|did|does|said|says|came"
-    r"|went|gave|got|set|took|made|told|rang|come|goes|used|never|always|just|and|[a-z]+ed)\b"
-)
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?i:a|an|the|my|your|his|her|our|their|this|that|every|each|no|mi|di)[ \t]+$"
-)
-_PERSON_BEFORE = re.compile(
-    r"\b(?:with|and|to|told|asked|saw|met|see|ask|tell|text|ring|rang|called|named|for|thanks)"
-    r"[ \t]+$"
-)
 _WORD_WITHOUT_DIGITS = re.compile(r"(?<![\w'’\-])[^\W\d]+(?:['’\-][^\W\d]+)*(?![\w'’\-])")
 
 
@@ -258,15 +246,12 @@ class Recaser:
         return value[0].upper() + value[1:]
 
     def _placed_name(self, word: str, text: str, start: int, end: int) -> bool:
-        """A listed first name no dictionary knows, where a name stands: before its verb or
-        after a word that takes a person, and after no determiner ('when a lola says')."""
+        """A listed first name no dictionary knows, where a name stands (`name_position`):
+        before its verb or after a word that takes a person, not after a determiner ('when a
+        lola says')."""
         if word not in self.v.all_first_names or word in self.v.dictionary:
             return False
-        if _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
-            return False
-        return bool(
-            _VERB_NEXT.match(text, end) or _PERSON_BEFORE.search(text, max(0, start - 12), start)
-        )
+        return said_as_name(text, start, end) or after_person_cue(text, start)
 
     def _title_name(self, word: re.Match[str]) -> str:
         """A name typed in capitals alone ('they put MICHAELA on'), as a name is written."""

@@ -16,7 +16,7 @@ from presidio_analyzer.predefined_recognizers import (
 from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
 from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
 from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
-from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
+from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TEENS, UNITS
 from qualbridge.tasks.deid.recasing import Vocabulary, place_key, place_keys
 from qualbridge.tasks.deid.token_recognizers import (
     GazetteerRecognizer,
@@ -234,7 +234,7 @@ _UNDERSCORED_NAME = Pattern(
 )
 
 
-_ROAD_NUMBER_WORD = rf"(?:{UNITS}|{TEENS}|{TENS}|oh|hundred)"
+_ROAD_NUMBER_WORD = rf"(?:{NUMBER_WORDS}|oh)"
 # A road by its number, typed or said: 'off the A61', 'stuck on the M62', 'past the a sixty one'
 # (said, the letter alone before number words only names a road).
 ROAD_PATTERNS = [

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
-from qualbridge.tasks.deid.structure import NUMBER_WORDS, OBJECT_WORDS
+from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TEENS, TENS, UNITS
+from qualbridge.tasks.deid.structure import OBJECT_WORDS
 
 _TLD = r"(?:com|org|net|edu|gov|io|info|co|uk|ie|au|ca|nz|de|fr|es|it|nl|eu|me|tv|ly)"
 _SAID_DOT = r"\s*,?\s+dot\s+"

@@ -23,7 +23,7 @@ from qualbridge.tasks.deid.name_position import (
     NAMING_SCORE,
     followed_as_subject,
 )
-from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
+from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import (
     MONTHS_AND_DAYS,
     PLACE_CUES,
@@ -40,7 +40,6 @@ SUFFIX_LOCALES = ("en_US", "en_GB", "en_AU", "en_CA", "en_NZ", "en_IE")
 PREFIX_LOCALES = ("es_ES", "it_IT", "pt_PT", "fr_FR", "ro_RO", "es_MX", "pt_BR")
 SUFFIX_FILE = "street_suffixes.txt"
 PREFIX_FILE = "street_prefixes.txt"
-NUMBER_WORDS = f"{UNITS}|{TEENS}|{TENS}|hundred"
 _UNIT_WORDS = UNITS
 # 'thirty-four', 'twenty six', or any single number word.
 SPOKEN_NUMBER = rf"(?:(?:{TENS})[\s-](?:{_UNIT_WORDS})|{NUMBER_WORDS})"
@@ -306,16 +305,17 @@ _THANKED = re.compile(
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:for|and|who|because|from)\b)"
 )
+# Words of address that name no one: 'thanks love', 'bye hun', 'cheers mate'.
+_ENDEARMENTS = (
+    "love|hun|babe|darling|sweetheart|pet|duck|hen|mate|pal|bro|sis|doc|honey|dear|all|everyone"
+    "|everybody|folks|guys|lads|girls|again"
+)
 # Someone named as a turn or post signs off: 'thanks see you next week kiran', 'bye oksana x'.
 _SIGNED_OFF = re.compile(
     r"(?i:\b(?:thanks|thank\s+you|cheers|bye|ta|take\s+care|night|goodnight|see\s+you"
     r"(?:\s+(?:next\s+week|soon|later|tomorrow|on\s+\w+day))?)[ \t,]+)"
-    rf"(?P<value>{_NAME_WORD})(?=[ \t]*[.!?,]*[ \t]*(?:x+)?[ \t]*(?:\n|$))"
-)
-# Words of address that name no one: 'thanks love', 'bye hun', 'cheers mate'.
-_ENDEARMENTS = frozenset(
-    "love hun babe darling sweetheart pet duck hen mate pal bro sis doc honey dear all everyone"
-    " everybody folks guys lads girls again".split()
+    rf"(?!(?i:{_ENDEARMENTS})\b)(?P<value>{_NAME_WORD})"
+    r"(?=[ \t]*[.!?,]*[ \t]*(?:x+)?[ \t]*(?:\n|$))"
 )
 # A relative named after the relation: 'my husband sunny he's', 'our daughter pearl, she'.
 _KIN = "sister|brother|mum|mam|mother|dad|father|nan|gran|grandma|grandad|aunt|auntie|aunty"
@@ -849,17 +849,14 @@ class StructureRecognizer(EntityRecognizer):
             self._result("PERSON", m, 0.6, "value")
             for pattern in (_SOCIAL_CUE, _THANKED, _RELATIVE_NAMED, _VOCATIVE, _SIGNED_OFF)
             for m in pattern.finditer(text)
-            if not (pattern is _SIGNED_OFF and m.group("value").casefold() in _ENDEARMENTS)
-            and (
-                self._addressed_or_listed(
-                    text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED
-                )
-                # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary
-                # knows, after a social cue or a relation
-                or (
-                    pattern is not _VOCATIVE
-                    and self._vocabulary.is_unknown(m.group("value").casefold())
-                )
+            if self._addressed_or_listed(
+                text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED
+            )
+            # 'ring julianna on ...', 'my mate dazza was': a word no list or dictionary knows,
+            # after a social cue or a relation
+            or (
+                pattern is not _VOCATIVE
+                and self._vocabulary.is_unknown(m.group("value").casefold())
             )
         ]
 
