@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.deid.name_position import said_as_name
+from qualbridge.tasks.deid.name_position import after_person_cue, said_as_name
 
 CASES = [
     # (text, the word, said as a name)
@@ -41,3 +41,17 @@ CASES = [
 def test_said_as_name(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert said_as_name(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("I went to the drop-in with kiran on Monday", "kiran", True),
+        ("then I told oksana about it", "oksana", True),
+        ("we went with, um, kiran", "kiran", False),  # a pause breaks the cue
+        ("when a lola says so", "lola", False),
+        ("kiran came", "kiran", False),  # nothing before it
+    ],
+)
+def test_after_person_cue(text: str, word: str, expected: bool) -> None:
+    assert after_person_cue(text, text.index(word)) is expected
