@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -101,9 +101,10 @@ def world_places() -> frozenset[str]:
     return load_word_list("world_places.txt")
 
 
-def world_first_names(dictionary: Container[str]) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def world_first_names() -> frozenset[str]:
     """First names common in some country of the world (names-dataset, MIT licence), minus
-    dictionary, chat and stop words: 'oksana', 'kiran', 'rav', not 'table' or 'lol'."""
+    chat and stop words: 'oksana', 'kiran', 'rav', not 'lol'; the file holds no dictionary word."""
     spoken = (
         load_word_list("chat_words.txt")
         | load_word_list("interjections.txt")
@@ -113,7 +114,7 @@ def world_first_names(dictionary: Container[str]) -> frozenset[str]:
     return frozenset(
         name
         for name in load_word_list("world_first_names.txt")
-        if name not in dictionary and name not in spoken and name not in STOP_WORDS
+        if name not in spoken and name not in STOP_WORDS
     )
 
 
@@ -122,7 +123,7 @@ def vocabulary(dictionary: Dictionary, non_nouns: Dictionary, adjectives: Dictio
     return Vocabulary(
         first_names=lower_set(first_names()) - AMBIGUOUS_WORDS,
         all_first_names=lower_set(_faker_names(FIRST_NAME_ATTRS, "en_", filtered=False))
-        | world_first_names(dictionary),
+        | world_first_names(),
         surnames=lower_set(person_names()) - AMBIGUOUS_WORDS,
         places=lower_set(uk_places()),
         employers=lower_set(load_word_list("uk_employers.txt")),
