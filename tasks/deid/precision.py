@@ -60,7 +60,10 @@ _CLINICAL = re.compile(
     r"(?i)\w{3,}(?:itis|osis|inoma|pathy|olol|pril|artan|statin|azole|cillin|mycin|cycline|dipine"
     r"|formin|amol|amols|prazole|oxetine|azepam|triptan|gliptin|sartan|profen|xaban|parin"
     r"|olone|asone|umab|inib|tidine|afil|lukast|semide|thiazide|codone|morphine|amine"
-    r"|algia|aemia|uria|ectomy|otomy|plasty|scopy)s?"
+    r"|algia|aemia|uria|ectomy|otomy|plasty|scopy"
+    # psychiatric drug stems: 'Paliperidone', 'Olanzapine', 'Sertraline', 'Zopiclone'
+    r"|apine|idone|azine|iptyline|pramine|traline|afaxine|peridol|trigine|proate|azepine|pidem"
+    r"|zolam|iclone)s?"
 )
 # A nationality naming a cuisine or a shop, not a person: 'a Chinese takeaway'.
 _CUISINE_AFTER = re.compile(

@@ -35,7 +35,8 @@ _LETTERS_BEFORE = re.compile(
 # A final 'a' is the article unless nothing that could follow an article comes after it.
 _LETTER_AFTER = re.compile(
     r"\s+(?:(?![aA]\b)[A-Da-d]\b|[aA](?=\s*(?:[,.?!;]|$)|\s+(?:my|your|I|i|that|it|yeah|and"
-    r"|then|so|is|was|for|from)\b)"
+    # or where the speaker corrects or checks it: '... two seven a sorry i always forget'
+    r"|then|so|is|was|for|from|sorry|no|or|ok|okay|right|yes|um|er|erm)\b)"
     # any other consonant where the clause ends or goes on: '... eight nine x is that right'
     r"|(?![aeiouAEIOU]\b)[A-Za-z]\b(?=\s*(?:[,.?!;]|$)|\s+(?:is|and|that|if|so|yeah|right"
     r"|please|for|then)\b))"

@@ -39,11 +39,14 @@ _SAID_NUMBER = (
 _OCTET = rf"(?:{_SAID_NUMBER}|{_DIGIT}(?:\s+{_DIGIT}){{0,2}})"
 # Four groups of one to three digits joined by a said 'dot' or 'point'.
 _SPOKEN_IP = re.compile(rf"(?i)\b{_OCTET}(?:\s+(?:dot|point)\s+{_OCTET}){{3}}\b")
-# A said 'underscore' is never ordinary speech: the words around it are a user name.
+# A said 'underscore' is never ordinary speech: the words around it are a user name, with any
+# digits said after it ('jaz underscore snitch oh two').
 _UNDERSCORED = re.compile(
     rf"(?i)\b(?P<value>(?:[a-z][\w'’]*\s+)?[a-z0-9][\w'’]*"
-    rf"(?:\s+underscore\s+[\w'’]+(?:\s+{_NUMBER})*)+)"
+    rf"(?:\s+underscore\s+[\w'’]+(?:\s+(?:oh|zero|nought|{_NUMBER})\b)*)+)"
 )
+# Words that say a user name follows, not part of it: 'an account called jaz underscore ...'.
+_NAMING_WORDS = frozenset("called named handle username account name".split())
 
 
 def find_spoken_sites(text: str) -> Iterator[tuple[int, int]]:
@@ -77,9 +80,11 @@ def find_said_user_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _without_stop_words_before(text: str, start: int, end: int) -> int:
-    """Where the value starts once stop words opening it are dropped ('is amber ...')."""
+    """Where the value starts once stop and naming words opening it are dropped ('is amber
+    ...', 'called jaz ...')."""
     for word in re.finditer(r"\S+", text[start:end]):
-        if word.group().casefold() not in STOP_WORDS:
+        folded = word.group().casefold()
+        if folded not in STOP_WORDS and folded not in _NAMING_WORDS:
             return start + word.start()
     return end
 

@@ -218,6 +218,9 @@ _ROLE_NOUNS_AFTER_TITLE = frozenset(
     "practitioner specialist consultant assistant associate prescriber surgery appointment"
     " appointments visit visits note notes letter letters station team shift uniform".split()
 )
+# Titles that are nothing else: any word after one, but a stop word or role noun, is a name
+# ('under dr marsh', 'mrs white rang').
+_SURE_TITLES = frozenset("dr mr mrs ms mx prof".split())
 _KIN_TITLES = frozenset(
     "auntie aunty uncle nana nanna nan gran granny grandma grandad grandpa cousin".split()
 )
@@ -246,7 +249,7 @@ def _titled_matches(text: str) -> Iterator[re.Match[str]]:
 # A word after a cue that introduces a person, whatever its case ('me and dave', 'called Lou').
 _NAME_WORD = r"[^\W\d_][\w'’\-]*"
 _STRONG_CUE = re.compile(
-    rf"(?i:\b(?:(?:called|named|calls|call)\s+(?:him|her|them|me|you|himself|herself"
+    rf"(?i:\b(?:(?:called|named|calls|call|calling)\s+(?:him|her|them|me|you|himself|herself"
     rf"|themselves|myself)|called|named|name was"
     rf"|name is|name's|me and|goes by|known as"
     # 'her names mei ling': a recogniser's 'name's' without its apostrophe.
@@ -336,8 +339,16 @@ _RELATIVE_NAMED = re.compile(
     rf"|shes|hes|whos|theyre|{'|'.join(sorted(DENIED))})\b)"
 )
 # Who a role or relative is, said as a fact: 'my worker was Hope Marsh', 'her nurse is dawn'.
+# Who looks after someone, said to be a person: 'the consultant is dr rahman', 'care
+# coordinator is jo' (a turn that opens on the role).
+_CARE_ROLE = (
+    r"(?:care\s+|team\s+)?co-?ordinator|consultant|doctor|gp|g\s+p|midwife|health\s+visitor"
+    r"|(?:probation|housing|liaison)\s+officer|caseworker|case\s+worker|pharmacist|physio"
+    r"|solicitor"
+)
 _ROLE_IS = re.compile(
-    rf"(?i:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}),?\s+(?:was|is|were)\s+)"
+    rf"(?i:(?:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}|{_CARE_ROLE})"
+    rf"|(?:\bthe\s+|^)(?:{_ROLE}|{_CARE_ROLE})),?\s+(?:was|is|were)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # Each cue and whether it is strong (any word no dictionary knows may follow it).
@@ -420,7 +431,7 @@ _FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-
 # has asked', 'she said sunny had been'.
 _CLAUSE_OPENER = (
     r"(?i:\b(?:so|and|but|then|right|er|erm|um|uh|well|yeah|cos|because|said|says|that|when"
-    r"|if|now|apparently|basically|anyway|ok|okay)\s+)"
+    r"|if|now|apparently|basically|anyway|ok|okay|since|until|till|after|before|while|once)\s+)"
 )
 # A word-name opening a sentence or clause, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
@@ -687,6 +698,8 @@ class StructureRecognizer(EntityRecognizer):
         w = first.casefold()
         if w in STOP_WORDS or w in _ROLE_NOUNS_AFTER_TITLE or len(w) < 2:
             return False
+        if m.group().split()[0].rstrip(".").casefold() in _SURE_TITLES:
+            return True
         end = m.start("value") + len(first)
         listed = self._listed_name(w) and w not in self._vocabulary.non_nouns  # not 'said'
         return listed or followed_as_subject(text, end)

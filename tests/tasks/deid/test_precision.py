@@ -40,6 +40,11 @@ def _refined(text: str, value: str, entity_type: str = "PERSON") -> Detection | 
         ("and the Sergeant said to ring back after the weekend", "Sergeant"),
         ("Tack, the Kurator will call back after fika", "Kurator"),
         ("The Ranger still reckons it was fine", "Ranger"),
+        # Psychiatric drugs by their stems.
+        ("Depot every fortnight. Paliperidone. My bum's like a pin cushion.", "Paliperidone"),
+        ("They put me on Olanzapine and I put on weight.", "Olanzapine"),
+        ("Sertraline helped a bit.", "Sertraline"),
+        ("Zopiclone to sleep, that's all.", "Zopiclone"),
     ],
 )
 def test_labels_kin_words_and_acronyms_are_dropped(text, value):

@@ -104,6 +104,8 @@ from tests.helpers.coverage import masked
         ),
         ("the eircode is d twenty four x k seven two but the taxi", "d twenty four x k seven two"),
         ("the código postal is zero eight zero two five barcelona", "zero eight zero two five"),
+        # A National Insurance number's last letter before the speaker corrects or checks it.
+        ("its s l one one five eight two seven a sorry i forget the letter", "seven a"),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):

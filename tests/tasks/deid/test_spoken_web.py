@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qualbridge.tasks.deid.spoken_web import find_said_user_names
 from tests.helpers.coverage import masked
 
 
@@ -47,6 +48,8 @@ from tests.helpers.coverage import masked
         ("the router is ten point nought dot 0 dot one", "ten point nought dot 0 dot one"),
         ("i follow her on tiktok shes amber lou underscore ninety five", "amber lou underscore"),
         ("he's dazza underscore seven on there", "dazza underscore seven"),
+        # digits said as 'oh' end the name too; the word that names it is no part of it
+        ("a fake account called jaz underscore snitch oh two", "jaz underscore snitch oh two"),
         # Typed: a bare site of a country domain, and a user name joined by underscores.
         ("We have a site, peerlinkhamilton.ca, and a forum.", "peerlinkhamilton.ca"),
         ("my username's, like, grace_in_bloom, I can talk", "grace_in_bloom"),
@@ -67,3 +70,14 @@ def test_spoken_web_addresses_and_user_names_are_masked(speech_engine, text, val
 def test_words_that_are_no_spoken_site(speech_engine, text):
     [found] = speech_engine.detect([text])
     assert not any(d.entity_type in ("URL", "IP_ADDRESS") for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a fake account called jaz underscore snitch oh two", "jaz underscore snitch oh two"),
+        ("her handle is big underscore dave", "big underscore dave"),
+    ],
+)
+def test_said_user_names_leave_out_the_words_that_name_them(text, value):
+    assert [text[s:e] for s, e in find_said_user_names(text)] == [value]

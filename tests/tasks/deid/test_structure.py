@@ -113,6 +113,16 @@ from tests.helpers.coverage import masked, touched
         ("thanks see you next week kiran", "kiran"),
         ("ok bye oksana x", "oksana"),
         ("Will from the carers group dropped off a lasagne", "Will"),  # no modal before 'from'
+        # A clause opened by 'since', 'until', 'before' or 'while'; a name someone is called
+        # by; who a carer is; a title that is nothing else, then any word.
+        ("its just me and the dog now since ray passed in november", "ray"),
+        ("i was fine until rose came back", "rose"),
+        ("while mark was staying with us it was hard", "mark"),
+        ("he keeps calling me lily which was his sisters name", "lily"),
+        ("care coordinator is jo and the consultant is dr rahman", "jo"),
+        ("the social worker was kemi and she was ok", "kemi"),
+        ("he was under dr marsh on the ward", "dr marsh"),
+        ("mrs white rang me yesterday about the flat", "mrs white"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -178,6 +188,13 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("we stayed at our parents house for a week", "parents"),
         ("bought $AAPL and lost $500 on it", "$AAPL"),
         ("hope has been hard to find lately", "hope"),
+        ("ever since summer came round i have felt better", "summer"),
+        ("after work got busy i stopped going", "work"),
+        ("she keeps calling me stupid", "stupid"),
+        ("is anyone calling me back today", "back"),
+        ("the nurse is lovely and the consultant is off sick", "lovely"),
+        ("my gp is rubbish to be honest", "rubbish"),
+        ("my probation officer is new", "new"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
