@@ -20,6 +20,14 @@ _BETWEEN = re.compile(r"[ \t]*,?[ \t]*")
 _TOWN_BETWEEN = re.compile(
     r"[ \t]*,?[ \t]+(?P<town>[^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*){0,2}),?[ \t]+"
 )
+# A postal number ending a span: a name with one is a place.
+_ENDS_IN_CODE = re.compile(r"[ \t]\d{3,5}$")
+# A postal code of digits after a town or state ('chicago 60614', 'Dublin 8' is no code): five
+# digits, or four that are no year, with a state's letters between ('Truganina VIC 3029').
+_CODE_AFTER_PLACE = re.compile(
+    r"[ \t]*,?[ \t]+(?:[A-Z]{2,3}[ \t]+)?(?P<code>\d{5}(?:-\d{4})?|(?!19|20)\d{4})"
+    r"(?![\w\-/]|[.,]\d)"
+)
 POSTCODE_TYPES = frozenset({"UK_POSTCODE", "POSTAL_CODE", "ZIP_CODE", "IE_EIRCODE"})
 # The town written after a postcode, as many countries write it: '00-561 Warszawa'.
 _TOWN_AFTER_CODE = re.compile(r"[ \t]*,?[ \t]+(?P<town>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+)?)")
@@ -90,7 +98,7 @@ def join_address_parts(detections: list[Detection], text: str) -> list[Detection
     """Neighbouring address parts, one of them a street, joined into one street address."""
     out: list[Detection] = []
     found = [_with_units(d, text) for d in detections]
-    towns = _towns_after_codes(found, text)
+    towns = _towns_after_codes(found, text) + _codes_after_places(found, text)
     before_codes = [a for d in found if (a := _address_before_code(d, text)) is not None]
     # the whole address, over the names and numbers found inside it
     streets = merge_overlaps([*found, *before_codes]) if before_codes else found
@@ -107,9 +115,17 @@ def join_address_parts(detections: list[Detection], text: str) -> list[Detection
     return out
 
 
+def _is_part(detection: Detection, text: str) -> bool:
+    """A part of an address: a place, body, street or code, or a 'name' that ends in a code
+    ('Truganina VIC 3029', which the tagger took for a person)."""
+    if detection.entity_type in ADDRESS_PARTS:
+        return True
+    return _ENDS_IN_CODE.search(text, detection.start, detection.end) is not None
+
+
 def _joins(first: Detection, second: Detection, text: str) -> bool:
     """Two address parts with only commas and spaces between, one of them a street."""
-    if first.entity_type not in ADDRESS_PARTS or second.entity_type not in ADDRESS_PARTS:
+    if not (_is_part(first, text) and _is_part(second, text)):
         return False
     if "STREET_ADDRESS" not in (first.entity_type, second.entity_type):
         return False
@@ -125,6 +141,19 @@ def _joins(first: Detection, second: Detection, text: str) -> bool:
         and second.entity_type in POSTCODE_TYPES
         and not any(w.casefold() in STOP_WORDS for w in town.group("town").split())
     )
+
+
+def _codes_after_places(detections: list[Detection], text: str) -> list[Detection]:
+    """The postal code of digits written right after a found town, where nothing was found."""
+    codes = []
+    for place in detections:
+        code = _CODE_AFTER_PLACE.match(text, place.end) if place.entity_type == "LOCATION" else None
+        if code is None:
+            continue
+        start, end = code.span("code")
+        if not any(d.start < end and start < d.end for d in detections):
+            codes.append(Detection(start, end, "ZIP_CODE", place.score, place.recognizer))
+    return codes
 
 
 def _towns_after_codes(detections: list[Detection], text: str) -> list[Detection]:

@@ -168,7 +168,7 @@ class Deidentifier:
         inside a phrase the allow list holds."""
         cleared = allowed_spans(text, self._allowed_phrases)
         return merge_overlaps(
-            with_whole_code(with_house_number(refined, text), text)
+            with_whole_code(with_house_number(refined, text), text, self._labels)
             for d in dets
             if keep_detection(mapped := to_text(d, origin), text, self._allow)
             and not inside_any(mapped, cleared)

@@ -196,7 +196,9 @@ _URL = Pattern(
     r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:co\.uk|org\.uk|nhs\.uk|ac\.uk|gov\.uk|com|org"
     # Country domains of the configured regions ('peerlinkhamilton.ca'); not '.it' or '.me',
     # which a missing space after a full stop makes of ordinary words.
-    r"|net|io|uk|ie|ca|au|nz|eu|de|fr|es|nl|pl|info|edu|gov)(?:/[^\s<>\"']*)?\b)",
+    r"|net|io|uk|ie|ca|au|nz|eu|de|fr|es|nl|pl|info|edu|gov)(?:/[^\s<>\"']*)?\b"
+    # any other domain with a path after it: 'linktr.ee/owen.draws', 'bit.ly/3xYz'
+    r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}/[^\s<>\"']*[\w/])",
     0.7,
 )
 _STREET_SUFFIXES = (
@@ -225,7 +227,10 @@ _THE_STREET = Pattern(
     0.6,
 )
 _HANDLE = Pattern(
-    "social handle", r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?", 0.85
+    # hyphens too, as some sites allow: '@lexi-ramos-22'
+    "social handle",
+    r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?",
+    0.85,
 )
 # A word joined to another by an underscore is a user name, with or without its '@'
 # ('my username's grace_in_bloom'): people's words are never written so.

@@ -185,7 +185,8 @@ _INTRO_ORG = re.compile(
 TITLES = (
     r"dr|doctor|mr|mrs|ms|miss|mister|missus|mx|prof|professor|father|fr|judge|coach|pastor"
     r"|reverend|rev"
-    r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain|nurse|sister"
+    r"|rabbi|imam|sheikh|councillor|officer|detective|sergeant|sgt|captain"
+    r"|(?:staff|charge|student|senior|head|ward)\s+nurse|nurse|sister"
     r"|inspector|constable|matron|midwife|dci|ds|dc|pc"
     r"|brother|auntie|aunty|uncle|dame|sir|lady|lord|nana|nanna|nan|gran|granny|grandma"
     r"|grandad|grandpa|cousin|aunt|mama|papa|chief|madam|madame|mme|herr|frau|señor|señora"

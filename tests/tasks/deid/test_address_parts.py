@@ -106,6 +106,22 @@ def _found(text: str, *parts: tuple[str, str]) -> list[Detection]:
             ["Leeds", "LS1 4AB"],
         ),
         # A person is no part of an address; a line or a word between keeps parts apart.
+        # A 'name' ending in a postal number is a place; digits after a town are its code.
+        (
+            "address 7 Leakes Road, Truganina VIC 3029.",
+            [("7 Leakes Road", "STREET_ADDRESS"), ("Truganina VIC 3029", "PERSON")],
+            ["7 Leakes Road, Truganina VIC 3029"],
+        ),
+        (
+            "i'm in chicago 60614 now",
+            [("chicago", "LOCATION")],
+            ["chicago", "60614"],
+        ),
+        (
+            "we moved to Leeds 2019 and",
+            [("Leeds", "LOCATION")],
+            ["Leeds"],
+        ),
         (
             "12 Elm Road, Sarah said",
             [("12 Elm Road", "STREET_ADDRESS"), ("Sarah", "PERSON")],

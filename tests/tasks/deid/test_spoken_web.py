@@ -53,6 +53,9 @@ from tests.helpers.coverage import masked
         # Typed: a bare site of a country domain, and a user name joined by underscores.
         ("We have a site, peerlinkhamilton.ca, and a forum.", "peerlinkhamilton.ca"),
         ("my username's, like, grace_in_bloom, I can talk", "grace_in_bloom"),
+        # Any domain with a path, and a handle with hyphens.
+        ("all my art is here linktr.ee/owen.draws, commissions open", "linktr.ee/owen.draws"),
+        ("paid it back on venmo to @lexi-ramos-22 lol", "@lexi-ramos-22"),
     ],
 )
 def test_spoken_web_addresses_and_user_names_are_masked(speech_engine, text, value):
@@ -65,6 +68,7 @@ def test_spoken_web_addresses_and_user_names_are_masked(speech_engine, text, val
         "that was the dot com boom all over again",
         "he got two dot three in his exam",
         "send it to b macleod seven three six at example dot net",  # an e-mail, not a site
+        "take 1.5mg/day and/or the other one",  # a dose and a slash are no site
     ],
 )
 def test_words_that_are_no_spoken_site(speech_engine, text):

@@ -123,6 +123,7 @@ from tests.helpers.coverage import masked, touched
         ("the social worker was kemi and she was ok", "kemi"),
         ("he was under dr marsh on the ward", "dr marsh"),
         ("mrs white rang me yesterday about the flat", "mrs white"),
+        ("Staff Nurse Kowalski sat with me for an hour", "Staff Nurse Kowalski"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):

@@ -28,10 +28,15 @@ def _found(text: str, part: str, entity_type: str = "PHONE_NUMBER") -> Detection
         ("HKID K473972(8); Chan Tai-man", "473972", "K473972(8)"),  # a bracketed check digit
         ("case HN19004482(3) and", "HN19004482", "HN19004482(3)"),
         ("the code 12345 (8 of them)", "12345", "12345"),  # not glued, not one character
+        # Capitals one space before a long number are its letters, unless they label it.
+        ("RAMQ TREM 7955 1214 expired", "7955 1214", "TREM 7955 1214"),
+        ("my MRN 44718832 ok", "44718832", "44718832"),
+        ("call UK 07700 900123", "07700 900123", "07700 900123"),
+        ("code AB 1234 now", "1234", "1234"),  # too short a number to be a code of its own
     ],
 )
 def test_a_found_number_grows_to_its_whole_code(text: str, found: str, masked: str) -> None:
-    grown = with_whole_code(_found(text, found), text)
+    grown = with_whole_code(_found(text, found), text, frozenset({"mrn"}))
     assert text[grown.start : grown.end] == masked
     assert grown.entity_type == "PHONE_NUMBER"
 
