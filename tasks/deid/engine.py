@@ -21,6 +21,7 @@ from qualbridge.tasks.deid.filters import (
     allowed_phrases,
     allowed_spans,
     inside_any,
+    is_from_deny_list,
     keep_detection,
     merge_overlaps,
 )
@@ -171,7 +172,7 @@ class Deidentifier:
             with_whole_code(with_house_number(refined, text), text, self._labels)
             for d in dets
             if keep_detection(mapped := to_text(d, origin), text, self._allow)
-            and not inside_any(mapped, cleared)
+            and (is_from_deny_list(mapped) or not inside_any(mapped, cleared))
             and (refined := refine(mapped, text)) is not None
             and not is_everyday_capital(refined, text, self._everyday)
             and not is_word_hashtag(refined, text, self._vocabulary)

@@ -85,6 +85,15 @@ def allowed_spans(text: str, phrases: re.Pattern[str] | None) -> list[tuple[int,
     return [m.span() for m in phrases.finditer(text)] if phrases is not None else []
 
 
+# The name prefix of the study's known-identifier recognizers: what they find is always masked.
+DENY_LIST_RECOGNIZER = "StudyDenyList"
+
+
+def is_from_deny_list(detection: Detection) -> bool:
+    """Found by the study's own list of known identifiers, which no allow list overrides."""
+    return detection.recognizer.startswith(DENY_LIST_RECOGNIZER)
+
+
 def inside_any(detection: Detection, spans: Iterable[tuple[int, int]]) -> bool:
     """Whether the detection lies wholly inside one of the spans."""
     return any(start <= detection.start and detection.end <= end for start, end in spans)
@@ -111,7 +120,7 @@ def _dates_a_life_event(detection: Detection, text: str) -> bool:
 def keep_detection(detection: Detection, text: str, allow: frozenset[str]) -> bool:
     """Apply the allow list and the generic-time rule to one detection."""
     value = text[detection.start : detection.end].strip()
-    if detection.recognizer.startswith("StudyDenyList"):
+    if is_from_deny_list(detection):
         return True
     if _allowed(value, allow):
         return False
@@ -138,7 +147,7 @@ STATISTICAL_RECOGNIZERS = frozenset(
 
 def _priority(detection: Detection, start: int, end: int) -> tuple[bool, int, float, int]:
     """Conflict rank: covers the whole group, site list > pattern > NER/lists, score, length."""
-    if detection.recognizer.startswith("StudyDenyList"):
+    if is_from_deny_list(detection):
         source_rank = 2
     elif detection.recognizer in STATISTICAL_RECOGNIZERS:
         source_rank = 0

@@ -15,6 +15,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from qualbridge.tasks.deid.age_patterns import AGE_PATTERNS
 from qualbridge.tasks.deid.date_patterns import DATE_PATTERNS
+from qualbridge.tasks.deid.filters import DENY_LIST_RECOGNIZER
 from qualbridge.tasks.deid.gazetteers import first_names, person_names, uk_places
 from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TEENS, UNITS
 from qualbridge.tasks.deid.recasing import Vocabulary, place_key, place_keys
@@ -343,7 +344,7 @@ def deny_list_recognizers(grouped: dict[str, list[str]]) -> list[PatternRecogniz
     return [
         PatternRecognizer(
             supported_entity=entity_type,
-            name=f"StudyDenyList:{entity_type}",
+            name=f"{DENY_LIST_RECOGNIZER}:{entity_type}",
             deny_list=sorted(set(values), key=len, reverse=True),
             deny_list_score=1.0,
         )

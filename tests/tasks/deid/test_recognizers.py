@@ -218,6 +218,21 @@ def test_study_deny_list_masks_case_insensitively(deny_engine, engine, text: str
     assert "[KNOWN_IDENTIFIER-" in result.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["I went to the Recovery College on Monday.", "met him at the recovery college once"],
+)
+def test_a_known_identifier_is_masked_though_the_allow_lists_hold_it(text: str) -> None:
+    # 'recovery college' is a generic service the built-in allow list keeps; a study that
+    # lists it as its own site must see it masked, or the release gate finds it and blocks.
+    known = Deidentifier(
+        DeidConfig(), KEY, known_identifiers={"KNOWN_IDENTIFIER": ["Recovery College"]}
+    )
+    [result] = known.deidentify([text])
+
+    assert "recovery college" not in result.text.casefold()
+
+
 def test_lowercase_site_term_is_missed_without_the_deny_list(engine) -> None:
     # The control for the deny-list tests: the general engine has no cue for this ('on willow
     # ward' is one: a lower-case name after 'on' before a ward head).
