@@ -20,7 +20,11 @@ _GROUP = rf"(?:(?:double|triple|treble)[\s\-]+{_DIGIT}|{_DIGIT}\s+(?:hundred|tho
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses, or
 # by a said 'slash' or 'stroke', as references are read ('four three one slash two two').
 _JOINT = r"(?:[\s,.\-]+|\s+(?:slash|stroke|dash|hyphen)\s+)"
-_RUN = re.compile(rf"(?i)\b{_GROUP}(?:{_JOINT}{_GROUP})+\b")
+# Two digits said as a number, as the end of a phone number often is ('... one four twenty two
+# ninety'): read only after two digits said one by one, so dates and years stay out.
+_PAIR = rf"(?:(?:{TENS})(?:[\s\-]+(?:{UNITS}))?|(?:{TEENS}))"
+_RUN = re.compile(rf"(?i)\b{_GROUP}(?:{_JOINT}{_GROUP})+(?:{_JOINT}(?:{_PAIR}|{_GROUP}))*\b")
+_EACH_GROUP = re.compile(rf"(?i){_PAIR}\b|{_GROUP}")
 _ZEROS_AFTER = {"hundred": 2, "thousand": 3}
 _REPEAT = re.compile(r"(?i)^(double|triple|treble)[\s\-]+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D');
@@ -83,9 +87,11 @@ _SPELLED_NINO = re.compile(
 def digit_count(run: str) -> int:
     """How many digits a spoken run stands for: 'double oh' is two."""
     count = 0
-    for group in re.findall(rf"(?i){_GROUP}", run):
+    for group in _EACH_GROUP.findall(run):
         repeat = _REPEAT.match(group)
-        if repeat:
+        if re.fullmatch(rf"(?i){_PAIR}", group):
+            count += 2
+        elif repeat:
             count += {"double": 2, "triple": 3, "treble": 3}[repeat.group(1).casefold()]
         else:
             count += _ZEROS_AFTER.get(group.split()[-1].casefold(), 0) + 1

@@ -291,9 +291,11 @@ _WEAK_CUE = re.compile(
 _SOCIAL_CUE = re.compile(
     rf"(?i:\b(?:(?:go|goes|went|going|gone)\s+[a-z]+ing|out|round|over|along|friends"
     rf"|mates|married|engaged|stayed|staying|talked|talking|spoke|speaking|chatted|chatting"
-    rf"|was|were|been|live|lives|lived|living|stays)"
+    rf"|was|were|been|is|am|are|['’]s|live|lives|lived|living|stays|work|works|worked|working)"
     rf"\s+with\s+|\b(?:text|texts|ring|rings|call|calls|phone|phones|phoned|message"
-    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang)\s+"
+    rf"|messaged|visit|visits|visited|tell|tells|told|ask|asks|asked|texted|rang"
+    # collecting someone: 'i pick up sky every other weekend'
+    rf"|(?:pick|picks|picked|picking)\s+up|collect|collects|collected|collecting)\s+"
     # Speaking to someone: 'so I said to wojciech, look', 'I was talking to bex about it'.
     rf"|\b(?:said|says|saying|say|talk|talks|talked|talking|spoke|speak|speaks|speaking"
     rf"|chat|chats|chatted|chatting|wrote|write|writes|explained|listen|listened|listening)"
@@ -301,7 +303,8 @@ _SOCIAL_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
-    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so)\b)"
+    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so"
+    r"|all\s+(?:day|night|week|weekend|the\s+time))\b)"
 )
 # Someone thanked: 'can i just say thank you to pauline for the lift last time'.
 _THANKED = re.compile(
@@ -373,6 +376,13 @@ _THEIRS = re.compile(
     r"(?:(?:that's|that\s+is|she's|he's|who's)"
     rf"\s+)?my\s+(?:{_KIN}|{_ROLE})\b"
 )
+# Someone placed by where they live beside the speaker, or said to be a relation straight
+# after the name: 'elowen next door had him', 'more of sky shes my daughter'.
+_NEIGHBOUR_OR_KIN = re.compile(
+    rf"\b(?P<value>{_NAME_WORD})\s+(?i:(?:from\s+)?(?:next\s+door|upstairs|downstairs"
+    r"|across\s+the\s+road))\b"
+    rf"|\b(?P<value2>{_NAME_WORD}),?\s+(?i:(?:she|he|who|that)['’]?s\s+my\s+(?:{_KIN}|{_ROLE}))\b"
+)
 # A possessive written without its apostrophe, as recognisers write it, before what is
 # theirs or who is: 'im siobhans peer support worker', 'at tariqs house'.
 _THEIRS_BARE = re.compile(
@@ -436,13 +446,16 @@ _CLAUSE_OPENER = (
 )
 # A word-name opening a sentence or clause, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
-    rf"(?:^|[.?!:]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})(?=\s+"
+    rf"(?:^|[.?!:,]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})(?=\s+"
     # 'mark hasnt rung back': an auxiliary or its denial before the verb
     r"(?:(?:has|had|hasnt|hasn['’]t|hadnt|hadn['’]t|never|didnt|didn['’]t|still|just|finally"
     r"|has\s+been|had\s+been|was|is|were|got)\s+)?"
     r"(?:came|come|comes|said|says|rang|rung|rings|texted|went|goes|used|gets|got|works|worked"
     r"|died|passed|told|phoned|called|replied|answered|emailed|messaged|visited|helped|asked"
-    r"|reckons|lives|lived|stays|stayed"
+    r"|reckons|lives|lived|stays|stayed|drove|started|stopped|loved|hated|wanted|needed|knew"
+    r"|cried|laughed|shouted|screamed|walked|picked|brought|took|gave|moved|left|dropped"
+    # what a person is doing: 'florin is waiting with the neighbour'
+    r"|waiting|working|crying|shouting|struggling|coping|doing\s+(?:well|better|ok|okay)"
     # what is done to a person, or what a person is doing: 'so grace was discharged',
     # 'she said sunny had been sleeping in his car'
     r"|discharged|admitted|sectioned|arrested|diagnosed|referred|released|sleeping|staying"
@@ -531,6 +544,15 @@ _SAID_USER_NAME = re.compile(
     r"(?P<value>(?:(?!(?:if|and|but|so|on|in|at|for|because|when|which|that|or|though)\b)"
     r"[^\W_][\w'’\-]*[ \t]*){1,5})"
 )
+# A user name said as words after the site it is on, with a number in it, as most are: 'my
+# snapchat is c mac ninety four if you want it' (not 'my snapchat is private').
+_PLATFORM_NAME = re.compile(
+    r"(?i)\b(?:snapchat|snap|insta|instagram|tiktok|twitter|discord|xbox|psn|steam|kik|facebook)"
+    r"(?:\s+(?:name|account|handle|tag))?(?:\s+is|\s+was|['’]s)\s+(?:(?:just|like)\s+)?"
+    r"(?P<value>(?:(?!(?:if|and|but|so|on|in|at|for|because|when|which|that|or|though)\b)"
+    r"[^\W_][\w'’\-]*[ \t]*){1,6})"
+)
+_HAS_NUMBER = re.compile(rf"(?i)\d|\b(?:{NUMBER_WORDS})\b")
 _HASHTAG = re.compile(r"(?<![\w#])#(?P<value>[A-Za-z][A-Za-z0-9_]{2,40})\b")
 _CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 
@@ -906,8 +928,8 @@ class StructureRecognizer(EntityRecognizer):
         )
 
     def _names_beside(self, text: str) -> list[RecognizerResult]:
-        """A listed name beside a known first name, before what is theirs or who they are, or
-        opening a sentence before what only a person does."""
+        """A listed name beside a known first name or a surname, in company, said as one's own
+        name, called so or restated; then by what is theirs (`_names_by_what_is_theirs`)."""
         v = self._vocabulary
         out = []
         for m in _BESIDE_NAME.finditer(text):
@@ -946,6 +968,13 @@ class StructureRecognizer(EntityRecognizer):
             word = m.group(group).casefold()
             if self._listed_name(word, month_may_name=group == "value2") or v.is_unknown(word):
                 out.append(self._result("PERSON", m, 0.6, group))
+        return out + self._names_by_what_is_theirs(text)
+
+    def _names_by_what_is_theirs(self, text: str) -> list[RecognizerResult]:
+        """A listed name before what is theirs, who they are or where they live, or opening
+        a clause before what only a person does."""
+        v = self._vocabulary
+        out = []
         for pattern in (_THEIRS, _SUBJECT, _AGED):
             for m in pattern.finditer(text):
                 group = "value" if m.group("value") else "value2"
@@ -958,6 +987,17 @@ class StructureRecognizer(EntityRecognizer):
                 season = pattern is _SUBJECT and m.group(group).casefold() in _SEASONS
                 if listed and not season:
                     out.append(self._result("PERSON", m, 0.6, group))
+        for m in _NEIGHBOUR_OR_KIN.finditer(text):
+            group = "value" if m.group("value") else "value2"
+            word = m.group(group).casefold()
+            # 'a dog going mad next door': a describing word is no one
+            describing = word in v.non_nouns and not m.group(group)[:1].isupper()
+            if (
+                word not in STOP_WORDS
+                and not describing
+                and (self._listed_name(word) or v.is_unknown(word))
+            ):
+                out.append(self._result("PERSON", m, 0.6, group))
         for m in _THEIRS_BARE.finditer(text):
             base = m.group("value").casefold()[:-1]  # 'tariqs' is tariq's; 'guys' no one's
             listed = self._listed_name(base) or base in v.surnames
@@ -1001,8 +1041,10 @@ class StructureRecognizer(EntityRecognizer):
         """'u/' user names, user names read out, and hashtags with a name among their parts."""
         out = [self._result("URL", m, 0.8) for m in _HANDLE.finditer(text)]
         out += [self._result("URL", m, 0.7, "value") for m in _SPOKEN_HANDLE.finditer(text)]
-        for m in _SAID_USER_NAME.finditer(text):
+        for m in (*_SAID_USER_NAME.finditer(text), *_PLATFORM_NAME.finditer(text)):
             said = m.group("value").rstrip()
+            if m.re is _PLATFORM_NAME and not _HAS_NUMBER.search(said):
+                continue
             if said.split()[0].casefold() not in STOP_WORDS:  # not 'is the same as my email'
                 start = m.start("value")
                 out.append(recognizer_result(self, "PERSON", start, start + len(said), 0.6))

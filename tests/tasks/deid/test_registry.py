@@ -117,11 +117,12 @@ def test_shipped_name_lists_match_fakers_providers():
         assert load_word_list(name) == names_from_faker(attrs, prefix, filtered), name
 
 
-def test_world_first_names_hold_names_of_many_countries_but_no_dictionary_words():
+def test_world_first_names_hold_names_of_many_countries_but_no_everyday_words():
     names = world_first_names()
     assert {"oksana", "kiran", "rav", "niamh", "oluwaseun"} <= names
-    dictionary = dictionaries(DeidConfig().spacy_model)[0]
-    assert not {name for name in names if name in dictionary}  # 'table', though a name somewhere
+    # names the dictionary lists too, as a bird, a coin or a plant: written as names
+    assert {"martin", "florin", "melissa"} <= names
+    assert not {"table", "rose", "told", "june", "irish"} & names  # everyday words
     assert "lol" not in names and "the" not in names  # chat and stop words
 
 

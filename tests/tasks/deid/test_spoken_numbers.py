@@ -106,6 +106,11 @@ from tests.helpers.coverage import masked
         ("the código postal is zero eight zero two five barcelona", "zero eight zero two five"),
         # A National Insurance number's last letter before the speaker corrects or checks it.
         ("its s l one one five eight two seven a sorry i forget the letter", "seven a"),
+        # A number whose last digits are said in pairs, after digits said one by one.
+        (
+            "my mobile is one oh eight seven six one four twenty two ninety from",
+            "twenty two ninety",
+        ),
     ],
 )
 def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
@@ -131,6 +136,9 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
         ("the postcode is a bit of a mess, one or two", "ZIP_CODE"),
         ("I had COVID19 twice and an RTX30 card", "ID_NUMBER"),
         ("a COVID-19-era x-ray-2 follow-up, the mid-2019 one", "ID_NUMBER"),
+        # Numbers said in pairs alone are dates, years and ages, no reference.
+        ("born fourteen twelve nineteen eighty", "ID_NUMBER"),
+        ("the code is one two twenty", "ID_NUMBER"),
     ],
 )
 def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text, kind):
@@ -146,6 +154,7 @@ def test_numbers_without_the_shape_are_not_those_identifiers(speech_engine, text
         ("double oh nine", 3),
         ("treble seven", 3),
         ("oh seven", 2),
+        ("one four twenty two ninety", 6),  # a pair said as a number is two digits
     ],
 )
 def test_digit_count_reads_hundreds_and_repeats(run, digits):

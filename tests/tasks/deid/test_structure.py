@@ -124,6 +124,16 @@ from tests.helpers.coverage import masked, touched
         ("he was under dr marsh on the ward", "dr marsh"),
         ("mrs white rang me yesterday about the flat", "mrs white"),
         ("Staff Nurse Kowalski sat with me for an hour", "Staff Nurse Kowalski"),
+        # Who one is with, works with or collects; what a person does or is doing; who lives
+        # next door; a relation said straight after the name.
+        ("She's with florin all day and she doesn't speak to anyone.", "florin"),
+        ("im doing a bit of work with chester on his roofs", "chester"),
+        ("i pick up sky every other weekend", "sky"),
+        ("until paddy drove down to the college with me", "paddy"),
+        ("Thank you. I must go, florin is waiting with the neighbour.", "florin"),
+        ("Then in the holidays elowen next door had him.", "elowen"),
+        ("seeing more of kemi shes my daughter", "kemi"),
+        ("at the time my snapchat is c mac ninety four if you want it", "c mac ninety four"),
     ],
 )
 def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
@@ -196,6 +206,12 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("the nurse is lovely and the consultant is off sick", "lovely"),
         ("my gp is rubbish to be honest", "rubbish"),
         ("my probation officer is new", "new"),
+        ("i've got a sky bill a water bill and a phone bill all red letters", "bill"),
+        ("sorry theres a dog going mad next door", "mad"),
+        ("the house next door is empty", "house"),
+        ("she's with work all day", "work"),
+        ("i pick up food on the way home", "food"),
+        ("my snapchat is private so you cant see", "private"),
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
