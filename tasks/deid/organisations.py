@@ -27,7 +27,8 @@ HEADS = (
     "|café|cafe|pharmacy|chemist|chemists|trust|partnership|network|collective|house|pub"
     "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
     "|battalion|squadron|mandir|masjid|synagogue|vihara|colliery|quarry|docks|bridge|cmht"
-    "|c m h t|crisis team|home treatment team|"
+    "|c m h t|crisis team|home treatment team|magistrates court|crown court|magistrates"
+    "|gallery|galleries|museum|theatre|cinema|ballroom|"
     + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # The heads as single words: alone they name no body ('my worker at the council').
@@ -140,11 +141,14 @@ _TITLES = frozenset("dr doctor mr mrs ms miss mx prof professor nurse sister".sp
 _LINKS = frozenset({"and", "&", "of", "st", "st."})
 # Lower-case names in cased text need a cue: 'on the bluebell ward', 'at greenhow surgery',
 # 'the quarry bank recovery cafe'; every word of the name must be able to name a place.
+_NOT_CUE = r"(?!(?i:on|at|to|from|with|into|off|for|the)\b)"
 _CUED_LOWER = re.compile(
     r"(?:(?i:\b(?:on|at|to|from|with|into|off|for|join(?:ed)?|attend(?:ed|s)?)\s+)"
     r"(?i:the\s+)?|(?i:\bthe\s+))"
     # in any case: the recaser capitalises the words it does not know ('the Shree ram Mandir')
-    rf"(?P<value>(?P<name>[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*){{0,2}}?)\s+(?i:{HEADS})s?)\b"
+    # a cue word never inside the name, so 'the respite at sycamore lodge' is tried at 'at'
+    rf"(?P<value>(?P<name>{_NOT_CUE}[^\W\d_][\w'’\-]*(?:\s+{_NOT_CUE}[^\W\d_][\w'’\-]*){{0,2}}?)"
+    rf"\s+(?i:{HEADS})s?)\b"
 )
 _WORK_CUE = (
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|days|earlies|lates|employed"
@@ -427,8 +431,13 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         words = match.group("name").split()
         v = self._vocabulary
         # 'the royal anglian regiment': a describing word opens a name another word makes one
+        # 'sunny brow nursing home': after a describing word, a noun that is no generic word
+        describing = _plain(words[0]) in v.adjectives
         named_by_another = len(words) > 1 and any(
-            v.is_unknown(_plain(w)) or _plain(w) in v.all_places for w in words[1:]
+            v.is_unknown(_plain(w))
+            or _plain(w) in v.all_places
+            or (describing and _plain(w) not in v.non_nouns and self._names(w))
+            for w in words[1:]
         )
         return (
             (self._names(words[0]) or named_by_another)

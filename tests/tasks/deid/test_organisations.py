@@ -89,6 +89,11 @@ from tests.helpers.coverage import masked, touched
         ("I heard you in the Anchor Bar in 2019.", "Anchor Bar"),
         ("The Hongkongers in Britain group has a WhatsApp.", "Hongkongers in Britain group"),
         ("he played in a tribute band called the fake roses and he still", "the fake roses"),
+        # A lower-case name before a head after a cue, the cue never inside it; a describing
+        # word, then a noun that names it; courts and halls by their heads.
+        ("i must say the respite at sycamore lodge was brilliant", "sycamore lodge"),
+        ("a carer at sunny brow nursing home til it all started", "sunny brow nursing home"),
+        ("we met at the dance at the oxford galleries in nineteen fifty eight", "oxford galleries"),
     ],
 )
 def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
@@ -130,6 +135,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("the team called me back", "me back"),
         ("we went to the local pub after", "local pub"),
         ("the village pub shut last year", "village pub"),
+        ("Calgary folks: the DBT skills group has spaces", "DBT skills group"),
+        ("they took him down to the operating theatre at midnight", "operating theatre"),
+        ("we went to the local cinema on Friday", "local cinema"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):
