@@ -319,12 +319,12 @@ def refine(detection: Detection, text: str) -> Detection | None:
 
 
 # Types the model or a word list may wrongly give to the label before a number ('my SSN is').
-_CUE_PRONE_TYPES = frozenset({"ORGANIZATION", "PERSON", "NRP"})
+_CUE_PRONE_TYPES = frozenset({"ORGANIZATION", "PERSON", "NRP", "LOCATION"})
 
 
 # What follows a label: a number, perhaps after 'number', 'is' or a colon ('my pps is 65249').
 _BEFORE_A_NUMBER = re.compile(
-    r"(?:\s+(?:number|no\.?|num))?(?:\s+(?:is|was)|['’]s|:)?\s*(?=[A-Za-z]{0,2}\d)"
+    r"(?:\s+(?:number|no\.?|num))?(?:\s+(?:is|was|as)|['’]s|:)?\s*(?=[A-Za-z]{0,2}\s?\d)"
 )
 _MAX_ACRONYM = 6
 

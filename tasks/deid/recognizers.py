@@ -101,7 +101,9 @@ _NOT_A_NAME = (
     r"|Her|Their|Is|Are|Was|Were|Do|Does|Did|Can|Could|Would|Will|What|How|Why|Where|Who"
     # Openers of a clinician's or patient's turn: 'Have, have you had', 'Apart from the pill'.
     r"|Have|Has|Had|Apart|Aside|Sure|Great|Fine|Perfect|Excellent|Lovely|Any|Anything|Nothing"
-    r"|Something|Everything|Please|Maybe|Perhaps|Actually|Really|Usually|Normally|Probably)\b)"
+    r"|Something|Everything|Please|Maybe|Perhaps|Actually|Really|Usually|Normally|Probably"
+    # bodies that say and ring as people do: 'Bank said the card used was'
+    r"|Bank|Council|Police|Hospital|School|Work|Housing|Court|Surgery|Jobcentre|Landlord)\b)"
 )
 # A name spoken to someone: months and days are names here too ('do you smoke, April?').
 _VOCATIVE_NOT = _NOT_A_NAME.replace(
@@ -120,7 +122,9 @@ NAME_CONTEXT_PATTERNS = [
     # "Jade from the group", "Amber, my sister,", ", Jade, came round", "Mags rang me".
     (rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=\s+from\s+the\b)", 0.6),
     (
-        rf"\b{_NOT_A_NAME}(?P<value>{_NAME})(?=,?\s+(?i:my|his|her|our|your|their)\s+{_RELATION}\b)",
+        # not a verb before its object: 'Missing my grandad Paddy', 'Visiting my mum'
+        rf"\b{_NOT_A_NAME}(?![A-Z][a-z]+ing\b)(?P<value>{_NAME})"
+        rf"(?=,?\s+(?i:my|his|her|our|your|their)\s+{_RELATION}\b)",
         0.7,
     ),
     (

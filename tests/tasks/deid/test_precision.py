@@ -158,6 +158,9 @@ LABELS = label_acronyms(
         ("Medicare number: 2525 76427 3", "Medicare", "ORGANIZATION", True),
         ("Nino is lovely", "Nino", "PERSON", False),  # no number after it
         ("Medicare paid for it", "Medicare", "ORGANIZATION", False),
+        # a letter prefix after a space, 'as' before the number, and a label taken for a place
+        ("my nino is JK 48 29 17 B for the form", "nino", "PERSON", True),
+        ("the jobcentre have my nino as SR739204D", "nino", "LOCATION", True),
     ],
 )
 def test_capital_labels_of_identifiers_are_not_organisations(text, value, entity_type, is_label):

@@ -212,6 +212,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("she's with work all day", "work"),
         ("i pick up food on the way home", "food"),
         ("my snapchat is private so you cant see", "private"),
+        ("Missing my grandad so much today", "Missing"),  # a verb before its object
     ],
 )
 def test_words_that_are_names_stay_words_without_a_cue(speech_engine, text, value):
