@@ -45,6 +45,11 @@ HEDGE = (
     r"|coming up|pushing|going on|knocking on|rising)\s+)?"
 )
 _SUBJECT = r"(?:I|you|s?he|they|we|who)"
+# Parts of a document or building numbered in brackets, never a person's age: 'Section (3)'.
+_NOT_A_PART = (
+    r"(?!(?:Section|Table|Figure|Chapter|Room|Bed|Ward|Page|Item|Question|Step|Part|Level"
+    r"|Stage|Grade|Year|Appendix|Box|Line|Note|Schedule|Article|Clause|Rule|Paragraph)\b)"
+)
 _BE = (
     r"(?:'?m|am|'?s|is|'re|are|was|were|'ll be|will be|'d be|would be|would've been|'d have been"
     r"|turned|turns|turning|(?:'m|am|is|'s|are|'re)\s+(?:gonna|going\s+to)\s+be)"
@@ -319,12 +324,15 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         r"|do|bash|meal|celebrations?)\b)",
         0.65,
     ),
-    # A name and a number in brackets, then what the person does: "Chloe (17) has been offered".
+    # A name and a number in brackets, then what the person does: "Chloe (17) has been offered",
+    # "Dawn Whitecloud (49) asked", "Mahalia (twenty) works" (not "Section (3) of").
     (
-        r"\b[A-Z][a-z'’\-]+\s+\((?P<value>\d{1,2})\)(?=\s+(?:has|had|is|was|and|who|just|got"
-        r"|started|said|says|came|went|wants|needs|loves|hates|will|can|lives|still)\b)",
+        rf"\b{_NOT_A_PART}[A-Z][\w'’\-]+(?:\s+{_NOT_A_PART}[A-Z][\w'’\-]+)?\s+"
+        rf"\((?P<value>\d{{1,2}}|{NUMBER_13_PLUS})\)(?=\s+[a-z])",
         0.65,
     ),
+    # An age and sex typed short between commas, as notes write them: "Hoa, 58 F, owns a salon".
+    (r",\s+(?P<value>\d{1,2}\s?[MF])(?=\s*[,;)])", 0.65),
     (rf"(?i:\bbirthday\b[^\n.]{{0,40}}?)(?P<value>{NUMBER_13_PLUS})\s+(?i:today)\b", 0.65),
     # Posts: "Hannah here, 38, mum of two", "Aoife from Galway here, 26."
     (rf"(?i:\bhere,?\s+)(?P<value>{NUMBER_13_PLUS})(?=\s*(?:[,.;!]|$))", 0.65),

@@ -111,7 +111,9 @@ _GOES_ON = (
     r"|because|since|until|when|which|who|that|it|my|our|her|his|their|last|this|every"
 )
 _HEAD_FIRST = re.compile(
-    rf"(?i)\b(?P<value>(?:{_FOREIGN_HEADS})(?:\s+(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’\-]*){{1,5}})"
+    # with the article elided onto it: "l'Hôpital Notre-Dame"
+    rf"(?i)\b(?P<value>(?:l['’])?(?:{_FOREIGN_HEADS})"
+    rf"(?:\s+(?!(?:{_GOES_ON})\b)[^\W\d_][\w'’\-]*){{1,5}})"
 )
 # English heads before a capitalised name: 'Hospital Universitario La Paz', 'Clinic Barcelona'.
 _ENGLISH_HEAD_FIRST = re.compile(

@@ -46,6 +46,9 @@ from tests.helpers.coverage import masked, touched
         ("bought me a weighted blanket for my 30th and I've slept better", "30th"),
         ("My dad (Fintan Ó Briain, 69) was moved from Galway", "69"),
         ("Chloe (17) has been offered a place at college", "17"),
+        ("Dawn Whitecloud (49) asked that her diagnosis not be shared", "49"),
+        ("Mahalia (twenty) works the till at the weekend", "twenty"),
+        ("Nguyen Thi Hoa, 58 F, owns a nail salon", "58 F"),
         ("Spending my 40th in a Premier Inn because the house flooded", "40th"),
         ("Grandad Eddie's 100th is at the Legion on Saturday", "100th"),
         ("I was 14 when I first cut, 31 now, and still hide my arms", "31"),
@@ -143,6 +146,8 @@ def test_spoken_birth_dates_short_years_and_ages_are_found(speech_engine, text, 
         ("my 5th attempt at sobriety", "5th"),
         ("we were in London (Camden, zone 2) then", "2"),
         ("Section (3) of the Act", "3"),  # a bracketed number after a word, no person
+        ("See Section (3) of the form for details.", "3"),
+        ("The Ward (12) beds were full.", "12"),
         ("the club's 100th anniversary was in June", "100th"),
     ],
 )

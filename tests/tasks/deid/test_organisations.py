@@ -67,6 +67,7 @@ from tests.helpers.coverage import masked, touched
         ("shes at the école maternelle jules ferry and she bites", "école maternelle jules ferry"),
         ("he's at Kura Kaupapa Māori o Te Rito, fully te reo", "Kura Kaupapa Māori o Te Rito"),
         ("She was at Hospital Universitario La Paz for a month.", "Hospital Universitario La Paz"),
+        ("Rendez-vous avec Dr Boucher à l'Hôpital Notre-Dame.", "l'Hôpital Notre-Dame"),
         ("in Roath Park now, they call themselves Dads Who Run.", "Dads Who Run"),
         ("Our group chat's called Mums in Recovery Hull, and", "Mums in Recovery Hull"),
         # A charity's branch by its place said after it; day services and police stations by
