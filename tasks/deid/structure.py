@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
+from qualbridge.tasks.deid.gazetteers import world_first_names
 from qualbridge.tasks.deid.name_position import (
     DENIED,
     MODALS,
@@ -352,7 +353,8 @@ _CARE_ROLE = (
 )
 _ROLE_IS = re.compile(
     rf"(?i:(?:\b(?:my|his|her|our|your|their)\s+(?:{_KIN}|{_ROLE}|{_CARE_ROLE})"
-    rf"|(?:\bthe\s+|^)(?:{_ROLE}|{_CARE_ROLE})),?\s+(?:was|is|were)\s+)"
+    # a turn may open anywhere in the packed text, after a newline
+    rf"|(?:\bthe\s+|^|(?<=\n))(?:{_ROLE}|{_CARE_ROLE})),?\s+(?:was|is|were)\s+)"
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 # Each cue and whether it is strong (any word no dictionary knows may follow it).
@@ -724,7 +726,11 @@ class StructureRecognizer(EntityRecognizer):
         if m.group().split()[0].rstrip(".").casefold() in _SURE_TITLES:
             return True
         end = m.start("value") + len(first)
-        listed = self._listed_name(w) and w not in self._vocabulary.non_nouns  # not 'said'
+        # not 'said'; but a name English writes capitalised, though the dictionary lists it as
+        # a describing word too ('nurse caroline')
+        listed = self._listed_name(w) and (
+            w not in self._vocabulary.non_nouns or w in world_first_names()
+        )
         return listed or followed_as_subject(text, end)
 
     @staticmethod

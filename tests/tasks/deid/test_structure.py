@@ -123,6 +123,7 @@ from tests.helpers.coverage import masked, touched
         ("the social worker was kemi and she was ok", "kemi"),
         ("he was under dr marsh on the ward", "dr marsh"),
         ("mrs white rang me yesterday about the flat", "mrs white"),
+        ("the admiral nurse caroline from dementia uk came out", "caroline"),  # an adjective too
         ("Staff Nurse Kowalski sat with me for an hour", "Staff Nurse Kowalski"),
         # Who one is with, works with or collects; what a person does or is doing; who lives
         # next door; a relation said straight after the name.
@@ -403,3 +404,11 @@ def test_names_in_speech_with_unreliable_capitals_are_found(speech_engine, text,
 )
 def test_things_called_by_a_word_are_no_name(speech_engine, text, value):
     assert not touched(speech_engine, text, value)
+
+
+def test_a_turn_opening_on_a_role_names_the_carer_inside_a_batch(speech_engine):
+    # The texts are packed into one document for the model: a turn opens after a newline.
+    texts = ["so is it kwame or kwami for the letter", "care coordinator is jo and the consultant"]
+    assert masked(speech_engine, texts[1], "jo")
+    found = speech_engine.detect(texts)[1]
+    assert any(texts[1][d.start : d.end] == "jo" for d in found)
