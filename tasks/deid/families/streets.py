@@ -219,6 +219,51 @@ class WorldStreetRecognizer(EntityRecognizer):
         return found
 
 
+# An address after its label, however its parts are laid out, up to where the clause ends or
+# another detail begins: 'Address: Flat 302, Sai Krupa Apartments, 5th Cross, Koramangala,
+# Bengaluru 560095.', 'our house is House 47, Street 9, F-8/3, Islamabad, near the Markaz'.
+# It must hold a number, so 'my address is the same' is none.
+_LABELLED_ADDRESS = re.compile(
+    r"(?i)(?<!mail )(?<!web )(?<!ip )(?<!mac )"
+    r"\b(?:(?:current|home|postal|permanent|new|old|full)\s+)?"
+    r"(?:address(?:\s+(?:is|was))?\s*[:\-]|address\s+(?:is|was)|(?:our|my|his|her)\s+house\s+is)"
+    r"\s*(?P<value>[^\n;:]{6,160}?)"
+    r"(?=\s*(?:;|\.(?:\s|$)|$|\n|,?\s+(?:phone|tel|mobile|landline|email|e-mail|contact|dob"
+    r"|near|opposite|next\s+to|behind|but|and\s+(?:i|we|she|he|they)|ask\s+for)\b))"
+)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class LabelledAddressRecognizer(EntityRecognizer):
+    """An address after its label, with a number in it, whatever its layout."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["STREET_ADDRESS"],
+            name="LabelledAddressRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Each labelled address that opens as an address is written and holds a number that is
+        no year ('the address was on the letter from 2019' is none)."""
+        if "ddress" not in text and "house" not in text.casefold():
+            return []
+        return [
+            recognizer_result(self, "STREET_ADDRESS", *m.span("value"), 0.6)
+            for m in _LABELLED_ADDRESS.finditer(text)
+            if m.group("value")[:1].isupper() or m.group("value")[:1].isdigit()
+            if any(not _YEAR.fullmatch(n) for n in re.findall(r"\d+", m.group("value")))
+        ]
+
+
 def build(context: BuildContext) -> list[EntityRecognizer]:
-    """The one street recognizer."""
-    return [WorldStreetRecognizer(context.vocabulary.dictionary)]
+    """The street recognizer, and addresses by their label."""
+    return [WorldStreetRecognizer(context.vocabulary.dictionary), LabelledAddressRecognizer()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.deid.families.streets import WorldStreetRecognizer
+from qualbridge.tasks.deid.families.streets import LabelledAddressRecognizer, WorldStreetRecognizer
 from qualbridge.tasks.deid.recasing import Vocabulary
 
 
@@ -117,3 +117,30 @@ def test_the_shipped_street_types_match_faker() -> None:
 
     for position, words in types_from_faker().items():
         assert load_word_list(f"street_types_{position}.txt") == words, position
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Current address: Flat 302, Sai Krupa Apartments, 5th Cross, Koramangala, "
+            "Bengaluru 560095. Next",
+            "Flat 302, Sai Krupa Apartments, 5th Cross, Koramangala, Bengaluru 560095",
+        ),
+        (
+            "Address: House 112, Street 9, F-10/2, Islamabad; landline 051-2291447.",
+            "House 112, Street 9, F-10/2, Islamabad",
+        ),
+        (
+            "R: Our house is House 47, Street 9, F-8/3, Islamabad, near the Markaz.",
+            "House 47, Street 9, F-8/3, Islamabad",
+        ),
+        ("my address is the same as before", None),
+        ("the address was on the letter from 2019 i think", None),
+        ("my email address is jo.b@example.com and", None),
+        ("Address: see the letter of 2019.", None),
+    ],
+)
+def test_an_address_after_its_label_is_found_whole(text: str, address: str | None) -> None:
+    results = LabelledAddressRecognizer().analyze(text, [])
+    assert [text[r.start : r.end] for r in results] == ([address] if address else [])
