@@ -12,11 +12,19 @@ from qualbridge.tasks.deid.name_position import followed_as_subject
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 # What comes before a word that opens a sentence, a quotation or a line.
 _OPENERS = frozenset(".!?:\"“‘'(\n")
+# A question put about someone: an auxiliary, the name, then the verb it goes with ('Would Rose
+# be alright with us mentioning her?', 'Did Hope ever come back?').
+_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+_ASKED_ABOUT = re.compile(
+    r"\b(?:Would|Did|Does|Do|Is|Was|Has|Had|Will|Can|Could|Should|Shall|Might)\s+"
+    r"(?P<name>[A-Z][a-z]{2,})\s+(?=(?:be|ever|still|really|come|go|get|ring|call|say|know|want"
+    r"|mind|feel|like|have|tell|see|visit|stay|live|work)\b)"
+)
 
 
 def find_word_names_as_subjects(text: str, names: Container[str]) -> Iterator[tuple[int, int]]:
     """Each listed first name capitalised inside a sentence, after a word in lower case or a
-    dash, and before the verb it is the subject of."""
+    dash, and before the verb it is the subject of; or asked about after an auxiliary."""
     for m in _CAPITALISED.finditer(text):
         if m.group().casefold() not in names or not followed_as_subject(text, m.end()):
             continue
@@ -28,3 +36,7 @@ def find_word_names_as_subjects(text: str, names: Container[str]) -> Iterator[tu
         if previous[:1].isupper() and previous.isalpha():
             continue
         yield m.span()
+    for m in _ASKED_ABOUT.finditer(text):
+        word = m.group("name").casefold()
+        if word in names and word not in _SEASONS:  # 'Could Summer come sooner?'
+            yield m.span("name")

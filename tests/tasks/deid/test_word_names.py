@@ -6,7 +6,7 @@ import pytest
 
 from qualbridge.tasks.deid.word_names import find_word_names_as_subjects
 
-NAMES = frozenset({"grace", "hope", "will", "rose", "dawn"})
+NAMES = frozenset({"grace", "hope", "will", "rose", "dawn", "may", "summer"})
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,11 @@ NAMES = frozenset({"grace", "hope", "will", "rose", "dawn"})
         ("she gave me Hope and a cup of tea", []),
         # A word no list names.
         ("and then Faith said", []),
+        # Asked about, between an auxiliary and its verb; not a month or a season.
+        ("Interviewer: Would Rose be alright with us mentioning her?", ["Rose"]),
+        ("Did Hope ever come back?", ["Hope"]),
+        ("Is May a good time for you?", []),
+        ("Could Summer come sooner?", []),
     ],
 )
 def test_listed_names_capitalised_before_their_verb(text, found):
