@@ -446,6 +446,13 @@ _CLAUSE_OPENER = (
     r"(?i:\b(?:so|and|but|then|right|er|erm|um|uh|well|yeah|cos|because|said|says|that|when"
     r"|if|now|apparently|basically|anyway|ok|okay|since|until|till|after|before|while|once)\s+)"
 )
+# Someone from a service opening a clause, before what they said or did: 'rose from carers
+# first reckons i could get a grant', 'so dave from housing rang'.
+_FROM_SERVICE = re.compile(
+    rf"(?:^|[.?!,]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})"
+    r"(?=\s+from\s+(?:[\w'’]+\s+){1,3}?(?i:reckons|said|says|rang|rings|came|comes|told|thinks"
+    r"|phoned|called|texted|emailed|helped|sorted)\b)"
+)
 # A word-name opening a sentence or clause, then what only a person does: 'Ruby came with me'.
 _SUBJECT = re.compile(
     rf"(?:^|[.?!:,]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})(?=\s+"
@@ -1021,7 +1028,8 @@ class StructureRecognizer(EntityRecognizer):
             plural = word.endswith("s") and word in v.dictionary
             if word not in STOP_WORDS and not _KIN_OR_ROLE.fullmatch(word) and not plural:
                 out.append(self._result("PERSON", m, 0.6, "value"))
-        for m in (*_FROM_THE.finditer(text), *_WHO_TAKES_UP.finditer(text)):
+        found = (*_FROM_THE.finditer(text), *_FROM_SERVICE.finditer(text))
+        for m in (*found, *_WHO_TAKES_UP.finditer(text)):
             word = m.group("value").casefold()
             titled = m.group("value")[:1].isupper()  # 'Will from the', not 'will from the'
             listed = self._listed_name(word, stop_word=titled)

@@ -124,6 +124,7 @@ from tests.helpers.coverage import masked, touched
         ("he was under dr marsh on the ward", "dr marsh"),
         ("mrs white rang me yesterday about the flat", "mrs white"),
         ("the admiral nurse caroline from dementia uk came out", "caroline"),  # an adjective too
+        ("rose from carers first reckons i could get a grant", "rose"),  # from a service
         ("Staff Nurse Kowalski sat with me for an hour", "Staff Nurse Kowalski"),
         # Who one is with, works with or collects; what a person does or is doing; who lives
         # next door; a relation said straight after the name.
@@ -213,6 +214,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("she's with work all day", "work"),
         ("i pick up food on the way home", "food"),
         ("my snapchat is private so you cant see", "private"),
+        ("the rent from next month says the letter", "rent"),
         ("Missing my grandad so much today", "Missing"),  # a verb before its object
     ],
 )
