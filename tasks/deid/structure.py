@@ -305,7 +305,9 @@ _SOCIAL_CUE = re.compile(
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
     r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so"
-    r"|all\s+(?:day|night|week|weekend|the\s+time))\b)"
+    r"|all\s+(?:day|night|week|weekend|the\s+time)"
+    # how long: 'i was with rose for six years' (not 'with hope for the future')
+    rf"|for\s+(?:\d+|{NUMBER_WORDS}|a|few)\s+(?:years?|months?|weeks?))\b)"
 )
 # Someone thanked: 'can i just say thank you to pauline for the lift last time'.
 _THANKED = re.compile(

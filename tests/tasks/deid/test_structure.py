@@ -125,6 +125,8 @@ from tests.helpers.coverage import masked, touched
         ("mrs white rang me yesterday about the flat", "mrs white"),
         ("the admiral nurse caroline from dementia uk came out", "caroline"),  # an adjective too
         ("rose from carers first reckons i could get a grant", "rose"),  # from a service
+        ("i was with rose for six years and she kept me off it", "rose"),  # how long
+        ("we were with grace for a year after that", "grace"),
         ("Staff Nurse Kowalski sat with me for an hour", "Staff Nurse Kowalski"),
         # Who one is with, works with or collects; what a person does or is doing; who lives
         # next door; a relation said straight after the name.
@@ -215,6 +217,7 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("i pick up food on the way home", "food"),
         ("my snapchat is private so you cant see", "private"),
         ("the rent from next month says the letter", "rent"),
+        ("i was with hope for the future", "hope"),
         ("Missing my grandad so much today", "Missing"),  # a verb before its object
     ],
 )
