@@ -25,6 +25,7 @@ _JOINT = r"(?:[\s,.\-]+|\s+(?:slash|stroke|dash|hyphen)\s+)"
 _PAIR = rf"(?:(?:{TENS})(?:[\s\-]+(?:{UNITS}))?|(?:{TEENS}))"
 _RUN = re.compile(rf"(?i)\b{_GROUP}(?:{_JOINT}{_GROUP})+(?:{_JOINT}(?:{_PAIR}|{_GROUP}))*\b")
 _EACH_GROUP = re.compile(rf"(?i){_PAIR}\b|{_GROUP}")
+_WHOLE_PAIR = re.compile(rf"(?i){_PAIR}")
 _ZEROS_AFTER = {"hundred": 2, "thousand": 3}
 _REPEAT = re.compile(r"(?i)^(double|triple|treble)[\s\-]+")
 # Letters read out beside the digits, as in a National Insurance number ('J H one two ... D');
@@ -89,7 +90,7 @@ def digit_count(run: str) -> int:
     count = 0
     for group in _EACH_GROUP.findall(run):
         repeat = _REPEAT.match(group)
-        if re.fullmatch(rf"(?i){_PAIR}", group):
+        if _WHOLE_PAIR.fullmatch(group):
             count += 2
         elif repeat:
             count += {"double": 2, "triple": 3, "treble": 3}[repeat.group(1).casefold()]

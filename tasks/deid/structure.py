@@ -540,9 +540,11 @@ _HANDLE = re.compile(
     # a payment tag: '$DerekNeedsHelp2023' (a ticker, '$AAPL', has no lower-case letter)
     r"|(?<![\w$])\$(?=[A-Za-z0-9_\-]*[a-z])[A-Za-z][A-Za-z0-9_\-]{2,30}\b"
 )
+# Sites where people have user names, as they are said: 'my snapchat is ...'.
+_PLATFORMS = "twitter|instagram|insta|tiktok|snapchat|snap|facebook|discord|xbox|psn|steam|kik"
 # A user name read out after the account it is on: 'my twitter is at sunny underscore days'.
 _SPOKEN_HANDLE = re.compile(
-    r"(?i)\b(?:twitter|instagram|insta|tiktok|snapchat|snap|facebook|username|user\s+name"
+    rf"(?i)\b(?:{_PLATFORMS}|username|user\s+name"
     r"|handle|gamertag)(?:\s+(?:name|account|handle))?(?:\s+(?:is|was)|['’]s)?"
     r"(?:\s+(?:just|like))?\s+(?:at\s+|@\s*)?"
     r"(?P<value>[\w'’]+(?:\s+(?:underscore|dot|dash|hyphen)\s+[\w'’]+)+)"
@@ -558,7 +560,7 @@ _SAID_USER_NAME = re.compile(
 # A user name said as words after the site it is on, with a number in it, as most are: 'my
 # snapchat is c mac ninety four if you want it' (not 'my snapchat is private').
 _PLATFORM_NAME = re.compile(
-    r"(?i)\b(?:snapchat|snap|insta|instagram|tiktok|twitter|discord|xbox|psn|steam|kik|facebook)"
+    rf"(?i)\b(?:{_PLATFORMS})"
     r"(?:\s+(?:name|account|handle|tag))?(?:\s+is|\s+was|['’]s)\s+(?:(?:just|like)\s+)?"
     r"(?P<value>(?:(?!(?:if|and|but|so|on|in|at|for|because|when|which|that|or|though)\b)"
     r"[^\W_][\w'’\-]*[ \t]*){1,6})"

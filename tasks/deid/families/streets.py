@@ -11,7 +11,7 @@ order, are masked with it: the address, not a list of towns or codes, says what 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -27,7 +27,7 @@ from qualbridge.tasks.deid.families.street_types import (
     before_types,
     glued_types,
 )
-from qualbridge.tasks.deid.token_recognizers import recognizer_result
+from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer, recognizer_result
 from qualbridge.tasks.deid.wordlists import load_word_list
 
 ENTITIES = ("STREET_ADDRESS", "POSTAL_CODE", "LOCATION")
@@ -236,34 +236,23 @@ _LABELLED_ADDRESS = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-class LabelledAddressRecognizer(EntityRecognizer):
-    """An address after its label, with a number in it, whatever its layout."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entities=["STREET_ADDRESS"],
-            name="LabelledAddressRecognizer",
-            supported_language="en",
-        )
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Each labelled address that opens as an address is written and holds a number that is
-        no year ('the address was on the letter from 2019' is none)."""
-        if "ddress" not in text and "house" not in text.casefold():
-            return []
-        return [
-            recognizer_result(self, "STREET_ADDRESS", *m.span("value"), 0.6)
-            for m in _LABELLED_ADDRESS.finditer(text)
-            if m.group("value")[:1].isupper() or m.group("value")[:1].isdigit()
-            if any(not _YEAR.fullmatch(n) for n in re.findall(r"\d+", m.group("value")))
-        ]
+def find_labelled_addresses(text: str) -> Iterator[tuple[int, int]]:
+    """Each labelled address that opens as an address is written and holds a number that is
+    no year ('the address was on the letter from 2019' is none)."""
+    if "ddress" not in text and "house" not in text.casefold():
+        return
+    for m in _LABELLED_ADDRESS.finditer(text):
+        value = m.group("value")
+        opens = value[:1].isupper() or value[:1].isdigit()
+        if opens and any(not _YEAR.fullmatch(n) for n in re.findall(r"\d+", value)):
+            yield m.span("value")
 
 
 def build(context: BuildContext) -> list[EntityRecognizer]:
     """The street recognizer, and addresses by their label."""
-    return [WorldStreetRecognizer(context.vocabulary.dictionary), LabelledAddressRecognizer()]
+    return [
+        WorldStreetRecognizer(context.vocabulary.dictionary),
+        SpanFinderRecognizer(
+            "LabelledAddressRecognizer", "STREET_ADDRESS", 0.6, find_labelled_addresses
+        ),
+    ]

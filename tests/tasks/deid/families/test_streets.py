@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qualbridge.tasks.deid.families.streets import LabelledAddressRecognizer, WorldStreetRecognizer
+from qualbridge.tasks.deid.families.streets import WorldStreetRecognizer, find_labelled_addresses
 from qualbridge.tasks.deid.recasing import Vocabulary
 
 
@@ -142,5 +142,5 @@ def test_the_shipped_street_types_match_faker() -> None:
     ],
 )
 def test_an_address_after_its_label_is_found_whole(text: str, address: str | None) -> None:
-    results = LabelledAddressRecognizer().analyze(text, [])
-    assert [text[r.start : r.end] for r in results] == ([address] if address else [])
+    spans = find_labelled_addresses(text)
+    assert [text[s:e] for s, e in spans] == ([address] if address else [])
