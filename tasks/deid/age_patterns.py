@@ -169,7 +169,11 @@ AGE_PATTERNS: list[tuple[str, float]] = [
         0.6,
     ),
     # "58 years old", "sixty-two years old", "a 34-year-old", "sixty eight years of age".
-    (rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)old|\s+of\s+age))\b", 0.85),
+    # ... and said in jest: "72 years young".
+    (
+        rf"(?i)\b(?P<value>{NUMBER}(?:\s*|-)(?:years?|yrs?)(?:(?:\s*|-)(?:old|young)|\s+of\s+age))\b",
+        0.85,
+    ),
     # "a lad of nineteen", "a woman of eighty": a person of a number.
     (
         rf"(?i:\b(?:lad|lass|girl|boy|man|woman|kid|child|bloke|fella|gentleman|lady)\s+of\s+"
@@ -294,6 +298,13 @@ AGE_PATTERNS: list[tuple[str, float]] = [
     # typed after a word ("I'm 24F"), or an age in years typed short ("my 8yo", "34 y/o").
     (r"\((?P<value>\d{1,2}\s?(?:[MFmf]|NB|nb))\)", 0.7),
     (r"(?i:\b(?:I['’]?m|I\s+am|me|aged)\s+)(?P<value>\d{1,2}(?:[MFmf]|NB|nb))\b", 0.7),
+    # ... or alone, as a post opens or before where one is from ("19f from brum"); not a
+    # distance or a sum ("20m away", "£25m").
+    (
+        r"(?<![\w£$€.,])(?P<value>(?:1[3-9]|[2-9]\d)(?:[MFmf]|NB|nb))\b"
+        r"(?=\s*[,.:;!?)]|\s+(?i:from|here|in|and|with|uk|us|looking|living|lurker)\b)",
+        0.6,
+    ),
     # A name and a number in brackets: "My dad (Fintan Ó Briain, 69) was moved".
     (r"\((?:[^\W\d_][\w'’\-]*\s+){0,3}[^\W\d_][\w'’\-]*,\s*(?P<value>\d{1,2})\)", 0.65),
     # An age said again as it is now, between commas: "I was 14 when I first cut, 31 now,".

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.recasing import Vocabulary
+from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary
 from qualbridge.tasks.deid.social import is_chat_word
 
 COORDINATED_RECOGNIZER = "CoordinatedNameRecognizer"
@@ -27,7 +28,19 @@ _AFTER = re.compile(rf"{_JOIN}(?P<name>{_NAME})")
 # A name of one or two words after 'aka', in any case: 'T-Bone', 'big mick'.
 _NAME_RUN = re.compile(rf"{_NAME}(?:[^\S\n]+[A-Z][\w'’-]*)?")
 _BEFORE = re.compile(rf"(?<![\w'’@#-])(?P<name>{_NAME}){_JOIN}$")
+_SHORTEST_CUT = 3
 _ADDRESS_WORDS = frozenset("man mate dude bro sis guys girl babe baby honey love".split())
+
+
+@lru_cache(maxsize=2)
+def _shortened_names(first_names: frozenset[str]) -> frozenset[str]:
+    """Every first name cut short to three letters or more: 'des', 'desm', 'desmo'."""
+    return frozenset(
+        name[:size]
+        for name in first_names
+        for size in range(_SHORTEST_CUT, len(name))
+        if name.isalpha()
+    )
 
 
 def _is_first_name(word: str, vocabulary: Vocabulary) -> bool:
@@ -37,8 +50,17 @@ def _is_first_name(word: str, vocabulary: Vocabulary) -> bool:
     if folded in STOP_WORDS or folded in _ADDRESS_WORDS or is_chat_word(folded):
         return False
     if word[:1].isupper():
-        # 'Grace' as well as 'Megan', and a word no dictionary knows ('Shaz', 'Min-jun')
-        return folded in vocabulary.all_first_names or vocabulary.is_unknown(folded)
+        # 'Grace' as well as 'Megan', a word no dictionary knows ('Shaz', 'Min-jun'), and a
+        # name cut short, as nicknames are ('Des', 'Rich' for 'Desmond', 'Richard')
+        return (
+            folded in vocabulary.all_first_names
+            or vocabulary.is_unknown(folded)
+            or (
+                folded not in RELATIONS
+                and folded not in vocabulary.everyday  # 'Paddy, God rest him'
+                and folded in _shortened_names(vocabulary.first_names)
+            )
+        )
     if folded not in vocabulary.first_names:
         return False
     return folded not in vocabulary.non_nouns and folded not in vocabulary.adjectives

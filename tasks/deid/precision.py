@@ -12,12 +12,14 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
-from qualbridge.tasks.deid.families.groups import word_key
+from qualbridge.tasks.deid.families.groups import names_a_language, word_key
 from qualbridge.tasks.deid.filters import Detection
 from qualbridge.tasks.deid.gazetteers import (
     AMBIGUOUS_WORDS,
     first_names,
     person_names,
+    uk_places,
+    world_places,
 )
 from qualbridge.tasks.deid.name_position import (
     DENIED,
@@ -287,15 +289,20 @@ def refine(detection: Detection, text: str) -> Detection | None:
     by_shape = detection.recognizer == ORGANISATION_SHAPES
     # A faith or group of the lexicon is no role for its ending: 'brought up buddhist'.
     group = detection.entity_type == "NRP" and word_key(value) in nrp_lexicon()
+    # A place before a role describes the people, it is no part of a job title: 'Bristol
+    # artists', 'Leeds nurses'.
+    place = value in uk_places() or value.casefold() in world_places()
     if not (by_shape or group) and (
-        is_role_phrase(value) or (following and is_role_phrase(value + following.group()))
+        is_role_phrase(value)
+        or (following and not place and is_role_phrase(value + following.group()))
     ):
         return None  # 'Audiologist', 'Case' of 'Case Manager'
     if _EPONYM_HEAD.match(text, end) or _EPONYM_WITHIN.search(value):
         return None
     if all(_CLINICAL.fullmatch(w) for w in _WORD.findall(value)):
         return None  # 'Metoprolol', 'Bursitis': drug and condition names by their endings
-    if detection.entity_type == "PERSON" and _is_label_or_kin(value, text, end):
+    kin = value.casefold() in RELATIONS  # 'Mom', 'stepdad', whatever type the tagger gave
+    if (detection.entity_type == "PERSON" or kin) and _is_label_or_kin(value, text, end):
         return None  # 'Room 12', 'Bed 3', 'a 48-year-old lad'
     capitals = detection.entity_type == "PERSON" and value.isupper() and " " not in value
     if capitals and not _shouted_name(value, text, detection.start):
@@ -309,7 +316,9 @@ def refine(detection: Detection, text: str) -> Detection | None:
     if detection.score < NAMING_SCORE and drops_as_chat(value, detection.recognizer):
         return None  # 'Lmao', 'WTF', 'Hahaha': chat speak, capitalised or not
     if detection.entity_type == "NRP" and _CUISINE_AFTER.match(text, end):
-        return None
+        return None  # 'a Chinese takeaway'
+    if word_key(value) in nrp_lexicon() and names_a_language(text, detection.start, end):
+        return None  # 'speaks Polish', 'English lessons', 'in English', whatever its type
     if len(value) == detection.end - detection.start:
         return detection
     return Detection(

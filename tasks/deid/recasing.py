@@ -60,7 +60,8 @@ RELATIONS = frozenset(
     uncle cousin son daughter wife husband partner boyfriend girlfriend friend mate pal
     neighbour niece nephew ex worker therapist counsellor nurse doctor lad girl bloke fella
     guy woman man grandson granddaughter grandma grandpa granny stepson stepdaughter stepdad
-    stepmum godson goddaughter fiance fiancee""".split()
+    stepmum godson goddaughter fiance fiancee mom mommy mummy mammy mama papa stepmom
+    stepbrother stepsister bestie""".split()
 )
 EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
 CONNECTORS = frozenset({"and", "of", "&"})

@@ -16,6 +16,7 @@ from qualbridge.schemas.config import DEFAULT_DEID_COUNTRIES, DeidConfig
 from qualbridge.tasks.deid.families import (
     au,
     ca,
+    dates_abroad,
     eu,
     generic,
     groups,
@@ -37,7 +38,7 @@ from qualbridge.tasks.deid.nlp import dictionaries, nlp_engine
 
 FAMILIES: tuple[ModuleType, ...] = (
     generic, groups, speech, numbers, phones, places, postal, streets, uk, us, ie, ca, au, nz, eu,
-    social,
+    social, dates_abroad,
 )  # fmt: skip
 
 

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Container, Iterator
 from functools import lru_cache
 
+from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.filters import NER_RECOGNIZER, Detection
 from qualbridge.tasks.deid.gazetteers import (
     AMBIGUOUS_WORDS,
@@ -146,7 +147,9 @@ def is_place_hashtag(body: str, vocabulary: Vocabulary) -> bool:
     """The hashtag body names a listed place ('#Leeds', '#NewYork', '#losangeles'); one word
     in lower case is read as a word ('#sunshine' is also a town)."""
     word = body.casefold()
-    if body.islower() and word in vocabulary.dictionary:
+    # '#glasgow' is a city the dictionary lists too; '#sunshine' and '#reading' are words
+    city = word in big_place_names() and word not in vocabulary.non_nouns
+    if body.islower() and word in vocabulary.dictionary and not city:
         return False
     spaced = " ".join(_CAMEL_PART.findall(body)).casefold()
     return spaced in vocabulary.places or spaced in world_places() or word in _run_together_places()
@@ -164,6 +167,13 @@ def is_word_hashtag(detection: Detection, text: str, vocabulary: Vocabulary) -> 
     if any(p.casefold() in vocabulary.first_names for p in _CAMEL_PART.findall(body)):
         return False  # '#TeamSarah'
     return name_parts(body, vocabulary) is None and not is_place_hashtag(body, vocabulary)
+
+
+def find_place_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Offsets of hashtag bodies that name a listed place ('#glasgow', '#NewYork')."""
+    for match in _HASHTAG.finditer(text):
+        if is_place_hashtag(match.group("body"), vocabulary):
+            yield match.start("body"), match.end("body")
 
 
 def find_name_hashtags(text: str, vocabulary: Vocabulary) -> Iterator[tuple[int, int]]:

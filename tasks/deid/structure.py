@@ -259,6 +259,8 @@ _STRONG_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
 _NAMING = re.compile(r"(?i)(?:(?:my|his|her|their|your|whose)\s+)?names?\b")
+# What goes on after 'my name is' but a name: a participle ('called', 'spelt', 'written').
+_GOES_ON_WITH_NAME = re.compile(r"[a-z]+(?:ed|en|wn|ing)|spelt|said|put|read|kept|got|gets")
 # Words after 'call him' that go on with the call, not a name: 'call him back', 'call her names'.
 _CALL_GOES_ON = frozenset(
     """back up out later tomorrow today tonight again names anything something everything now
@@ -387,6 +389,17 @@ _NEIGHBOUR_OR_KIN = re.compile(
     r"|across\s+the\s+road))\b"
     rf"|\b(?P<value2>{_NAME_WORD}),?\s+(?i:(?:she|he|who|that)['’]?s\s+my\s+(?:{_KIN}|{_ROLE}))\b"
 )
+# Someone named, then said to be 'the' one of a role: 'blessing the carer comes', 'you know reed
+# the tall lad'. Not after what goes before a verb ('i hope the nurse', 'will the nurse').
+_THE_ONE_WHO = re.compile(
+    r"(?<!\b[Ii]\s)(?<!\b[Ww]e\s)(?<!\b[Yy]ou\s)(?<!\b[Tt]hey\s)(?<!\b[Tt]o\s)"
+    rf"\b(?P<value>{_NAME_WORD}),?\s+the\s+(?:(?:tall|short|little|big|old|young|new|other"
+    rf"|nice|lovely|polish|irish|scottish)\s+)?(?i:{_ROLE}|lad|lass|bloke|fella|guy|woman"
+    r"|lady|chap|cleaner|driver|volunteer|receptionist|pharmacist|postman|manager)"
+    r"(?=\s+(?:who|that|comes|came|said|says|from|at|with|in|on|does|did|is|was|has|had|rang"
+    r"|[a-z]+s)\b"
+    r"|\s*[,.;!?]|\s*$)"
+)
 # A possessive written without its apostrophe, as recognisers write it, before what is
 # theirs or who is: 'im siobhans peer support worker', 'at tariqs house'.
 _THEIRS_BARE = re.compile(
@@ -410,6 +423,9 @@ _CALLED_AFTER = re.compile(
     rf"\b(?P<value>{_NAME_WORD}),?\s+(?:(?i:that['’]?s|that\s+is)\s+what\s+|(?i:as\s+))?"
     r"(?i:they|people|everyone|everybody|we|the\s+\w+|my\s+\w+)\s+(?i:calls?|called)"
     r"\s+(?i:me|him|her|them)\b"
+    # said to be a name: 'Hope was the name of the midwife', 'tiff is her name'
+    rf"|\b(?P<value2>{_NAME_WORD})(?:['’]s|\s+(?i:was|is))\s+(?i:the|her|his|my|their|your)"
+    r"\s+(?i:name|first\s+name|nickname)\b"
 )
 # Someone restated by a pronoun as a relation or role: 'I went with precious, she was my
 # support worker', 'so chidi, he's my brother'.
@@ -844,6 +860,10 @@ class StructureRecognizer(EntityRecognizer):
             return False
         if first not in v.non_nouns:
             return True
+        # 'my names storm': after 'name is' a word that is also a verb is the name, unless it
+        # describes or goes on with the name ('my name was called', 'my name is spelt wrong').
+        if _NAMING.match(m.group()) and first not in v.adjectives:
+            return not _GOES_ON_WITH_NAME.fullmatch(first)
         if first in NICKNAME_WORDS and len(m.group("value").split()) > 1:
             return True  # 'he calls himself big mo'
         cue = m.group()[: m.start("value") - m.start()].split()
@@ -1007,14 +1027,18 @@ class StructureRecognizer(EntityRecognizer):
         for m in _NEIGHBOUR_OR_KIN.finditer(text):
             group = "value" if m.group("value") else "value2"
             word = m.group(group).casefold()
-            # 'a dog going mad next door': a describing word is no one
-            describing = word in v.non_nouns and not m.group(group)[:1].isupper()
+            # 'a dog going mad next door': a describing word is no one; 'dawn next door' is
+            describing = word in v.adjectives and not m.group(group)[:1].isupper()
             if (
                 word not in STOP_WORDS
                 and not describing
                 and (self._listed_name(word) or v.is_unknown(word))
             ):
                 out.append(self._result("PERSON", m, 0.6, group))
+        for m in _THE_ONE_WHO.finditer(text):
+            word = m.group("value").casefold()
+            if word not in STOP_WORDS and word not in MODALS and self._listed_name(word):
+                out.append(self._result("PERSON", m, 0.6, "value"))
         for m in _THEIRS_BARE.finditer(text):
             base = m.group("value").casefold()[:-1]  # 'tariqs' is tariq's; 'guys' no one's
             listed = self._listed_name(base) or base in v.surnames

@@ -31,11 +31,32 @@ _CUE_AFTER = re.compile(
     r"(?i)^\W+(?:party|voters?|supporters?|members?|councillors?|mps?|candidates?|activists?"
     r"|government|leader|minister|church|churches|parish|mosque|temple"
     r"|synagogue|gurdwara|community|communities|association|club|society|family|families"
-    r"|background|heritage|descent|faith|congregation|people|folk|neighbou?rs?)\b"
+    r"|background|heritage|descent|faith|congregation|people|folk|neighbou?rs?|wom[ae]n|m[ae]n"
+    r"|lads?|lass(?:es)?|girls?|boys?|lad(?:y|ies)|kids?|site)\b"
+)
+# Who someone is, said with 'be' and closing the clause: 'shes polish and only been here a year'.
+_IS_BEFORE = re.compile(r"(?i)\b(?:i['’]?m|am|is|are|was|were|s?he['’]?s|we['’]re|they['’]re)\s+$")
+_CLAUSE_END = re.compile(
+    r"(?i)\s*(?:$|[.,;:!?)]|\s(?:and|but|so|as\s+well|too|though|like|from|by|everyone)\b)"
 )
 _LANGUAGE_CUE = re.compile(
-    r"(?i)\b(?:speak\w*|spoke|learn\w*|fluent|translat\w*|taught|teach\w*|subtitles?|dubbed)"
-    r"\b[^.!?;\n]{0,30}$"
+    r"(?i)(?:\b(?:speak\w*|spoke|learn\w*|fluent|translat\w*|taught|teach\w*|subtitles?|dubbed)"
+    r"\b[^.!?;\n]{0,30}|\b(?:in|into)\s+"
+    r"|\b(?:better|good|bad|poor|worse|help|helps|helped|struggl\w*)\s+(?:with|at|in)\s+)$"
+)
+# Whose command of a language it is, before what is said of it: 'my English is not good'.
+_SKILL_OWNER = re.compile(r"(?i)\b(?:my|his|her|their|your|our)\s+$")
+_SKILL_SAID = re.compile(
+    r"(?i)(?:['’]s)?\s+(?:(?:then|now|still|really|just)\s+)?(?:is|was|isn['’]?t|wasn['’]?t"
+    r"|ain['’]?t|has|got|needs?|improved|better|not|good|bad|poor)\b"
+)
+# What follows a language, not a people: 'English lessons', 'my English teacher', 'English lit'.
+_LANGUAGE_AFTER = re.compile(
+    r"(?i)\s+(?:language|lessons?|class(?:es)?|teachers?|tutors?|gcses?|a[\s-]levels?|lit"
+    r"|literature|degree|tests?|exams?|homework|subtitles|version"
+    r"|translation|skills|grammar|words?|as\s+a\s+(?:second|foreign)\s+language"
+    r"|(?:is|was|isn['’]t|wasn['’]t)\s+(?:not\s+)?(?:my|his|her|their|your)\s+(?:first|second"
+    r"|native|main|only)\s+language)\b"
 )
 
 
@@ -92,7 +113,7 @@ class GroupRecognizer(EntityRecognizer):
         found = [
             (start, end, key)
             for start, end, key in find(text, group_index(), word_key, lambda *_: True)
-            if not _LANGUAGE_CUE.search(text, max(0, start - 60), start)
+            if not names_a_language(text, start, end)
         ]
         plain = [(start, end) for start, end, key in found if not lexicon()[key]]
         return [
@@ -103,6 +124,15 @@ class GroupRecognizer(EntityRecognizer):
             or _cued(text, start, end)
             or _beside(text, (start, end), plain)
         ]
+
+
+def names_a_language(text: str, start: int, end: int) -> bool:
+    """The word names a language here, not a people: 'speaks Polish', 'English lessons'."""
+    if _LANGUAGE_CUE.search(text, max(0, start - 60), start) or _LANGUAGE_AFTER.match(text, end):
+        return True
+    return bool(
+        _SKILL_OWNER.search(text, max(0, start - 8), start) and _SKILL_SAID.match(text, end)
+    )
 
 
 def _beside(text: str, span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
@@ -123,6 +153,7 @@ def _cued(text: str, start: int, end: int) -> bool:
     return bool(
         _CUE_BEFORE.search(text, max(0, start - 40), start)
         or _CUE_AFTER.match(text[end : end + LOOK_BACK])
+        or (_IS_BEFORE.search(text, max(0, start - 12), start) and _CLAUSE_END.match(text, end))
     )
 
 

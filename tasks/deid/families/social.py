@@ -1,5 +1,5 @@
-"""Social-media names: name hashtags, sports teams, named groups, big places in lower case,
-venues after 'at', state codes and chains."""
+"""Social-media names: name and place hashtags, sports teams, named groups, big places in
+lower case, venues after 'at', state codes and chains."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from qualbridge.tasks.deid.big_places import PLACE_SCORE, find_big_places, find_
 from qualbridge.tasks.deid.chains import CHAIN_SCORE, find_chains
 from qualbridge.tasks.deid.families.base import BuildContext
 from qualbridge.tasks.deid.gazetteers import world_places
-from qualbridge.tasks.deid.social import HASHTAG_SCORE, NAME_HASHTAG_RECOGNIZER, find_name_hashtags
+from qualbridge.tasks.deid.social import (
+    HASHTAG_SCORE,
+    NAME_HASHTAG_RECOGNIZER,
+    find_name_hashtags,
+    find_place_hashtags,
+)
 from qualbridge.tasks.deid.stage_names import STAGE_NAME_SCORE, find_stage_names
 from qualbridge.tasks.deid.teams import TEAM_SCORE, find_teams_and_groups
 from qualbridge.tasks.deid.token_recognizers import SpanFinderRecognizer
@@ -30,6 +35,10 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
         SpanFinderRecognizer(
             NAME_HASHTAG_RECOGNIZER, "PERSON", HASHTAG_SCORE,
             partial(find_name_hashtags, vocabulary=words), marker="#",
+        ),
+        SpanFinderRecognizer(
+            "PlaceHashtagRecognizer", "LOCATION", HASHTAG_SCORE,
+            partial(find_place_hashtags, vocabulary=words), marker="#",
         ),
         SpanFinderRecognizer(
             "SportsTeamRecognizer", "ORGANIZATION", TEAM_SCORE,

@@ -22,6 +22,10 @@ from qualbridge.tasks.deid.recasing import Vocabulary
         ("big up Trev aka T-Bone who drove me", "Trev", ["T-Bone"]),
         ("Obinna, also known as big Mick, came", "Obinna", ["big Mick"]),
         ("went with Obinna and Pizza", "Obinna", []),
+        # A first name cut short, as nicknames are: 'Des' for 'Desmond'; no relation word.
+        ("a lovely couple, Pauline and Des, they'd", "Pauline", ["Des"]),
+        ("Tom, Shaz and Rich - best flatmates", "Shaz", ["Rich", "Tom"]),
+        ("Pauline and Mum came", "Pauline", []),
         # A verb, a stop word, an address word or chat speak after the join stays a word.
         ("told Obinna and will call later", "Obinna", []),
         ("Obinna and me went", "Obinna", []),

@@ -96,6 +96,19 @@ def test_names_are_kept(text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("stories from Bristol artists", "Bristol", True),  # a place describing people
+        ("our Case Manager rang", "Case", False),  # part of a job title
+    ],
+)
+def test_a_place_before_a_role_is_kept(text, value, kept):
+    start = text.index(value)
+    detection = Detection(start, start + len(value), "ORGANIZATION", 0.85, "SpacyRecognizer")
+    assert (refine(detection, text) is not None) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "value", "entity_type", "kept"),
     [
         ("i was brought up buddhist my mum", "buddhist", "NRP", True),  # a faith of the lexicon
@@ -104,6 +117,25 @@ def test_names_are_kept(text, value):
     ],
 )
 def test_faiths_are_no_roles_for_their_ending(text, value, entity_type, kept):
+    start = text.index(value)
+    detection = Detection(start, start + len(value), entity_type, 0.85, "SpacyRecognizer")
+    assert (refine(detection, text) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity_type", "kept"),
+    [
+        ("English isn't my first language", "English", "NRP", False),
+        ("she was my English teacher at school", "English", "NRP", False),
+        ("my English is not good so my son translates", "English", "PERSON", False),
+        ("can you send it in English please", "English", "PERSON", False),
+        ("he speaks Polish at home", "Polish", "NRP", False),
+        ("I'm English but my mum is Welsh", "English", "NRP", True),  # who someone is
+        ("my Polish neighbour helps me", "Polish", "NRP", True),
+        ("any Polish speakers in Leeds?", "Polish", "NRP", True),  # speakers: a community
+    ],
+)
+def test_a_language_is_no_group_whatever_its_type(text, value, entity_type, kept):
     start = text.index(value)
     detection = Detection(start, start + len(value), entity_type, 0.85, "SpacyRecognizer")
     assert (refine(detection, text) is not None) is kept

@@ -39,6 +39,7 @@ POSITIVES = [
     ("when she was sixteen she left home", "AGE", "sixteen", True),
     ("My son Lee is 12 and he came along.", "AGE", "12", True),
     ("She's sixty-two years old now.", "AGE", "sixty-two years old", False),
+    ("ha i'm 72 years young and still learning", "AGE", "72 years young", False),
     ("I spent my fifties in and out of hospital.", "AGE", "fifties", False),  # with "my"
     (
         "It was Wednesday the 25th of July, late on.",

@@ -10,6 +10,7 @@ from qualbridge.tasks.deid.recasing import Vocabulary
 from qualbridge.tasks.deid.social import (
     drops_as_chat,
     find_name_hashtags,
+    find_place_hashtags,
     is_chat_speak,
     is_chat_word,
     is_everyday_capital,
@@ -34,6 +35,18 @@ def test_hashtags_count_only_when_they_spell_a_name(
     text: str, found: list[str], vocabulary: Vocabulary
 ) -> None:
     assert [text[s:e] for s, e in find_name_hashtags(text, vocabulary)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("still here. #suicideprevention #glasgow", ["glasgow"]),  # a city the dictionary lists
+        ("home #NewYork", ["NewYork"]),
+        ("#sunshine and #reading today", []),  # words, though towns are so named
+    ],
+)
+def test_hashtags_that_name_a_place(text: str, found: list[str], vocabulary: Vocabulary) -> None:
+    assert [text[s:e] for s, e in find_place_hashtags(text, vocabulary)] == found
 
 
 @pytest.mark.parametrize(

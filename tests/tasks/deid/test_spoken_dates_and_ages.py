@@ -63,6 +63,8 @@ def test_relative_and_generic_times_are_not_dates(text):
         ("I (24F) finally got my diagnosis", "24F"),
         ("My (19 m) mum keeps reading my journal", "19 m"),
         ("I'm 24F and tired", "24F"),
+        ("19f from brum, anyone else on sertraline", "19f"),
+        ("34m, uk, long time lurker", "34m"),
         ("my 8yo asked who Queen were", "8yo"),
         ("rewatching it as a 34 y/o with no kids", "34 y/o"),
         ("My son Kwabena (9) was diagnosed this week", "9"),
@@ -93,6 +95,8 @@ def test_spoken_ages_are_found(text, value):
         "she reached 50 percent",
         "a man of two minds",
         "the video got 5M views",
+        "the shop is 20m away from here",  # a distance
+        "they paid £25m, and more",
         "see chapter (9) of the guide",
         "It's twenty-five and that's the price.",
         "we've lived here since nineteen ninety",

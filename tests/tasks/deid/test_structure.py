@@ -137,6 +137,14 @@ from tests.helpers.coverage import masked, touched
         ("Thank you. I must go, florin is waiting with the neighbour.", "florin"),
         ("Then in the holidays elowen next door had him.", "elowen"),
         ("seeing more of kemi shes my daughter", "kemi"),
+        ("could help out maybe dawn next door", "dawn"),
+        (
+            "R: Hope was the name of the midwife, isn't that mad?",
+            "Hope",
+        ),  # said to be a name  # a word-name beside where they live
+        # 'my names': a verb too is the name said ('storm'); who someone is, after 'the'.
+        ("its storm my names storm my mum was a hippy", "storm"),
+        ("twice a week and blessing the carer comes morning and night", "blessing"),
         ("at the time my snapchat is c mac ninety four if you want it", "c mac ninety four"),
     ],
 )
@@ -163,6 +171,9 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("I told Grace tomorrow would do.", "tomorrow"),
         ("my nurse was Lovely, honestly", "Lovely"),
         ("his name was dave really", "really"),
+        ("my name was called out twice", "called"),
+        ("i hope the nurse comes soon", "hope"),
+        ("a dog going mad next door", "mad"),
         ("the nurse station was busy", "station"),
         ("doctor said it was fine", "said"),
         # A surname joined to a lower-case name stops at a contraction or a word about names.
