@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.gazetteers import world_places
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, RELATIONS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
 
@@ -28,8 +28,8 @@ HEADS = (
     "|drop-in|drop in|jobcentre|job centre|arms|inn|tavern|housing|homes|food bank|regiment"
     "|battalion|squadron|mandir|masjid|synagogue|vihara|colliery|quarry|docks|bridge|cmht"
     "|c m h t|crisis team|home treatment team|magistrates court|crown court|magistrates"
-    "|gallery|galleries|museum|theatre|cinema|ballroom|"
-    + "|".join(sorted(business_heads(), key=len, reverse=True))
+    "|gallery|galleries|museum|theatre|cinema|ballroom|hostel|refuge|night shelter|crisis house"
+    "|nursery|" + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # The heads as single words: alone they name no body ('my worker at the council').
 _HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "nhs", "home", "gp"}
@@ -71,10 +71,12 @@ _DEDICATED = re.compile(
 # A church or school named by its saint alone, after a word of going or being there: 'goes to
 # saint bedes', 'at st. anne's', 'saint pauls methodist', 'out of St Patrick's' (not a day).
 _SAINTS = re.compile(
-    r"(?i)\b(?:to|at|from|of|into|attends?|attended|joined)\s+"
+    r"(?i)\b(?:to|at|from|of|into|attends?|attended|joined|under|near|behind|by|outside"
+    r"|opposite|past|round|down)\s+"
     r"(?P<value>(?:st\.?|saint)\s+[a-z][\w\-]*(?:['’]s|s)\b"
     r"(?:\s+(?:catholic|c\s+of\s+e|ce|rc|methodist|baptist|anglican|pentecostal|primary|high"
-    r"|secondary|juniors?|infants?|parish|church|school|hospital|hospice|academy|college))*)"
+    r"|secondary|juniors?|infants?|parish|church|school|hospital|hospice|academy|college"
+    r"|hostel))*)"
     r"(?!\s+(?:day|eve|street|st|road|rd|lane|square|place|park|gate|way|avenue|terrace)\b)"
 )
 # A church or school named for Our Lady, capitalised: 'Our Lady of Mount Carmel'.
@@ -227,12 +229,21 @@ _SAID_TO_BE = re.compile(
 )
 # A prison or young offenders' institution by its prefix: 'HMP Wakefield', 'HMYOI Wetherby'.
 _PRISON = re.compile(
-    r"\b(?P<value>(?:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
+    r"\b(?P<value>(?i:HMP|HMYOI|HMP\s*&\s*YOI|HM\s+Prison)\s+[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?"
     # In lower case, as a recogniser writes it: 'he's in hmp leeds'.
     r"|(?:hmp|hmyoi)\s+(?!(?:and|the|for|in|at|on|is|was)\b)[a-z][\w'’\-]*)"
 )
 # A ship or shore base of the forces by its prefix: 'HMS Cornwall', 'USS Nimitz', 'RFA Argus'.
 _SHIP = re.compile(r"\b(?P<value>(?:HMS|HMNZS|HMAS|HMCS|USS|USNS|RFA)\s+[A-Z][\w'’\-]*)")
+# A place named by whose it is, after where one goes or drinks, with no noun after it: 'drink
+# in mulligan's every day', 'meet at o'neill's on a friday' (not 'at the doctor's', 'in
+# mum's car').
+_WHOSE_PLACE = re.compile(
+    r"(?i:\b(?:at|in|down|to|from|outside|into|round|inside)\s+)"
+    r"(?P<value>(?P<owner>[a-z][\w\-]*(?:['’][a-z]+)?)['’]s)"
+    r"(?=\s+(?i:every|on|last|for|after|before|and|at|in|with|till|until|tonight|today"
+    r"|yesterday|most|again|once|twice|now)\b|\s*[,.;!?]|\s*$)"
+)
 # Shapes whose whole match is the organisation, with no check of its words.
 _WHOLE_SHAPES = (
     _DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP, _HEAD_FIRST,
@@ -286,6 +297,7 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _SAID_TO_BE.finditer(text) if self._names_a_body(m)]
         spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
+        spans += [m.span("value") for m in _WHOSE_PLACE.finditer(text) if self._owner(m)]
         spans += [
             m.span("value")
             for m in _CALLED_KIND.finditer(text)
@@ -426,6 +438,14 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             and self._names(words[-1], capital_inside=True)
             and any(v.is_unknown(w) or w in v.all_places for w in words)
         )
+
+    def _owner(self, m: re.Match[str]) -> bool:
+        """Whose place it is names someone: a surname or a word no dictionary knows, no
+        relation or role ('at the doctor's', 'round mum's')."""
+        owner = m.group("owner").casefold().replace("’", "'")
+        if owner in STOP_WORDS or owner in RELATIONS or owner in _HEAD_WORDS:
+            return False
+        return owner in self._vocabulary.surnames or self._vocabulary.is_unknown(owner)
 
     def _lower_names(self, match: re.Match[str]) -> bool:
         """Lower-case words that name a place: the first can name one, none is a stop word,

@@ -511,11 +511,13 @@ _WILL_ADDRESSED = re.compile(
 # 'and um, April are you normally fit', 'so Dawn, how has it been'.
 _VOCATIVE = re.compile(
     r"(?:(?:^|[,.?!:]\s+|\n)|(?i:\b(?:um|uh|er|erm|so|and|ok|okay|right|well)\s+))"
-    r"(?P<value>[A-Z][a-z'’\-]+)"
+    # in any case after a word that opens a turn ('okay precious im just going to ask')
+    r"(?P<value>[A-Z][a-z'’\-]+|(?<=[a-z]\s)[a-z][a-z'’\-]+)"
     r"(?=,?\s+(?:are|do|did|have|has|can|could|would|will|were)\s+you\b"
     r"|,\s+(?:you|how|what|is|are|do|can|could|would|have|did)\b"
     # 'June I think it was' answers with a month: only a name takes a view after it.
-    r"|(?P<view>,?\s+I\s+(?:think|wonder|just|want|need|'m|am|know|'ll|'d)\b))"
+    r"|(?P<view>,?\s+(?:I\s+(?:think|wonder|just|want|need|'m|am|know|'ll|'d)"
+    r"|(?:I|im|i['’]m)\s+(?:just|going|gonna|only|calling|ringing)\s)))"
 )
 # An e-mail address read out: 'jo dot bloggs at gmail dot com', 'sam underscore k at nhs dot net'.
 # The part before 'at' is words joined by 'dot' or 'underscore' (or two words: 'jack smith'),
@@ -1032,7 +1034,8 @@ class StructureRecognizer(EntityRecognizer):
             if (
                 word not in STOP_WORDS
                 and not describing
-                and (self._listed_name(word) or v.is_unknown(word))
+                # a month does not live next door: 'bill and june from next door'
+                and (self._listed_name(word, month_may_name=True) or v.is_unknown(word))
             ):
                 out.append(self._result("PERSON", m, 0.6, group))
         for m in _THE_ONE_WHO.finditer(text):

@@ -42,6 +42,13 @@ from tests.helpers.coverage import masked, touched
         ("my daughter goes to saint bedes and the head", "saint bedes"),
         ("a dementia cafe at saint pauls methodist on tuesdays", "saint pauls methodist"),
         ("Just out of St Patrick's after 6 weeks", "St Patrick's"),
+        ("get yourself down the crypt under st marks they do a hot dinner", "st marks"),
+        ("i was at the st martins hostel in norwich before", "st martins hostel"),  # a hostel
+        ("my wee boy started at kirkton nursery and i cried", "kirkton nursery"),
+        ("i'm an mh nurse at hmp Forest Bank and the trauma", "hmp Forest Bank"),
+        # A place named by whose it is, no noun after it.
+        ("my da used to drink in mulligan's every day after work", "mulligan's"),
+        ("meet at o'neill's on a friday", "o'neill's"),
         # Words joined by a digit, as services name themselves.
         ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
         # Places of worship, pits, bridges and named teams; words the recaser capitalised.
@@ -139,6 +146,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("Calgary folks: the DBT skills group has spaces", "DBT skills group"),
         ("they took him down to the operating theatre at midnight", "operating theatre"),
         ("we went to the local cinema on Friday", "local cinema"),
+        ("we went round mum's after", "mum's"),
+        ("i was at the doctor's on monday", "doctor's"),
+        ("they found him a bed at the homeless hostel", "homeless hostel"),
     ],
 )
 def test_generic_places_and_trades_are_not_organisations(speech_engine, text, value):

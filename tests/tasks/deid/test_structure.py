@@ -138,6 +138,8 @@ from tests.helpers.coverage import masked, touched
         ("Then in the holidays elowen next door had him.", "elowen"),
         ("seeing more of kemi shes my daughter", "kemi"),
         ("could help out maybe dawn next door", "dawn"),
+        ("bill and june from next door have been good", "june"),  # no month lives next door
+        ("okay precious im just going to ask you some questions", "precious"),  # addressed
         (
             "R: Hope was the name of the midwife, isn't that mad?",
             "Hope",
