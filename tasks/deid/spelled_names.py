@@ -11,7 +11,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 # One spoken letter: 'S', 's', 'double L'; never the start of a word ("I'm", 'a lot').
-_LETTER = r"(?:(?:double|triple)[ \t]+)?[A-Za-z](?![\w'’])"
+_LETTER = r"(?:(?i:double|triple)[ \t]+)?[A-Za-z](?![\w'’])"
 _RUN = re.compile(rf"(?<![\w'’]){_LETTER}(?:[ \t,.\-]+{_LETTER})+")
 _SPELL_CUE = re.compile(r"(?i)\bspel(?:t|led|ls?|ling)\b(?:\s+(?:it|that|as|is|was))?[\s,:]*$")
 # What may come before letters that open a turn: nothing, or a speaker's label.

@@ -114,6 +114,23 @@ def _compact(said: str) -> str:
     return "".join(_DIGIT_VALUES.get(w, w) for w in re.findall(r"\w+", said.casefold()))
 
 
+# A number said across turns: its start ends one turn and its rest opens the next, perhaps
+# after a short turn of the listener's between ('oh one five one four nine six' / 'mm hm' /
+# 'oh seven three seven'). Packed texts are joined by SEPARATOR ('\n.\n').
+_SHORT_TURN = r"(?:\n\.\n[^\n]{0,24})?\n\.\n[ \t]*"
+_ENDS_A_TURN = re.compile(rf"(?i){_GROUP}(?:{_JOINT}{_GROUP}){{2,}}[\s,.\-]*{_SHORT_TURN}$")
+_OPENS_A_TURN = re.compile(rf"(?i)[\s,.\-]*{_SHORT_TURN}{_GROUP}(?:{_JOINT}{_GROUP}){{2,}}\b")
+MIN_CONTINUED_DIGITS = 3
+
+
+def continues_across_turns(text: str, start: int, end: int) -> bool:
+    """The run goes on from a number that ended the turn before, or into one that opens the
+    turn after."""
+    return bool(
+        _ENDS_A_TURN.search(text, max(0, start - 120), start) or _OPENS_A_TURN.match(text, end)
+    )
+
+
 def _starts_with_zero(run: str) -> bool:
     return bool(re.match(r"(?i)(?:oh|o|zero|nought|0)\b", run))
 
@@ -157,7 +174,10 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             if digit_count(run) < MIN_DIGITS and _ZIP_CUE.search(text, max(0, start - 24), start):
                 results.append(recognizer_result(self, "ZIP_CODE", start, end, 0.6))
                 continue
-            if digit_count(run) < MIN_DIGITS:
+            continued = digit_count(run) >= MIN_CONTINUED_DIGITS and continues_across_turns(
+                text, start, end
+            )
+            if digit_count(run) < MIN_DIGITS and not continued:
                 code = self._spelled_code(text, start, end, digit_count(run))
                 if code is not None:
                     results.append(code)

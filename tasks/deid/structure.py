@@ -311,6 +311,13 @@ _SOCIAL_CUE = re.compile(
     # how long: 'i was with rose for six years' (not 'with hope for the future')
     rf"|for\s+(?:\d+|{NUMBER_WORDS}|a|few)\s+(?:years?|months?|weeks?))\b)"
 )
+# Someone picked up, dropped off or rung back, the name inside the phrasal verb: 'i picked
+# heather up from hers', 'dropped kemi off at school', 'rang jo back'.
+_PICKED_UP = re.compile(
+    r"(?i:\b(?:pick|picks|picked|picking|drop|drops|dropped|dropping|ring|rings|rang|ringing"
+    r"|call|calls|called|calling|text|texts|texted|phone|phoned)\s+)"
+    rf"(?P<value>{_NAME_WORD})(?=\s+(?:up|off|back)\b)"
+)
 # Someone thanked: 'can i just say thank you to pauline for the lift last time'.
 _THANKED = re.compile(
     rf"(?i:\b(?:thank\s+you|thanks|grateful|thankful|shout\s*out|big\s+up)\s+to\s+)"
@@ -472,8 +479,14 @@ _FROM_SERVICE = re.compile(
     r"|phoned|called|texted|emailed|helped|sorted)\b)"
 )
 # A word-name opening a sentence or clause, then what only a person does: 'Ruby came with me'.
+# Where a clause ends in speech written without punctuation: an object pronoun or a time
+# ('and then back to him faith drilled', 'he leads it on thursdays faith picked him up').
+_CLAUSE_ENDED = (
+    r"(?i:\b(?:him|her|them|(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|today"
+    r"|yesterday|tonight|last\s+night|this\s+morning)\s+)"
+)
 _SUBJECT = re.compile(
-    rf"(?:^|[.?!:,]\s+|\n|{_CLAUSE_OPENER})(?P<value>{_NAME_WORD})(?=\s+"
+    rf"(?:^|[.?!:,]\s+|\n|{_CLAUSE_OPENER}|{_CLAUSE_ENDED})(?P<value>{_NAME_WORD})(?=\s+"
     # 'mark hasnt rung back': an auxiliary or its denial before the verb
     r"(?:(?:has|had|hasnt|hasn['’]t|hadnt|hadn['’]t|never|didnt|didn['’]t|still|just|finally"
     r"|has\s+been|had\s+been|was|is|were|got)\s+)?"
@@ -481,6 +494,7 @@ _SUBJECT = re.compile(
     r"|died|passed|told|phoned|called|replied|answered|emailed|messaged|visited|helped|asked"
     r"|reckons|lives|lived|stays|stayed|drove|started|stopped|loved|hated|wanted|needed|knew"
     r"|cried|laughed|shouted|screamed|walked|picked|brought|took|gave|moved|left|dropped"
+    r"|drilled|taught|showed|warned|promised|reminded|starts\s+(?:school|nursery|college|uni)"
     # what a person is doing: 'florin is waiting with the neighbour'
     r"|waiting|working|crying|shouting|struggling|coping|doing\s+(?:well|better|ok|okay)"
     # what is done to a person, or what a person is doing: 'so grace was discharged',
@@ -922,7 +936,14 @@ class StructureRecognizer(EntityRecognizer):
         case, or calls by name before a question."""
         return [
             self._result("PERSON", m, 0.6, "value")
-            for pattern in (_SOCIAL_CUE, _THANKED, _RELATIVE_NAMED, _VOCATIVE, _SIGNED_OFF)
+            for pattern in (
+                _SOCIAL_CUE,
+                _THANKED,
+                _PICKED_UP,
+                _RELATIVE_NAMED,
+                _VOCATIVE,
+                _SIGNED_OFF,
+            )
             for m in pattern.finditer(text)
             if self._addressed_or_listed(
                 text, m, vocative=pattern is _VOCATIVE, relative=pattern is _RELATIVE_NAMED

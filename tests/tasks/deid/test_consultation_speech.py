@@ -17,6 +17,7 @@ from tests.helpers.coverage import masked, touched
         ("m c a double l i s t e r", "mcallister"),
         ("K-O-W-A-L-S-K-I", "kowalski"),
         ("B, R, double O, K, E", "brooke"),
+        ("Double L, E, W, E, double L, Y, N", "llewellyn"),  # 'Double' opening a sentence
     ],
 )
 def test_spelled_word(run: str, word: str) -> None:
@@ -34,6 +35,10 @@ def test_spelled_word(run: str, word: str) -> None:
         ("and the last name that's O K O N K W O", "O K O N K W O"),
         ("it's MacDonald M A C D O N A L D", "M A C D O N A L D"),
         ("her name's Ann, spelled A double N", "A double N"),
+        (
+            "Rhys Llewellyn, at the surgery. Double L, E, W, E, double L, Y, N.",
+            "Double L, E, W, E, double L, Y, N",
+        ),
         # in capitals joined by dashes: spelled, not an acronym
         ("her surname's spelt O-G-U-N-D-I-P-E, yeah", "O-G-U-N-D-I-P-E"),
         # the word spelled is said again: it is the same name

@@ -117,6 +117,22 @@ def test_spelled_and_spoken_numbers_are_found_whole(speech_engine, text, value):
     assert masked(speech_engine, text, value)
 
 
+def test_a_number_said_across_turns_is_masked_in_both(speech_engine) -> None:
+    turns = [
+        "theres the crisis line its oh one five one four nine six",
+        "mm hm",
+        "oh seven three seven i think i have it on the fridge anyway",
+    ]
+    out = speech_engine.deidentify(turns)
+    assert "four nine six" not in out[0].text
+    assert "seven three seven" not in out[2].text
+
+
+def test_a_short_run_in_a_turn_of_its_own_is_no_number(speech_engine) -> None:
+    out = speech_engine.deidentify(["we were in room one two three", "and then four five six"])
+    assert "four five six" in out[1].text
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [

@@ -140,6 +140,10 @@ from tests.helpers.coverage import masked, touched
         ("could help out maybe dawn next door", "dawn"),
         ("bill and june from next door have been good", "june"),  # no month lives next door
         ("okay precious im just going to ask you some questions", "precious"),  # addressed
+        # The name inside a phrasal verb; a clause that opens after a pronoun or a time.
+        ("we go swimming on a sunday i picked heather up from hers", "heather"),
+        ("now he leads it on thursdays faith picked him up the first time", "faith"),
+        ("and then back to him faith drilled that into me", "faith"),
         (
             "R: Hope was the name of the midwife, isn't that mad?",
             "Hope",
@@ -175,6 +179,8 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("his name was dave really", "really"),
         ("my name was called out twice", "called"),
         ("i hope the nurse comes soon", "hope"),
+        ("for me faith helped a lot", "faith"),
+        ("he picked it up again", "it"),
         ("a dog going mad next door", "mad"),
         ("the nurse station was busy", "station"),
         ("doctor said it was fine", "said"),
