@@ -244,6 +244,40 @@ _WHOSE_PLACE = re.compile(
     r"(?=\s+(?i:every|on|last|for|after|before|and|at|in|with|till|until|tonight|today"
     r"|yesterday|most|again|once|twice|now)\b|\s*[,.;!?]|\s*$)"
 )
+# A venue placed on a named street: 'the pantry on stapleton road', 'the co op on whitstable
+# road', 'the kingdom hall on green street'. Its words must not all be generic ('the shop on
+# ...', 'the lights on ...').
+_STREET_WORDS = r"road|rd|street|st|lane|avenue|way|drive|parade|terrace|row|square|place|crescent"
+_ON_A_STREET = re.compile(
+    r"(?i:\bthe\s+)(?P<value>(?!(?i:the)\b)[A-Za-z][\w'’\-]*(?:\s+(?:and\s+)?(?!(?i:the)\b)[A-Za-z][\w'’\-]*){0,3}?)"
+    rf"(?=\s+(?:on|off|in)\s+(?:(?!(?i:the|a|my|our|your|his|her|their)\b)[A-Za-z][\w'’\-]*\s+){{1,2}}"
+    rf"(?i:{_STREET_WORDS})\b)"
+)
+# A pub named by two things joined, after where one goes: 'at the fox and hounds', 'upstairs
+# at the crown and anchor', 'to the rose and crown for a pint'.
+_PAIR_NAMED = re.compile(
+    r"(?i:\b(?:at|to|in|outside|past|from|down|behind|opposite|near|by|into|round|up)\s+the\s+)"
+    r"(?P<value>(?P<first>[a-z]{3,})\s+and\s+(?P<second>[a-z]{3,}))\b"
+    # nothing it names comes after ('the fish and chip shop')
+    r"(?=\s+(?:in|on|at|for|every|and|with|last|this|next|most|upstairs|downstairs|tonight"
+    r"|when|but|so|till|until|pub|years?|before|after|again|once)\b|\s*[,.;!?]|\s*$)"
+)
+# Rooms, parts, times and kinds that pair in plain speech: 'at the top and bottom', 'in the
+# kitchen and bathroom', 'to the doctors and dentist'.
+_PLAIN_PAIRS = frozenset(
+    """kitchen bathroom bedroom lounge garden hall stairs toilet front back top bottom side
+    middle beginning end start morning evening night day week weekend time place shops shop
+    doctors doctor dentist chemist hospital school park town city house home flat bus train car
+    mum dad kids family friends police ambulance fire nurse nurses staff""".split()
+)
+# Everyday places and things a street has that name no one ('the shop on ...').
+_STREET_FURNITURE = frozenset(
+    """shop shops house houses flat flats home place lights roundabout junction corner bus stop
+    crossing bridge garage petrol station chippy takeaway offy offie newsagents newsagent bookies
+    launderette laundromat barbers hairdressers salon bakery butchers cafe café pub bins car
+    park doorway bench benches alley estate park hill end top bottom way hall time lads
+    building buildings block blocks one bit side other new old big little""".split()
+)
 # Shapes whose whole match is the organisation, with no check of its words.
 _WHOLE_SHAPES = (
     _DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP, _HEAD_FIRST,
@@ -298,6 +332,8 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [m.span("value") for m in _WHOSE_PLACE.finditer(text) if self._owner(m)]
+        spans += [m.span("value") for m in _ON_A_STREET.finditer(text) if self._venue(m)]
+        spans += [m.span("value") for m in _PAIR_NAMED.finditer(text) if self._pair(m)]
         spans += [
             m.span("value")
             for m in _CALLED_KIND.finditer(text)
@@ -437,6 +473,36 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             words[0] not in STOP_WORDS
             and self._names(words[-1], capital_inside=True)
             and any(v.is_unknown(w) or w in v.all_places for w in words)
+        )
+
+    def _venue(self, m: re.Match[str]) -> bool:
+        """A venue's words: no stop word but 'and', no person, and some word that is neither a
+        generic service word, a head nor what any street has."""
+        words = [_plain(w) for w in m.group("value").split()]
+        v = self._vocabulary
+        if any(w in STOP_WORDS - {"and"} or w in RELATIONS for w in words):
+            return False
+        return any(
+            w not in generic_service_words()
+            and w not in _HEAD_WORDS
+            and w not in _STREET_FURNITURE
+            and w != "and"
+            and w not in v.adjectives
+            for w in words
+        )
+
+    def _pair(self, m: re.Match[str]) -> bool:
+        """Two things a pub is named for: nouns, neither a generic place, room, time or
+        person word."""
+        v = self._vocabulary
+        return all(
+            w not in STOP_WORDS
+            and w not in _PLAIN_PAIRS
+            and w not in _HEAD_WORDS
+            and w not in generic_service_words()
+            and w not in RELATIONS
+            and w not in v.adjectives
+            for w in (_plain(m.group("first")), _plain(m.group("second")))
         )
 
     def _owner(self, m: re.Match[str]) -> bool:

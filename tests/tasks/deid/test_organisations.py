@@ -49,6 +49,12 @@ from tests.helpers.coverage import masked, touched
         # A place named by whose it is, no noun after it.
         ("my da used to drink in mulligan's every day after work", "mulligan's"),
         ("meet at o'neill's on a friday", "o'neill's"),
+        # A venue placed on a named street; a pub named by two things joined.
+        ("and the pantry on stapleton road on a friday", "pantry"),
+        ("i used to go to the kingdom hall on green street", "kingdom hall"),
+        ("the night shelter the wayfarer on queen street but", "wayfarer"),
+        ("was captain of the darts team at the fox and hounds in hope", "fox and hounds"),
+        ("the group meets upstairs at the crown and anchor every other monday", "crown and anchor"),
         # Words joined by a digit, as services name themselves.
         ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
         # Places of worship, pits, bridges and named teams; words the recaser capitalised.
@@ -147,6 +153,11 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("they took him down to the operating theatre at midnight", "operating theatre"),
         ("we went to the local cinema on Friday", "local cinema"),
         ("we went round mum's after", "mum's"),
+        ("the lights on london road were out", "lights"),
+        ("says the Consultant on the way past", "Consultant"),
+        ("we were living there at the time on champion street", "time"),
+        ("i was in the kitchen and bathroom all day", "kitchen and bathroom"),
+        ("we went to the fish and chip shop", "fish and chip"),
         ("i was at the doctor's on monday", "doctor's"),
         ("they found him a bed at the homeless hostel", "homeless hostel"),
     ],
