@@ -19,7 +19,9 @@ _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
 _GROUP = rf"(?:(?:double|triple|treble)[\s\-]+{_DIGIT}|{_DIGIT}\s+(?:hundred|thousand)|{_DIGIT})"
 # Digit words joined by spaces, commas, dashes or full stops, as transcribers write pauses, or
 # by a said 'slash' or 'stroke', as references are read ('four three one slash two two').
-_JOINT = r"(?:[\s,.\-]+|\s+(?:slash|stroke|dash|hyphen)\s+)"
+# A pause filled with 'um' or 'er' does not end a number ('four five zero zero eight zero eight
+# um five six six').
+_JOINT = r"(?:[\s,.\-]+(?:(?:um|uh|er|erm|ah)[\s,.\-]+)?|\s+(?:slash|stroke|dash|hyphen)\s+)"
 # Two digits said as a number, as the end of a phone number often is ('... one four twenty two
 # ninety'): read only after two digits said one by one, so dates and years stay out.
 _PAIR = rf"(?:(?:{TENS})(?:[\s\-]+(?:{UNITS}))?|(?:{TEENS}))"
@@ -123,6 +125,39 @@ _OPENS_A_TURN = re.compile(rf"(?i)[\s,.\-]*{_SHORT_TURN}{_GROUP}(?:{_JOINT}{_GRO
 MIN_CONTINUED_DIGITS = 3
 
 
+# What names a number said after it: 'interpreter number four four seven one nine'.
+_NUMBER_LABEL = re.compile(
+    r"(?i)\b(?:number|no|ref|reference|id|badge|pin|code|account|membership|case|claim)"
+    r"(?:\s+(?:is|was|its|it['’]s))?[\s,:]+(?:(?:um|uh|er|erm)[\s,]+)*$"
+)
+MIN_LABELLED_DIGITS = 4
+
+
+# A correction right after a part of a number: 'm k six eight no m k six nine', 'double oh
+# nine not double nine'. What was corrected was still said.
+_CORRECTED = re.compile(
+    r"(?i)(?:[\s,]+[A-Za-z](?![\w'’])){0,3}[\s,.]+(?:no|sorry|not|wait|i\s+mean)\b"
+)
+MIN_CORRECTED_DIGITS = 3
+MIN_CORRECTED_CHARACTERS = 4
+
+
+def short_number(text: str, start: int, end: int, digits: int) -> bool:
+    """A run too short to be a number by length alone that still is one: four digits or more
+    after a label, or opening with zero (no count or year does: 'oh one three eight two'), or
+    three or more going on from, or into, a number said in another turn."""
+    run = text[start:end]
+    # digits said one by one: no 'hundred' (a time), no pair (a date or an age)
+    plain = digits >= MIN_LABELLED_DIGITS and not re.search(
+        rf"(?i)hundred|thousand|\b(?:{TENS}|{TEENS})\b", run
+    )
+    if plain and (_starts_with_zero(run) or _NUMBER_LABEL.search(text, max(0, start - 40), start)):
+        return True
+    if digits >= MIN_CORRECTED_DIGITS and _CORRECTED.match(text, end):
+        return True
+    return digits >= MIN_CONTINUED_DIGITS and continues_across_turns(text, start, end)
+
+
 def continues_across_turns(text: str, start: int, end: int) -> bool:
     """The run goes on from a number that ended the turn before, or into one that opens the
     turn after."""
@@ -174,10 +209,9 @@ class SpokenDigitsRecognizer(EntityRecognizer):
             if digit_count(run) < MIN_DIGITS and _ZIP_CUE.search(text, max(0, start - 24), start):
                 results.append(recognizer_result(self, "ZIP_CODE", start, end, 0.6))
                 continue
-            continued = digit_count(run) >= MIN_CONTINUED_DIGITS and continues_across_turns(
-                text, start, end
-            )
-            if digit_count(run) < MIN_DIGITS and not continued:
+            if digit_count(run) < MIN_DIGITS and not short_number(
+                text, start, end, digit_count(run)
+            ):
                 code = self._spelled_code(text, start, end, digit_count(run))
                 if code is not None:
                     results.append(code)
@@ -224,7 +258,9 @@ class SpokenDigitsRecognizer(EntityRecognizer):
         after_count = len(re.findall(r"[A-Za-z]", after.group())) if after else 0
         if digits < 2 or len(before) + after_count < 2:
             return None
-        if len(before) + digits + after_count < MIN_DIGITS:
+        # a part said before a correction is shorter: 'm k six eight no m k six nine'
+        shortest = MIN_CORRECTED_CHARACTERS if _CORRECTED.match(text, end) else MIN_DIGITS
+        if len(before) + digits + after_count < shortest:
             return None
         if letters and before:
             start = letters.start()

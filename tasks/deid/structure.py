@@ -343,6 +343,9 @@ _KIN += "|uncle|cousin|son|daughter|wife|husband|partner|boyfriend|girlfriend|fr
 _ROLE = "carer|worker|keyworker|key\\s+worker|support\\s+worker|social\\s+worker|nurse|therapist"
 _ROLE += "|counsellor|counselor|psychiatrist|psychologist|cpn|neighbour|neighbor|landlord|landlady"
 _ROLE += "|boss|manager|supervisor|colleague|flatmate|housemate|roommate|fianc[eé]e?|ex"
+_ROLE += (
+    "|health\\s+visitor|midwife|consultant|interpreter|probation\\s+officer|care\\s+coordinator"
+)
 _ROLE += "|stepdad|stepmum|stepmom|niece|nephew|grandson|granddaughter|godson|goddaughter"
 _ROLE += "|sponsor|mentor|buddy|bestie|advocate|tutor|teacher|coach"
 _RELATIVE_NAMED = re.compile(
@@ -892,7 +895,11 @@ class StructureRecognizer(EntityRecognizer):
         if _NAMING.match(m.group()):
             return True
         cue = [w.casefold().strip(",") for w in m.group()[: m.start("value") - m.start()].split()]
-        if len(cue) > 1 and cue[0] in ("call", "calls", "called") and cue[1] in _PRONOUNS:
+        if (
+            len(cue) > 1
+            and cue[0] in ("call", "calls", "called", "calling")
+            and cue[1] in _PRONOUNS
+        ):
             return True  # 'everyone calls her Shiv'
         person = _PERSON_BEFORE_CALLED.search(text, max(0, m.start() - 24), m.start())
         return bool(cue) and cue[0] in ("called", "named") and person is not None

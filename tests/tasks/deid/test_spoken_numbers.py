@@ -128,6 +128,30 @@ def test_a_number_said_across_turns_is_masked_in_both(speech_engine) -> None:
     assert "seven three seven" not in out[2].text
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a label before a short run; a pause filled inside a number; a part before its
+        # correction; a run opening with zero, which no count or year does
+        ("mrs patel interpreter number four four seven one nine", "four four seven one nine"),
+        ("hers is four five zero zero eight zero eight um five six six", "five six six"),
+        ("your reg again mate m k six eight no m k six nine z r t", "m k six eight"),
+        ("thats double oh nine not double nine sorry", "double oh nine"),
+        ("call you back on this number oh one three eight two no its a mobile", "oh one three"),
+    ],
+)
+def test_short_numbers_by_their_surroundings(speech_engine, text, value):
+    assert masked(speech_engine, text, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the meeting is at oh seven hundred", "i have two um three kids", "i had two no three"],
+)
+def test_times_counts_and_corrected_counts_stay(speech_engine, text):
+    assert speech_engine.deidentify([text])[0].text == text
+
+
 def test_a_short_run_in_a_turn_of_its_own_is_no_number(speech_engine) -> None:
     out = speech_engine.deidentify(["we were in room one two three", "and then four five six"])
     assert "four five six" in out[1].text

@@ -144,6 +144,8 @@ from tests.helpers.coverage import masked, touched
         ("we go swimming on a sunday i picked heather up from hers", "heather"),
         ("now he leads it on thursdays faith picked him up the first time", "faith"),
         ("and then back to him faith drilled that into me", "faith"),
+        ("my health visitor dawn rang the gp because of my scores", "dawn"),
+        ("known to them as daniel but hes calling himself prophet", "prophet"),
         (
             "R: Hope was the name of the midwife, isn't that mad?",
             "Hope",
