@@ -39,6 +39,7 @@ FUNCTION_HEADS = (
     "office|depot|centre|factory|warehouse|station|plant|mill|yard|works|site|shop|store"
     "|garage|hotel|kitchen|canteen|laundry|bakery|farm|call centre"
 )
+FUNCTION_HEAD_WORDS = frozenset(FUNCTION_HEADS.split("|"))
 SPECIFIC_WORKPLACES = (
     "crematorium|abattoir|brewery|quarry|colliery|shipyard|refinery|dairy|mortuary|docks"
     "|steelworks|foundry|tannery|distillery|sawmill|cannery|creamery"
@@ -248,10 +249,25 @@ _WHOSE_PLACE = re.compile(
 # road', 'the kingdom hall on green street'. Its words must not all be generic ('the shop on
 # ...', 'the lights on ...').
 _STREET_WORDS = r"road|rd|street|st|lane|avenue|way|drive|parade|terrace|row|square|place|crescent"
+_VENUE_WORDS = (
+    r"(?P<value>(?!(?i:the)\b)[A-Za-z][\w'’\-]*"
+    r"(?:\s+(?:and\s+)?(?!(?i:the)\b)[A-Za-z][\w'’\-]*){0,3}?)"
+)
 _ON_A_STREET = re.compile(
-    r"(?i:\bthe\s+)(?P<value>(?!(?i:the)\b)[A-Za-z][\w'’\-]*(?:\s+(?:and\s+)?(?!(?i:the)\b)[A-Za-z][\w'’\-]*){0,3}?)"
+    rf"(?i:\bthe\s+){_VENUE_WORDS}"
     rf"(?=\s+(?:on|off|in)\s+(?:(?!(?i:the|a|my|our|your|his|her|their)\b)[A-Za-z][\w'’\-]*\s+){{1,2}}"
     rf"(?i:{_STREET_WORDS})\b)"
+)
+# A venue gone to on a day of the week, or in a named town: 'went to the copper kettle on a
+# saturday', 'a carers group at the wellspring in bletchley'.
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+_GONE_TO_THE = r"(?i:\b(?:at|to|from|outside|down|into|past)\s+the\s+)"
+_VENUE_BY_DAY = re.compile(
+    rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+(?i:on\s+(?:a\s+|the\s+(?:first|second|third|fourth|last)"
+    rf"\s+)?{_WEEKDAY}|every\s+(?:other\s+)?{_WEEKDAY})\b)"
+)
+_VENUE_IN_TOWN = re.compile(
+    rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+in\s+(?P<town>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*)?))"
 )
 # A pub named by two things joined, after where one goes: 'at the fox and hounds', 'upstairs
 # at the crown and anchor', 'to the rose and crown for a pint'.
@@ -275,7 +291,10 @@ _STREET_FURNITURE = frozenset(
     """shop shops house houses flat flats home place lights roundabout junction corner bus stop
     crossing bridge garage petrol station chippy takeaway offy offie newsagents newsagent bookies
     launderette laundromat barbers hairdressers salon bakery butchers cafe café pub bins car
-    park doorway bench benches alley estate park hill end top bottom way hall time lads
+    park doorway bench benches alley estate park hill end top bottom way hall time lads match
+    football rugby cricket market gym pictures pool baths allotment races quiz bingo disco
+    dance dancing meeting session class course tip dump beach seaside coast job work weather
+    funeral wedding party concert gig show fair carnival festival library zoo mines mine parish
     building buildings block blocks one bit side other new old big little""".split()
 )
 # Shapes whose whole match is the organisation, with no check of its words.
@@ -290,6 +309,13 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 def _only_generic(words: list[str]) -> bool:
     """Every word, in plain form, is a generic service word or a head: 'the council'."""
     return all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
+
+
+def _names_its_place(m: re.Match[str]) -> bool:
+    """'the willows in lakenham', not 'the chicken factory in boston': a venue whose last word
+    is no kind of place, which would only describe it."""
+    last = _plain(m.group("value").split()[-1])
+    return not (_only_generic([last]) or last in _STREET_FURNITURE or last in FUNCTION_HEAD_WORDS)
 
 
 def _plain(word: str) -> str:
@@ -332,7 +358,17 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
         spans += [m.span("value") for m in _WHOSE_PLACE.finditer(text) if self._owner(m)]
-        spans += [m.span("value") for m in _ON_A_STREET.finditer(text) if self._venue(m)]
+        spans += [
+            m.span("value")
+            for pattern in (_ON_A_STREET, _VENUE_BY_DAY)
+            for m in pattern.finditer(text)
+            if self._venue(m)
+        ]
+        spans += [
+            m.span("value")
+            for m in _VENUE_IN_TOWN.finditer(text)
+            if self._venue(m) and self._town(m.group("town")) and _names_its_place(m)
+        ]
         spans += [m.span("value") for m in _PAIR_NAMED.finditer(text) if self._pair(m)]
         spans += [
             m.span("value")

@@ -39,8 +39,9 @@ _ROLE_HEAD = re.compile(
     r"|pastor|surgeon|physician|paramedic|midwife|practitioner|technician|dietitian|physio"
     r"|receptionist|caseworker|mentor|volunteer|director|supervisor|teacher|tutor|solicitor"
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff|driver|cleaner"
-    r"|labourer|plumber|mechanic|chef|waiter|waitress|housekeeper|postman)s?"
+    r"|labourer|plumber|mechanic|chef|waiter|waitress|housekeeper|postman|caller|interpreter)s?"
 )
+_TITLED = re.compile(r"(?i)(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+\w")
 _ROLE_SUFFIX = re.compile(r"(?i)\w+(?:ist|ician|iatrist|ologist|apist)s?")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
@@ -292,6 +293,7 @@ def refine(detection: Detection, text: str) -> Detection | None:
     # A place before a role describes the people, it is no part of a job title: 'Bristol
     # artists', 'Leeds nurses'.
     place = value in uk_places() or value.casefold() in world_places()
+    place = place or bool(_TITLED.match(value))  # 'mrs patel interpreter': a titled person
     if not (by_shape or group) and (
         is_role_phrase(value)
         or (following and not place and is_role_phrase(value + following.group()))

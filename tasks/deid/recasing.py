@@ -61,7 +61,7 @@ RELATIONS = frozenset(
     neighbour niece nephew ex worker therapist counsellor nurse doctor lad girl bloke fella
     guy woman man grandson granddaughter grandma grandpa granny stepson stepdaughter stepdad
     stepmum godson goddaughter fiance fiancee mom mommy mummy mammy mama papa stepmom
-    stepbrother stepsister bestie""".split()
+    stepbrother stepsister bestie ma da pa""".split()
 )
 EMPLOYER_CUES = frozenset({"at", "for", "from", "in"})
 CONNECTORS = frozenset({"and", "of", "&"})

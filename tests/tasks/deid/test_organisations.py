@@ -55,6 +55,9 @@ from tests.helpers.coverage import masked, touched
         ("the night shelter the wayfarer on queen street but", "wayfarer"),
         ("was captain of the darts team at the fox and hounds in hope", "fox and hounds"),
         ("the group meets upstairs at the crown and anchor every other monday", "crown and anchor"),
+        # A venue gone to on a day of the week, or in a named town.
+        ("we always went to the copper kettle on a saturday and now", "copper kettle"),
+        ("a carers group at the wellspring in bletchley on the first monday", "wellspring"),
         # Words joined by a digit, as services name themselves.
         ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
         # Places of worship, pits, bridges and named teams; words the recaser capitalised.
@@ -158,6 +161,9 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("we were living there at the time on champion street", "time"),
         ("i was in the kitchen and bathroom all day", "kitchen and bathroom"),
         ("we went to the fish and chip shop", "fish and chip"),
+        ("we went to the match on a saturday", "match"),
+        ("my husband worked at the chicken factory in boston", "chicken factory"),
+        ("i was at the hospital in leeds for a week", "hospital"),
         ("i was at the doctor's on monday", "doctor's"),
         ("they found him a bed at the homeless hostel", "homeless hostel"),
     ],

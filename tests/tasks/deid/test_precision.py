@@ -100,6 +100,7 @@ def test_names_are_kept(text, value):
     [
         ("stories from Bristol artists", "Bristol", True),  # a place describing people
         ("our Case Manager rang", "Case", False),  # part of a job title
+        ("gave us mrs patel interpreter number four", "mrs patel", True),  # a titled person
     ],
 )
 def test_a_place_before_a_role_is_kept(text, value, kept):
