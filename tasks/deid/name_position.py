@@ -51,6 +51,18 @@ _TURN_END = re.compile(r"\s*(?:[?!.]|$)")
 _PRONOUN_AFTER = re.compile(r"\s+(?:I|i|he|she|we|they|you)\b")
 _WORD = re.compile(r"[\w'’]+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\-–—]|$)")
+# Verbs whose object is a person, straight before a name: no modal stands there ('i told will
+# about it').
+TOLD_BEFORE = re.compile(
+    r"(?i)\b(?:told|tell|tells|asked|ask|asks|texted|text|texts|rang|ring|rings|messaged"
+    r"|phoned|visited|visit|visits)\s+$"
+)
+# Verb forms no modal goes before: a regular past ('turned', not 'need'), a common irregular
+# past, or a third person's present ('gets', 'comes'). 'will turned up' is a person.
+PAST_OR_THIRD_PERSON = (
+    r"[a-z]{2,}[^e\W]ed|came|went|said|says|rang|rung|rings|goes|gets|got|told|comes|lives"
+    r"|works|drove|took|gave|left|brought|knew|stays|reckons"
+)
 
 
 def said_as_name(text: str, start: int, end: int) -> bool:

@@ -25,6 +25,8 @@ from qualbridge.tasks.deid.name_position import (
     DENIED,
     MODALS,
     NAMING_SCORE,
+    PAST_OR_THIRD_PERSON,
+    TOLD_BEFORE,
     followed_as_subject,
 )
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
@@ -404,6 +406,8 @@ def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) 
     are names)."""
     if value not in MODALS:
         return False
+    if TOLD_BEFORE.search(text, max(0, end - len(value) - 12), end - len(value)):
+        return False  # 'i told will about it'
     after = _NEXT_LOWER_WORD.match(text, end)
     return (
         after is not None
@@ -411,6 +415,7 @@ def _modal_before_verb(value: str, text: str, end: int, vocabulary: Vocabulary) 
         and after.group(1) not in MODALS
         and after.group(1) not in _NO_VERB_AFTER_MODAL
         and not followed_as_subject(text, end)
+        and not re.fullmatch(PAST_OR_THIRD_PERSON, after.group(1))  # 'will turned up'
     )
 
 

@@ -22,6 +22,8 @@ from qualbridge.tasks.deid.name_position import (
     DENIED,
     MODALS,
     NAMING_SCORE,
+    PAST_OR_THIRD_PERSON,
+    TOLD_BEFORE,
     followed_as_subject,
 )
 from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TENS, UNITS
@@ -465,6 +467,12 @@ _PAIRED = re.compile(
     rf"(?i:\bme\s+and\s+)(?P<value>{_NAME_WORD})(?=\s+(?i:met|went|got|were|used|both|split"
     r"|broke|moved|started|ended|became|stayed|lived|shared)\b)"
 )
+# Someone paired with another person by pronoun, closing the clause: 'dragged me out surfing,
+# him and jack.'
+_PAIRED_WITH_THEM = re.compile(
+    rf"(?i:\b(?:him|her|them|us)\s+and\s+)(?P<value>{_NAME_WORD})"
+    r"(?=\s*[.,;!?]|\s+(?i:went|were|both|came|used|got|met|stayed|lived)\b)"
+)
 _KIN_OR_ROLE = re.compile(rf"(?i:{_KIN}|{_ROLE}|lad|girl|boy|kids?|him|her|them)")
 # A capitalised first name, then a surname typed in lower case: 'Natasha dhingra'.
 _FIRST_THEN_SURNAME = re.compile(r"\b(?P<first>[A-Z][a-z'’\-]+)\s+(?P<last>[a-z][a-z'’\-]{2,})\b")
@@ -495,6 +503,7 @@ _SUBJECT = re.compile(
     r"|has\s+been|had\s+been|was|is|were|got)\s+)?"
     r"(?:came|come|comes|said|says|rang|rung|rings|texted|went|goes|used|gets|got|works|worked"
     r"|died|passed|told|phoned|called|replied|answered|emailed|messaged|visited|helped|asked"
+    r"|turned\s+up|turns\s+up|showed\s+up|shows\s+up"
     r"|reckons|lives|lived|stays|stayed|drove|started|stopped|loved|hated|wanted|needed|knew"
     r"|cried|laughed|shouted|screamed|walked|picked|brought|took|gave|moved|left|dropped"
     r"|drilled|taught|showed|warned|promised|reminded|starts\s+(?:school|nursery|college|uni)"
@@ -505,6 +514,8 @@ _SUBJECT = re.compile(
     r"|discharged|admitted|sectioned|arrested|diagnosed|referred|released|sleeping|staying"
     r"|living|drinking|sofa\s+surfing)\b)"
 )
+# A verb in a form no modal takes: a past tense or a third person's ('will gets', 'will came').
+_NO_MODAL_BEFORE = re.compile(rf"\s+(?:{PAST_OR_THIRD_PERSON})\b")
 # A speaker saying who they are as their turn opens: 'W1: Dawn again.', 'M3: Will here.',
 # 'S4: Wei. On the psychology side'.
 _SELF_NAMED = re.compile(
@@ -976,7 +987,10 @@ class StructureRecognizer(EntityRecognizer):
         word = m.group("value").casefold()
         # 'my mum said he': a verb form, but not a modal, whose use the precision rules judge
         verb = word in load_word_list("verb_forms.txt") and word not in MODALS
-        stop_word = (addressed and comma) or ends
+        # 'i told will about it': straight after a verb that takes a person, no modal
+        cue = m.group()[: m.start("value") - m.start()]
+        told = not vocative and not relative and bool(TOLD_BEFORE.search(cue))
+        stop_word = (addressed and comma) or ends or told
         if self._listed_name(m.group("value"), addressed, stop_word=stop_word):
             return vocative or not verb
         # 'my husband dieter he drinks': a relation, a noun, then a pronoun for the same person
@@ -1047,8 +1061,12 @@ class StructureRecognizer(EntityRecognizer):
                 group = "value" if m.group("value") else "value2"
                 # 'me and will my son': a modal never stands before 'my', after 'me and'
                 after_cue = group == "value2" and m.groupdict().get("cue") is not None
+                # 'cos will gets it', 'but will turned up': no modal goes before such a verb
+                no_modal = pattern is _SUBJECT and bool(_NO_MODAL_BEFORE.match(text, m.end(group)))
                 listed = self._listed_name(
-                    m.group(group), month_may_name=group == "value2", stop_word=after_cue
+                    m.group(group),
+                    month_may_name=group == "value2",
+                    stop_word=after_cue or no_modal,
                 )
                 # 'so summer came': a season comes and goes as a person does
                 season = pattern is _SUBJECT and m.group(group).casefold() in _SEASONS
@@ -1087,7 +1105,11 @@ class StructureRecognizer(EntityRecognizer):
             plural = word.endswith("s") and word in v.dictionary
             if word not in STOP_WORDS and not _KIN_OR_ROLE.fullmatch(word) and not plural:
                 out.append(self._result("PERSON", m, 0.6, "value"))
-        found = (*_FROM_THE.finditer(text), *_FROM_SERVICE.finditer(text))
+        found = (
+            *_FROM_THE.finditer(text),
+            *_FROM_SERVICE.finditer(text),
+            *_PAIRED_WITH_THEM.finditer(text),
+        )
         for m in (*found, *_WHO_TAKES_UP.finditer(text)):
             word = m.group("value").casefold()
             titled = m.group("value")[:1].isupper()  # 'Will from the', not 'will from the'

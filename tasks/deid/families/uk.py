@@ -20,9 +20,14 @@ from qualbridge.tasks.deid.recognizers import uk_identifier_recognizers
 COUNTRIES = frozenset({"GB"})
 # Ten digits, grouped 3-3-4 or not; mod 11 ranks them, the cue 'NHS' decides the type.
 _NHS = r"(?<![\d-])\d{3}[- ]?\d{3}[- ]?\d{4}(?![\d-])"
-# A registration plate since 2001: area letters, age digits, three letters ('AB12 CDE'). In
+# A registration plate in the DVLA's formats: since 2001 area letters, age digits, three
+# letters ('AB12 CDE'); before that a prefix letter ('P123 ABC'), a suffix letter ('ABC 123D'),
+# or Northern Ireland's letters with an I or a Z and up to four digits ('RXZ 8306'). In
 # capitals it is one; in lower case only after a cue ('my reg is ab12cde').
-_VEHICLE_REGISTRATION = r"(?i)\b[A-Z]{2}\d{2}[ ]?[A-Z]{3}\b"
+_VEHICLE_REGISTRATION = (
+    r"(?i)\b(?:[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]\d{1,3}[ ]?[A-Z]{3}|[A-Z]{3}[ ]?\d{1,3}[A-Z]"
+    r"|[A-Z]?(?:[A-Z][IZ]|[IZ][A-Z])[ ]?\d{1,4})\b"
+)
 ENTITIES = (
     "UK_NHS", "UK_NINO", "UK_POSTCODE", "PHONE_NUMBER", "UK_PASSPORT", "UK_DRIVING_LICENCE",
     "UK_VEHICLE_REGISTRATION", "LOCATION",

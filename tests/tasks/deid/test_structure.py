@@ -146,6 +146,11 @@ from tests.helpers.coverage import masked, touched
         ("and then back to him faith drilled that into me", "faith"),
         ("my health visitor dawn rang the gp because of my scores", "dawn"),
         ("known to them as daniel but hes calling himself prophet", "prophet"),
+        # 'will' before a verb no modal takes, or after a verb whose object is a person.
+        ("would come but will turned up on his own no clipboard", "will"),
+        ("more people who get it cos will gets it and none of the others did", "will"),
+        ("i told will about it and he said you dont have to", "will"),
+        ("still dragged me out surfing, him and jack. We didn't talk", "jack"),
         (
             "R: Hope was the name of the midwife, isn't that mad?",
             "Hope",
@@ -182,6 +187,9 @@ def test_word_names_are_found_by_their_surroundings(speech_engine, text, value):
         ("my name was called out twice", "called"),
         ("i hope the nurse comes soon", "hope"),
         ("for me faith helped a lot", "faith"),
+        ("i told will be there", "will"),
+        ("but will turn up eventually i hope", "will"),
+        ("she asked will you come", "will"),
         ("he picked it up again", "it"),
         ("a dog going mad next door", "mad"),
         ("the nurse station was busy", "station"),

@@ -28,6 +28,11 @@ def registrations(words: Vocabulary, text: str) -> set[str]:
         ("the car, ab12 cde, was towed", {"ab12 cde"}),
         ("we sat in ps45 the whole time", set()),  # lower case without a cue
         ("postcode LS6 2QT", set()),
+        # Older formats: a prefix letter, a suffix letter, Northern Ireland's I or Z.
+        ("my old car was P123 ABC", {"P123 ABC"}),
+        ("it was a ABC 123D", {"ABC 123D"}),
+        ("Peer Worker: RXZ 8306. And the Trust reference", {"RXZ 8306"}),
+        ("we took the M62 and the A6120", set()),
     ],
 )
 def test_vehicle_registrations(words: Vocabulary, text: str, found: set[str]) -> None:
