@@ -308,7 +308,7 @@ _SOCIAL_CUE = re.compile(
     rf"(?P<value>{_NAME_WORD})"
     r"(?=\s*(?:[,.?!;]|$)|\s+(?:on|at|every|most|last|this|when|and|or|after|before|to|down|up"
     rf"|about|that|what|if|how|why|since|\d+|{NUMBER_WORDS}"
-    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so"
+    r"|round|from|yesterday|today|tonight|sometimes|once|twice|but|then|so|everything|anything"
     r"|all\s+(?:day|night|week|weekend|the\s+time)"
     # how long: 'i was with rose for six years' (not 'with hope for the future')
     rf"|for\s+(?:\d+|{NUMBER_WORDS}|a|few)\s+(?:years?|months?|weeks?))\b)"

@@ -150,6 +150,7 @@ from tests.helpers.coverage import masked, touched
         ("would come but will turned up on his own no clipboard", "will"),
         ("more people who get it cos will gets it and none of the others did", "will"),
         ("i told will about it and he said you dont have to", "will"),
+        ("I was in bed most days. I told will everything about it.", "will"),
         ("still dragged me out surfing, him and jack. We didn't talk", "jack"),
         (
             "R: Hope was the name of the midwife, isn't that mad?",
