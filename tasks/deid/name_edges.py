@@ -163,11 +163,47 @@ def _with_saint(
     return replace(detection, entity_type=kind), saint.start(), end
 
 
+# A found title ending in a short word written with a full stop, then the name found after it:
+# 'Dr. med.' + 'Katharina von Weizsäcker', 'prof. dr hab.' + 'Marek Grabowski', 'Sra.' + 'María'.
+_TITLE_GAP = re.compile(r"\.[ \t]{1,2}")
+_ABBREVIATED_TITLES = frozenset(
+    "dr dra prof sr sra srta mme mlle hr fr frau herr dott sig pani pan mevr dhr mr mrs ms mx"
+    " med hab ing mag phd".split()
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+
+def _ends_in_title(value: str) -> bool:
+    """The span's last word is a title written short ('Sra', 'med', 'hab')."""
+    word = _LAST_WORD.search(value)
+    return word is not None and word.group(1).casefold() in _ABBREVIATED_TITLES
+
+
+def join_titles(detections: list[Detection], text: str) -> list[Detection]:
+    """A person whose found title ends in an abbreviation joined to the name right after it, so
+    the whole name, title to surname, is one span."""
+    joined: list[Detection] = []
+    for detection in detections:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.entity_type == detection.entity_type == "PERSON"
+            and _TITLE_GAP.fullmatch(text, last.end, detection.start)
+            and text[detection.start : detection.start + 1].isupper()
+            and _ends_in_title(text[last.start : last.end])
+        ):
+            joined[-1] = replace(last, end=detection.end)
+        else:
+            joined.append(detection)
+    return joined
+
+
 def grow_names(detections: list[Detection], text: str, vocabulary: Vocabulary) -> list[Detection]:
     """Every merged detection grown to its name's edges, merged again where growing met another.
 
     Grown after merging, so a word another detection already holds keeps that detection's type;
-    first names listed beside a found person join it ('george with Carmen').
+    first names listed beside a found person join it ('george with Carmen'); an abbreviated
+    title joins the name after it.
     """
     grown = merge_overlaps(with_name_edges(d, text, vocabulary) for d in detections)
-    return merge_overlaps([*grown, *coordinated_names(grown, text, vocabulary)])
+    return join_titles(merge_overlaps([*grown, *coordinated_names(grown, text, vocabulary)]), text)

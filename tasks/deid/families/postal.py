@@ -30,6 +30,12 @@ _CUE = rf"(?i:{POSTAL_LABEL})"
 POSTAL_PATTERNS = [
     # 'Tarragona 17905', 'Austin, TX 78701-1234', 'Melbourne VIC 3000'
     (rf"\b{_PLACE},?\s(?:[A-Z]{{2,3}}\s)?(?P<value>{_NOT_YEAR}\d{{4,5}}(?:-\d{{4}})?)\b", 0.55),
+    # 'any good clinics near 19143?': five digits after 'near', closing the clause
+    (
+        rf"(?i:\b(?:near|around)\s+)(?P<value>{_NOT_YEAR}\d{{5}})"
+        r"(?=\s*[?,.!;]|\s+(?i:area|way)\b|\s*$)",
+        0.55,
+    ),
     # 'near 4810 (Townsville)': a code with its town in brackets after it
     (rf"(?<![\w.-])(?P<value>{_NOT_YEAR}\d{{4,5}})\s+\((?={_PLACE}\))", 0.55),
     # '75008 Paris', '9060 LE', '1011 AB Amsterdam', '00-950 Warszawa'

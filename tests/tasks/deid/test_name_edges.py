@@ -7,7 +7,7 @@ import pytest
 
 from qualbridge.tasks.deid import Deidentifier
 from qualbridge.tasks.deid.filters import Detection
-from qualbridge.tasks.deid.name_edges import grow_names, with_name_edges
+from qualbridge.tasks.deid.name_edges import grow_names, join_titles, with_name_edges
 from qualbridge.tasks.deid.recasing import Vocabulary
 
 
@@ -94,3 +94,23 @@ def test_engine_masks_the_edges(text: str, name: str, speech_engine: Deidentifie
     for d in speech_engine.detect([text])[0]:
         covered[d.start : d.end] = [True] * (d.end - d.start)
     assert all(covered[start : start + len(name)])
+
+
+def _person(text: str, value: str) -> Detection:
+    start = text.index(value)
+    return Detection(start, start + len(value), "PERSON", 0.85, "SpacyRecognizer")
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "joined"),
+    [
+        ("written by Dr. med. Katharina von Weizsäcker at", "Dr. med", "Katharina", True),
+        ("Coordinator: Sra. María José Fernández; sede", "Sra", "María José Fernández", True),
+        ("I met Jo. Kim was there too.", "Jo", "Kim", False),  # two people, two sentences
+    ],
+)
+def test_an_abbreviated_title_joins_the_name_after_it(
+    text: str, title: str, name: str, joined: bool
+) -> None:
+    found = join_titles([_person(text, title), _person(text, name)], text)
+    assert (len(found) == 1) is joined

@@ -24,6 +24,7 @@ def codes(words: Vocabulary, text: str) -> set[str]:
         ("the postal code there is 4669-074", "4669-074"),  # PT shape
         ("it was t5j 2v1 i think", "t5j 2v1"),  # Canadian, lower case
         ("Austin, TX 78701 is where", "78701"),
+        ("any good free clinics near 19143? west philly", "19143"),
         ("the only service near 4810 (Townsville) has a wait", "4810"),  # town in brackets
         ("colonia Roma Norte, C.P. 06700.", "06700"),  # Mexico's label, abbreviated
     ],
