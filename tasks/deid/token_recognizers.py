@@ -269,7 +269,7 @@ def first_word_key(word: str) -> str:
 # Verbs of living or moving somewhere, before 'in' or 'to'.
 _RESIDENCE_VERBS = frozenset(
     "live lives lived living moved move moving moves born raised settled relocated stays"
-    " stayed staying based".split()
+    " stayed staying based bred up".split()  # 'grew up in hull', 'brought me up in hull'
 )
 
 
