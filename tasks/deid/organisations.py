@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.big_places import big_place_names
 from qualbridge.tasks.deid.gazetteers import world_places
-from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, RELATIONS, Vocabulary
+from qualbridge.tasks.deid.recasing import MONTHS_AND_DAYS, Vocabulary
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 from qualbridge.tasks.deid.wordlists import business_heads, generic_service_words
 
@@ -32,7 +32,7 @@ HEADS = (
     "|nursery|" + "|".join(sorted(business_heads(), key=len, reverse=True))
 )
 # The heads as single words: alone they name no body ('my worker at the council').
-_HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "nhs", "home", "gp"}
+HEAD_WORDS = frozenset(HEADS.split("|")) | {"council", "nhs", "home", "gp"}
 # Workplaces named by their function: a modifier is needed ('the sorting office'), except
 # for heads that are specific on their own ('the crematorium').
 FUNCTION_HEADS = (
@@ -236,67 +236,6 @@ _PRISON = re.compile(
 )
 # A ship or shore base of the forces by its prefix: 'HMS Cornwall', 'USS Nimitz', 'RFA Argus'.
 _SHIP = re.compile(r"\b(?P<value>(?:HMS|HMNZS|HMAS|HMCS|USS|USNS|RFA)\s+[A-Z][\w'’\-]*)")
-# A place named by whose it is, after where one goes or drinks, with no noun after it: 'drink
-# in mulligan's every day', 'meet at o'neill's on a friday' (not 'at the doctor's', 'in
-# mum's car').
-_WHOSE_PLACE = re.compile(
-    r"(?i:\b(?:at|in|down|to|from|outside|into|round|inside)\s+)"
-    r"(?P<value>(?P<owner>[a-z][\w\-]*(?:['’][a-z]+)?)['’]s)"
-    r"(?=\s+(?i:every|on|last|for|after|before|and|at|in|with|till|until|tonight|today"
-    r"|yesterday|most|again|once|twice|now)\b|\s*[,.;!?]|\s*$)"
-)
-# A venue placed on a named street: 'the pantry on stapleton road', 'the co op on whitstable
-# road', 'the kingdom hall on green street'. Its words must not all be generic ('the shop on
-# ...', 'the lights on ...').
-_STREET_WORDS = r"road|rd|street|st|lane|avenue|way|drive|parade|terrace|row|square|place|crescent"
-_VENUE_WORDS = (
-    r"(?P<value>(?!(?i:the)\b)[A-Za-z][\w'’\-]*"
-    r"(?:\s+(?:and\s+)?(?!(?i:the)\b)[A-Za-z][\w'’\-]*){0,3}?)"
-)
-_ON_A_STREET = re.compile(
-    rf"(?i:\bthe\s+){_VENUE_WORDS}"
-    rf"(?=\s+(?:on|off|in)\s+(?:(?!(?i:the|a|my|our|your|his|her|their)\b)[A-Za-z][\w'’\-]*\s+){{1,2}}"
-    rf"(?i:{_STREET_WORDS})\b)"
-)
-# A venue gone to on a day of the week, or in a named town: 'went to the copper kettle on a
-# saturday', 'a carers group at the wellspring in bletchley'.
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
-_GONE_TO_THE = r"(?i:\b(?:at|to|from|outside|down|into|past)\s+the\s+)"
-_VENUE_BY_DAY = re.compile(
-    rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+(?i:on\s+(?:a\s+|the\s+(?:first|second|third|fourth|last)"
-    rf"\s+)?{_WEEKDAY}|every\s+(?:other\s+)?{_WEEKDAY})\b)"
-)
-_VENUE_IN_TOWN = re.compile(
-    rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+in\s+(?P<town>[A-Za-z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*)?))"
-)
-# A pub named by two things joined, after where one goes: 'at the fox and hounds', 'upstairs
-# at the crown and anchor', 'to the rose and crown for a pint'.
-_PAIR_NAMED = re.compile(
-    r"(?i:\b(?:at|to|in|outside|past|from|down|behind|opposite|near|by|into|round|up)\s+the\s+)"
-    r"(?P<value>(?P<first>[a-z]{3,})\s+and\s+(?P<second>[a-z]{3,}))\b"
-    # nothing it names comes after ('the fish and chip shop')
-    r"(?=\s+(?:in|on|at|for|every|and|with|last|this|next|most|upstairs|downstairs|tonight"
-    r"|when|but|so|till|until|pub|years?|before|after|again|once)\b|\s*[,.;!?]|\s*$)"
-)
-# Rooms, parts, times and kinds that pair in plain speech: 'at the top and bottom', 'in the
-# kitchen and bathroom', 'to the doctors and dentist'.
-_PLAIN_PAIRS = frozenset(
-    """kitchen bathroom bedroom lounge garden hall stairs toilet front back top bottom side
-    middle beginning end start morning evening night day week weekend time place shops shop
-    doctors doctor dentist chemist hospital school park town city house home flat bus train car
-    mum dad kids family friends police ambulance fire nurse nurses staff""".split()
-)
-# Everyday places and things a street has that name no one ('the shop on ...').
-_STREET_FURNITURE = frozenset(
-    """shop shops house houses flat flats home place lights roundabout junction corner bus stop
-    crossing bridge garage petrol station chippy takeaway offy offie newsagents newsagent bookies
-    launderette laundromat barbers hairdressers salon bakery butchers cafe café pub bins car
-    park doorway bench benches alley estate park hill end top bottom way hall time lads match
-    football rugby cricket market gym pictures pool baths allotment races quiz bingo disco
-    dance dancing meeting session class course tip dump beach seaside coast job work weather
-    funeral wedding party concert gig show fair carnival festival library zoo mines mine parish
-    building buildings block blocks one bit side other new old big little""".split()
-)
 # Shapes whose whole match is the organisation, with no check of its words.
 _WHOLE_SHAPES = (
     _DEDICATED, _PRISON, _SAINTS, _DIGIT_JOINED, _OUR_LADY, _CALLED_GROUP, _HEAD_FIRST,
@@ -308,14 +247,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+|\n)\s*$")
 
 def _only_generic(words: list[str]) -> bool:
     """Every word, in plain form, is a generic service word or a head: 'the council'."""
-    return all(w in generic_service_words() or w in _HEAD_WORDS for w in words)
-
-
-def _names_its_place(m: re.Match[str]) -> bool:
-    """'the willows in lakenham', not 'the chicken factory in boston': a venue whose last word
-    is no kind of place, which would only describe it."""
-    last = _plain(m.group("value").split()[-1])
-    return not (_only_generic([last]) or last in _STREET_FURNITURE or last in FUNCTION_HEAD_WORDS)
+    return all(w in generic_service_words() or w in HEAD_WORDS for w in words)
 
 
 def _plain(word: str) -> str:
@@ -357,19 +289,6 @@ class OrganisationShapeRecognizer(EntityRecognizer):
         spans += [m.span("value") for m in _SAID_TO_BE.finditer(text) if self._names_a_body(m)]
         spans += self._bodies_in_places(text)
         spans += [m.span("value") for p in _WHOLE_SHAPES for m in p.finditer(text)]
-        spans += [m.span("value") for m in _WHOSE_PLACE.finditer(text) if self._owner(m)]
-        spans += [
-            m.span("value")
-            for pattern in (_ON_A_STREET, _VENUE_BY_DAY)
-            for m in pattern.finditer(text)
-            if self._venue(m)
-        ]
-        spans += [
-            m.span("value")
-            for m in _VENUE_IN_TOWN.finditer(text)
-            if self._venue(m) and self._town(m.group("town")) and _names_its_place(m)
-        ]
-        spans += [m.span("value") for m in _PAIR_NAMED.finditer(text) if self._pair(m)]
         spans += [
             m.span("value")
             for m in _CALLED_KIND.finditer(text)
@@ -510,44 +429,6 @@ class OrganisationShapeRecognizer(EntityRecognizer):
             and self._names(words[-1], capital_inside=True)
             and any(v.is_unknown(w) or w in v.all_places for w in words)
         )
-
-    def _venue(self, m: re.Match[str]) -> bool:
-        """A venue's words: no stop word but 'and', no person, and some word that is neither a
-        generic service word, a head nor what any street has."""
-        words = [_plain(w) for w in m.group("value").split()]
-        v = self._vocabulary
-        if any(w in STOP_WORDS - {"and"} or w in RELATIONS for w in words):
-            return False
-        return any(
-            w not in generic_service_words()
-            and w not in _HEAD_WORDS
-            and w not in _STREET_FURNITURE
-            and w != "and"
-            and w not in v.adjectives
-            for w in words
-        )
-
-    def _pair(self, m: re.Match[str]) -> bool:
-        """Two things a pub is named for: nouns, neither a generic place, room, time or
-        person word."""
-        v = self._vocabulary
-        return all(
-            w not in STOP_WORDS
-            and w not in _PLAIN_PAIRS
-            and w not in _HEAD_WORDS
-            and w not in generic_service_words()
-            and w not in RELATIONS
-            and w not in v.adjectives
-            for w in (_plain(m.group("first")), _plain(m.group("second")))
-        )
-
-    def _owner(self, m: re.Match[str]) -> bool:
-        """Whose place it is names someone: a surname or a word no dictionary knows, no
-        relation or role ('at the doctor's', 'round mum's')."""
-        owner = m.group("owner").casefold().replace("’", "'")
-        if owner in STOP_WORDS or owner in RELATIONS or owner in _HEAD_WORDS:
-            return False
-        return owner in self._vocabulary.surnames or self._vocabulary.is_unknown(owner)
 
     def _lower_names(self, match: re.Match[str]) -> bool:
         """Lower-case words that name a place: the first can name one, none is a stop word,

@@ -7,6 +7,7 @@ from functools import partial
 from presidio_analyzer import EntityRecognizer
 
 from qualbridge.tasks.deid.families.base import BuildContext
+from qualbridge.tasks.deid.named_venues import NAMED_VENUE_SCORE, find_named_venues
 from qualbridge.tasks.deid.organisations import OrganisationShapeRecognizer
 from qualbridge.tasks.deid.recognizers import speech_recognizers
 from qualbridge.tasks.deid.speaker_names import find_speaker_names
@@ -46,6 +47,12 @@ def build(context: BuildContext) -> list[EntityRecognizer]:
             "PERSON",
             0.6,
             partial(find_word_names_as_subjects, names=context.vocabulary.all_first_names),
+        ),
+        SpanFinderRecognizer(
+            "NamedVenueRecognizer",
+            "ORGANIZATION",
+            NAMED_VENUE_SCORE,
+            partial(find_named_venues, vocabulary=context.vocabulary),
         ),
         SpanFinderRecognizer(
             "SpeakerNameRecognizer",

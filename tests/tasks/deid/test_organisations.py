@@ -46,18 +46,6 @@ from tests.helpers.coverage import masked, touched
         ("i was at the st martins hostel in norwich before", "st martins hostel"),  # a hostel
         ("my wee boy started at kirkton nursery and i cried", "kirkton nursery"),
         ("i'm an mh nurse at hmp Forest Bank and the trauma", "hmp Forest Bank"),
-        # A place named by whose it is, no noun after it.
-        ("my da used to drink in mulligan's every day after work", "mulligan's"),
-        ("meet at o'neill's on a friday", "o'neill's"),
-        # A venue placed on a named street; a pub named by two things joined.
-        ("and the pantry on stapleton road on a friday", "pantry"),
-        ("i used to go to the kingdom hall on green street", "kingdom hall"),
-        ("the night shelter the wayfarer on queen street but", "wayfarer"),
-        ("was captain of the darts team at the fox and hounds in hope", "fox and hounds"),
-        ("the group meets upstairs at the crown and anchor every other monday", "crown and anchor"),
-        # A venue gone to on a day of the week, or in a named town.
-        ("we always went to the copper kettle on a saturday and now", "copper kettle"),
-        ("a carers group at the wellspring in bletchley on the first monday", "wellspring"),
         # Words joined by a digit, as services name themselves.
         ("the therapy you had through Steps2Wellbeing, if", "Steps2Wellbeing"),
         # Places of worship, pits, bridges and named teams; words the recaser capitalised.
@@ -155,16 +143,6 @@ def test_organisations_by_trade_or_body_are_found(speech_engine, text, value):
         ("Calgary folks: the DBT skills group has spaces", "DBT skills group"),
         ("they took him down to the operating theatre at midnight", "operating theatre"),
         ("we went to the local cinema on Friday", "local cinema"),
-        ("we went round mum's after", "mum's"),
-        ("the lights on london road were out", "lights"),
-        ("says the Consultant on the way past", "Consultant"),
-        ("we were living there at the time on champion street", "time"),
-        ("i was in the kitchen and bathroom all day", "kitchen and bathroom"),
-        ("we went to the fish and chip shop", "fish and chip"),
-        ("we went to the match on a saturday", "match"),
-        ("my husband worked at the chicken factory in boston", "chicken factory"),
-        ("i was at the hospital in leeds for a week", "hospital"),
-        ("i was at the doctor's on monday", "doctor's"),
         ("they found him a bed at the homeless hostel", "homeless hostel"),
     ],
 )
