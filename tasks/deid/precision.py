@@ -275,6 +275,12 @@ def is_speaker_label(value: str, text: str, start: int, end: int) -> bool:
     return bool(_SPEAKER_LABEL.fullmatch(value)) or value.casefold() in _ROLE_LABELS
 
 
+def _describes_the_role(value: str) -> bool:
+    """A place or a titled person before a role is no part of a job title: 'Bristol artists',
+    'mrs patel interpreter'."""
+    return bool(_TITLED.match(value)) or value in uk_places() or value.casefold() in world_places()
+
+
 def refine(detection: Detection, text: str) -> Detection | None:
     """The detection trimmed to its name, or None when it is a role, eponym or acronym."""
     if detection.entity_type not in NAME_TYPES or detection.recognizer.startswith(EXACT):
@@ -292,13 +298,13 @@ def refine(detection: Detection, text: str) -> Detection | None:
     by_shape = detection.recognizer == ORGANISATION_SHAPES
     # A faith or group of the lexicon is no role for its ending: 'brought up buddhist'.
     group = detection.entity_type == "NRP" and word_key(value) in nrp_lexicon()
-    # A place before a role describes the people, it is no part of a job title: 'Bristol
-    # artists', 'Leeds nurses'.
-    place = value in uk_places() or value.casefold() in world_places()
-    place = place or bool(_TITLED.match(value))  # 'mrs patel interpreter': a titled person
     if not (by_shape or group) and (
         is_role_phrase(value)
-        or (following and not place and is_role_phrase(value + following.group()))
+        or (
+            following
+            and is_role_phrase(value + following.group())
+            and not _describes_the_role(value)
+        )
     ):
         return None  # 'Audiologist', 'Case' of 'Case Manager'
     if _EPONYM_HEAD.match(text, end) or _EPONYM_WITHIN.search(value):

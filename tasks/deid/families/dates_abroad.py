@@ -7,9 +7,12 @@ a month name alone is too often a word ('mars', 'maj') to mask.
 
 from __future__ import annotations
 
-import importlib
+import ast
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from presidio_analyzer import EntityRecognizer
 
@@ -41,13 +44,24 @@ _LINK = r"(?:\s+(?:de|del|d['’]|di)\s*|\s+)"  # '15 de agosto', 'enero de 2020
 
 
 @lru_cache(maxsize=64)
+def _translation(language: str) -> dict[str, Any]:
+    """dateparser's table for a language, read as the literal it is, without importing the
+    dateparser package (its import costs start-up time the recognizers do not need)."""
+    spec = importlib.util.find_spec("dateparser")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "data" / "date_translation_data" / f"{language}.py"
+    if not path.is_file():
+        return {}
+    source = path.read_text(encoding="utf-8")
+    table = ast.literal_eval(source.split("=", 1)[1].strip())
+    return table if isinstance(table, dict) else {}
+
+
+@lru_cache(maxsize=64)
 def _names(language: str, keys: tuple[str, ...]) -> frozenset[str]:
     """A language's full names for these calendar keys, as dateparser lists them."""
-    try:
-        module = importlib.import_module(f"dateparser.data.date_translation_data.{language}")
-    except ModuleNotFoundError:
-        return frozenset()
-    info = module.info
+    info = _translation(language)
     return frozenset(
         name.casefold()
         for key in keys
