@@ -35,7 +35,7 @@ _FULL_SPOKEN_YEAR = (
     rf"|two\s+thousand(?:\s+and)?\s+(?:{_TWO_DIGITS}|{_UNITS}))"
 )
 SPOKEN_DAY = rf"(?:(?:twenty|thirty)[\s-](?:{_UNITS})|{_TEENS}|{_UNITS}|twenty|thirty)"
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HOLIDAY = (
     r"(?:christmas(?:\s+day|\s+eve)?|boxing\s+day|new\s+year'?s?(?:\s+day|\s+eve)?"
     r"|easter(?:\s+sunday|\s+monday)?|bonfire\s+night|halloween|valentine'?s\s+day"
@@ -86,13 +86,13 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     ),
     # "Wednesday the 25th of July", "the 3rd of March 2019", "12 May", "March 12th, 2020".
     (
-        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
+        rf"(?i:\b(?P<value>(?:{WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY})(?:,?\s+{_YEAR})?))",
         0.8,
     ),
     # "thirty first October nineteen ninety", "the fifth of April, uh, nineteen seventy three",
     # "third of march eighty five".
     (
-        rf"(?i:\b(?P<value>(?:{_WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}"
+        rf"(?i:\b(?P<value>(?:{WEEKDAY},?\s+)?(?:{_DAY_MONTH}|{_MONTH_DAY}){_GAP}"
         rf"(?:{SPOKEN_YEAR}|{_TWO_DIGITS}))\b)",
         0.85,
     ),
@@ -116,7 +116,7 @@ DATE_PATTERNS: list[tuple[str, float]] = [
     # "Boxing Day 2010", "Christmas 2018", "christmas two thousand and eight".
     (rf"(?i:\b(?P<value>{_HOLIDAY}\s+(?:{_YEAR}|{SPOKEN_YEAR}))\b)", 0.8),
     # "last Tuesday the 5th", "friday the thirteenth": a weekday and a day of the month.
-    (rf"(?i:\b(?P<value>{_WEEKDAY},?\s+the\s+(?:{_DAY_SUFFIXED}|{ORDINAL_WORD}))\b)", 0.75),
+    (rf"(?i:\b(?P<value>{WEEKDAY},?\s+the\s+(?:{_DAY_SUFFIXED}|{ORDINAL_WORD}))\b)", 0.75),
     # "the twenty third of the fourth, eighty five": the month said as an ordinal.
     (
         rf"(?i:\b(?P<value>(?:the\s+)?(?:{_DAY}|{ORDINAL_WORD})\s+of\s+the\s+{_MONTH_ORDINAL}"

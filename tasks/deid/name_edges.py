@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.coordinated_names import coordinated_names
 from qualbridge.tasks.deid.filters import Detection, merge_overlaps
-from qualbridge.tasks.deid.recasing import Vocabulary, after_sentence_end
+from qualbridge.tasks.deid.recasing import ABBREVIATED_TITLES, Vocabulary, after_sentence_end
 from qualbridge.tasks.deid.social import is_chat_word
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -166,17 +166,13 @@ def _with_saint(
 # A found title ending in a short word written with a full stop, then the name found after it:
 # 'Dr. med.' + 'Katharina von Weizsäcker', 'prof. dr hab.' + 'Marek Grabowski', 'Sra.' + 'María'.
 _TITLE_GAP = re.compile(r"\.[ \t]{1,2}")
-_ABBREVIATED_TITLES = frozenset(
-    "dr dra prof sr sra srta mme mlle hr fr frau herr dott sig pani pan mevr dhr mr mrs ms mx"
-    " med hab ing mag phd".split()
-)
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
 
 def _ends_in_title(value: str) -> bool:
     """The span's last word is a title written short ('Sra', 'med', 'hab')."""
     word = _LAST_WORD.search(value)
-    return word is not None and word.group(1).casefold() in _ABBREVIATED_TITLES
+    return word is not None and word.group(1).casefold() in ABBREVIATED_TITLES
 
 
 def join_titles(detections: list[Detection], text: str) -> list[Detection]:

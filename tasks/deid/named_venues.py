@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from qualbridge.tasks.deid.big_places import big_place_names
+from qualbridge.tasks.deid.date_patterns import WEEKDAY
 from qualbridge.tasks.deid.gazetteers import world_places
 from qualbridge.tasks.deid.organisations import FUNCTION_HEAD_WORDS, HEAD_WORDS
 from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary
@@ -32,11 +33,10 @@ _ON_A_STREET = re.compile(
     rf"(?i:\bthe\s+){_VENUE_WORDS}(?=\s+(?:on|off|in)\s+"
     rf"(?:(?!(?i:the|a|my|our|your|his|her|their)\b){_WORD}\s+){{1,2}}(?i:{_STREET_WORDS})\b)"
 )
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
 _GONE_TO_THE = r"(?i:\b(?:at|to|from|outside|down|into|past)\s+the\s+)"
 _BY_DAY = re.compile(
     rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+(?i:on\s+(?:a\s+|the\s+(?:first|second|third|fourth"
-    rf"|last)\s+)?{_WEEKDAY}|every\s+(?:other\s+)?{_WEEKDAY})\b)"
+    rf"|last)\s+)?{WEEKDAY}s?|every\s+(?:other\s+)?{WEEKDAY}s?)\b)"
 )
 _IN_TOWN = re.compile(rf"{_GONE_TO_THE}{_VENUE_WORDS}(?=\s+in\s+(?P<town>{_WORD}(?:\s+{_WORD})?))")
 _PAIR_NAMED = re.compile(

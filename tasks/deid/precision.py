@@ -29,7 +29,7 @@ from qualbridge.tasks.deid.name_position import (
     TOLD_BEFORE,
     followed_as_subject,
 )
-from qualbridge.tasks.deid.recasing import RELATIONS, Vocabulary, in_shouted_run
+from qualbridge.tasks.deid.recasing import RELATIONS, TITLES, Vocabulary, in_shouted_run
 from qualbridge.tasks.deid.social import drops_as_chat
 from qualbridge.tasks.deid.wordlists import load_word_list
 
@@ -43,7 +43,6 @@ _ROLE_HEAD = re.compile(
     r"|lawyer|attorney|registrar|carer|clinician|doctor|lead|team|staff|driver|cleaner"
     r"|labourer|plumber|mechanic|chef|waiter|waitress|housekeeper|postman|caller|interpreter)s?"
 )
-_TITLED = re.compile(r"(?i)(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+\w")
 _ROLE_SUFFIX = re.compile(r"(?i)\w+(?:ist|ician|iatrist|ologist|apist)s?")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 ORGANISATION_SHAPES = "OrganisationShapeRecognizer"
@@ -278,7 +277,8 @@ def is_speaker_label(value: str, text: str, start: int, end: int) -> bool:
 def _describes_the_role(value: str) -> bool:
     """A place or a titled person before a role is no part of a job title: 'Bristol artists',
     'mrs patel interpreter'."""
-    return bool(_TITLED.match(value)) or value in uk_places() or value.casefold() in world_places()
+    titled = value.split()[0].rstrip(".").casefold() in TITLES and " " in value
+    return titled or value in uk_places() or value.casefold() in world_places()
 
 
 def refine(detection: Detection, text: str) -> Detection | None:

@@ -25,6 +25,12 @@ MONTHS_AND_DAYS = frozenset(
 )
 ACRONYMS = frozenset("nhs gp cmht cbt dbt ptsd ocd adhd uk emdr iapt camhs cpn".split())
 TITLES = frozenset("dr mr mrs ms miss mx prof".split())
+# Titles written short with a full stop ('Dr. Shah', 'Sra. Pérez', 'Dr. med.'): after one the
+# full stop ends no sentence.
+ABBREVIATED_TITLES = frozenset(
+    "dr dra mr mrs ms mx prof fr rev sgt dci ds dc pc st dott sig sr sra srta mme mlle hr frau"
+    " herr pani pan mevr dhr med hab ing mag phd".split()
+)
 PLACE_CUES = frozenset(
     "in to from into near round around outside towards at through via up down past".split()
 )

@@ -8,9 +8,10 @@ import re
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from qualbridge.tasks.deid.families.numbers import MIN_DIGITS
+from qualbridge.tasks.deid.families.numbers import CODE_LABEL, MIN_DIGITS
 from qualbridge.tasks.deid.families.postal import POSTAL_LABEL
 from qualbridge.tasks.deid.number_words import TEENS, TENS, UNITS
+from qualbridge.tasks.deid.packing import SEPARATOR
 from qualbridge.tasks.deid.token_recognizers import recognizer_result
 
 _DIGIT = r"(?:oh|o|zero|nought|one|two|three|four|five|six|seven|eight|nine|\d)"
@@ -119,7 +120,8 @@ def _compact(said: str) -> str:
 # A number said across turns: its start ends one turn and its rest opens the next, perhaps
 # after a short turn of the listener's between ('oh one five one four nine six' / 'mm hm' /
 # 'oh seven three seven'). Packed texts are joined by SEPARATOR ('\n.\n').
-_SHORT_TURN = r"(?:\n\.\n[^\n]{0,24})?\n\.\n[ \t]*"
+_JOIN = re.escape(SEPARATOR)
+_SHORT_TURN = rf"(?:{_JOIN}[^\n]{{0,24}})?{_JOIN}[ \t]*"
 _ENDS_A_TURN = re.compile(rf"(?i){_GROUP}(?:{_JOINT}{_GROUP}){{2,}}[\s,.\-]*{_SHORT_TURN}$")
 _OPENS_A_TURN = re.compile(rf"(?i)[\s,.\-]*{_SHORT_TURN}{_GROUP}(?:{_JOINT}{_GROUP}){{2,}}\b")
 MIN_CONTINUED_DIGITS = 3
@@ -127,8 +129,7 @@ MIN_CONTINUED_DIGITS = 3
 
 # What names a number said after it: 'interpreter number four four seven one nine'.
 _NUMBER_LABEL = re.compile(
-    r"(?i)\b(?:number|no|ref|reference|id|badge|pin|code|account|membership|case|claim)"
-    r"(?:\s+(?:is|was|its|it['’]s))?[\s,:]+(?:(?:um|uh|er|erm)[\s,]+)*$"
+    rf"(?:{CODE_LABEL})(?i:(?:its|it['’]s)[\s,]+)?(?i:(?:um|uh|er|erm)[\s,]+)*$"
 )
 MIN_LABELLED_DIGITS = 4
 

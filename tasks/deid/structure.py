@@ -16,6 +16,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from qualbridge.tasks.deid.date_patterns import WEEKDAY
 from qualbridge.tasks.deid.families.groups import lexicon as nrp_lexicon
 from qualbridge.tasks.deid.gazetteers import world_first_names
 from qualbridge.tasks.deid.name_position import (
@@ -28,6 +29,7 @@ from qualbridge.tasks.deid.name_position import (
 )
 from qualbridge.tasks.deid.number_words import NUMBER_WORDS, TENS, UNITS
 from qualbridge.tasks.deid.recasing import (
+    ABBREVIATED_TITLES,
     MONTHS_AND_DAYS,
     PLACE_CUES,
     RELATIONS,
@@ -198,9 +200,6 @@ TITLES = (
     r"|sis|bro|baba|mzee|gogo|tannie|oom|bhai|didi|lola|lolo|tia|tio|pani|mevrouw|meneer"
     r"|hajji|ustaz|encik|puan|tuan"
 )
-# Titles written short with a full stop ('Dr. Shah'); after any other title a full stop ends
-# the sentence ('thanks, sir. Um').
-_ABBREVIATED_TITLES = frozenset("dr mr mrs ms mx prof fr rev sgt dci ds dc pc st dott sig".split())
 _PRONOUNS = frozenset(
     "i you he she we they it me him her us them myself himself herself themselves".split()
 )
@@ -493,7 +492,7 @@ _FROM_SERVICE = re.compile(
 # Where a clause ends in speech written without punctuation: an object pronoun or a time
 # ('and then back to him faith drilled', 'he leads it on thursdays faith picked him up').
 _CLAUSE_ENDED = (
-    r"(?i:\b(?:him|her|them|(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends|today"
+    rf"(?i:\b(?:him|her|them|{WEEKDAY}s|weekends|today"
     r"|yesterday|tonight|last\s+night|this\s+morning)\s+)"
 )
 _SUBJECT = re.compile(
@@ -795,7 +794,7 @@ class StructureRecognizer(EntityRecognizer):
         """The title is not the end of a sentence ('ask, sir. Um') and what follows is no
         pronoun or filler ('doctor I'm here', 'sir uh')."""
         title = match.group()[: match.start("value") - match.start()].rstrip()
-        if title.endswith(".") and title[:-1].casefold() not in _ABBREVIATED_TITLES:
+        if title.endswith(".") and title[:-1].casefold() not in ABBREVIATED_TITLES:
             return False
         first = re.split(r"['’]", match.group("value").split()[0], maxsplit=1)[0].casefold()
         return first not in _PRONOUNS and first not in load_word_list("interjections.txt")

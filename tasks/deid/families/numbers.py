@@ -72,8 +72,8 @@ class DigitRunRecognizer(EntityRecognizer):
 
 # What a reference is called, then the reference: capitals and three digits or more
 # ('participant code P-0093', 'badge number, LCC 27741'), or four digits or more ('case 48213').
-_CODE_LABEL = (
-    r"(?i:\b(?:reference|ref|code|number|no\.?|id|badge|account|case|claim|membership|member"
+CODE_LABEL = (
+    r"(?i:\b(?:reference|ref|code|number|no\.?|id|badge|pin|account|case|claim|membership|member"
     r"|patient|hospital|crime|payroll|staff|student|tenancy|booking|order|policy|customer"
     r"|client|participant)(?:\s+(?:number|no\.?|code|id|ref))?(?:\s+(?:is|was)|['’]s|:)?"
     r"[\s,]+"
@@ -82,7 +82,7 @@ _CODE_LABEL = (
 )
 # Not part of a range ('2019-2020') nor an amount of a unit ('12000 steps').
 _CUED_CODE = (
-    rf"{_CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-/]?\d{{3,}}(?:[ \-/]\d+)*"
+    rf"{CODE_LABEL}(?P<value>[A-Z]{{1,4}}\d{{0,3}}[ \-/]?\d{{3,}}(?:[ \-/]\d+)*"
     r"(?:[\-/]?[A-Z]{1,3})?"
     rf"|\d{{4,}})"
     rf"(?![\w\-/])(?!(?i:{_UNIT_AFTER.pattern}))"

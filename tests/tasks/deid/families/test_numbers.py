@@ -56,6 +56,7 @@ def test_long_digit_runs_are_found_however_the_pauses_are_written(
     ("text", "found"),
     [
         ("my badge number, LCC 27741, I've still got it", "LCC 27741"),
+        ("the door pin is 4829 if you get there first", "4829"),  # spoken labels share the list
         ("participant code P-0093 and i came from", "P-0093"),
         ("the hospital number is RX1 2345 on the letter", "RX1 2345"),
         ("case number 48213 please", "48213"),
